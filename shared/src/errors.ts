@@ -1,0 +1,41 @@
+import { Type, type Static } from 'typebox';
+
+/** Every error code the API can answer with. Server and web both key on these, never on messages. */
+export const ErrorCode = {
+  BadRequest: 'BAD_REQUEST',
+  ValidationFailed: 'VALIDATION_FAILED',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  RateLimited: 'RATE_LIMITED',
+  Internal: 'INTERNAL',
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const errorDetailSchema = Type.Object({
+  /** JSON-pointer-like path of the offending field, e.g. `/body/email`. */
+  path: Type.String(),
+  message: Type.String(),
+});
+export type ErrorDetail = Static<typeof errorDetailSchema>;
+
+/** The one error body of the API: `{ statusCode, code, message, details? }`. */
+export const errorBodySchema = Type.Object({
+  statusCode: Type.Integer(),
+  code: Type.String(),
+  message: Type.String(),
+  details: Type.Optional(Type.Array(errorDetailSchema)),
+});
+export type ErrorBody = Static<typeof errorBodySchema>;
+
+export function isErrorBody(value: unknown): value is ErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.statusCode === 'number' && typeof v.code === 'string' && typeof v.message === 'string'
+  );
+}

@@ -1,0 +1,61 @@
+import type { Static, TSchema } from 'typebox';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One API route: the server registers it, the web client calls it; both from this definition. */
+export interface RouteDef<
+  P extends TSchema | undefined = TSchema | undefined,
+  Q extends TSchema | undefined = TSchema | undefined,
+  B extends TSchema | undefined = TSchema | undefined,
+  R extends TSchema | undefined = TSchema | undefined,
+> {
+  method: HttpMethod;
+  /** Fastify-style path with `:param` placeholders, always under `/api`. */
+  path: `/api/${string}`;
+  summary: string;
+  tags?: string[];
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Schema of the success body; `undefined` means 204 No Content. */
+  response: R;
+  /** Status of a successful answer (default 200, or 204 without a response schema). */
+  successStatus?: number;
+}
+
+export function defineRoute<
+  P extends TSchema | undefined = undefined,
+  Q extends TSchema | undefined = undefined,
+  B extends TSchema | undefined = undefined,
+  R extends TSchema | undefined = undefined,
+>(def: RouteDef<P, Q, B, R>): RouteDef<P, Q, B, R> {
+  return def;
+}
+
+type StaticOr<S, Fallback> = S extends TSchema ? Static<S> : Fallback;
+
+export type RouteParams<D> =
+  D extends RouteDef<infer P, TSchema | undefined, TSchema | undefined, TSchema | undefined>
+    ? StaticOr<P, undefined>
+    : never;
+export type RouteQuery<D> =
+  D extends RouteDef<TSchema | undefined, infer Q, TSchema | undefined, TSchema | undefined>
+    ? StaticOr<Q, undefined>
+    : never;
+export type RouteBody<D> =
+  D extends RouteDef<TSchema | undefined, TSchema | undefined, infer B, TSchema | undefined>
+    ? StaticOr<B, undefined>
+    : never;
+export type RouteResponse<D> =
+  D extends RouteDef<TSchema | undefined, TSchema | undefined, TSchema | undefined, infer R>
+    ? StaticOr<R, void>
+    : never;
+
+/** Replaces `:name` placeholders with URL-encoded values; throws when one is missing. */
+export function buildPath(path: string, params: Record<string, string | number> = {}): string {
+  return path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`Missing path parameter "${name}" for ${path}`);
+    return encodeURIComponent(String(value));
+  });
+}
