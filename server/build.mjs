@@ -1,0 +1,25 @@
+// Bundles the API into dist/server.mjs: our code and `@eligo/shared` (TypeScript source) are
+// compiled in, npm dependencies stay external and load from node_modules at run time.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['src/server.ts'],
+  outfile: 'dist/server.mjs',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: true,
+  plugins: [
+    {
+      name: 'externalize-npm-packages',
+      setup(b) {
+        // Bare imports are npm packages (external), except our workspace packages (bundled).
+        b.onResolve({ filter: /^[^./]/ }, (args) =>
+          args.path.startsWith('@eligo/') ? undefined : { path: args.path, external: true },
+        );
+      },
+    },
+  ],
+  logLevel: 'info',
+});

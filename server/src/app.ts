@@ -1,0 +1,66 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { DestinationStream } from 'pino';
+import { loggerOptions } from './logger.ts';
+import configPlugin, { type Config } from './plugins/config.ts';
+import errorsPlugin from './plugins/errors.ts';
+import mongoPlugin, { type MongoOptions } from './plugins/mongo.ts';
+import securityPlugin from './plugins/security.ts';
+import spaPlugin from './plugins/spa.ts';
+import swaggerPlugin from './plugins/swagger.ts';
+import systemModule from './modules/system/system.routes.ts';
+
+export interface AppOptions {
+  config: Config;
+  mongo?: MongoOptions;
+}
+
+/** The whole application as a plugin. It never listens; `server.ts` and the tests decide that. */
+export default async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
+  // Infrastructure first. Swagger must be registered before any route so it sees them all.
+  await fastify.register(configPlugin, { config: opts.config });
+  await fastify.register(securityPlugin);
+  await fastify.register(errorsPlugin);
+  await fastify.register(mongoPlugin, opts.mongo ?? {});
+  await fastify.register(swaggerPlugin);
+
+  // Business modules, each under its own prefix-free path set from the shared route table.
+  await fastify.register(systemModule);
+
+  // Last: static SPA files and the not-found handler for whatever no module claimed.
+  await fastify.register(spaPlugin);
+}
+
+export interface CreateAppOptions extends Partial<Omit<AppOptions, 'config'>> {
+  /** Where log lines go instead of stdout (tests capture them to prove nothing secret is logged). */
+  logStream?: DestinationStream;
+}
+
+/** Builds the Fastify instance exactly as production runs it (server.ts and tests both use this). */
+export async function createApp(
+  config: Config,
+  options: CreateAppOptions = {},
+): Promise<FastifyInstance> {
+  const fastify = Fastify({
+    logger: options.logStream
+      ? { ...loggerOptions({ ...config, env: 'production' }), stream: options.logStream }
+      : loggerOptions(config),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    keepAliveTimeout: 72_000,
+    forceCloseConnections: 'idle',
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: true,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  await fastify.register(app, { config, ...(options.mongo ? { mongo: options.mongo } : {}) });
+  await fastify.ready();
+  return fastify as unknown as FastifyInstance;
+}

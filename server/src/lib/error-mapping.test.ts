@@ -1,0 +1,87 @@
+import { describe, expect, test } from 'vitest';
+import { AppError } from './app-error.ts';
+import { isDatabaseUnavailable, mapError } from './error-mapping.ts';
+
+function named(name: string, message = 'boom'): Error {
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
+describe('mapError', () => {
+  test('an AppError keeps its status, code, message and details', () => {
+    const mapped = mapError(AppError.validation([{ path: '/body/email', message: 'is required' }]));
+    expect(mapped.body).toEqual({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'Some fields are not valid',
+      details: [{ path: '/body/email', message: 'is required' }],
+    });
+    expect(mapped.isServerFault).toBe(false);
+  });
+
+  test('schema validation errors become field paths', () => {
+    const error = Object.assign(new Error('body/name must be string'), {
+      statusCode: 400,
+      validationContext: 'body',
+      validation: [
+        { instancePath: '/name', message: 'must be string', params: {} },
+        {
+          instancePath: '',
+          message: "must have required property 'email'",
+          params: { missingProperty: 'email' },
+        },
+      ],
+    });
+    expect(mapError(error).body.details).toEqual([
+      { path: '/body/name', message: 'must be string' },
+      { path: '/body/email', message: "must have required property 'email'" },
+    ]);
+  });
+
+  test('unknown errors hide their message behind a 500', () => {
+    const mapped = mapError(new Error('secret connection string mongodb://user:pw@host'));
+    expect(mapped.body).toEqual({
+      statusCode: 500,
+      code: 'INTERNAL',
+      message: 'Internal server error',
+    });
+    expect(mapped.isServerFault).toBe(true);
+  });
+
+  test.each([
+    [413, 'PAYLOAD_TOO_LARGE'],
+    [415, 'UNSUPPORTED_MEDIA_TYPE'],
+    [429, 'RATE_LIMITED'],
+    [404, 'NOT_FOUND'],
+  ])('Fastify client errors with status %i map to %s', (statusCode, code) => {
+    const mapped = mapError(Object.assign(new Error('x'), { statusCode }));
+    expect(mapped.body).toMatchObject({ statusCode, code });
+  });
+
+  test('a 5xx from Fastify is still hidden', () => {
+    expect(
+      mapError(Object.assign(new Error('internal detail'), { statusCode: 502 })).body.message,
+    ).toBe('Internal server error');
+  });
+
+  test('database outages become 503 with Retry-After', () => {
+    const mapped = mapError(named('MongoServerSelectionError'));
+    expect(mapped.body.statusCode).toBe(503);
+    expect(mapped.headers).toEqual({ 'retry-after': '5' });
+  });
+});
+
+describe('isDatabaseUnavailable', () => {
+  test.each([
+    [named('MongoServerSelectionError'), true],
+    [named('MongoNetworkError'), true],
+    [named('MongoNotConnectedError'), true],
+    [new Error('Operation `users.find()` buffering timed out after 10000ms'), true],
+    [named('MongoServerError'), false],
+    [new Error('nope'), false],
+    ['string', false],
+  ])('%o → %s', (error, expected) => {
+    expect(isDatabaseUnavailable(error)).toBe(expected);
+  });
+});

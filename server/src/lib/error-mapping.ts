@@ -1,0 +1,110 @@
+import { ErrorCode, type ErrorBody, type ErrorDetail } from '@eligo/shared/errors';
+import { AppError } from './app-error.ts';
+
+interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+interface FastifyLikeError extends Error {
+  statusCode?: number;
+  code?: string;
+  validation?: ValidationIssue[];
+  validationContext?: string;
+}
+
+const codeByStatus: Record<number, ErrorCode> = {
+  400: ErrorCode.BadRequest,
+  401: ErrorCode.Unauthenticated,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.NotFound,
+  409: ErrorCode.Conflict,
+  413: ErrorCode.PayloadTooLarge,
+  415: ErrorCode.UnsupportedMediaType,
+  429: ErrorCode.RateLimited,
+  503: ErrorCode.ServiceUnavailable,
+};
+
+const DATABASE_DOWN =
+  /^Mongo(ServerSelection|Network|NetworkTimeout|TopologyClosed|NotConnected)Error$/;
+
+/** True for the errors a driver raises when the database cannot be reached. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (DATABASE_DOWN.test(error.name)) return true;
+  // mongoose: "Operation `x.find()` buffering timed out after 10000ms"
+  return /buffering timed out|client must be connected|Client must be connected/.test(
+    error.message,
+  );
+}
+
+function validationDetails(error: FastifyLikeError): ErrorDetail[] {
+  const context = error.validationContext ?? 'body';
+  return (error.validation ?? []).map((issue) => {
+    const missing = issue.params?.missingProperty ?? issue.params?.requiredProperties;
+    const suffix = typeof missing === 'string' ? `/${missing}` : '';
+    return {
+      path: `/${context}${issue.instancePath ?? ''}${suffix}`,
+      message: issue.message ?? 'is not valid',
+    };
+  });
+}
+
+export interface MappedError {
+  body: ErrorBody;
+  headers?: Record<string, string>;
+  /** Server-side failures are logged with the request; their message never reaches the client. */
+  isServerFault: boolean;
+}
+
+/** Maps anything thrown by a handler, hook or Fastify itself to the one API error body. */
+export function mapError(error: unknown): MappedError {
+  if (error instanceof AppError) {
+    const body: ErrorBody = {
+      statusCode: error.statusCode,
+      code: error.code,
+      message: error.message,
+    };
+    if (error.details) body.details = error.details;
+    return { body, headers: error.headers, isServerFault: error.statusCode >= 500 };
+  }
+  const e = (error instanceof Error ? error : new Error(String(error))) as FastifyLikeError;
+  if (e.validation) {
+    return {
+      body: {
+        statusCode: 400,
+        code: ErrorCode.ValidationFailed,
+        message: 'Some fields are not valid',
+        details: validationDetails(e),
+      },
+      isServerFault: false,
+    };
+  }
+  if (isDatabaseUnavailable(e)) {
+    return {
+      body: {
+        statusCode: 503,
+        code: ErrorCode.ServiceUnavailable,
+        message: 'The service is temporarily unavailable, please retry',
+      },
+      headers: { 'retry-after': '5' },
+      isServerFault: true,
+    };
+  }
+  const status = e.statusCode;
+  if (status !== undefined && status >= 400 && status < 500) {
+    return {
+      body: {
+        statusCode: status,
+        code: codeByStatus[status] ?? ErrorCode.BadRequest,
+        message: e.message,
+      },
+      isServerFault: false,
+    };
+  }
+  return {
+    body: { statusCode: 500, code: ErrorCode.Internal, message: 'Internal server error' },
+    isServerFault: true,
+  };
+}

@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const key = Buffer.alloc(32, 7).toString('base64');
+const valid = { MONGODB_URI: 'mongodb://127.0.0.1:27017/eligo', ENCRYPTION_KEY: key };
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  test('applies defaults', () => {
+    const config = loadConfig(valid);
+    expect(config).toMatchObject({ env: 'development', port: 3000, host: '127.0.0.1' });
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.encryptionKey.length).toBe(32);
+  });
+
+  test('PORT changes the port and the default public URL', () => {
+    const config = loadConfig({ ...valid, PORT: '4321' });
+    expect(config.port).toBe(4321);
+    expect(config.publicUrl).toBe('http://localhost:4321');
+  });
+
+  test('PUBLIC_URL loses its trailing slash', () => {
+    expect(loadConfig({ ...valid, PUBLIC_URL: 'https://eligo.example.com/' }).publicUrl).toBe(
+      'https://eligo.example.com',
+    );
+  });
+
+  test.each(['MONGODB_URI', 'ENCRYPTION_KEY'])('refuses to start without %s, naming it', (name) => {
+    expect(problemsOf({ ...valid, [name]: undefined })).toEqual([
+      `${name} is required but not set`,
+    ]);
+    expect(problemsOf({ ...valid, [name]: '' })).toEqual([`${name} is required but not set`]);
+  });
+
+  test.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ MONGODB_URI: 'postgres://x' }, 'MONGODB_URI'],
+    [{ PUBLIC_URL: 'eligo.example.com' }, 'PUBLIC_URL'],
+    [{ ENCRYPTION_KEY: 'c2hvcnQ=' }, 'ENCRYPTION_KEY'],
+  ])('rejects %o naming %s', (override, name) => {
+    const problems = problemsOf({ ...valid, ...override });
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.join('\n')).toContain(name);
+  });
+});

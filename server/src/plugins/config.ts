@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fp from 'fastify-plugin';
+import { Type, type Static } from 'typebox';
+import Value from 'typebox/value';
+
+/** The server package folder, found from this file whether it runs as source or bundled in dist/. */
+function serverPackageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir)
+    dir = path.dirname(dir);
+  return dir;
+}
+const serverRoot = serverPackageRoot();
+
+/**
+ * Every environment variable the server reads. This is the only place that looks at
+ * `process.env`; the rest of the code receives the parsed `Config` (as `app.config`).
+ * Keep `.env.example` and the README's configuration table in step with this schema.
+ */
+const envSchema = Type.Object({
+  NODE_ENV: Type.Union(
+    [Type.Literal('development'), Type.Literal('production'), Type.Literal('test')],
+    {
+      default: 'development',
+    },
+  ),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  MONGODB_URI: Type.String({ pattern: '^mongodb(\\+srv)?://' }),
+  /** Base64 of 32 random bytes: the key-encryption key for secrets and PII at rest. */
+  ENCRYPTION_KEY: Type.String({ minLength: 1 }),
+  WEB_DIST_DIR: Type.String({ default: path.join(serverRoot, '../web/dist') }),
+  TRUST_PROXY: Type.Boolean({ default: false }),
+});
+
+export type Env = Static<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  publicUrl: string;
+  logLevel: Env['LOG_LEVEL'];
+  mongodbUri: string;
+  encryptionKey: Buffer;
+  webDistDir: string;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const REQUIRED_SECRETS = ['MONGODB_URI', 'ENCRYPTION_KEY'] as const;
+
+/** Parses and validates the environment once; throws a ConfigError naming every bad variable. */
+export function loadConfig(source: Record<string, string | undefined>): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(envSchema.properties)) {
+    const value = source[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const problems: string[] = [];
+  for (const key of REQUIRED_SECRETS) {
+    if (raw[key] === undefined) problems.push(`${key} is required but not set`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const converted = Value.Convert(envSchema, Value.Default(envSchema, raw));
+  for (const error of Value.Errors(envSchema, converted)) {
+    const name = error.instancePath.replace(/^\//, '') || '(environment)';
+    problems.push(`${name}: ${error.message}`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const env = converted as Env;
+
+  const encryptionKey = Buffer.from(env.ENCRYPTION_KEY, 'base64');
+  if (encryptionKey.length !== 32) {
+    throw new ConfigError(['ENCRYPTION_KEY must be the base64 encoding of exactly 32 bytes']);
+  }
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    logLevel: env.LOG_LEVEL,
+    mongodbUri: env.MONGODB_URI,
+    encryptionKey,
+    webDistDir: path.resolve(env.WEB_DIST_DIR),
+    trustProxy: env.TRUST_PROXY,
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+  }
+}
+
+/** Decorates the already-parsed config as `app.config`. */
+export default fp<{ config: Config }>(
+  async (app, opts) => {
+    app.decorate('config', opts.config);
+  },
+  { name: 'config' },
+);

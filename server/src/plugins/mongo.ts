@@ -1,0 +1,70 @@
+import fp from 'fastify-plugin';
+import mongoose, { type Connection } from 'mongoose';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    mongo: Connection;
+  }
+}
+
+// Reject query selectors smuggled in as values ({ "$ne": null }) and unknown filter paths.
+mongoose.set('sanitizeFilter', true);
+mongoose.set('strictQuery', true);
+
+export interface MongoOptions {
+  /** How long a query waits for an unreachable server before failing (and the API answering 503). */
+  serverSelectionTimeoutMS?: number;
+}
+
+/**
+ * One mongoose connection per app instance (tests build several apps in one process). Models are
+ * registered on it by the modules; boot waits for every index build and fails fast on any error.
+ */
+export default fp<MongoOptions>(
+  async (app, opts) => {
+    const connection = mongoose.createConnection(app.config.mongodbUri, {
+      serverSelectionTimeoutMS: opts.serverSelectionTimeoutMS ?? 5_000,
+      // Fail fast instead of queueing queries while the database is away; the API answers 503.
+      bufferCommands: false,
+      autoIndex: false,
+      autoCreate: false,
+    });
+    await connection.asPromise();
+    app.decorate('mongo', connection);
+    app.addHook('onReady', async () => {
+      // Modules have registered their models by now: create collections and indexes, or refuse to start.
+      for (const name of connection.modelNames()) {
+        const model = connection.model(name);
+        await model.createCollection().catch((error: unknown) => {
+          if ((error as { codeName?: string }).codeName !== 'NamespaceExists') throw error;
+        });
+        await model.createIndexes();
+      }
+    });
+    app.addHook('onClose', async () => {
+      await connection.close();
+    });
+  },
+  { name: 'mongo', dependencies: ['config'] },
+);
+
+/** Pings the database, giving up after `timeoutMs`. */
+export async function pingDatabase(connection: Connection, timeoutMs = 2_000): Promise<boolean> {
+  const db = connection.db;
+  if (!db) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([
+      db.command({ ping: 1 }).then(
+        () => true,
+        () => false,
+      ),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fp from 'fastify-plugin';
+import { AppError } from '../lib/app-error.ts';
+
+/**
+ * Serves the built web app and answers everything no route claimed: unknown `/api/*` paths get the
+ * JSON 404 body, other GET requests get `index.html` so the SPA's router can handle deep links.
+ */
+export default fp(
+  async (app) => {
+    const root = app.config.webDistDir;
+    const indexFile = path.join(root, 'index.html');
+    const hasSpa = existsSync(indexFile);
+    if (hasSpa) {
+      await app.register(fastifyStatic, {
+        root,
+        wildcard: false,
+        index: false,
+        // Hashed asset names can be cached forever; index.html must always be revalidated.
+        setHeaders(reply, filePath) {
+          const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+          void reply.header(
+            'cache-control',
+            immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
+        },
+      });
+    } else {
+      app.log.warn({ webDistDir: root }, 'web app not built: only the API is served');
+    }
+
+    app.setNotFoundHandler((request, reply) => {
+      const isApi = request.url === '/api' || request.url.startsWith('/api/');
+      const wantsPage = request.method === 'GET' || request.method === 'HEAD';
+      if (!isApi && wantsPage && hasSpa) {
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      }
+      throw AppError.notFound(`No route for ${request.method} ${request.url.split('?')[0]}`);
+    });
+  },
+  { name: 'spa', dependencies: ['config', 'errors'] },
+);

@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import mongoose, { type Connection } from 'mongoose';
+import { inject } from 'vitest';
+import { createApp } from '@eligo/server/app';
+import { loadConfig, type Config } from '@eligo/server/config';
+import { uniqueDatabaseName, withDatabase } from './mongo-uri.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  config: Config;
+  /** A separate raw connection to the same database, for asserting what is really stored. */
+  db: Connection;
+  /** Every log line the app wrote, as parsed JSON. */
+  logs: Array<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  /** Points the app at another server (e.g. a proxy that the test can cut). */
+  mongoUri?: string;
+  serverSelectionTimeoutMS?: number;
+}
+
+/** Builds the real app against a fresh database of the run's server; `close()` drops it. */
+export async function createTestApp(label: string, options: TestAppOptions = {}): Promise<TestApp> {
+  const databaseName = uniqueDatabaseName(path.basename(label));
+  const serverUri = options.mongoUri ?? inject('mongoUri');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    MONGODB_URI: withDatabase(serverUri, databaseName),
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    ...options.env,
+  });
+  const logs: Array<Record<string, unknown>> = [];
+  const logStream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n'))
+        if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  const app = await createApp(config, {
+    logStream,
+    ...(options.serverSelectionTimeoutMS
+      ? { mongo: { serverSelectionTimeoutMS: options.serverSelectionTimeoutMS } }
+      : {}),
+  });
+  const db = await mongoose
+    .createConnection(withDatabase(inject('mongoUri'), databaseName))
+    .asPromise();
+  return {
+    app,
+    config,
+    db,
+    logs,
+    async close() {
+      await app.close();
+      await db.dropDatabase().catch(() => undefined);
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import {
+  buildPath,
+  type RouteBody,
+  type RouteDef,
+  type RouteParams,
+  type RouteQuery,
+  type RouteResponse,
+} from '@eligo/shared/routes';
+import { isErrorBody, type ErrorDetail } from '@eligo/shared/errors';
+
+/** An API failure as the UI needs it: status, stable code, a message to show, and field details. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Input<D> = (RouteParams<D> extends undefined
+  ? { params?: undefined }
+  : { params: RouteParams<D> }) &
+  (RouteQuery<D> extends undefined ? { query?: undefined } : { query?: RouteQuery<D> }) &
+  (RouteBody<D> extends undefined ? { body?: undefined } : { body: RouteBody<D> });
+
+type UnauthenticatedListener = () => void;
+const unauthenticatedListeners = new Set<UnauthenticatedListener>();
+
+/** The one place that learns about 401s (the session store subscribes and sends people to login). */
+export function onUnauthenticated(listener: UnauthenticatedListener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+function toQueryString(query: Record<string, unknown> | undefined): string {
+  if (!query) return '';
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    for (const item of Array.isArray(value) ? value : [value]) search.append(key, String(item));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Calls one route of the shared route table; resolves with its typed response or throws ApiError. */
+export async function call<D extends RouteDef>(
+  def: D,
+  ...[input]: keyof Input<D> extends never ? [] : [Input<D>?]
+): Promise<RouteResponse<D>> {
+  const { params, query, body } = (input ?? {}) as {
+    params?: Record<string, string>;
+    query?: Record<string, unknown>;
+    body?: unknown;
+  };
+  const url = buildPath(def.path, params) + toQueryString(query);
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'x-requested-with': 'eligo',
+  };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: def.method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Cannot reach Eligo. Check your connection and try again.');
+  }
+
+  if (response.status === 204) return undefined as RouteResponse<D>;
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (response.ok) return payload as RouteResponse<D>;
+
+  if (response.status === 401) unauthenticatedListeners.forEach((listener) => listener());
+  if (isErrorBody(payload)) {
+    throw new ApiError(response.status, payload.code, payload.message, payload.details ?? []);
+  }
+  throw new ApiError(
+    response.status,
+    'UNKNOWN',
+    `Unexpected answer from the server (${response.status})`,
+  );
+}

@@ -1,0 +1,36 @@
+import { describe, expect, test } from 'vitest';
+import type { RouteLocationNormalized } from 'vue-router';
+import { decideNavigation } from './guard.ts';
+
+function route(
+  meta: RouteLocationNormalized['meta'],
+  fullPath = '/somewhere?x=1',
+): RouteLocationNormalized {
+  return { meta, fullPath } as RouteLocationNormalized;
+}
+
+const anonymous = { isAuthenticated: false, isAdmin: false };
+const member = { isAuthenticated: true, isAdmin: false };
+const admin = { isAuthenticated: true, isAdmin: true };
+
+describe('decideNavigation', () => {
+  test('public routes are open to everyone', () => {
+    expect(decideNavigation(route({ public: true }), anonymous)).toBe(true);
+  });
+
+  test('private routes send anonymous visitors to login and remember where they were going', () => {
+    expect(decideNavigation(route({}), anonymous)).toEqual({
+      name: 'login',
+      query: { redirect: '/somewhere?x=1' },
+    });
+  });
+
+  test('private routes let signed-in people through', () => {
+    expect(decideNavigation(route({}), member)).toBe(true);
+  });
+
+  test('admin-only routes refuse members and admit admins', () => {
+    expect(decideNavigation(route({ adminOnly: true }), member)).toEqual({ name: 'forbidden' });
+    expect(decideNavigation(route({ adminOnly: true }), admin)).toBe(true);
+  });
+});

@@ -1,0 +1,30 @@
+import type { RouteLocationNormalized, RouteLocationRaw } from 'vue-router';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in (the survey, login, sign-up, the home page). */
+    public?: boolean;
+    /** Only admins may open it. */
+    adminOnly?: boolean;
+    title?: string;
+  }
+}
+
+export interface SessionView {
+  isAuthenticated: boolean;
+  isAdmin: boolean;
+}
+
+/**
+ * Decides a navigation: `true` to go on, or where to send the person instead.
+ * Public routes always pass; private ones need a session; admin-only ones need an admin.
+ */
+export function decideNavigation(
+  to: RouteLocationNormalized,
+  session: SessionView,
+): true | RouteLocationRaw {
+  if (to.meta.public) return true;
+  if (!session.isAuthenticated) return { name: 'login', query: { redirect: to.fullPath } };
+  if (to.meta.adminOnly && !session.isAdmin) return { name: 'forbidden' };
+  return true;
+}

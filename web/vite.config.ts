@@ -1,0 +1,13 @@
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [vue()],
+  server: {
+    port: Number(process.env.WEB_DEV_PORT ?? 5173),
+    strictPort: true,
+    proxy: { '/api': process.env.API_URL ?? 'http://127.0.0.1:3000' },
+  },
+  build: { sourcemap: true, target: 'es2022' },
+  test: { environment: 'happy-dom' },
+});
