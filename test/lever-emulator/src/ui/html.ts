@@ -45,6 +45,7 @@ code,.token{font-family:ui-monospace,monospace;word-break:break-all}
 .notice{background:#fff8e1;border:1px solid #ffe082;padding:.6rem;border-radius:4px}
 .error{background:#ffebee;border:1px solid #ef9a9a;padding:.6rem;border-radius:4px}
 label{display:block;margin:.5rem 0 .2rem}input,select{padding:.3rem;min-width:18rem}
+input[type=checkbox]{min-width:0}fieldset label{display:inline-block;margin-right:1rem}
 `;
 
 export interface PageUser {
