@@ -210,10 +210,11 @@ describe('authorize refusals', () => {
   });
 
   test('unknown client and unregistered redirect_uri get an error page, not a redirect', async () => {
-    for (const overrides of [
+    const cases: Record<string, string>[] = [
       { client_id: 'nope' },
       { redirect_uri: `${TEST_REDIRECT_URI}/other` },
-    ]) {
+    ];
+    for (const overrides of cases) {
       const response = await fetch(authorizeUrl(overrides), { redirect: 'manual' });
       expect(response.status).toBe(400);
       expect(response.headers.get('content-type')).toContain('text/html');
