@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import type { EmulatorContext } from '../context.ts';
 import { hasScope } from '../oauth/scopes.ts';
 import { changeTags, liveOpportunity } from '../state/opportunities.ts';
@@ -38,22 +38,7 @@ const listQuery = Type.Object({
   expand: list(),
   include: list(),
 });
-type ListQuery = {
-  limit?: number;
-  offset?: string;
-  email?: string[];
-  contact_id?: string[];
-  posting_id?: string[];
-  tag?: string[];
-  origin?: string[];
-  stage_id?: string[];
-  archived?: boolean;
-  confidentiality?: 'non-confidential' | 'confidential' | 'all';
-  created_at_start?: number;
-  created_at_end?: number;
-  updated_at_start?: number;
-  updated_at_end?: number;
-};
+type ListQuery = Static<typeof listQuery>;
 
 export function expandSet(ctx: EmulatorContext, request: FastifyRequest): Set<string> {
   const expand = new Set(listParam(request.query, 'expand'));

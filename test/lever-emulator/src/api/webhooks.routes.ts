@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import type { EmulatorContext } from '../context.ts';
 import type { Webhook } from '../state/types.ts';
 import {
@@ -27,7 +27,8 @@ const updateBody = Type.Object({
     { minItems: 1 },
   ),
 });
-type Configuration = { conditions?: { origins?: string[] } };
+type CreateBody = Static<typeof createBody>;
+type UpdateBody = Static<typeof updateBody>;
 
 const uiOwned = () =>
   new LeverError(403, 'Webhooks created in the Lever UI cannot be modified through the API');
@@ -55,7 +56,7 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: EmulatorContext
     },
   );
 
-  app.post<{ Body: { url: string; event: string; configuration?: Configuration } }>(
+  app.post<{ Body: CreateBody }>(
     '/webhooks',
     {
       schema: { summary: 'Create a webhook', body: createBody },
@@ -89,9 +90,7 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: EmulatorContext
     },
   );
 
-  app.put<{
-    Body: { data: { id: string; url?: string; event?: string; configuration?: Configuration }[] };
-  }>(
+  app.put<{ Body: UpdateBody }>(
     '/webhooks',
     {
       schema: { summary: 'Update webhooks', body: updateBody },

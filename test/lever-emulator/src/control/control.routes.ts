@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import type { EmulatorContext } from '../context.ts';
 import { newId, newOpaque } from '../ids.ts';
 import { parseScopes } from '../oauth/scopes.ts';
@@ -13,7 +13,7 @@ const faultBody = Type.Object({
   count: Type.Optional(Type.Integer({ minimum: 1 })),
   pathPrefix: Type.Optional(Type.String()),
 });
-type FaultBody = { status?: number; delayMs?: number; count?: number; pathPrefix?: string };
+type FaultBody = Static<typeof faultBody>;
 
 /** Test controls under /_emulator: state, clock, switches, faults, counters, direct tokens. */
 export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext): void {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import type { EmulatorContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { field } from '../ui/form-body.ts';
@@ -18,14 +18,7 @@ const authorizeQuery = Type.Object({
   scope: Type.Optional(Type.String()),
   prompt: Type.Optional(Type.String()),
 });
-type AuthorizeQuery = {
-  client_id?: string;
-  redirect_uri?: string;
-  response_type?: string;
-  state?: string;
-  audience?: string;
-  scope?: string;
-};
+type AuthorizeQuery = Static<typeof authorizeQuery>;
 
 /** `?state=…&code=…` or `?state=…&error=…&error_description=…`, keeping the URI's own query. */
 function callbackUrl(redirectUri: string, params: Record<string, string | undefined>): string {
