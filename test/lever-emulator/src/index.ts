@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { type Clock, createClock } from './clock.ts';
+import type { EmulatorContext } from './context.ts';
+import { type EmulatorOptions, type ResolvedOptions, resolveOptions } from './options.ts';
+import { type State, createState, resetState } from './state/store.ts';
+import { type WebhookEngine, createWebhookEngine } from './webhooks/engine.ts';
+
+export type { EmulatorOptions, OAuthClientOptions, Switches } from './options.ts';
+export { defaultSwitches } from './options.ts';
+export type { State } from './state/store.ts';
+export type { Clock } from './clock.ts';
+export { seedAccount, seedPostings, seedUsers, seedStages, SEED_PASSWORD } from './state/seed.ts';
+export { signDelivery, verifyDelivery } from './webhooks/signature.ts';
+
+export interface Emulator {
+  app: FastifyInstance;
+  state: State;
+  clock: Clock;
+  options: ResolvedOptions;
+  webhooks: WebhookEngine;
+  /** Base URL (after `listen`, or `options.baseUrl`). */
+  url(): string;
+  /** Starts listening (port 0 = any free port) and returns the base URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  /** Back to the seeded state (same as POST /_emulator/reset). */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const resolved = resolveOptions(options);
+  const clock = createClock(resolved.clockStart);
+  const state = createState(resolved.client, resolved.switches);
+  const webhooks = createWebhookEngine(state, clock, resolved);
+  let listeningUrl: string | undefined;
+  const baseUrl = () => resolved.baseUrl ?? listeningUrl ?? 'http://127.0.0.1:4010';
+  const ctx: EmulatorContext = {
+    state,
+    clock,
+    options: resolved,
+    webhooks,
+    baseUrl,
+    audience: () => resolved.audience ?? `${baseUrl()}/v1/`,
+    hireHost: () =>
+      resolved.environment === 'sandbox' ? 'hire.sandbox.lever.co' : 'hire.lever.co',
+    reset: () => {
+      webhooks.stop();
+      resetState(state, resolved.switches);
+      clock.reset();
+    },
+  };
+  const reset = ctx.reset;
+  const app = buildApp(ctx);
+  return {
+    app,
+    state,
+    clock,
+    options: resolved,
+    webhooks,
+    url: baseUrl,
+    async listen(port = 0, host = '127.0.0.1') {
+      await app.listen({ port, host });
+      const address = app.server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+      listeningUrl = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${actualPort}`;
+      return baseUrl();
+    },
+    reset,
+    async close() {
+      webhooks.stop();
+      await app.close();
+    },
+  };
+}
