@@ -1,0 +1,109 @@
+/**
+ * Calendar arithmetic on `YYYY-MM-DD` strings. Everything is done on plain year/month/day numbers
+ * (via UTC), so results never depend on the time zone of the machine running the code.
+ */
+
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+
+export function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Parses a real calendar date (`2023-02-29` is rejected); `null` for anything else. */
+export function parseIsoDate(value: unknown): CalendarDate | null {
+  if (typeof value !== 'string') return null;
+  const m = ISO_DATE.exec(value);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day };
+}
+
+export function isIsoDate(value: unknown): value is string {
+  return parseIsoDate(value) !== null;
+}
+
+/** Parses `YYYY-MM` (a calendar month); `null` for anything else. */
+export function parseIsoMonth(value: unknown): { year: number; month: number } | null {
+  if (typeof value !== 'string') return null;
+  const m = ISO_MONTH.exec(value);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return null;
+  return { year, month };
+}
+
+export function formatIsoDate({ year, month, day }: CalendarDate): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function toUtcMs(d: CalendarDate): number {
+  const date = new Date(Date.UTC(2000, d.month - 1, d.day));
+  date.setUTCFullYear(d.year);
+  return date.getTime();
+}
+
+function fromUtcMs(ms: number): CalendarDate {
+  const date = new Date(ms);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+function mustParse(value: string): CalendarDate {
+  const d = parseIsoDate(value);
+  if (!d) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(value)}`);
+  return d;
+}
+
+/** Negative, zero or positive like `Array.prototype.sort` expects. Both must be valid dates. */
+export function compareIsoDates(a: string, b: string): number {
+  return toUtcMs(mustParse(a)) - toUtcMs(mustParse(b));
+}
+
+export function addDays(date: string, days: number): string {
+  return formatIsoDate(fromUtcMs(toUtcMs(mustParse(date)) + days * 86_400_000));
+}
+
+/** Same month and day `years` later; 29 February becomes 28 February in a non-leap year. */
+export function addYears(date: string, years: number): string {
+  const d = mustParse(date);
+  const year = d.year + years;
+  return formatIsoDate({ year, month: d.month, day: Math.min(d.day, daysInMonth(year, d.month)) });
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtcMs(mustParse(to)) - toUtcMs(mustParse(from))) / 86_400_000);
+}
+
+/** Last day of a `YYYY-MM` month, as `YYYY-MM-DD`. */
+export function endOfMonth(month: string): string {
+  const m = parseIsoMonth(month);
+  if (!m) throw new RangeError(`Not a calendar month (YYYY-MM): ${JSON.stringify(month)}`);
+  return formatIsoDate({ ...m, day: daysInMonth(m.year, m.month) });
+}
+
+/**
+ * Age in whole years on `on`. A birthday counts from the day itself; someone born on 29 February
+ * turns a year older on 1 March in non-leap years. `null` when `on` is before the birth date.
+ */
+export function ageOn(dob: string, on: string): number | null {
+  const b = mustParse(dob);
+  const d = mustParse(on);
+  let age = d.year - b.year;
+  if (d.month < b.month || (d.month === b.month && d.day < b.day)) age -= 1;
+  return age < 0 ? null : age;
+}
