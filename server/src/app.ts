@@ -3,12 +3,20 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { DestinationStream } from 'pino';
 import { loggerOptions } from './logger.ts';
 import configPlugin, { type Config } from './plugins/config.ts';
+import authPlugin from './plugins/auth.ts';
+import csrfPlugin from './plugins/csrf.ts';
 import errorsPlugin from './plugins/errors.ts';
+import mailPlugin from './plugins/mail.ts';
+import schedulerPlugin from './plugins/scheduler.ts';
 import mongoPlugin, { type MongoOptions } from './plugins/mongo.ts';
 import securityPlugin from './plugins/security.ts';
 import spaPlugin from './plugins/spa.ts';
 import swaggerPlugin from './plugins/swagger.ts';
+import accountModule from './modules/account/account.routes.ts';
+import authModule from './modules/auth/auth.routes.ts';
+import mailboxModule from './modules/mailbox/mailbox.routes.ts';
 import systemModule from './modules/system/system.routes.ts';
+import usersModule from './modules/users/users.routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -17,15 +25,24 @@ export interface AppOptions {
 
 /** The whole application as a plugin. It never listens; `server.ts` and the tests decide that. */
 export default async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
-  // Infrastructure first. Swagger must be registered before any route so it sees them all.
+  // Infrastructure first, each plugin after what it depends on. Swagger and the auth/CSRF hooks
+  // must be in place before any route is registered, so they see (and guard) every one.
   await fastify.register(configPlugin, { config: opts.config });
   await fastify.register(securityPlugin);
   await fastify.register(errorsPlugin);
   await fastify.register(mongoPlugin, opts.mongo ?? {});
+  await fastify.register(schedulerPlugin);
+  await fastify.register(mailPlugin);
   await fastify.register(swaggerPlugin);
+  await fastify.register(csrfPlugin);
+  await fastify.register(authPlugin);
 
-  // Business modules, each under its own prefix-free path set from the shared route table.
+  // Business modules. Paths come from the shared route table (all under /api).
   await fastify.register(systemModule);
+  await fastify.register(authModule);
+  await fastify.register(accountModule);
+  await fastify.register(usersModule);
+  await fastify.register(mailboxModule);
 
   // Last: static SPA files and the not-found handler for whatever no module claimed.
   await fastify.register(spaPlugin);

@@ -2,6 +2,13 @@ import type { Static, TSchema } from 'typebox';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * Who may call a route. The server enforces it in one place from this value:
+ * `public` needs nothing (the route does its own checks, e.g. a survey token or a webhook signature),
+ * `user` needs a session, `admin` a session of an organization admin.
+ */
+export type RouteAccess = 'public' | 'user' | 'admin';
+
 /** One API route: the server registers it, the web client calls it; both from this definition. */
 export interface RouteDef<
   P extends TSchema | undefined = TSchema | undefined,
@@ -13,6 +20,7 @@ export interface RouteDef<
   /** Fastify-style path with `:param` placeholders, always under `/api`. */
   path: `/api/${string}`;
   summary: string;
+  access: RouteAccess;
   tags?: string[];
   params?: P;
   query?: Q;

@@ -44,13 +44,15 @@ export function registerRoute<D extends RouteDef>(
     schema: {
       summary: def.summary,
       tags: def.tags,
+      ...(def.access === 'public' ? { security: [] } : { security: [{ session: [] }] }),
+      ...(def.access === 'admin' ? { description: 'Organization admins only.' } : {}),
       ...(def.params ? { params: def.params } : {}),
       ...(def.query ? { querystring: def.query } : {}),
       ...(def.body ? { body: def.body } : {}),
       response,
     },
     preHandler: options.preHandler,
-    config: options.config,
+    config: { ...options.config, access: def.access },
     bodyLimit: options.bodyLimit,
     handler: async (request, reply) => {
       const result = await options.handler(request as RouteRequest<D>, reply);

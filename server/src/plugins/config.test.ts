@@ -28,6 +28,26 @@ describe('loadConfig', () => {
     expect(config.publicUrl).toBe('http://localhost:4321');
   });
 
+  test('session cookies are __Host- and Secure only behind HTTPS', () => {
+    expect(loadConfig(valid).session).toMatchObject({
+      cookieName: 'eligo_session',
+      secureCookie: false,
+    });
+    expect(loadConfig({ ...valid, PUBLIC_URL: 'https://eligo.example.com' }).session).toMatchObject(
+      {
+        cookieName: '__Host-eligo_session',
+        secureCookie: true,
+      },
+    );
+  });
+
+  test('mail goes to the outbox unless SMTP_URL is set', () => {
+    expect(loadConfig(valid).smtpUrl).toBeUndefined();
+    expect(loadConfig({ ...valid, SMTP_URL: 'smtp://127.0.0.1:2525' }).smtpUrl).toBe(
+      'smtp://127.0.0.1:2525',
+    );
+  });
+
   test('PUBLIC_URL loses its trailing slash', () => {
     expect(loadConfig({ ...valid, PUBLIC_URL: 'https://eligo.example.com/' }).publicUrl).toBe(
       'https://eligo.example.com',
@@ -48,6 +68,8 @@ describe('loadConfig', () => {
     [{ MONGODB_URI: 'postgres://x' }, 'MONGODB_URI'],
     [{ PUBLIC_URL: 'eligo.example.com' }, 'PUBLIC_URL'],
     [{ ENCRYPTION_KEY: 'c2hvcnQ=' }, 'ENCRYPTION_KEY'],
+    [{ SMTP_URL: 'mail.example.com' }, 'SMTP_URL'],
+    [{ ALLOW_SIGNUP: 'maybe' }, 'ALLOW_SIGNUP'],
   ])('rejects %o naming %s', (override, name) => {
     const problems = problemsOf({ ...valid, ...override });
     expect(problems.length).toBeGreaterThan(0);

@@ -38,6 +38,16 @@ const envSchema = Type.Object({
   ENCRYPTION_KEY: Type.String({ minLength: 1 }),
   WEB_DIST_DIR: Type.String({ default: path.join(serverRoot, '../web/dist') }),
   TRUST_PROXY: Type.Boolean({ default: false }),
+  /** e.g. smtp://user:pass@smtp.example.com:587 — without it, mail stays in the outbox (dev mailbox). */
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  MAIL_FROM: Type.String({ default: 'Eligo <no-reply@eligo.local>' }),
+  /** Sign-up is open only until the first organization exists, unless this is true. */
+  ALLOW_SIGNUP: Type.Boolean({ default: false }),
+  SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, default: 120 }),
+  SESSION_MAX_HOURS: Type.Integer({ minimum: 1, default: 12 }),
+  INVITATION_TTL_HOURS: Type.Integer({ minimum: 1, default: 72 }),
+  LOGIN_MAX_ATTEMPTS_PER_EMAIL: Type.Integer({ minimum: 1, default: 10 }),
+  LOGIN_MAX_ATTEMPTS_PER_IP: Type.Integer({ minimum: 1, default: 50 }),
 });
 
 export type Env = Static<typeof envSchema>;
@@ -52,6 +62,12 @@ export interface Config {
   encryptionKey: Buffer;
   webDistDir: string;
   trustProxy: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  allowSignup: boolean;
+  session: { idleMs: number; maxMs: number; cookieName: string; secureCookie: boolean };
+  invitationTtlMs: number;
+  loginLimits: { perEmail: number; perIp: number; windowMs: number };
 }
 
 export class ConfigError extends Error {
@@ -88,16 +104,34 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   if (encryptionKey.length !== 32) {
     throw new ConfigError(['ENCRYPTION_KEY must be the base64 encoding of exactly 32 bytes']);
   }
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  // `__Host-` cookies must be Secure, which browsers only keep over HTTPS.
+  const secureCookie = publicUrl.startsWith('https://');
   return {
     env: env.NODE_ENV,
     host: env.HOST,
     port: env.PORT,
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     logLevel: env.LOG_LEVEL,
     mongodbUri: env.MONGODB_URI,
     encryptionKey,
     webDistDir: path.resolve(env.WEB_DIST_DIR),
     trustProxy: env.TRUST_PROXY,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    allowSignup: env.ALLOW_SIGNUP,
+    session: {
+      idleMs: env.SESSION_IDLE_MINUTES * 60_000,
+      maxMs: env.SESSION_MAX_HOURS * 3_600_000,
+      cookieName: secureCookie ? '__Host-eligo_session' : 'eligo_session',
+      secureCookie,
+    },
+    invitationTtlMs: env.INVITATION_TTL_HOURS * 3_600_000,
+    loginLimits: {
+      perEmail: env.LOGIN_MAX_ATTEMPTS_PER_EMAIL,
+      perIp: env.LOGIN_MAX_ATTEMPTS_PER_IP,
+      windowMs: 15 * 60_000,
+    },
   };
 }
 

@@ -13,6 +13,16 @@ export default fp(
           description: 'WOTC screening for companies that recruit with Lever',
           version: '0.1.0',
         },
+        components: {
+          securitySchemes: {
+            session: {
+              type: 'apiKey',
+              in: 'cookie',
+              name: app.config.session.cookieName,
+              description: 'Server-side session started by /api/auth/login or /api/auth/signup',
+            },
+          },
+        },
       },
     });
     await app.register(swaggerUi, {

@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import { authRoutes } from '@eligo/shared/routes';
+import { registerRoute } from '../../lib/route.ts';
+import { requireAuth } from '../../plugins/auth.ts';
+import { authService } from './auth.service.ts';
+import { toMe } from './me.ts';
+
+export default async function authModule(app: FastifyInstance): Promise<void> {
+  const auth = authService(app);
+
+  registerRoute(app, authRoutes.signupStatus, {
+    handler: async () => ({ open: await auth.signupOpen() }),
+  });
+
+  registerRoute(app, authRoutes.signup, {
+    handler: async (request, reply) => {
+      const { user, organization } = await auth.signup(request.body);
+      await app.endSession(request, reply);
+      await app.startSession(reply, user);
+      return toMe(user, organization);
+    },
+  });
+
+  registerRoute(app, authRoutes.login, {
+    handler: async (request, reply) => {
+      const { user, organization } = await auth.login(request.body, request.ip);
+      // A new session id at every login (no session fixation); the old one, if any, ends.
+      await app.endSession(request, reply);
+      await app.startSession(reply, user);
+      return toMe(user, organization);
+    },
+  });
+
+  registerRoute(app, authRoutes.logout, {
+    handler: async (request, reply) => {
+      await app.endSession(request, reply);
+    },
+  });
+
+  registerRoute(app, authRoutes.me, {
+    handler: async (request) => {
+      const { user, organization } = requireAuth(request);
+      return toMe(user, organization);
+    },
+  });
+
+  registerRoute(app, authRoutes.inspectInvitation, {
+    handler: async (request) => auth.inspectInvitation(request.body.token),
+  });
+
+  registerRoute(app, authRoutes.setPassword, {
+    handler: async (request, reply) => {
+      const { user, organization } = await auth.acceptInvitation(
+        request.body.token,
+        request.body.password,
+      );
+      await app.endSession(request, reply);
+      await app.startSession(reply, user);
+      return toMe(user, organization);
+    },
+  });
+}

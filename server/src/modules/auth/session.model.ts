@@ -1,0 +1,36 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+
+/**
+ * A server-side session. `_id` is the SHA-256 of the cookie value, so the database never holds a
+ * usable session id. Expiry is checked on every request (FerretDB has no TTL indexes); a periodic
+ * task deletes expired rows.
+ */
+export interface Session {
+  _id: string;
+  userId: Types.ObjectId;
+  organizationId: Types.ObjectId;
+  createdAt: Date;
+  /** Absolute end of the session, whatever the activity. */
+  expiresAt: Date;
+  /** Ends the session after inactivity; pushed forward as the user works. */
+  idleExpiresAt: Date;
+}
+
+const sessionSchema = new Schema<Session>(
+  {
+    _id: { type: String, required: true },
+    userId: { type: Schema.Types.ObjectId, required: true, index: true },
+    organizationId: { type: Schema.Types.ObjectId, required: true },
+    createdAt: { type: Date, required: true },
+    expiresAt: { type: Date, required: true, index: true },
+    idleExpiresAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+
+export function sessionModel(connection: Connection): Model<Session> {
+  return (
+    (connection.models.Session as Model<Session> | undefined) ??
+    connection.model<Session>('Session', sessionSchema)
+  );
+}

@@ -1,0 +1,35 @@
+import type { OutgoingMail } from '../../plugins/mail.ts';
+
+/** The invitation email. The token rides in the link's fragment, which browsers never send to servers. */
+export function invitationMail(options: {
+  to: string;
+  inviteeName: string;
+  inviterName: string;
+  organizationName: string;
+  link: string;
+  expiresAt: Date;
+}): OutgoingMail {
+  const expires = options.expiresAt.toUTCString();
+  const text = [
+    `Hello ${options.inviteeName},`,
+    '',
+    `${options.inviterName} invited you to ${options.organizationName} on Eligo, the WOTC screening tool.`,
+    'Choose a password to activate your account:',
+    '',
+    options.link,
+    '',
+    `The link works once and expires on ${expires}.`,
+    'If you did not expect this invitation, you can ignore this email.',
+  ].join('\n');
+  const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const html = `<p>Hello ${escape(options.inviteeName)},</p>
+<p>${escape(options.inviterName)} invited you to <strong>${escape(options.organizationName)}</strong> on Eligo, the WOTC screening tool.</p>
+<p><a href="${escape(options.link)}">Choose a password to activate your account</a></p>
+<p>The link works once and expires on ${escape(expires)}.<br>If you did not expect this invitation, you can ignore this email.</p>`;
+  return {
+    to: options.to,
+    subject: `You're invited to ${options.organizationName} on Eligo`,
+    text,
+    html,
+  };
+}

@@ -1,0 +1,72 @@
+import { Type, type Static } from 'typebox';
+import { emailSchema, idSchema, passwordSchema, personNameSchema } from './common.ts';
+
+export const roleSchema = Type.Union([Type.Literal('admin'), Type.Literal('member')]);
+export type Role = Static<typeof roleSchema>;
+
+export const sessionUserSchema = Type.Object({
+  id: idSchema,
+  name: Type.String(),
+  email: Type.String(),
+  role: roleSchema,
+});
+
+export const sessionOrganizationSchema = Type.Object({
+  id: idSchema,
+  name: Type.String(),
+});
+
+/** Who is signed in: what `GET /api/auth/me` answers and what login/sign-up return. */
+export const meSchema = Type.Object({
+  user: sessionUserSchema,
+  organization: sessionOrganizationSchema,
+});
+export type Me = Static<typeof meSchema>;
+
+export const signupStatusSchema = Type.Object({
+  /** True on first run (no organization yet) or when ALLOW_SIGNUP is set. */
+  open: Type.Boolean(),
+});
+export type SignupStatus = Static<typeof signupStatusSchema>;
+
+export const signupBodySchema = Type.Object(
+  {
+    organizationName: Type.String({ minLength: 1, maxLength: 120 }),
+    name: personNameSchema,
+    email: emailSchema,
+    password: passwordSchema,
+  },
+  { additionalProperties: false },
+);
+export type SignupBody = Static<typeof signupBodySchema>;
+
+export const loginBodySchema = Type.Object(
+  { email: emailSchema, password: Type.String({ minLength: 1, maxLength: 256 }) },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof loginBodySchema>;
+
+/** Invitation tokens travel in the link's fragment and reach the API only in request bodies. */
+export const invitationTokenSchema = Type.String({
+  minLength: 20,
+  maxLength: 200,
+  pattern: '^[A-Za-z0-9_-]+$',
+});
+
+export const invitationInspectBodySchema = Type.Object(
+  { token: invitationTokenSchema },
+  { additionalProperties: false },
+);
+
+export const invitationSchema = Type.Object({
+  email: Type.String(),
+  name: Type.String(),
+  organizationName: Type.String(),
+});
+export type Invitation = Static<typeof invitationSchema>;
+
+export const setPasswordBodySchema = Type.Object(
+  { token: invitationTokenSchema, password: passwordSchema },
+  { additionalProperties: false },
+);
+export type SetPasswordBody = Static<typeof setPasswordBodySchema>;

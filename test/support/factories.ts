@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { organizationModel } from '@eligo/server/modules/organizations/organization.model';
+import { userModel } from '@eligo/server/modules/users/user.model';
+import { hashPassword } from '@eligo/server/lib/passwords';
+import { apiClient, type ApiClient } from './http.ts';
+
+export const DEFAULT_PASSWORD = 'correct horse battery staple';
+
+export interface TestOrganization {
+  organizationId: string;
+  name: string;
+  admin: { id: string; email: string; password: string };
+}
+
+/** An organization with an active admin, written straight to the database. */
+export async function createOrganization(
+  app: FastifyInstance,
+  overrides: { name?: string; adminEmail?: string } = {},
+): Promise<TestOrganization> {
+  const tag = randomUUID().slice(0, 8);
+  const organization = await organizationModel(app.mongo).create({
+    name: overrides.name ?? `Acme ${tag}`,
+  });
+  const email = overrides.adminEmail ?? `admin-${tag}@example.com`;
+  const admin = await createUser(app, organization._id.toHexString(), {
+    email,
+    role: 'admin',
+    name: `Admin ${tag}`,
+  });
+  return { organizationId: organization._id.toHexString(), name: organization.name, admin };
+}
+
+/** An active user of an organization with a known password. */
+export async function createUser(
+  app: FastifyInstance,
+  organizationId: string,
+  overrides: {
+    email?: string;
+    role?: 'admin' | 'member';
+    name?: string;
+    status?: 'active' | 'deactivated';
+  } = {},
+): Promise<{ id: string; email: string; password: string }> {
+  const email = overrides.email ?? `user-${randomUUID().slice(0, 8)}@example.com`;
+  const user = await userModel(app.mongo).create({
+    organizationId,
+    name: overrides.name ?? 'Test User',
+    email,
+    emailNormalized: email.toLowerCase(),
+    role: overrides.role ?? 'member',
+    status: overrides.status ?? 'active',
+    passwordHash: await hashPassword(DEFAULT_PASSWORD),
+  });
+  return { id: user._id.toHexString(), email, password: DEFAULT_PASSWORD };
+}
+
+/** A signed-in API client for the given credentials (fails the test if login fails). */
+export async function signedIn(
+  app: FastifyInstance,
+  credentials: { email: string; password: string },
+  ip?: string,
+): Promise<ApiClient> {
+  const client = apiClient(app, ip ? { ip } : {});
+  const response = await client.post('/api/auth/login', {
+    email: credentials.email,
+    password: credentials.password,
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  return client;
+}
