@@ -1,6 +1,7 @@
+import type {
+  Types} from 'mongoose';
 import {
   isValidObjectId,
-  Types,
   type FilterQuery,
   type Model,
   type ProjectionType,
