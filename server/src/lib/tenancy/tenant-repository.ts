@@ -1,5 +1,4 @@
-import type {
-  Types} from 'mongoose';
+import type { Types } from 'mongoose';
 import {
   isValidObjectId,
   type FilterQuery,
