@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { DestinationStream } from 'pino';
 import { loggerOptions } from './logger.ts';
@@ -77,7 +78,8 @@ export async function createApp(
       },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  await fastify.register(app, { config, ...(options.mongo ? { mongo: options.mongo } : {}) });
+  // fp: the app's decorators (config, mongo, sessions…) stay visible on the returned instance.
+  await fastify.register(fp(app), { config, ...(options.mongo ? { mongo: options.mongo } : {}) });
   await fastify.ready();
   return fastify as unknown as FastifyInstance;
 }

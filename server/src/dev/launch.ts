@@ -127,6 +127,9 @@ async function main(): Promise<void> {
   env.PORT = String(apiPort);
   env.NODE_ENV ??= dev ? 'development' : 'production';
 
+  // Without SMTP, mail stays in the outbox; on this local machine, show it on the dev mailbox page.
+  if (!env.SMTP_URL) env.DEV_MAILBOX ??= 'true';
+
   await provideDatabase(dataDir);
   await provideSecrets(dataDir);
   await provideLever(apiPort);

@@ -41,6 +41,8 @@ const envSchema = Type.Object({
   /** e.g. smtp://user:pass@smtp.example.com:587 — without it, mail stays in the outbox (dev mailbox). */
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ default: 'Eligo <no-reply@eligo.local>' }),
+  /** Local development only: shows every outbox mail, of every organization, at /dev/mailbox. */
+  DEV_MAILBOX: Type.Boolean({ default: false }),
   /** Sign-up is open only until the first organization exists, unless this is true. */
   ALLOW_SIGNUP: Type.Boolean({ default: false }),
   SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, default: 120 }),
@@ -64,6 +66,7 @@ export interface Config {
   trustProxy: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
+  devMailbox: boolean;
   allowSignup: boolean;
   session: { idleMs: number; maxMs: number; cookieName: string; secureCookie: boolean };
   invitationTtlMs: number;
@@ -119,6 +122,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     trustProxy: env.TRUST_PROXY,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    devMailbox: env.DEV_MAILBOX && !env.SMTP_URL,
     allowSignup: env.ALLOW_SIGNUP,
     session: {
       idleMs: env.SESSION_IDLE_MINUTES * 60_000,

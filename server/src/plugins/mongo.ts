@@ -7,8 +7,9 @@ declare module 'fastify' {
   }
 }
 
-// Reject query selectors smuggled in as values ({ "$ne": null }) and unknown filter paths.
-mongoose.set('sanitizeFilter', true);
+// Unknown filter paths are dropped. Selector injection ({ "$ne": null } where a string belongs) is
+// stopped earlier: every route schema types its inputs (strings stay strings). mongoose's global
+// sanitizeFilter is not used: it also mangles our own operator queries ($lte on dates).
 mongoose.set('strictQuery', true);
 
 export interface MongoOptions {

@@ -1,0 +1,332 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { apiClient } from '../support/http.ts';
+import {
+  createOrganization,
+  createUser,
+  DEFAULT_PASSWORD,
+  signedIn,
+} from '../support/factories.ts';
+
+const signupBody = {
+  organizationName: 'Acme Logistics',
+  name: 'Ada Admin',
+  email: 'Ada@Example.com',
+  password: 'a long enough passphrase',
+};
+
+describe('first-run sign-up', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(import.meta.filename);
+  });
+  afterAll(() => t.close());
+
+  test('sign-up is open on a fresh install, creates the organization and its admin, and signs in', async () => {
+    const client = apiClient(t.app);
+    expect((await client.get('/api/auth/signup-status')).json()).toEqual({ open: true });
+
+    const res = await client.post('/api/auth/signup', signupBody);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      user: { name: 'Ada Admin', email: 'Ada@Example.com', role: 'admin' },
+      organization: { name: 'Acme Logistics' },
+    });
+    const cookie = res.cookies.find((c) => c.name === 'eligo_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookie.secure).toBeFalsy(); // plain-HTTP localhost; Secure + __Host- behind HTTPS (unit-tested in config)
+    expect((await client.get('/api/auth/me')).json().user.email).toBe('Ada@Example.com');
+  });
+
+  test('after the first organization, sign-up is closed', async () => {
+    const client = apiClient(t.app);
+    expect((await client.get('/api/auth/signup-status')).json()).toEqual({ open: false });
+    const res = await client.post('/api/auth/signup', {
+      ...signupBody,
+      email: 'someone.else@example.com',
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'SIGNUP_CLOSED' });
+    expect(await t.db.collection('organizations').countDocuments()).toBe(1);
+  });
+
+  test('the stored password hash is Argon2id with m ≥ 19 MiB, t ≥ 2, p = 1', async () => {
+    const user = await t.db.collection('users').findOne({ emailNormalized: 'ada@example.com' });
+    const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(user!.passwordHash as string);
+    expect(match).not.toBeNull();
+    expect(Number(match![1])).toBeGreaterThanOrEqual(19_456);
+    expect(Number(match![2])).toBeGreaterThanOrEqual(2);
+    expect(Number(match![3])).toBe(1);
+    expect(JSON.stringify(user)).not.toContain(signupBody.password);
+  });
+});
+
+describe('concurrent first sign-ups', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(import.meta.filename);
+  });
+  afterAll(() => t.close());
+
+  test('five people signing up at once on a fresh install: exactly one organization is created', async () => {
+    const responses = await Promise.all(
+      [0, 1, 2, 3, 4].map((i) =>
+        apiClient(t.app).post('/api/auth/signup', {
+          ...signupBody,
+          email: `founder${i}@example.com`,
+        }),
+      ),
+    );
+    expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    expect(responses.filter((r) => r.statusCode === 403)).toHaveLength(4);
+    expect(await t.db.collection('organizations').countDocuments()).toBe(1);
+  });
+});
+
+describe('sign-up with ALLOW_SIGNUP', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(import.meta.filename, { env: { ALLOW_SIGNUP: 'true' } });
+  });
+  afterAll(() => t.close());
+
+  test('more organizations can sign up, but an email can hold only one account (case-insensitive)', async () => {
+    expect((await apiClient(t.app).post('/api/auth/signup', signupBody)).statusCode).toBe(201);
+    expect(
+      (
+        await apiClient(t.app).post('/api/auth/signup', {
+          ...signupBody,
+          email: 'other@example.com',
+        })
+      ).statusCode,
+    ).toBe(201);
+    const dup = await apiClient(t.app).post('/api/auth/signup', {
+      ...signupBody,
+      email: 'ADA@example.COM',
+    });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().code).toBe('CONFLICT');
+    expect(await t.db.collection('organizations').countDocuments()).toBe(2);
+  });
+
+  test.each([
+    [{ ...signupBody, password: 'short' }, '/body/password'],
+    [{ ...signupBody, email: 'not-an-email' }, '/body/email'],
+    [{ ...signupBody, organizationName: '' }, '/body/organizationName'],
+    [{ name: 'x', email: 'x@example.com', password: 'long enough pass' }, '/body/organizationName'],
+    [{ ...signupBody, email: { $ne: null } }, '/body/email'],
+    [{ ...signupBody, role: 'admin' }, '/body'],
+  ])('a bad sign-up body is refused with its field path (%#)', async (body, path) => {
+    const res = await apiClient(t.app).post('/api/auth/signup', body);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('VALIDATION_FAILED');
+    expect(res.json().details.map((d: { path: string }) => d.path)).toContain(path);
+  });
+
+  test('a body that is not JSON gets 415, broken JSON 400, a huge one 413; nothing is stored', async () => {
+    const before = await t.db.collection('users').countDocuments();
+    const notJson = await apiClient(t.app).request('POST', '/api/auth/signup', 'name=x', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(notJson.statusCode).toBe(415);
+    expect(notJson.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const broken = await apiClient(t.app).request('POST', '/api/auth/signup', '{"name": ', {
+      'content-type': 'application/json',
+    });
+    expect(broken.statusCode).toBe(400);
+    const huge = await apiClient(t.app).post('/api/auth/signup', {
+      ...signupBody,
+      name: 'x'.repeat(2 * 1024 * 1024),
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().code).toBe('PAYLOAD_TOO_LARGE');
+    expect(await t.db.collection('users').countDocuments()).toBe(before);
+  });
+});
+
+describe('login, logout and sessions', () => {
+  let t: TestApp;
+  let org: Awaited<ReturnType<typeof createOrganization>>;
+  beforeAll(async () => {
+    t = await createTestApp(import.meta.filename);
+    org = await createOrganization(t.app);
+  });
+  afterAll(() => t.close());
+
+  test('the right password signs in; the email is matched case-insensitively', async () => {
+    const client = apiClient(t.app);
+    const res = await client.post('/api/auth/login', {
+      email: org.admin.email.toUpperCase(),
+      password: DEFAULT_PASSWORD,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user).toMatchObject({ email: org.admin.email, role: 'admin' });
+    expect((await client.get('/api/auth/me')).statusCode).toBe(200);
+  });
+
+  test('wrong password, unknown email and a deactivated account get the same answer', async () => {
+    const deactivated = await createUser(t.app, org.organizationId, { status: 'deactivated' });
+    const answers = await Promise.all([
+      apiClient(t.app).post('/api/auth/login', {
+        email: org.admin.email,
+        password: 'wrong password!',
+      }),
+      apiClient(t.app).post('/api/auth/login', {
+        email: 'nobody@example.com',
+        password: 'wrong password!',
+      }),
+      apiClient(t.app).post('/api/auth/login', {
+        email: deactivated.email,
+        password: DEFAULT_PASSWORD,
+      }),
+    ]);
+    for (const res of answers) {
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toEqual({
+        statusCode: 401,
+        code: 'INVALID_CREDENTIALS',
+        message: 'The email or password is not correct',
+      });
+      expect(res.cookies).toHaveLength(0);
+    }
+  });
+
+  test('an unknown email costs a password verification too (no fast "no such user" path)', async () => {
+    const time = async (email: string) => {
+      const started = performance.now();
+      await apiClient(t.app).post('/api/auth/login', { email, password: 'wrong password!' });
+      return performance.now() - started;
+    };
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      known.push(await time(org.admin.email));
+      unknown.push(await time(`ghost${i}@example.com`));
+    }
+    // Without the dummy Argon2 verification an unknown email answers in ~1 ms instead of ~50–100 ms.
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.4);
+  });
+
+  test('the session id changes at login, and the previous session stops working', async () => {
+    const client = await signedIn(t.app, org.admin);
+    const first = client.cookies.get('eligo_session')!;
+    const stolen = apiClient(t.app);
+    stolen.cookies.set('eligo_session', first);
+    await client.post('/api/auth/login', { email: org.admin.email, password: DEFAULT_PASSWORD });
+    expect(client.cookies.get('eligo_session')).not.toBe(first);
+    expect((await client.get('/api/auth/me')).statusCode).toBe(200);
+    expect((await stolen.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  test('logout ends the session on the server, not just in the browser', async () => {
+    const client = await signedIn(t.app, org.admin);
+    const copy = apiClient(t.app);
+    copy.cookies.set('eligo_session', client.cookies.get('eligo_session')!);
+    expect((await client.post('/api/auth/logout')).statusCode).toBe(204);
+    expect(client.cookies.has('eligo_session')).toBe(false);
+    const res = await copy.get('/api/auth/me');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('UNAUTHENTICATED');
+  });
+
+  test('only a hash of the session id is stored', async () => {
+    const client = await signedIn(t.app, org.admin);
+    const token = client.cookies.get('eligo_session')!;
+    const raw = JSON.stringify(await t.db.collection('sessions').find().toArray());
+    expect(raw).not.toContain(token);
+  });
+
+  test.each([
+    ['absolute', { expiresAt: new Date(Date.now() - 1000) }],
+    ['idle', { idleExpiresAt: new Date(Date.now() - 1000) }],
+  ])('an %s-expired session is refused on the next request and removed', async (_kind, change) => {
+    const client = await signedIn(t.app, org.admin);
+    const sessions = t.db.collection('sessions');
+    const newest = (await sessions.find().sort({ createdAt: -1 }).limit(1).toArray())[0]!;
+    await sessions.updateOne({ _id: newest._id }, { $set: change });
+    expect((await client.get('/api/auth/me')).statusCode).toBe(401);
+    expect(await sessions.countDocuments({ _id: newest._id })).toBe(0);
+  });
+
+  test('the periodic cleanup deletes expired sessions and keeps live ones', async () => {
+    const live = await signedIn(t.app, org.admin);
+    const sessions = t.db.collection('sessions');
+    await sessions.insertOne({
+      _id: 'expired-session-hash' as never,
+      userId: new (await import('mongoose')).Types.ObjectId(),
+      organizationId: new (await import('mongoose')).Types.ObjectId(),
+      createdAt: new Date(0),
+      expiresAt: new Date(1000),
+      idleExpiresAt: new Date(1000),
+    });
+    expect(await t.app.sessions.deleteExpired()).toBeGreaterThanOrEqual(1);
+    expect(await sessions.countDocuments({ _id: 'expired-session-hash' as never })).toBe(0);
+    expect((await live.get('/api/auth/me')).statusCode).toBe(200);
+  });
+
+  test('routes that need a session answer 401 without one', async () => {
+    const res = await apiClient(t.app).get('/api/auth/me');
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+  });
+});
+
+describe('login rate limits', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(import.meta.filename, {
+      env: { LOGIN_MAX_ATTEMPTS_PER_EMAIL: '3', LOGIN_MAX_ATTEMPTS_PER_IP: '8' },
+    });
+  });
+  afterAll(() => t.close());
+
+  test('after too many failures for one email, even the right password gets 429 with Retry-After', async () => {
+    const org = await createOrganization(t.app);
+    const client = apiClient(t.app, { ip: '10.0.0.1' });
+    for (let i = 0; i < 3; i++) {
+      expect(
+        (
+          await client.post('/api/auth/login', {
+            email: org.admin.email,
+            password: 'wrong password!',
+          })
+        ).statusCode,
+      ).toBe(401);
+    }
+    const limited = await client.post('/api/auth/login', {
+      email: org.admin.email,
+      password: DEFAULT_PASSWORD,
+    });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // Another account from another address is not affected.
+    const other = await createUser(t.app, org.organizationId);
+    expect(
+      (
+        await apiClient(t.app, { ip: '10.0.0.2' }).post('/api/auth/login', {
+          email: other.email,
+          password: DEFAULT_PASSWORD,
+        })
+      ).statusCode,
+    ).toBe(200);
+  });
+
+  test('one address trying many emails is limited too', async () => {
+    const client = apiClient(t.app, { ip: '10.9.9.9' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      statuses.push(
+        (
+          await client.post('/api/auth/login', {
+            email: `probe${i}@example.com`,
+            password: 'wrong password!',
+          })
+        ).statusCode,
+      );
+    }
+    expect(statuses.slice(0, 8).every((s) => s === 401)).toBe(true);
+    expect(statuses[8]).toBe(429);
+  });
+});

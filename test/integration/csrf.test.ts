@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { apiClient, type ApiClient } from '../support/http.ts';
+import { createOrganization } from '../support/factories.ts';
+import { exampleOf, operationsOf } from '../support/openapi.ts';
+
+let t: TestApp;
+let admin: ApiClient;
+beforeAll(async () => {
+  t = await createTestApp(import.meta.filename, {
+    env: { PUBLIC_URL: 'https://eligo.example.com' },
+  });
+  const org = await createOrganization(t.app);
+  // Behind HTTPS the cookie is __Host- prefixed; the test client keeps whatever the server sets.
+  admin = apiClient(t.app);
+  expect(
+    (
+      await admin.post('/api/auth/login', {
+        email: org.admin.email,
+        password: 'correct horse battery staple',
+      })
+    ).statusCode,
+  ).toBe(200);
+  expect([...admin.cookies.keys()]).toEqual(['__Host-eligo_session']);
+});
+afterAll(() => t.close());
+
+describe('CSRF defence', () => {
+  const forged: Array<[string, Record<string, string>]> = [
+    ['no custom header', { 'x-requested-with': '' }],
+    ['a foreign Origin', { origin: 'https://evil.example' }],
+    ['Sec-Fetch-Site: cross-site', { 'sec-fetch-site': 'cross-site' }],
+    ['Sec-Fetch-Site: same-site (a sibling subdomain)', { 'sec-fetch-site': 'same-site' }],
+  ];
+
+  test.each(forged)(
+    'a state-changing request with %s is refused and changes nothing',
+    async (_why, headers) => {
+      const res = await admin.request(
+        'PATCH',
+        '/api/account/profile',
+        { name: 'Forged Name' },
+        headers,
+      );
+      expect(res.statusCode).toBe(403);
+      expect(res.json()).toMatchObject({ statusCode: 403, code: 'CSRF_REJECTED' });
+      expect((await admin.get('/api/auth/me')).json().user.name).not.toBe('Forged Name');
+    },
+  );
+
+  test('the same request from the app itself goes through', async () => {
+    const res = await admin.request(
+      'PATCH',
+      '/api/account/profile',
+      { name: 'Real Name' },
+      {
+        origin: 'https://eligo.example.com',
+        'sec-fetch-site': 'same-origin',
+      },
+    );
+    expect(res.statusCode).toBe(200);
+  });
+
+  test('login is protected too (no login CSRF)', async () => {
+    const res = await apiClient(t.app).request(
+      'POST',
+      '/api/auth/login',
+      { email: 'a@example.com', password: 'whatever' },
+      { origin: 'https://evil.example' },
+    );
+    expect(res.statusCode).toBe(403);
+  });
+
+  test('reads are not affected', async () => {
+    const res = await admin.request('GET', '/api/auth/me', undefined, {
+      'x-requested-with': '',
+      'sec-fetch-site': 'cross-site',
+    });
+    expect(res.statusCode).toBe(200);
+  });
+
+  test('every state-changing route in the OpenAPI document refuses a forged request', async () => {
+    const doc = (await admin.get('/api/docs/json')).json();
+    const unsafe = operationsOf(doc).filter((op) => op.method !== 'GET');
+    expect(unsafe.length).toBeGreaterThanOrEqual(8);
+    for (const op of unsafe) {
+      const url = op.path.replace(/\{[^}]+\}/g, '0123456789abcdef01234567');
+      const res = await admin.request(
+        op.method as 'POST',
+        url,
+        exampleOf(op.requestBody, '0123456789abcdef01234567') ?? {},
+        {
+          'x-requested-with': '',
+          origin: 'https://evil.example',
+        },
+      );
+      expect({ route: `${op.method} ${op.path}`, status: res.statusCode }).toEqual({
+        route: `${op.method} ${op.path}`,
+        status: 403,
+      });
+    }
+  });
+});

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { apiClient } from '../support/http.ts';
+import {
+  createOrganization,
+  createUser,
+  signedIn,
+  type TestOrganization,
+} from '../support/factories.ts';
+import { exampleOf, operationsOf, pathParams, type OpenApiOperation } from '../support/openapi.ts';
+
+/**
+ * The cross-tenant sweep: an admin of organization A calls every route of the OpenAPI document
+ * (so routes added later are covered automatically) with the ids of organization B's records.
+ * Nothing of B may come back, and nothing of B may change.
+ */
+let t: TestApp;
+let a: TestOrganization;
+let b: TestOrganization;
+/** Every id of organization B a request could name. */
+let bIds: string[];
+/** Strings that identify B's data; none may appear in any response to A. */
+let bMarkers: string[];
+
+async function snapshotOfB(): Promise<string> {
+  const collections = await t.db.listCollections();
+  const parts: string[] = [];
+  for (const { name } of collections.sort((x, y) => x.name.localeCompare(y.name))) {
+    if (name === 'sessions') continue; // A's logins add sessions; B's are compared by user below
+    const docs = await t.db
+      .collection(name)
+      .find({ organizationId: new (await import('mongoose')).Types.ObjectId(b.organizationId) })
+      .sort({ _id: 1 })
+      .toArray();
+    parts.push(`${name}:${JSON.stringify(docs)}`);
+  }
+  return parts.join('\n');
+}
+
+beforeAll(async () => {
+  t = await createTestApp(import.meta.filename);
+  a = await createOrganization(t.app, { name: 'Alpha Org' });
+  b = await createOrganization(t.app, {
+    name: 'Bravo Secret Org',
+    adminEmail: 'bravo.admin@bravo.example',
+  });
+  const bMember = await createUser(t.app, b.organizationId, {
+    email: 'bravo.member@bravo.example',
+    name: 'Bravo Member Person',
+  });
+  // Give B an invited user too, through the API, so every kind of record exists.
+  const bAdmin = await signedIn(t.app, b.admin);
+  const invited = (
+    await bAdmin.post('/api/users', {
+      email: 'bravo.invitee@bravo.example',
+      name: 'Bravo Invitee',
+      role: 'member',
+    })
+  ).json();
+  bIds = [b.organizationId, b.admin.id, bMember.id, invited.id];
+  bMarkers = [
+    ...bIds,
+    'Bravo Secret Org',
+    'bravo.admin@bravo.example',
+    'bravo.member@bravo.example',
+    'bravo.invitee',
+    'Bravo Member Person',
+    'Bravo Invitee',
+  ];
+});
+afterAll(() => t.close());
+
+describe('cross-tenant sweep over every route', () => {
+  test('organization A cannot read or change organization B through any route', async () => {
+    const doc = (await apiClient(t.app).get('/api/docs/json')).json();
+    const operations = operationsOf(doc);
+    const before = await snapshotOfB();
+    const visited: string[] = [];
+
+    for (const op of operations) {
+      const variants = pathParams(op.path).length > 0 ? bIds : [b.admin.id];
+      for (const id of variants) {
+        // A fresh session per call: some routes (logout, password change) end sessions.
+        const client = await signedIn(t.app, a.admin);
+        const url = op.path.replace(/\{[^}]+\}/g, id);
+        const res = await client.request(
+          op.method as OpenApiOperation['method'] & 'GET',
+          url,
+          op.method === 'GET' ? undefined : (exampleOf(op.requestBody, id) ?? {}),
+        );
+        const where = `${op.method} ${url}`;
+        visited.push(`${op.method} ${op.path}`);
+        if (pathParams(op.path).length > 0) {
+          expect({ where, status: res.statusCode }).toMatchObject({
+            where,
+            status: expect.toSatisfy((s: number) => s === 404 || s === 403),
+          });
+        }
+        for (const marker of bMarkers) {
+          expect({ where, leaks: res.body.includes(marker) ? marker : null }).toEqual({
+            where,
+            leaks: null,
+          });
+        }
+      }
+    }
+
+    expect(await snapshotOfB()).toBe(before);
+    // B's people are still signed-in-able and unchanged.
+    expect(
+      (await signedIn(t.app, b.admin).then((c) => c.get('/api/auth/me'))).json().organization.name,
+    ).toBe('Bravo Secret Org');
+    // The sweep really covered the routes that take ids.
+    expect(visited).toEqual(
+      expect.arrayContaining([
+        'PATCH /api/users/{id}',
+        'POST /api/users/{id}/invitation',
+        'GET /api/users',
+      ]),
+    );
+    expect(new Set(visited).size).toBe(operations.length);
+  });
+
+  test('the tenant guard refuses a query that forgets the organization', async () => {
+    const { userModel } = await import('@eligo/server/modules/users/user.model');
+    await expect(userModel(t.app.mongo).find({ role: 'admin' })).rejects.toThrow(
+      /Unscoped find on tenant collection User/,
+    );
+    await expect(userModel(t.app.mongo).updateMany({}, { $set: { name: 'x' } })).rejects.toThrow(
+      /Unscoped updateMany/,
+    );
+    await expect(userModel(t.app.mongo).countDocuments({})).rejects.toThrow(
+      /Unscoped countDocuments/,
+    );
+  });
+});

@@ -1,0 +1,311 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { apiClient, type ApiClient } from '../support/http.ts';
+import {
+  createOrganization,
+  createUser,
+  DEFAULT_PASSWORD,
+  signedIn,
+  type TestOrganization,
+} from '../support/factories.ts';
+import { linkFrom, startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+
+let t: TestApp;
+let smtp: TestSmtpServer;
+let org: TestOrganization;
+let admin: ApiClient;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  t = await createTestApp(import.meta.filename, {
+    env: { SMTP_URL: smtp.url, PUBLIC_URL: 'http://eligo.test' },
+  });
+  org = await createOrganization(t.app, { name: 'Invitech' });
+  admin = await signedIn(t.app, org.admin);
+});
+afterAll(async () => {
+  await t.close();
+  await smtp.close();
+});
+
+/** The token of the invitation link mailed to `email` (it travels in the URL fragment). */
+async function invitationToken(email: string): Promise<string> {
+  const mail = await smtp.waitForMail(email);
+  return new URL(linkFrom(mail, 'http://eligo.test/set-password#token=')).hash.replace(
+    '#token=',
+    '',
+  );
+}
+
+describe('inviting users', () => {
+  test('an admin invites a user: the user is listed as invited and a real email with a set-password link arrives', async () => {
+    const res = await admin.post('/api/users', {
+      email: 'Maya.Member@example.com',
+      name: 'Maya Member',
+      role: 'member',
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      email: 'Maya.Member@example.com',
+      role: 'member',
+      status: 'invited',
+    });
+    expect(Date.parse(res.json().inviteExpiresAt)).toBeGreaterThan(Date.now() + 71 * 3_600_000);
+
+    const mail = await smtp.waitForMail('maya.member@example.com');
+    expect(mail.subject).toBe("You're invited to Invitech on Eligo");
+    expect(mail.text).toContain('Hello Maya Member');
+    expect(mail.html).toContain('<a href="http://eligo.test/set-password#token=');
+
+    const list = (await admin.get('/api/users')).json().items;
+    expect(list.map((u: { email: string; status: string }) => [u.email, u.status])).toContainEqual([
+      'Maya.Member@example.com',
+      'invited',
+    ]);
+  });
+
+  test('the link shows who it is for, works once, and signs the new member in', async () => {
+    const token = await invitationToken('maya.member@example.com');
+    const visitor = apiClient(t.app);
+    const inspected = await visitor.post('/api/auth/invitation', { token });
+    expect(inspected.json()).toEqual({
+      email: 'Maya.Member@example.com',
+      name: 'Maya Member',
+      organizationName: 'Invitech',
+    });
+
+    const accepted = await visitor.post('/api/auth/set-password', {
+      token,
+      password: 'my own passphrase',
+    });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json().user).toMatchObject({
+      email: 'Maya.Member@example.com',
+      role: 'member',
+    });
+    expect((await visitor.get('/api/auth/me')).statusCode).toBe(200);
+
+    const again = await apiClient(t.app).post('/api/auth/set-password', {
+      token,
+      password: 'an attacker password',
+    });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().code).toBe('INVITATION_INVALID');
+    expect((await apiClient(t.app).post('/api/auth/invitation', { token })).statusCode).toBe(400);
+    // The password from the first use is the one that works.
+    expect(
+      (
+        await apiClient(t.app).post('/api/auth/login', {
+          email: 'maya.member@example.com',
+          password: 'my own passphrase',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await apiClient(t.app).post('/api/auth/login', {
+          email: 'maya.member@example.com',
+          password: 'an attacker password',
+        })
+      ).statusCode,
+    ).toBe(401);
+  });
+
+  test('two people racing with the same link: only one sets the password', async () => {
+    await admin.post('/api/users', { email: 'race@example.com', name: 'Race', role: 'member' });
+    const token = await invitationToken('race@example.com');
+    const results = await Promise.all(
+      ['first passphrase!', 'second passphrase', 'third passphrase!'].map((password) =>
+        apiClient(t.app).post('/api/auth/set-password', { token, password }),
+      ),
+    );
+    expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
+  });
+
+  test('an expired link is refused', async () => {
+    await admin.post('/api/users', { email: 'late@example.com', name: 'Late', role: 'member' });
+    const token = await invitationToken('late@example.com');
+    await t.db
+      .collection('users')
+      .updateOne(
+        { emailNormalized: 'late@example.com' },
+        { $set: { inviteExpiresAt: new Date(Date.now() - 1000) } },
+      );
+    const res = await apiClient(t.app).post('/api/auth/set-password', {
+      token,
+      password: 'too late passphrase',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('INVITATION_INVALID');
+  });
+
+  test('resending an invitation sends a new link and the old one stops working', async () => {
+    const invited = (
+      await admin.post('/api/users', {
+        email: 'resend@example.com',
+        name: 'Resend',
+        role: 'member',
+      })
+    ).json();
+    const oldToken = await invitationToken('resend@example.com');
+    smtp.received.splice(0);
+    expect((await admin.post(`/api/users/${invited.id}/invitation`)).statusCode).toBe(200);
+    const newToken = await invitationToken('resend@example.com');
+    expect(newToken).not.toBe(oldToken);
+    expect(
+      (
+        await apiClient(t.app).post('/api/auth/set-password', {
+          token: oldToken,
+          password: 'old link passphrase',
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await apiClient(t.app).post('/api/auth/set-password', {
+          token: newToken,
+          password: 'new link passphrase',
+        })
+      ).statusCode,
+    ).toBe(200);
+  });
+
+  test('invitation tokens are stored only as hashes', async () => {
+    await admin.post('/api/users', {
+      email: 'hashcheck@example.com',
+      name: 'Hash',
+      role: 'member',
+    });
+    const token = await invitationToken('hashcheck@example.com');
+    expect(JSON.stringify(await t.db.collection('users').find().toArray())).not.toContain(token);
+  });
+
+  test.each([
+    [{ email: 'x@example.com', name: 'X', role: 'owner' }, '/body/role'],
+    [{ email: 'nope', name: 'X', role: 'member' }, '/body/email'],
+    [{ email: 'x@example.com', role: 'member' }, '/body/name'],
+  ])('a bad invitation is refused with its field path (%#)', async (body, path) => {
+    const res = await admin.post('/api/users', body);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details.map((d: { path: string }) => d.path)).toContain(path);
+  });
+
+  test('inviting an email that already has an account is a conflict', async () => {
+    const res = await admin.post('/api/users', {
+      email: org.admin.email.toUpperCase(),
+      name: 'Dup',
+      role: 'member',
+    });
+    expect(res.statusCode).toBe(409);
+  });
+});
+
+describe('roles and deactivation', () => {
+  test('an admin changes a role; the change takes effect on the next request', async () => {
+    const user = await createUser(t.app, org.organizationId, { role: 'member' });
+    const client = await signedIn(t.app, user);
+    expect((await client.get('/api/users')).statusCode).toBe(403);
+    const res = await admin.patch(`/api/users/${user.id}`, { role: 'admin' });
+    expect(res.json().role).toBe('admin');
+    expect((await client.get('/api/users')).statusCode).toBe(200);
+  });
+
+  test('deactivating a user ends their sessions and stops them signing in; reactivating lets them back', async () => {
+    const user = await createUser(t.app, org.organizationId);
+    const client = await signedIn(t.app, user);
+    expect(
+      (await admin.patch(`/api/users/${user.id}`, { status: 'deactivated' })).json().status,
+    ).toBe('deactivated');
+    expect((await client.get('/api/auth/me')).statusCode).toBe(401);
+    expect(
+      await t.db
+        .collection('sessions')
+        .countDocuments({ userId: new (await import('mongoose')).Types.ObjectId(user.id) }),
+    ).toBe(0);
+    expect(
+      (
+        await apiClient(t.app).post('/api/auth/login', {
+          email: user.email,
+          password: DEFAULT_PASSWORD,
+        })
+      ).statusCode,
+    ).toBe(401);
+
+    expect((await admin.patch(`/api/users/${user.id}`, { status: 'active' })).json().status).toBe(
+      'active',
+    );
+    expect(
+      (
+        await apiClient(t.app).post('/api/auth/login', {
+          email: user.email,
+          password: DEFAULT_PASSWORD,
+        })
+      ).statusCode,
+    ).toBe(200);
+  });
+
+  test('an admin cannot demote or deactivate themselves (someone must stay admin)', async () => {
+    const res = await admin.patch(`/api/users/${org.admin.id}`, { role: 'member' });
+    expect(res.statusCode).toBe(400);
+    expect(
+      (await admin.patch(`/api/users/${org.admin.id}`, { status: 'deactivated' })).statusCode,
+    ).toBe(400);
+    expect((await admin.get('/api/auth/me')).json().user.role).toBe('admin');
+  });
+
+  test('unknown and malformed user ids', async () => {
+    expect(
+      (await admin.patch('/api/users/0123456789abcdef01234567', { role: 'member' })).statusCode,
+    ).toBe(404);
+    expect((await admin.patch('/api/users/not-an-id', { role: 'member' })).statusCode).toBe(400);
+    expect((await admin.patch(`/api/users/${org.admin.id}`, {})).statusCode).toBe(400);
+  });
+
+  test('members cannot see or call any user management', async () => {
+    const member = await signedIn(
+      t.app,
+      await createUser(t.app, org.organizationId, { role: 'member' }),
+    );
+    const calls = [
+      member.get('/api/users'),
+      member.post('/api/users', { email: 'sneaky@example.com', name: 'Sneaky', role: 'admin' }),
+      member.patch(`/api/users/${org.admin.id}`, { role: 'member' }),
+      member.post(`/api/users/${org.admin.id}/invitation`),
+    ];
+    for (const res of await Promise.all(calls)) {
+      expect(res.statusCode).toBe(403);
+      expect(res.json().code).toBe('FORBIDDEN');
+    }
+    expect(
+      await t.db.collection('users').countDocuments({ emailNormalized: 'sneaky@example.com' }),
+    ).toBe(0);
+  });
+});
+
+describe('without SMTP', () => {
+  test('mail is kept in the outbox and shown in the dev mailbox', async () => {
+    const local = await createTestApp(import.meta.filename, { env: { DEV_MAILBOX: 'true' } });
+    try {
+      const o = await createOrganization(local.app);
+      const a = await signedIn(local.app, o.admin);
+      await a.post('/api/users', { email: 'outbox@example.com', name: 'Outbox', role: 'member' });
+      const mailbox = (
+        await apiClient(local.app).get('/api/dev/mailbox?to=Outbox@example.com')
+      ).json();
+      expect(mailbox.items).toHaveLength(1);
+      expect(mailbox.items[0].text).toMatch(/set-password#token=[A-Za-z0-9_-]{43}/);
+    } finally {
+      await local.close();
+    }
+  });
+
+  test('with SMTP configured there is no mailbox, nor without DEV_MAILBOX', async () => {
+    expect((await apiClient(t.app).get('/api/dev/mailbox')).statusCode).toBe(404);
+    const plain = await createTestApp(import.meta.filename);
+    try {
+      expect((await apiClient(plain.app).get('/api/dev/mailbox')).statusCode).toBe(404);
+    } finally {
+      await plain.close();
+    }
+  });
+});
