@@ -38,6 +38,7 @@ export async function startBuiltServer(
       PORT: String(port),
       MONGODB_URI: mongoUri,
       ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { RouteLocationNormalized } from 'vue-router';
-import { decideNavigation } from './guard.ts';
+import { decideNavigation, needsSession } from './guard.ts';
 
 function route(
   meta: RouteLocationNormalized['meta'],
@@ -16,6 +16,7 @@ const admin = { isAuthenticated: true, isAdmin: true };
 describe('decideNavigation', () => {
   test('public routes are open to everyone', () => {
     expect(decideNavigation(route({ public: true }), anonymous)).toBe(true);
+    expect(decideNavigation(route({ public: true }), member)).toBe(true);
   });
 
   test('private routes send anonymous visitors to login and remember where they were going', () => {
@@ -31,6 +32,24 @@ describe('decideNavigation', () => {
 
   test('admin-only routes refuse members and admit admins', () => {
     expect(decideNavigation(route({ adminOnly: true }), member)).toEqual({ name: 'forbidden' });
+    expect(decideNavigation(route({ adminOnly: true }), anonymous)).toMatchObject({
+      name: 'login',
+    });
     expect(decideNavigation(route({ adminOnly: true }), admin)).toBe(true);
+  });
+
+  test('login and sign-up send signed-in people to the dashboard', () => {
+    expect(decideNavigation(route({ public: true, guestOnly: true }), member)).toEqual({
+      name: 'applicants',
+    });
+    expect(decideNavigation(route({ public: true, guestOnly: true }), anonymous)).toBe(true);
+  });
+});
+
+describe('needsSession', () => {
+  test('the survey and other plain public pages do not load the session; the rest do', () => {
+    expect(needsSession(route({ public: true, layout: 'bare' }))).toBe(false);
+    expect(needsSession(route({ public: true, guestOnly: true }))).toBe(true);
+    expect(needsSession(route({}))).toBe(true);
   });
 });

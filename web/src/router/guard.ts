@@ -4,8 +4,12 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Reachable without signing in (the survey, login, sign-up, the home page). */
     public?: boolean;
+    /** Login and sign-up: signed-in people are sent to the dashboard instead. */
+    guestOnly?: boolean;
     /** Only admins may open it. */
     adminOnly?: boolean;
+    /** `bare`: no admin chrome (the applicant survey). */
+    layout?: 'bare';
     title?: string;
   }
 }
@@ -23,8 +27,14 @@ export function decideNavigation(
   to: RouteLocationNormalized,
   session: SessionView,
 ): true | RouteLocationRaw {
+  if (to.meta.guestOnly && session.isAuthenticated) return { name: 'applicants' };
   if (to.meta.public) return true;
   if (!session.isAuthenticated) return { name: 'login', query: { redirect: to.fullPath } };
   if (to.meta.adminOnly && !session.isAdmin) return { name: 'forbidden' };
   return true;
+}
+
+/** Whether the guard must know the session before deciding (the survey never loads it). */
+export function needsSession(to: RouteLocationNormalized): boolean {
+  return !to.meta.public || Boolean(to.meta.guestOnly);
 }

@@ -1,4 +1,6 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router';
+import { useSessionStore } from '../stores/session.ts';
+import { decideNavigation, needsSession } from './guard.ts';
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -8,6 +10,73 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true, title: 'Home' },
   },
   {
+    path: '/login',
+    name: 'login',
+    component: () => import('../views/auth/LoginView.vue'),
+    meta: { public: true, guestOnly: true, title: 'Sign in' },
+  },
+  {
+    path: '/signup',
+    name: 'signup',
+    component: () => import('../views/auth/SignupView.vue'),
+    meta: { public: true, guestOnly: true, title: 'Create your organization' },
+  },
+  {
+    path: '/set-password',
+    name: 'set-password',
+    component: () => import('../views/auth/SetPasswordView.vue'),
+    meta: { public: true, title: 'Set your password' },
+  },
+  {
+    path: '/applicants',
+    name: 'applicants',
+    component: () => import('../views/applicants/ApplicantsView.vue'),
+    meta: { title: 'WOTC Applicants' },
+  },
+  {
+    path: '/account',
+    component: () => import('../views/account/AccountView.vue'),
+    redirect: { name: 'account-profile' },
+    children: [
+      {
+        path: 'profile',
+        name: 'account-profile',
+        component: () => import('../views/account/ProfileTab.vue'),
+        meta: { title: 'My Account' },
+      },
+      {
+        path: 'data-settings',
+        name: 'account-data-settings',
+        component: () => import('../views/account/DataSettingsTab.vue'),
+        meta: { adminOnly: true, title: 'Data Settings' },
+      },
+      {
+        path: 'users',
+        name: 'account-users',
+        component: () => import('../views/account/UsersTab.vue'),
+        meta: { adminOnly: true, title: 'Users' },
+      },
+    ],
+  },
+  {
+    path: '/account/data-settings/ats-integrations',
+    name: 'ats-integrations',
+    component: () => import('../views/account/AtsIntegrationsView.vue'),
+    meta: { adminOnly: true, title: 'ATS Integrations' },
+  },
+  {
+    path: '/dev/mailbox',
+    name: 'dev-mailbox',
+    component: () => import('../views/dev/MailboxView.vue'),
+    meta: { public: true, title: 'Dev mailbox' },
+  },
+  {
+    path: '/forbidden',
+    name: 'forbidden',
+    component: () => import('../views/ForbiddenView.vue'),
+    meta: { title: 'Not available' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('../views/NotFoundView.vue'),
@@ -15,8 +84,13 @@ export const routes: RouteRecordRaw[] = [
   },
 ];
 
-export function createAppRouter() {
+export function createAppRouter(): Router {
   const router = createRouter({ history: createWebHistory(), routes });
+  router.beforeEach(async (to) => {
+    const session = useSessionStore();
+    if (needsSession(to)) await session.ensureLoaded().catch(() => undefined);
+    return decideNavigation(to, session);
+  });
   router.afterEach((to) => {
     document.title = to.meta.title ? `${to.meta.title} · Eligo` : 'Eligo';
   });

@@ -1,0 +1,115 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, saveScreenshot } from '../support/browser.ts';
+import { startBuiltServer, type BuiltServer } from '../support/built-server.ts';
+import { linkFrom, startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+
+let smtp: TestSmtpServer;
+let server: BuiltServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  server = await startBuiltServer(import.meta.filename, { SMTP_URL: smtp.url });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await smtp?.close();
+});
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+describe('accounts in a real browser', () => {
+  test(
+    'sign up, sign out, sign in, invite a member who sets a password and sees only what members see',
+    { timeout: 120_000 },
+    async () => {
+      const admin = await browser.newPage();
+      await admin.goto(`${server.url}/signup`);
+      await admin.getByLabel('Organization name').fill('Browser Test Co');
+      await admin.getByLabel('Your name').fill('Alice Admin');
+      await admin.getByLabel('Work email').fill('alice@browser.test');
+      await admin.getByLabel('Password').fill('alice has a long passphrase');
+      await saveScreenshot(admin, 'e2e/accounts-1-signup');
+      await admin.getByRole('button', { name: 'Create organization' }).click();
+      await expect.poll(() => heading(admin).textContent()).toBe('WOTC Applicants');
+      expect(await admin.getByText('Alice Admin · Browser Test Co').isVisible()).toBe(true);
+
+      await admin.getByRole('button', { name: 'Sign out' }).click();
+      await expect.poll(() => heading(admin).textContent()).toBe('Sign in to Eligo');
+
+      await admin.getByLabel('Email').fill('alice@browser.test');
+      await admin.getByLabel('Password').fill('wrong password here');
+      await admin.getByRole('button', { name: 'Sign in' }).click();
+      await expect
+        .poll(() => admin.getByRole('alert').textContent())
+        .toContain('The email or password is not correct');
+      await admin.getByLabel('Password').fill('alice has a long passphrase');
+      await admin.getByRole('button', { name: 'Sign in' }).click();
+      await expect.poll(() => heading(admin).textContent()).toBe('WOTC Applicants');
+
+      await admin
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'My Account' })
+        .click();
+      await admin
+        .getByRole('navigation', { name: 'My Account sections' })
+        .getByRole('link', { name: 'Users' })
+        .click();
+      await expect
+        .poll(() => admin.locator('tr[data-user-email="alice@browser.test"]').count())
+        .toBe(1);
+      await admin.getByLabel('Name', { exact: true }).fill('Mo Member');
+      await admin.getByLabel('Email', { exact: true }).fill('mo@browser.test');
+      await admin.getByRole('button', { name: 'Send invitation' }).click();
+      await expect
+        .poll(() => admin.getByRole('status').textContent())
+        .toBe('Invitation sent to mo@browser.test.');
+      await expect
+        .poll(() => admin.locator('tr[data-user-email="mo@browser.test"] .badge').textContent())
+        .toBe('invited');
+      await saveScreenshot(admin, 'e2e/accounts-2-users');
+
+      const mail = await smtp.waitForMail('mo@browser.test');
+      const link = linkFrom(mail, `${server.url}/set-password#token=`);
+
+      const memberContext = await browser.newContext();
+      const member = await memberContext.newPage();
+      await member.goto(link);
+      await expect.poll(() => member.getByText('Welcome, Mo Member.').isVisible()).toBe(true);
+      await member.getByLabel('New password').fill('mo picks a passphrase');
+      await member.getByLabel('Repeat the password').fill('mo picks a passphrase');
+      await saveScreenshot(member, 'e2e/accounts-3-set-password');
+      await member.getByRole('button', { name: 'Set password and sign in' }).click();
+      await expect.poll(() => heading(member).textContent()).toBe('WOTC Applicants');
+
+      const nav = member.getByRole('navigation', { name: 'Main' });
+      expect(await nav.getByRole('link', { name: 'WOTC Applicants' }).isVisible()).toBe(true);
+      await nav.getByRole('link', { name: 'My Account' }).click();
+      const tabs = member.getByRole('navigation', { name: 'My Account sections' });
+      await expect.poll(() => tabs.getByRole('link').allTextContents()).toEqual(['Profile']);
+      await saveScreenshot(member, 'e2e/accounts-4-member-account');
+      await member.goto(`${server.url}/account/users`);
+      await expect.poll(() => heading(member).textContent()).toBe('Not available');
+
+      // The admin deactivates the member, after confirming; the member is signed out.
+      await admin.reload();
+      await admin
+        .locator('tr[data-user-email="mo@browser.test"]')
+        .getByRole('button', { name: 'Deactivate' })
+        .click();
+      const dialog = admin.getByRole('dialog', { name: 'Deactivate this user?' });
+      await expect.poll(() => dialog.isVisible()).toBe(true);
+      await saveScreenshot(admin, 'e2e/accounts-5-confirm-deactivate');
+      await dialog.getByRole('button', { name: 'Yes, deactivate' }).click();
+      await expect
+        .poll(() => admin.locator('tr[data-user-email="mo@browser.test"] .badge').textContent())
+        .toBe('deactivated');
+      await member.goto(`${server.url}/applicants`);
+      await expect.poll(() => heading(member).textContent()).toBe('Sign in to Eligo');
+      await memberContext.close();
+    },
+  );
+});
