@@ -9,6 +9,14 @@ import { launch, type Launched } from '../support/launcher.ts';
 let running: Launched | undefined;
 afterAll(() => running?.stop());
 
+async function post(url: string, path: string, body: unknown): Promise<Response> {
+  return fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'eligo' },
+    body: JSON.stringify(body),
+  });
+}
+
 async function readyStatus(url: string): Promise<number> {
   return (await fetch(`${url}/api/ready`)).status;
 }
@@ -22,10 +30,12 @@ describe('pnpm start without MONGODB_URI (embedded database)', () => {
       LEVER_EMULATOR_PORT: String(await freePort()),
     };
     const marker = `restart-check-${Date.now()}`;
+    const account = { organizationName: 'Restart Co', name: 'Rita Restart', email: 'rita@restart.test', password: 'survives a restart' };
 
     running = await launch(env);
     expect(running.output()).toMatch(/Database: (ferretdb|mongodb-memory-server) at mongodb:\/\//);
     expect(await readyStatus(running.url)).toBe(200);
+    expect((await post(running.url, '/api/auth/signup', account)).status).toBe(201);
     const first = await mongoose.createConnection(running.mongoUri).asPromise();
     await first.collection('restart_checks').insertOne({ marker });
     await first.close();
@@ -35,6 +45,11 @@ describe('pnpm start without MONGODB_URI (embedded database)', () => {
     running = await launch(env);
     expect(await readyStatus(running.url)).toBe(200);
     expect(running.output()).toContain('Using local secrets');
+    // The account made before the restart still signs in; sign-up stays closed (the organization exists).
+    const login = await post(running.url, '/api/auth/login', { email: account.email, password: account.password });
+    expect(login.status).toBe(200);
+    expect(((await login.json()) as { organization: { name: string } }).organization.name).toBe('Restart Co');
+    expect((await post(running.url, '/api/auth/signup', { ...account, email: 'second@restart.test' })).status).toBe(403);
     const second = await mongoose.createConnection(running.mongoUri).asPromise();
     const found = await second.collection('restart_checks').findOne({ marker });
     await second.close();
