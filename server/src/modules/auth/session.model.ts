@@ -1,4 +1,5 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { Schema, type Types } from 'mongoose';
+import { modelOn } from '../../lib/model.ts';
 
 /**
  * A server-side session. `_id` is the SHA-256 of the cookie value, so the database never holds a
@@ -28,9 +29,4 @@ const sessionSchema = new Schema<Session>(
   { versionKey: false },
 );
 
-export function sessionModel(connection: Connection): Model<Session> {
-  return (
-    (connection.models.Session as Model<Session> | undefined) ??
-    connection.model<Session>('Session', sessionSchema)
-  );
-}
+export const sessionModel = modelOn<Session>('Session', sessionSchema);

@@ -1,4 +1,5 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema } from 'mongoose';
+import { modelOn } from '../../lib/model.ts';
 
 /** Named one-shot claims guarded by the unique `_id`, e.g. "the first organization was created". */
 export interface SystemLock {
@@ -11,9 +12,4 @@ const systemLockSchema = new Schema<SystemLock>(
   { versionKey: false },
 );
 
-export function systemLockModel(connection: Connection): Model<SystemLock> {
-  return (
-    (connection.models.SystemLock as Model<SystemLock> | undefined) ??
-    connection.model<SystemLock>('SystemLock', systemLockSchema)
-  );
-}
+export const systemLockModel = modelOn<SystemLock>('SystemLock', systemLockSchema);

@@ -1,4 +1,5 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema } from 'mongoose';
+import { modelOn } from '../../lib/model.ts';
 
 /**
  * Proof that a one-time token was used: `_id` is the token's hash, so a second use fails on the
@@ -19,9 +20,4 @@ const tokenReceiptSchema = new Schema<TokenReceipt>(
   { versionKey: false },
 );
 
-export function tokenReceiptModel(connection: Connection): Model<TokenReceipt> {
-  return (
-    (connection.models.TokenReceipt as Model<TokenReceipt> | undefined) ??
-    connection.model<TokenReceipt>('TokenReceipt', tokenReceiptSchema)
-  );
-}
+export const tokenReceiptModel = modelOn<TokenReceipt>('TokenReceipt', tokenReceiptSchema);

@@ -1,5 +1,6 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { Schema, type Types } from 'mongoose';
 import type { Mail as MailDto } from '@eligo/shared/schemas/mailbox';
+import { modelOn } from '../../lib/model.ts';
 
 /**
  * Every mail Eligo sends. With SMTP configured only the envelope is kept (a record of what went
@@ -30,12 +31,7 @@ const mailSchema = new Schema<Mail>(
 );
 mailSchema.index({ transport: 1, createdAt: -1 });
 
-export function mailModel(connection: Connection): Model<Mail> {
-  return (
-    (connection.models.Mail as Model<Mail> | undefined) ??
-    connection.model<Mail>('Mail', mailSchema)
-  );
-}
+export const mailModel = modelOn<Mail>('Mail', mailSchema);
 
 export function toMailDto(mail: Mail): MailDto {
   return {

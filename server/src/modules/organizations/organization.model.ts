@@ -1,4 +1,5 @@
-import { Schema, type Connection, type HydratedDocument, type Model, type Types } from 'mongoose';
+import { Schema, type HydratedDocument, type Types } from 'mongoose';
+import { modelOn } from '../../lib/model.ts';
 
 export interface Organization {
   _id: Types.ObjectId;
@@ -19,9 +20,4 @@ const organizationSchema = new Schema<Organization>(
   { timestamps: true },
 );
 
-export function organizationModel(connection: Connection): Model<Organization> {
-  return (
-    (connection.models.Organization as Model<Organization> | undefined) ??
-    connection.model<Organization>('Organization', organizationSchema)
-  );
-}
+export const organizationModel = modelOn<Organization>('Organization', organizationSchema);

@@ -1,7 +1,8 @@
-import { Schema, type Connection, type HydratedDocument, type Model, type Types } from 'mongoose';
+import { Schema, type HydratedDocument, type Types } from 'mongoose';
 import type { Role } from '@eligo/shared/schemas/auth';
 import type { User as UserDto, UserStatus } from '@eligo/shared/schemas/users';
 import { tenantScoped } from '../../lib/tenancy/tenant-scope.plugin.ts';
+import { modelOn } from '../../lib/model.ts';
 
 export { normalizeEmail } from '../../lib/email.ts';
 
@@ -44,12 +45,7 @@ userSchema.plugin(tenantScoped);
 userSchema.index({ emailNormalized: 1 }, { unique: true });
 userSchema.index({ inviteTokenHash: 1 });
 
-export function userModel(connection: Connection): Model<User> {
-  return (
-    (connection.models.User as Model<User> | undefined) ??
-    connection.model<User>('User', userSchema)
-  );
-}
+export const userModel = modelOn<User>('User', userSchema);
 
 export function toUserDto(user: User): UserDto {
   return {
