@@ -30,7 +30,12 @@ describe('pnpm start without MONGODB_URI (embedded database)', () => {
       LEVER_EMULATOR_PORT: String(await freePort()),
     };
     const marker = `restart-check-${Date.now()}`;
-    const account = { organizationName: 'Restart Co', name: 'Rita Restart', email: 'rita@restart.test', password: 'survives a restart' };
+    const account = {
+      organizationName: 'Restart Co',
+      name: 'Rita Restart',
+      email: 'rita@restart.test',
+      password: 'survives a restart',
+    };
 
     running = await launch(env);
     expect(running.output()).toMatch(/Database: (ferretdb|mongodb-memory-server) at mongodb:\/\//);
@@ -46,10 +51,18 @@ describe('pnpm start without MONGODB_URI (embedded database)', () => {
     expect(await readyStatus(running.url)).toBe(200);
     expect(running.output()).toContain('Using local secrets');
     // The account made before the restart still signs in; sign-up stays closed (the organization exists).
-    const login = await post(running.url, '/api/auth/login', { email: account.email, password: account.password });
+    const login = await post(running.url, '/api/auth/login', {
+      email: account.email,
+      password: account.password,
+    });
     expect(login.status).toBe(200);
-    expect(((await login.json()) as { organization: { name: string } }).organization.name).toBe('Restart Co');
-    expect((await post(running.url, '/api/auth/signup', { ...account, email: 'second@restart.test' })).status).toBe(403);
+    expect(((await login.json()) as { organization: { name: string } }).organization.name).toBe(
+      'Restart Co',
+    );
+    expect(
+      (await post(running.url, '/api/auth/signup', { ...account, email: 'second@restart.test' }))
+        .status,
+    ).toBe(403);
     const second = await mongoose.createConnection(running.mongoUri).asPromise();
     const found = await second.collection('restart_checks').findOne({ marker });
     await second.close();
