@@ -7,6 +7,7 @@ const getThing = defineRoute({
   method: 'GET',
   path: '/api/things/:id',
   summary: 'test route',
+  access: 'public',
   params: Type.Object({ id: Type.String() }),
   query: Type.Object({ q: Type.Optional(Type.String()) }),
   response: Type.Object({ id: Type.String() }),
@@ -15,6 +16,7 @@ const createThing = defineRoute({
   method: 'POST',
   path: '/api/things',
   summary: 'test route',
+  access: 'public',
   body: Type.Object({ name: Type.String() }),
   response: Type.Object({ id: Type.String() }),
 });

@@ -7,6 +7,8 @@ declare module 'vue-router' {
     /** Only admins may open it. */
     adminOnly?: boolean;
     title?: string;
+    /** `bare`: no admin header or navigation (the public survey). */
+    layout?: 'default' | 'bare';
   }
 }
 
