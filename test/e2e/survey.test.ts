@@ -23,14 +23,14 @@ afterAll(async () => {
 });
 
 /** A phone-sized page that records console errors (a CSP violation would show up there). */
-async function phone(): Promise<{
+async function phone(width = 375): Promise<{
   context: BrowserContext;
   page: Page;
   consoleErrors: string[];
   requested: string[];
 }> {
   const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
+    viewport: { width, height: 812 },
     isMobile: true,
     hasTouch: true,
   });
@@ -296,11 +296,14 @@ describe('the applicant survey on a phone', () => {
     await context.close();
   });
 
-  test('declining the whole survey from the first step', async () => {
+  test('declining the whole survey from the first step, on a 360 px screen', async () => {
     const seeded = await seedSurveyApplicant(db, server.url, 'Acme Widgets');
-    const { context, page, consoleErrors } = await phone();
+    const { context, page, consoleErrors } = await phone(360);
     await page.goto(seeded.url);
     await expect.poll(() => heading(page).textContent()).toBe('About you');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
     await page.getByRole('button', { name: 'I prefer not to take part' }).click();
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.textContent))
