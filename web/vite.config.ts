@@ -8,6 +8,7 @@ export default defineConfig({
     strictPort: true,
     proxy: { '/api': process.env.API_URL ?? 'http://127.0.0.1:3000' },
   },
-  build: { sourcemap: true, target: 'es2022' },
+  // The manifest lets a test check what each route loads (the survey must stay small).
+  build: { sourcemap: true, target: 'es2022', manifest: true },
   test: { environment: 'happy-dom' },
 });

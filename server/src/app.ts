@@ -1,21 +1,27 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { DestinationStream } from 'pino';
+import { AppError } from './lib/app-error.ts';
+import { mapError } from './lib/error-mapping.ts';
 import { loggerOptions } from './logger.ts';
 import configPlugin, { type Config } from './plugins/config.ts';
 import authPlugin from './plugins/auth.ts';
+import cryptoPlugin from './plugins/crypto.ts';
 import csrfPlugin from './plugins/csrf.ts';
 import errorsPlugin from './plugins/errors.ts';
 import mailPlugin from './plugins/mail.ts';
 import schedulerPlugin from './plugins/scheduler.ts';
 import mongoPlugin, { type MongoOptions } from './plugins/mongo.ts';
+import rateLimitPlugin from './plugins/rate-limit.ts';
 import securityPlugin from './plugins/security.ts';
 import spaPlugin from './plugins/spa.ts';
 import swaggerPlugin from './plugins/swagger.ts';
 import accountModule from './modules/account/account.routes.ts';
 import authModule from './modules/auth/auth.routes.ts';
 import mailboxModule from './modules/mailbox/mailbox.routes.ts';
+import surveyModule from './modules/survey/survey.routes.ts';
+import { surveyLinkInvalid } from './modules/survey/survey.service.ts';
 import systemModule from './modules/system/system.routes.ts';
 import usersModule from './modules/users/users.routes.ts';
 
@@ -32,11 +38,14 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(securityPlugin);
   await fastify.register(errorsPlugin);
   await fastify.register(mongoPlugin, opts.mongo ?? {});
+  await fastify.register(cryptoPlugin);
   await fastify.register(schedulerPlugin);
   await fastify.register(mailPlugin);
   await fastify.register(swaggerPlugin);
   await fastify.register(csrfPlugin);
   await fastify.register(authPlugin);
+  // Before the modules: it hooks the routes that declare `config.rateLimit` as they are added.
+  await fastify.register(rateLimitPlugin);
 
   // Business modules. Paths come from the shared route table (all under /api).
   await fastify.register(systemModule);
@@ -44,6 +53,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(accountModule);
   await fastify.register(usersModule);
   await fastify.register(mailboxModule);
+  await fastify.register(surveyModule);
 
   // Last: static SPA files and the not-found handler for whatever no module claimed.
   await fastify.register(spaPlugin);
@@ -64,6 +74,16 @@ export async function createApp(
       ? { ...loggerOptions({ ...config, env: 'production' }), stream: options.logStream }
       : loggerOptions(config),
     trustProxy: config.trustProxy,
+    frameworkErrors: (_error, request, reply) => {
+      // A URL no route can take (broken percent-encoding, an over-long path parameter). Under
+      // /api/survey/ that is a malformed link token: the survey's one 404, like any bad link.
+      const { body } = mapError(
+        request.url.startsWith('/api/survey/')
+          ? surveyLinkInvalid()
+          : AppError.badRequest('This URL is not valid'),
+      );
+      void (reply as FastifyReply).code(body.statusCode).type('application/json').send(body);
+    },
     bodyLimit: 1024 * 1024,
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
@@ -78,8 +98,11 @@ export async function createApp(
       },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  // fp: the app's decorators (config, mongo, sessions…) stay visible on the returned instance.
-  await fastify.register(fp(app), { config, ...(options.mongo ? { mongo: options.mongo } : {}) });
+  // fastify-plugin: the app's decorators (mongo, crypto, config…) are visible on the returned instance.
+  await fastify.register(fp(app, { name: 'eligo' }), {
+    config,
+    ...(options.mongo ? { mongo: options.mongo } : {}),
+  });
   await fastify.ready();
   return fastify as unknown as FastifyInstance;
 }

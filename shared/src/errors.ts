@@ -12,6 +12,8 @@ export const ErrorCode = {
   InvalidCredentials: 'INVALID_CREDENTIALS',
   InvitationInvalid: 'INVITATION_INVALID',
   SignupClosed: 'SIGNUP_CLOSED',
+  /** Unknown, malformed, expired, revoked or already used survey link: one answer for all. */
+  SurveyLinkInvalid: 'SURVEY_LINK_INVALID',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   RateLimited: 'RATE_LIMITED',

@@ -13,6 +13,13 @@ import { idParamsSchema } from './schemas/common.ts';
 import { healthSchema, readySchema } from './schemas/health.ts';
 import { mailboxSchema } from './schemas/mailbox.ts';
 import {
+  saveSurveyAnswersBodySchema,
+  submitSurveyBodySchema,
+  surveyCompletionSchema,
+  surveySchema,
+  surveyTokenParamsSchema,
+} from './schemas/survey.ts';
+import {
   inviteUserBodySchema,
   updateUserBodySchema,
   userListSchema,
@@ -183,5 +190,52 @@ export const mailboxRoutes = {
       { additionalProperties: false },
     ),
     response: mailboxSchema,
+  }),
+};
+
+/**
+ * The public applicant survey. The token in the path is the only credential; unknown, malformed,
+ * expired and used links all get the same 404 (SURVEY_LINK_INVALID). Rate-limited per client IP.
+ */
+export const surveyRoutes = {
+  get: defineRoute({
+    method: 'GET',
+    path: '/api/survey/:token',
+    summary: 'Open a survey: organization, greeting, language and the saved draft (never the SSN)',
+    access: 'public',
+    tags: ['survey'],
+    params: surveyTokenParamsSchema,
+    response: surveySchema,
+  }),
+  saveAnswers: defineRoute({
+    method: 'PUT',
+    path: '/api/survey/:token/answers',
+    summary:
+      'Save progress: the answers so far (partial, each well-formed) and the step to resume at',
+    access: 'public',
+    tags: ['survey'],
+    params: surveyTokenParamsSchema,
+    body: saveSurveyAnswersBodySchema,
+    response: undefined,
+  }),
+  submit: defineRoute({
+    method: 'POST',
+    path: '/api/survey/:token/submit',
+    summary: 'Sign and submit the survey (once; the link stops working)',
+    access: 'public',
+    tags: ['survey'],
+    params: surveyTokenParamsSchema,
+    body: submitSurveyBodySchema,
+    response: surveyCompletionSchema,
+    successStatus: 201,
+  }),
+  decline: defineRoute({
+    method: 'POST',
+    path: '/api/survey/:token/decline',
+    summary: 'Decline the whole survey (the link stops working)',
+    access: 'public',
+    tags: ['survey'],
+    params: surveyTokenParamsSchema,
+    response: surveyCompletionSchema,
   }),
 };

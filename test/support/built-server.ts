@@ -10,6 +10,8 @@ import { uniqueDatabaseName, withDatabase } from './mongo-uri.ts';
 
 export interface BuiltServer {
   url: string;
+  /** The server's own database (fresh for this server), for seeding and checking what it stored. */
+  mongoUri: string;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -61,6 +63,7 @@ export async function startBuiltServer(
   }
   return {
     url,
+    mongoUri,
     output: () => output,
     async stop() {
       await stopProcess(child);

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { Types } from 'mongoose';
+import { applicantModel, type Applicant } from '@eligo/server/modules/applicants/applicant.model';
+import { issueSurveyLink } from '@eligo/server/modules/applicants/survey-link.service';
+import { scoped } from '@eligo/server/lib/tenancy/tenant-repository';
 import { organizationModel } from '@eligo/server/modules/organizations/organization.model';
 import { userModel } from '@eligo/server/modules/users/user.model';
 import { hashPassword } from '@eligo/server/lib/passwords';
@@ -69,4 +73,35 @@ export async function signedIn(
   if (response.statusCode !== 200)
     throw new Error(`login failed: ${response.statusCode} ${response.body}`);
   return client;
+}
+
+export interface TestApplicant {
+  applicantId: string;
+  /** The survey link's secret token and full URL, as the email would carry them. */
+  token: string;
+  url: string;
+}
+
+/** An applicant of the organization with a fresh survey link (status `sent`). */
+export async function createApplicantWithSurveyLink(
+  app: FastifyInstance,
+  organizationId: string,
+  overrides: Partial<
+    Pick<Applicant, 'firstName' | 'lastName' | 'email' | 'language' | 'state'>
+  > = {},
+): Promise<TestApplicant> {
+  const tag = randomUUID().slice(0, 8);
+  const applicant = await scoped(
+    applicantModel(app.mongo),
+    new Types.ObjectId(organizationId),
+  ).create({
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    email: `applicant-${tag}@example.com`,
+    language: 'en',
+    state: 'IL',
+    ...overrides,
+  });
+  const link = await issueSurveyLink(app, organizationId, applicant._id);
+  return { applicantId: applicant._id.toHexString(), token: link.token, url: link.url };
 }

@@ -31,11 +31,17 @@ describe('mapError', () => {
           message: "must have required property 'email'",
           params: { missingProperty: 'email' },
         },
+        {
+          instancePath: '/answers',
+          message: 'must NOT have additional properties',
+          params: { additionalProperty: 'nope' },
+        },
       ],
     });
     expect(mapError(error).body.details).toEqual([
       { path: '/body/name', message: 'must be string' },
       { path: '/body/email', message: "must have required property 'email'" },
+      { path: '/body/answers/nope', message: 'must NOT have additional properties' },
     ]);
   });
 

@@ -42,7 +42,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 function validationDetails(error: FastifyLikeError): ErrorDetail[] {
   const context = error.validationContext ?? 'body';
   return (error.validation ?? []).map((issue) => {
-    const missing = issue.params?.missingProperty ?? issue.params?.requiredProperties;
+    // A missing or an unexpected property: point at it, not at its parent object.
+    const missing =
+      issue.params?.missingProperty ??
+      issue.params?.requiredProperties ??
+      issue.params?.additionalProperty;
     const suffix = typeof missing === 'string' ? `/${missing}` : '';
     return {
       path: `/${context}${issue.instancePath ?? ''}${suffix}`,

@@ -48,6 +48,20 @@ describe('loadConfig', () => {
     );
   });
 
+  test('survey links last 30 days by default; SURVEY_LINK_TTL_DAYS and the survey rate limits are settable', () => {
+    expect(loadConfig(valid).surveyLinkTtlMs).toBe(30 * 86_400_000);
+    expect(loadConfig(valid).surveyRateLimits).toEqual({ perMinute: 60, submitPerMinute: 10 });
+    const config = loadConfig({
+      ...valid,
+      SURVEY_LINK_TTL_DAYS: '7',
+      SURVEY_RATE_LIMIT_PER_MINUTE: '5',
+      SURVEY_SUBMIT_RATE_LIMIT_PER_MINUTE: '2',
+    });
+    expect(config.surveyLinkTtlMs).toBe(7 * 86_400_000);
+    expect(config.surveyRateLimits).toEqual({ perMinute: 5, submitPerMinute: 2 });
+    expect(problemsOf({ ...valid, SURVEY_LINK_TTL_DAYS: '0' })).toHaveLength(1);
+  });
+
   test('PUBLIC_URL loses its trailing slash', () => {
     expect(loadConfig({ ...valid, PUBLIC_URL: 'https://eligo.example.com/' }).publicUrl).toBe(
       'https://eligo.example.com',

@@ -50,6 +50,12 @@ const envSchema = Type.Object({
   INVITATION_TTL_HOURS: Type.Integer({ minimum: 1, default: 72 }),
   LOGIN_MAX_ATTEMPTS_PER_EMAIL: Type.Integer({ minimum: 1, default: 10 }),
   LOGIN_MAX_ATTEMPTS_PER_IP: Type.Integer({ minimum: 1, default: 50 }),
+  /** How long an emailed survey link works; re-sending issues a new link and revokes the old one. */
+  SURVEY_LINK_TTL_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
+  /** Per client IP and minute: opening and saving the survey. */
+  SURVEY_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 60 }),
+  /** Per client IP and minute: submitting or declining the survey. */
+  SURVEY_SUBMIT_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 10 }),
 });
 
 export type Env = Static<typeof envSchema>;
@@ -71,6 +77,8 @@ export interface Config {
   session: { idleMs: number; maxMs: number; cookieName: string; secureCookie: boolean };
   invitationTtlMs: number;
   loginLimits: { perEmail: number; perIp: number; windowMs: number };
+  surveyLinkTtlMs: number;
+  surveyRateLimits: { perMinute: number; submitPerMinute: number };
 }
 
 export class ConfigError extends Error {
@@ -135,6 +143,11 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       perEmail: env.LOGIN_MAX_ATTEMPTS_PER_EMAIL,
       perIp: env.LOGIN_MAX_ATTEMPTS_PER_IP,
       windowMs: 15 * 60_000,
+    },
+    surveyLinkTtlMs: env.SURVEY_LINK_TTL_DAYS * 86_400_000,
+    surveyRateLimits: {
+      perMinute: env.SURVEY_RATE_LIMIT_PER_MINUTE,
+      submitPerMinute: env.SURVEY_SUBMIT_RATE_LIMIT_PER_MINUTE,
     },
   };
 }

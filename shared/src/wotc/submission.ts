@@ -1,4 +1,5 @@
-import Value from 'typebox/value';
+// The named import keeps browser bundles small (the Value namespace pulls in every value tool).
+import { Check } from 'typebox/value';
 import { ANSWER_IDS, submittedAnswersSchema, type AnswerId, type DraftAnswers } from './answers.ts';
 import { ageOn, compareIsoDates, isIsoDate, parseIsoDate, parseIsoMonth } from './dates.ts';
 import {
@@ -79,7 +80,7 @@ export function validateSubmission(answers: unknown, asOf: string): ValidationRe
       if (def.requirement !== 'optional') errors.push(missing(def.id));
       continue;
     }
-    if (!Value.Check(submittedAnswersSchema.properties[def.id], value)) {
+    if (!Check(submittedAnswersSchema.properties[def.id], value)) {
       const [code, message] = INVALID[def.kind];
       errors.push({ path: `/${def.id}`, code, message });
     } else {

@@ -8,8 +8,8 @@ declare module 'vue-router' {
     guestOnly?: boolean;
     /** Only admins may open it. */
     adminOnly?: boolean;
-    /** `bare`: no admin chrome (the applicant survey). */
-    layout?: 'bare';
+    /** `bare`: no admin header or navigation (the public survey). */
+    layout?: 'default' | 'bare';
     title?: string;
   }
 }

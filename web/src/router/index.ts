@@ -77,6 +77,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Not available' },
   },
   {
+    // The public applicant survey: its own chunk, no admin chrome (see App.vue).
+    path: '/survey/:token',
+    name: 'survey',
+    component: () => import('../features/survey/SurveyView.vue'),
+    meta: { public: true, layout: 'bare', title: 'Survey' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('../views/NotFoundView.vue'),
