@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { type Connection, type Model } from 'mongoose';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -40,6 +40,7 @@ export default fp<MongoOptions>(
           if ((error as { codeName?: string }).codeName !== 'NamespaceExists') throw error;
         });
         await model.createIndexes();
+        await assertIndexesInPlace(model);
       }
     });
     app.addHook('onClose', async () => {
@@ -48,6 +49,30 @@ export default fp<MongoOptions>(
   },
   { name: 'mongo', dependencies: ['config'] },
 );
+
+/**
+ * Checks that every index the schema declares exists with the same keys and uniqueness. MongoDB
+ * refuses a conflicting createIndexes, but FerretDB v1 answers "ok" when an index of that name
+ * already exists, even without `unique`: without this check a missing unique index goes unnoticed.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any model of the connection
+export async function assertIndexesInPlace(model: Model<any>): Promise<void> {
+  const existing = (await model.listIndexes()) as Array<{
+    key: Record<string, number>;
+    unique?: boolean;
+  }>;
+  for (const [fields, options] of model.schema.indexes()) {
+    const wanted = JSON.stringify(fields);
+    const found = existing.find((index) => JSON.stringify(index.key) === wanted);
+    if (!found || Boolean(found.unique) !== Boolean((options as { unique?: boolean }).unique)) {
+      throw new Error(
+        `Index ${wanted} (unique: ${Boolean((options as { unique?: boolean }).unique)}) on ${model.collection.collectionName} is ` +
+          (found ? `there with unique: ${Boolean(found.unique)}` : 'missing') +
+          '. Drop the conflicting index and restart.',
+      );
+    }
+  }
+}
 
 /** Pings the database, giving up after `timeoutMs`. */
 export async function pingDatabase(connection: Connection, timeoutMs = 2_000): Promise<boolean> {
