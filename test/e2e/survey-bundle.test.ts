@@ -73,7 +73,7 @@ describe('the survey bundle', () => {
     );
     expect(admin).toEqual([]);
     // …which do exist, as lazily loaded chunks of their own.
-    expect(Object.keys(manifest)).toContain('src/components/AppHeader.vue');
+    expect(Object.keys(manifest)).toContain('src/layouts/AdminLayout.vue');
     expect(Object.keys(manifest)).toContain('src/views/HomeView.vue');
   });
 });

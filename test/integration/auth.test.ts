@@ -115,7 +115,7 @@ describe('sign-up with ALLOW_SIGNUP', () => {
     [{ ...signupBody, organizationName: '' }, '/body/organizationName'],
     [{ name: 'x', email: 'x@example.com', password: 'long enough pass' }, '/body/organizationName'],
     [{ ...signupBody, email: { $ne: null } }, '/body/email'],
-    [{ ...signupBody, role: 'admin' }, '/body'],
+    [{ ...signupBody, role: 'admin' }, '/body/role'],
   ])('a bad sign-up body is refused with its field path (%#)', async (body, path) => {
     const res = await apiClient(t.app).post('/api/auth/signup', body);
     expect(res.statusCode).toBe(400);

@@ -3,7 +3,6 @@ import { createApp } from 'vue';
 import App from './App.vue';
 import { onUnauthenticated } from './api/client.ts';
 import { createAppRouter } from './router/index.ts';
-import { useSessionStore } from './stores/session.ts';
 import './styles.css';
 
 const app = createApp(App);
@@ -13,7 +12,8 @@ app.use(pinia).use(router);
 
 // The one place that handles 401: a session we had has ended (expired, signed out elsewhere,
 // deactivated), so private pages go to login. A visitor who never signed in has nothing to end.
-onUnauthenticated(() => {
+onUnauthenticated(async () => {
+  const { useSessionStore } = await import('./stores/session.ts');
   const session = useSessionStore(pinia);
   if (!session.isAuthenticated) return;
   session.forget();

@@ -5,7 +5,7 @@ import {
   type RouteParams,
   type RouteQuery,
   type RouteResponse,
-} from '@eligo/shared/routes';
+} from '@eligo/shared/route-table';
 import { isErrorBody, type ErrorDetail } from '@eligo/shared/errors';
 
 /** An API failure as the UI needs it: status, stable code, a message to show, and field details. */

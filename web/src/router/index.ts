@@ -1,5 +1,4 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router';
-import { useSessionStore } from '../stores/session.ts';
 import { decideNavigation, needsSession } from './guard.ts';
 
 export const routes: RouteRecordRaw[] = [
@@ -94,8 +93,11 @@ export const routes: RouteRecordRaw[] = [
 export function createAppRouter(): Router {
   const router = createRouter({ history: createWebHistory(), routes });
   router.beforeEach(async (to) => {
+    // Loaded on demand: the public survey never downloads the session store or the auth routes.
+    if (!needsSession(to)) return true;
+    const { useSessionStore } = await import('../stores/session.ts');
     const session = useSessionStore();
-    if (needsSession(to)) await session.ensureLoaded().catch(() => undefined);
+    await session.ensureLoaded().catch(() => undefined);
     return decideNavigation(to, session);
   });
   router.afterEach((to) => {

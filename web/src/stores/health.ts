@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { systemRoutes } from '@eligo/shared/routes';
+import { systemRoutes } from '@eligo/shared/routes/system';
 import type { Health } from '@eligo/shared/schemas/health';
 import { call } from '../api/client.ts';
 

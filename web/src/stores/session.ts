@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { accountRoutes, authRoutes } from '@eligo/shared/routes';
+import { accountRoutes } from '@eligo/shared/routes/account';
+import { authRoutes } from '@eligo/shared/routes/auth';
 import type { LoginBody, Me, SetPasswordBody, SignupBody } from '@eligo/shared/schemas/auth';
 import { ApiError, call } from '../api/client.ts';
 

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { userRoutes } from '@eligo/shared/routes';
+import { userRoutes } from '@eligo/shared/routes/users';
 import type { InviteUserBody, UpdateUserBody, User } from '@eligo/shared/schemas/users';
 import { call } from '../api/client.ts';
 

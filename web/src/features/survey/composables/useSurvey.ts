@@ -1,6 +1,6 @@
 import { reactive, ref, shallowRef } from 'vue';
 import { ErrorCode } from '@eligo/shared/errors';
-import { surveyRoutes } from '@eligo/shared/routes';
+import { surveyRoutes } from '@eligo/shared/routes/survey';
 import type {
   Survey,
   SurveyCompletion,

@@ -1,0 +1,23 @@
+import { defineRoute } from '../route-table.ts';
+import { mailboxSchema } from '../schemas/mailbox.ts';
+import { Type } from 'typebox';
+
+export const mailboxRoutes = {
+  list: defineRoute({
+    method: 'GET',
+    path: '/api/dev/mailbox',
+    summary: 'Mails kept in the outbox when no SMTP server is configured (local development only)',
+    access: 'public',
+    tags: ['dev'],
+    query: Type.Object(
+      { to: Type.Optional(Type.String({ maxLength: 254 })) },
+      { additionalProperties: false },
+    ),
+    response: mailboxSchema,
+  }),
+};
+
+/**
+ * The public applicant survey. The token in the path is the only credential; unknown, malformed,
+ * expired and used links all get the same 404 (SURVEY_LINK_INVALID). Rate-limited per client IP.
+ */
