@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { apiClient } from '../support/http.ts';
 import {
+  createApplicantWithSurveyLink,
   createOrganization,
   createUser,
   signedIn,
@@ -57,7 +58,13 @@ beforeAll(async () => {
       role: 'member',
     })
   ).json();
-  bIds = [b.organizationId, b.admin.id, bMember.id, invited.id];
+  // …and an applicant with a survey link (the dashboard's records).
+  const applicant = await createApplicantWithSurveyLink(t.app, b.organizationId, {
+    firstName: 'Bravoapplicant',
+    lastName: 'Zulu',
+    email: 'applicant@bravo.example',
+  });
+  bIds = [b.organizationId, b.admin.id, bMember.id, invited.id, applicant.applicantId];
   bMarkers = [
     ...bIds,
     'Bravo Secret Org',
@@ -66,6 +73,8 @@ beforeAll(async () => {
     'bravo.invitee',
     'Bravo Member Person',
     'Bravo Invitee',
+    'Bravoapplicant',
+    'applicant@bravo.example',
   ];
 });
 afterAll(() => t.close());
