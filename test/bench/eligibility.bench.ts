@@ -1,11 +1,11 @@
 import { bench, describe } from 'vitest';
-import { evaluateEligibility, validateSubmission } from '@eligo/shared/wotc';
+import { evaluateEligibility, validateSubmission, type DraftAnswers } from '@eligo/shared/wotc';
 
 /**
  * The eligibility engine runs on every survey submission and again at hire; it must stay cheap.
  * Run: pnpm --filter @eligo/tests bench
  */
-const veteran = {
+const veteran: DraftAnswers = {
   first_name: 'Ada',
   last_name: 'Lovelace',
   ssn: '123-45-6789',
@@ -31,7 +31,7 @@ const veteran = {
   q_felony: 'no',
   q_ssi: 'no',
   q_ltur: 'yes',
-} as const;
+};
 
 describe('eligibility engine', () => {
   bench('evaluateEligibility (veteran with several matches)', () => {
