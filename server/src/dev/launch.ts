@@ -78,9 +78,8 @@ async function provideSecrets(dataDir: string): Promise<void> {
   if (env.ENCRYPTION_KEY) return;
   const { secrets, file, created } = await loadOrCreateLocalSecrets(dataDir);
   env.ENCRYPTION_KEY = secrets.ENCRYPTION_KEY;
-  log(
-    `${created ? 'Generated' : 'Using'} local secrets in ${path.relative(repoRoot, file)} (for this machine only)`,
-  );
+  const shown = file.startsWith(repoRoot) ? path.relative(repoRoot, file) : file;
+  log(`${created ? 'Generated' : 'Using'} local secrets in ${shown} (for this machine only)`);
 }
 
 async function provideLever(apiPort: number): Promise<void> {
