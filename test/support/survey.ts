@@ -1,4 +1,5 @@
 import { addDays, type DraftAnswers, type SubmittedAnswers } from '@eligo/shared/wotc';
+import { allNoAnswers } from '@eligo/shared/wotc/fixtures';
 
 /** Today as the server sees it (UTC), the survey's `asOf`. */
 export function today(): string {
@@ -6,30 +7,7 @@ export function today(): string {
 }
 
 /** The applicant's answers a test submits: a 45-year-old saying no to everything. */
-export function allNoAnswers(overrides: Partial<SubmittedAnswers> = {}): SubmittedAnswers {
-  return {
-    first_name: 'Ada',
-    last_name: 'Lovelace',
-    ssn: '123-45-6789',
-    street: '1 Main St',
-    city: 'Springfield',
-    state: 'IL',
-    zip: '62701',
-    county: 'Sangamon',
-    email: 'ada@example.com',
-    age_band: '40_plus',
-    worked_here_before: 'no',
-    q_cond_cert: 'no',
-    q_veteran: 'no',
-    q_tanf_9of18: 'no',
-    q_tanf_long: [],
-    q_vr: 'no',
-    q_felony: 'no',
-    q_ssi: 'no',
-    q_ltur: 'no',
-    ...overrides,
-  };
-}
+export { allNoAnswers };
 
 /**
  * Distinctive values that must never appear in plain text in the database or the logs: an SSN,
