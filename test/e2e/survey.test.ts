@@ -5,6 +5,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/axe.ts';
 import { launchBrowser, saveScreenshot } from '../support/browser.ts';
 import { startBuiltServer, type BuiltServer } from '../support/built-server.ts';
+import {
+  bornYearsAgo,
+  daysAgo,
+  thisMonth,
+  usDate,
+  usDateKeys,
+  usMonth,
+} from '../support/dates.ts';
 import { connect, seedSurveyApplicant } from '../support/survey-seed.ts';
 
 let server: BuiltServer;
@@ -136,7 +144,8 @@ describe('the applicant survey on a phone', () => {
     }
     await page.getByRole('checkbox', { name: 'None of these' }).check();
     await radio(page, 'q_ssi', 'yes').check();
-    await page.getByLabel('The last month you got SSI').fill('10/2026');
+    // SSI this month: within the last 60 days whatever the day the test runs.
+    await page.getByLabel('The last month you got SSI').fill(usMonth(thisMonth()));
     await checkStep(page, 'survey-en-2-questions');
     await page.getByRole('button', { name: 'Save and continue' }).click();
 
@@ -190,6 +199,8 @@ describe('the applicant survey on a phone', () => {
       state: 'TX',
     });
     const { context, page, consoleErrors } = await phone();
+    // 28 years old on the day the test runs: under 40, and asked about SNAP.
+    const dob28 = bornYearsAgo(28);
     await page.goto(seeded.url);
     // The email's language is the default.
     await expect.poll(() => heading(page).textContent()).toBe('Sus datos');
@@ -211,8 +222,8 @@ describe('the applicant survey on a phone', () => {
       .toContain('Escriba su fecha de nacimiento');
     const dob = page.locator('input[name="dob"]');
     expect(await dob.getAttribute('inputmode')).toBe('numeric');
-    await dob.pressSequentially('03171998');
-    expect(await dob.inputValue()).toBe('03/17/1998');
+    await dob.pressSequentially(usDateKeys(dob28));
+    expect(await dob.inputValue()).toBe(usDate(dob28));
     await radio(page, 'worked_here_before', 'declined').check();
     await checkStep(page, 'survey-es-1-about-you');
     await page.getByRole('button', { name: 'Guardar y continuar' }).click();
@@ -253,7 +264,7 @@ describe('the applicant survey on a phone', () => {
     await radio(page, 'q_snap', '6_of_6').check();
     await radio(page, 'q_vr', 'declined').check();
     await radio(page, 'q_felony', 'yes').check();
-    await page.locator('input[name="felony_conviction_date"]').pressSequentially('01152026');
+    await page.locator('input[name="felony_conviction_date"]').pressSequentially(usDateKeys(daysAgo(100)));
     await radio(page, 'felony_jurisdiction', 'state').check();
     await page.locator('select[name="felony_state"]').selectOption('TX');
     await radio(page, 'q_ssi', 'declined').check();
@@ -269,7 +280,7 @@ describe('the applicant survey on a phone', () => {
     expect(await page.locator('[data-answer="q_ltur_states"]').textContent()).toBe(
       'Texas, New Mexico',
     );
-    expect(await page.locator('[data-answer="dob"]').textContent()).toBe('03/17/1998');
+    expect(await page.locator('[data-answer="dob"]').textContent()).toBe(usDate(dob28));
     await page.getByRole('checkbox', { name: /firmar electrónicamente/ }).check();
     await page.getByLabel('Escriba su nombre completo para firmar').fill('maria nunez');
     await checkStep(page, 'survey-es-3-review');

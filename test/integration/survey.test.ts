@@ -13,6 +13,7 @@ import {
   createOrganization,
   type TestOrganization,
 } from '../support/factories.ts';
+import { bornYearsAgo, daysAgo } from '../support/dates.ts';
 import { allNoAnswers, signature, surveyPath, today, without } from '../support/survey.ts';
 
 let t: TestApp;
@@ -106,13 +107,14 @@ describe('opening a survey', () => {
 describe('save and resume', () => {
   test('a saved step comes back on the next visit, without the SSN, and is encrypted at rest', async () => {
     const { applicantId, token } = await createApplicantWithSurveyLink(t.app, org.organizationId);
+    const dob = bornYearsAgo(26);
     const step1 = {
       first_name: 'Ada',
       last_name: 'Lovelace',
       ssn: '123-45-6789',
       zip: '62701',
       age_band: 'under_40',
-      dob: '1999-12-10',
+      dob,
     } as const;
     const save = await client.put(surveyPath(token, 'answers'), { step: 2, answers: step1 });
     expect(save.statusCode).toBe(204);
@@ -131,7 +133,7 @@ describe('save and resume', () => {
     expect(stored?.draft.step).toBe(2);
     expect(stored?.draft.ciphertext).toMatch(/^v1:1:/);
     const raw = JSON.stringify(stored);
-    for (const secret of ['123-45-6789', '123456789', '1999-12-10', '62701', 'under_40']) {
+    for (const secret of ['123-45-6789', '123456789', dob, '62701', 'under_40']) {
       expect(raw).not.toContain(secret);
     }
   });
@@ -210,8 +212,9 @@ describe('validation', () => {
 
   test.each([
     [{ nope: 'x' }, '/body/answers/nope'],
-    [{ age_band: 'under_40', dob: '2999-01-01' }, '/body/answers/dob'],
-    [{ age_band: 'under_40', dob: '1950-01-01' }, '/body/answers/dob'],
+    // Born tomorrow, and 60 years old while saying "under 40".
+    [{ age_band: 'under_40', dob: daysAgo(-1) }, '/body/answers/dob'],
+    [{ age_band: 'under_40', dob: bornYearsAgo(60) }, '/body/answers/dob'],
     [
       { worked_here_before: 'yes', worked_here_last_date: '2023-02-29' },
       '/body/answers/worked_here_last_date',

@@ -1,10 +1,8 @@
-import { addDays, type DraftAnswers, type SubmittedAnswers } from '@eligo/shared/wotc';
+import type { DraftAnswers, SubmittedAnswers } from '@eligo/shared/wotc';
 import { allNoAnswers } from '@eligo/shared/wotc/fixtures';
+import { bornYearsAgo, daysAgo } from './dates.ts';
 
-/** Today as the server sees it (UTC), the survey's `asOf`. */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+export { today } from './dates.ts';
 
 /** The applicant's answers a test submits: a 45-year-old saying no to everything. */
 export { allNoAnswers };
@@ -16,8 +14,8 @@ export { allNoAnswers };
 export const canary = {
   ssn: '372-81-5946',
   ssnDigits: '372815946',
-  dob: '1998-03-17',
-  felonyDate: addDays(today(), -123),
+  dob: bornYearsAgo(28, 17),
+  felonyDate: daysAgo(123),
   recipient: 'Quillon Marchbanks',
   location: 'Zanzibarville, IL',
   street: '417 Pelican Canary Row',
