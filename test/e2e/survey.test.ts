@@ -5,14 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/axe.ts';
 import { launchBrowser, saveScreenshot } from '../support/browser.ts';
 import { startBuiltServer, type BuiltServer } from '../support/built-server.ts';
-import {
-  bornYearsAgo,
-  daysAgo,
-  thisMonth,
-  usDate,
-  usDateKeys,
-  usMonth,
-} from '../support/dates.ts';
+import { bornYearsAgo, daysAgo, thisMonth, usDate, usDateKeys, usMonth } from '../support/dates.ts';
 import { connect, seedSurveyApplicant } from '../support/survey-seed.ts';
 
 let server: BuiltServer;
@@ -264,7 +257,9 @@ describe('the applicant survey on a phone', () => {
     await radio(page, 'q_snap', '6_of_6').check();
     await radio(page, 'q_vr', 'declined').check();
     await radio(page, 'q_felony', 'yes').check();
-    await page.locator('input[name="felony_conviction_date"]').pressSequentially(usDateKeys(daysAgo(100)));
+    await page
+      .locator('input[name="felony_conviction_date"]')
+      .pressSequentially(usDateKeys(daysAgo(100)));
     await radio(page, 'felony_jurisdiction', 'state').check();
     await page.locator('select[name="felony_state"]').selectOption('TX');
     await radio(page, 'q_ssi', 'declined').check();
