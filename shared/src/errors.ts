@@ -18,6 +18,9 @@ export const ErrorCode = {
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   RateLimited: 'RATE_LIMITED',
   MailFailed: 'MAIL_FAILED',
+  // --- Applicants (dashboard, applicant page) ---
+  /** The action does not fit the applicant's state (e.g. resend after the survey was answered). */
+  ApplicantActionUnavailable: 'APPLICANT_ACTION_UNAVAILABLE',
   Internal: 'INTERNAL',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
 } as const;

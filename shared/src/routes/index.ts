@@ -10,3 +10,6 @@ export * from './account.ts';
 export * from './users.ts';
 export * from './mailbox.ts';
 export * from './survey.ts';
+export * from './applicants.ts';
+export * from './organization.ts';
+export * from './audit.ts';
