@@ -19,8 +19,10 @@ import spaPlugin from './plugins/spa.ts';
 import swaggerPlugin from './plugins/swagger.ts';
 import accountModule from './modules/account/account.routes.ts';
 import applicantsModule from './modules/applicants/applicants.routes.ts';
+import auditModule from './modules/audit/audit.routes.ts';
 import authModule from './modules/auth/auth.routes.ts';
 import mailboxModule from './modules/mailbox/mailbox.routes.ts';
+import organizationModule from './modules/organizations/organization.routes.ts';
 import surveyModule from './modules/survey/survey.routes.ts';
 import { surveyLinkInvalid } from './modules/survey/survey.service.ts';
 import systemModule from './modules/system/system.routes.ts';
@@ -56,6 +58,8 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(mailboxModule);
   await fastify.register(surveyModule);
   await fastify.register(applicantsModule);
+  await fastify.register(organizationModule);
+  await fastify.register(auditModule);
 
   // Last: static SPA files and the not-found handler for whatever no module claimed.
   await fastify.register(spaPlugin);

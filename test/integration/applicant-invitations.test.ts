@@ -47,7 +47,7 @@ const events = async (applicantId: Types.ObjectId) =>
     await t.db
       .collection('applicant_events')
       .find({ applicantId })
-      .sort({ at: 1, _id: 1 })
+      .sort({ at: 1, seq: 1 })
       .toArray()
   ).map((e) => e.type as string);
 const raw = (id: Types.ObjectId) => t.db.collection('applicants').findOne({ _id: id });

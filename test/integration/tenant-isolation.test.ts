@@ -5,10 +5,12 @@ import {
   createApplicantWithSurveyLink,
   createOrganization,
   createUser,
+  registerTestApplicant,
   signedIn,
   type TestOrganization,
 } from '../support/factories.ts';
 import { exampleOf, operationsOf, pathParams, type OpenApiOperation } from '../support/openapi.ts';
+import { answerSurvey } from '../support/applicants.ts';
 
 /**
  * The cross-tenant sweep: an admin of organization A calls every route of the OpenAPI document
@@ -39,7 +41,10 @@ async function snapshotOfB(): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp(import.meta.filename);
+  // The sweep signs in afresh for every call it makes: more than a person's sign-in limit.
+  t = await createTestApp(import.meta.filename, {
+    env: { LOGIN_MAX_ATTEMPTS_PER_IP: '100000' },
+  });
   a = await createOrganization(t.app, { name: 'Alpha Org' });
   b = await createOrganization(t.app, {
     name: 'Bravo Secret Org',
@@ -64,7 +69,21 @@ beforeAll(async () => {
     lastName: 'Zulu',
     email: 'applicant@bravo.example',
   });
-  bIds = [b.organizationId, b.admin.id, bMember.id, invited.id, applicant.applicantId];
+  // …and one from Lever, answered, with a timeline (the applicant page's records).
+  const fromLever = await registerTestApplicant(t.app, b.organizationId, {
+    name: 'Bravoleverperson Yankee',
+    email: 'lever.person@bravo.example',
+    postingTitle: 'Bravo Secret Posting',
+  });
+  await answerSurvey(t.app, b.organizationId, fromLever.applicant._id.toHexString());
+  bIds = [
+    b.organizationId,
+    b.admin.id,
+    bMember.id,
+    invited.id,
+    applicant.applicantId,
+    fromLever.applicant._id.toHexString(),
+  ];
   bMarkers = [
     ...bIds,
     'Bravo Secret Org',
@@ -75,6 +94,9 @@ beforeAll(async () => {
     'Bravo Invitee',
     'Bravoapplicant',
     'applicant@bravo.example',
+    'Bravoleverperson',
+    'lever.person@bravo.example',
+    'Bravo Secret Posting',
   ];
 });
 afterAll(() => t.close());
@@ -125,6 +147,15 @@ describe('cross-tenant sweep over every route', () => {
         'PATCH /api/users/{id}',
         'POST /api/users/{id}/invitation',
         'GET /api/users',
+        'GET /api/applicants',
+        'GET /api/applicants/{applicantId}',
+        'POST /api/applicants/{applicantId}/email',
+        'POST /api/applicants/{applicantId}/survey/resend',
+        'POST /api/applicants/{applicantId}/wotc-status',
+        'POST /api/applicants/{applicantId}/tag-sync/retry',
+        'POST /api/applicants/{applicantId}/ssn/reveal',
+        'POST /api/applicants/export',
+        'GET /api/audit-records',
       ]),
     );
     expect(new Set(visited).size).toBe(operations.length);

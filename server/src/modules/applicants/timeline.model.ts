@@ -14,6 +14,8 @@ export interface ApplicantEvent {
   organizationId: Types.ObjectId;
   applicantId: Types.ObjectId;
   at: Date;
+  /** Orders events of the same millisecond in the order they were recorded (timeline.ts). */
+  seq: number;
   type: TimelineEventType;
   actor: TimelineActor & { userId: Types.ObjectId | null };
   data: TimelineData;
@@ -23,6 +25,7 @@ const eventSchema = new Schema<ApplicantEvent>(
   {
     applicantId: { type: Schema.Types.ObjectId, required: true },
     at: { type: Date, required: true },
+    seq: { type: Number, required: true },
     type: { type: String, required: true },
     actor: {
       type: new Schema(
@@ -40,6 +43,6 @@ const eventSchema = new Schema<ApplicantEvent>(
   { collection: 'applicant_events', versionKey: false, minimize: false },
 );
 eventSchema.plugin(tenantScoped);
-eventSchema.index({ organizationId: 1, applicantId: 1, at: 1, _id: 1 });
+eventSchema.index({ organizationId: 1, applicantId: 1, at: 1, seq: 1 });
 
 export const applicantEventModel = modelOn<ApplicantEvent>('ApplicantEvent', eventSchema);

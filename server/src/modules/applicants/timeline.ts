@@ -24,6 +24,17 @@ function onceId(applicant: ApplicantRef, key: string): Types.ObjectId {
   return new Types.ObjectId(digest.subarray(0, 12));
 }
 
+let lastSeq = 0;
+/**
+ * A number that grows with every event this process records (microseconds of the clock, bumped
+ * when two events share one): events recorded one after the other in the same millisecond — an
+ * answer and its evaluation — keep their order.
+ */
+function nextSeq(): number {
+  lastSeq = Math.max(Date.now() * 1000, lastSeq + 1);
+  return lastSeq;
+}
+
 /**
  * Appends an event to the applicant's timeline. With `once`, the event has an id derived from the
  * applicant and that key, so recording it twice (a retried job) keeps one.
@@ -40,6 +51,7 @@ export async function recordEvent(
       ...(options.once ? { _id: onceId(applicant, options.once) } : {}),
       applicantId: applicant._id,
       at: options.at ?? new Date(),
+      seq: nextSeq(),
       type,
       actor: {
         kind: actor.kind,
@@ -64,7 +76,7 @@ export async function listEvents(
   return scoped(applicantEventModel(app.mongo), applicant.organizationId).find(
     { applicantId: applicant._id },
     null,
-    { sort: { at: 1, _id: 1 }, limit: TIMELINE_LIMIT },
+    { sort: { at: 1, seq: 1 }, limit: TIMELINE_LIMIT },
   );
 }
 
