@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ErrorCode } from '@eligo/shared/errors';
 import {
   SURVEY_STATUS_LABELS,
   TAG_SYNC_LABELS,
@@ -11,6 +10,7 @@ import {
   type OverrideWotcStatusBody,
 } from '@eligo/shared/schemas/applicants';
 import { AppError } from '../../lib/app-error.ts';
+import { actionUnavailable } from './applicant-errors.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
@@ -26,10 +26,6 @@ import { recordEvent, type Actor } from './timeline.ts';
 
 /** Rows per CSV export at most (a bigger search is refused with a hint to narrow it). */
 export const EXPORT_LIMIT = 50_000;
-
-function unavailable(message: string): AppError {
-  return new AppError(ErrorCode.ApplicantActionUnavailable, 409, message);
-}
 
 function actorOf(auth: AuthContext): Actor {
   return { kind: 'user', userId: auth.user._id, name: auth.user.name };
@@ -88,11 +84,13 @@ export function applicantsService(app: FastifyInstance) {
     async setEmail(auth: AuthContext, id: string, email: string): Promise<ApplicantDetail> {
       const applicant = await findOrNotFound(auth, id);
       if (applicant.anonymized) {
-        throw unavailable('Lever anonymized this candidate: no email can be added');
+        throw actionUnavailable('Lever anonymized this candidate: no email can be added');
       }
       const { status } = applicant.survey;
       if (applicant.reusedFrom || (status !== 'missing_email' && status !== 'not_sent')) {
-        throw unavailable('The survey was already sent to this applicant: use "Resend survey"');
+        throw actionUnavailable(
+          'The survey was already sent to this applicant: use "Resend survey"',
+        );
       }
       const trimmed = email.trim();
       await repo(auth).updateOne(
@@ -126,7 +124,7 @@ export function applicantsService(app: FastifyInstance) {
     ): Promise<ApplicantDetail> {
       const applicant = await findOrNotFound(auth, id);
       if (!(await readEligibility(app, applicant))) {
-        throw unavailable('There is no result to override until the survey is answered');
+        throw actionUnavailable('There is no result to override until the survey is answered');
       }
       const reason = body.reason.trim();
       const previous = applicant.wotcStatus;
@@ -157,7 +155,7 @@ export function applicantsService(app: FastifyInstance) {
       const applicant = await findOrNotFound(auth, id);
       const state = applicant.tagSync?.state;
       if (state !== 'failed' && state !== 'dead') {
-        throw unavailable('The Lever tag has not failed: there is nothing to retry');
+        throw actionUnavailable('The Lever tag has not failed: there is nothing to retry');
       }
       await scheduleTagSync(app, applicant, applicant.wotcStatus, actorOf(auth));
       return detail(auth, applicant);
@@ -172,7 +170,7 @@ export function applicantsService(app: FastifyInstance) {
     ): Promise<{ ssn: string }> {
       const applicant = await findOrNotFound(auth, id);
       const ssn = await readFullSsn(app, applicant);
-      if (!ssn) throw unavailable('This applicant gave no SSN');
+      if (!ssn) throw actionUnavailable('This applicant gave no SSN');
       await recordAudit(app, request, auth, {
         action: 'ssn_revealed',
         target: { type: 'applicant', id: applicant._id.toHexString() },

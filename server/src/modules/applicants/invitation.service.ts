@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { ErrorCode } from '@eligo/shared/errors';
 import { AppError } from '../../lib/app-error.ts';
+import { actionUnavailable } from './applicant-errors.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { organizationModel } from '../organizations/organization.model.ts';
 import {
@@ -37,10 +37,6 @@ export type InviteOutcome =
 export interface InviteResult {
   outcome: InviteOutcome;
   applicant: ApplicantDocument;
-}
-
-function unavailable(message: string): AppError {
-  return new AppError(ErrorCode.ApplicantActionUnavailable, 409, message);
 }
 
 async function reload(app: FastifyInstance, ref: ApplicantRef): Promise<ApplicantDocument> {
@@ -217,16 +213,16 @@ export async function resendSurvey(
 ): Promise<ApplicantDocument> {
   const applicant = await reload(app, ref);
   if (applicant.anonymized)
-    throw unavailable('Lever anonymized this candidate: there is nobody to email');
-  if (!applicant.emailNormalized) throw unavailable('Add an email address first');
+    throw actionUnavailable('Lever anonymized this candidate: there is nobody to email');
+  if (!applicant.emailNormalized) throw actionUnavailable('Add an email address first');
   if (applicant.reusedFrom) {
-    throw unavailable(
+    throw actionUnavailable(
       'This applicant uses the survey of an earlier application: resend it from there',
     );
   }
   const { status } = applicant.survey;
   if (status === 'submitted' || status === 'declined') {
-    throw unavailable('The applicant has already answered the survey');
+    throw actionUnavailable('The applicant has already answered the survey');
   }
   // One resend per link: a double click, or two admins at once, send one email.
   const claim = await claimDelivery(app, {
@@ -236,7 +232,7 @@ export async function resendSurvey(
     kind: 'resend',
     now: new Date(),
   });
-  if (!claim.won) throw unavailable('A new link was just sent to this applicant');
+  if (!claim.won) throw actionUnavailable('A new link was just sent to this applicant');
   try {
     await sendNewLink(app, applicant);
   } catch (error) {
