@@ -1,12 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { isoDateSchema } from '../wotc/answers.ts';
 import { dolCodeSchema } from '../wotc/groups.ts';
-import {
-  eligibilityExclusionSchema,
-  eligibilityFlagSchema,
-  eligibilityMatchSchema,
-  eligibilityStatusSchema,
-} from '../wotc/result.ts';
+import { eligibilityResultSchema } from '../wotc/result.ts';
 import { emailSchema, idSchema, isoDateTimeSchema } from './common.ts';
 import { surveyLanguageSchema } from './survey.ts';
 
@@ -15,8 +10,11 @@ import { surveyLanguageSchema } from './survey.ts';
  * derived and how search works).
  */
 
-/** Where the applicant is with the survey, as the dashboard shows it. */
-export const SURVEY_STATUSES = [
+/**
+ * The survey status as stored on the applicant. "Expired" is not stored: it is an open status
+ * (`sent`, `opened`, `in_progress`) whose link has run out.
+ */
+export const STORED_SURVEY_STATUSES = [
   'not_sent',
   'missing_email',
   'sent',
@@ -24,8 +22,14 @@ export const SURVEY_STATUSES = [
   'in_progress',
   'submitted',
   'declined',
-  'expired',
 ] as const;
+export type StoredSurveyStatus = (typeof STORED_SURVEY_STATUSES)[number];
+
+/** Statuses in which the link is out and the applicant has not answered yet. */
+export const OPEN_SURVEY_STATUSES = ['sent', 'opened', 'in_progress'] as const;
+
+/** Where the applicant is with the survey, as the dashboard shows it. */
+export const SURVEY_STATUSES = [...STORED_SURVEY_STATUSES, 'expired'] as const;
 export const surveyStatusSchema = Type.Enum(SURVEY_STATUSES);
 export type SurveyStatus = Static<typeof surveyStatusSchema>;
 
@@ -228,15 +232,9 @@ export const timelineEventSchema = Type.Object({
 });
 export type TimelineEvent = Static<typeof timelineEventSchema>;
 
+/** The engine's own result (the dashboard's WOTC status may be an override) and when it ran. */
 export const applicantEligibilitySchema = Type.Object({
-  /** The engine's own status (the dashboard's WOTC status may be an override). */
-  status: eligibilityStatusSchema,
-  matches: Type.Array(eligibilityMatchSchema),
-  flags: Type.Array(eligibilityFlagSchema),
-  exclusions: Type.Array(eligibilityExclusionSchema),
-  maxPotentialCredit: Type.Integer(),
-  rulesVersion: Type.String(),
-  asOf: isoDateSchema,
+  ...eligibilityResultSchema.properties,
   evaluatedAt: isoDateTimeSchema,
 });
 export type ApplicantEligibility = Static<typeof applicantEligibilitySchema>;

@@ -134,16 +134,7 @@ export async function toApplicantDetail(
         }
       : null,
     eligibility: eligibility
-      ? {
-          status: eligibility.status,
-          matches: eligibility.matches,
-          flags: eligibility.flags,
-          exclusions: eligibility.exclusions,
-          maxPotentialCredit: eligibility.maxPotentialCredit,
-          rulesVersion: eligibility.rulesVersion,
-          asOf: eligibility.asOf,
-          evaluatedAt: eligibility.evaluatedAt.toISOString(),
-        }
+      ? { ...eligibility, evaluatedAt: eligibility.evaluatedAt.toISOString() }
       : null,
     override: applicant.override
       ? {

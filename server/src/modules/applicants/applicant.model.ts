@@ -1,28 +1,21 @@
 import { Schema, type HydratedDocument, type Types } from 'mongoose';
-import type { OverrideStatus, TagSyncState, WotcStatus } from '@eligo/shared/schemas/applicants';
+import {
+  OPEN_SURVEY_STATUSES,
+  STORED_SURVEY_STATUSES,
+  type OverrideStatus,
+  type StoredSurveyStatus,
+  type TagSyncState,
+  type WotcStatus,
+} from '@eligo/shared/schemas/applicants';
 import type { SurveyLanguage, SurveyStep } from '@eligo/shared/schemas/survey';
 import type { EligibilityStatus } from '@eligo/shared/wotc';
 import { tenantScoped } from '../../lib/tenancy/tenant-scope.plugin.ts';
 import { modelOn } from '../../lib/model.ts';
 import { searchKeysFor } from './search-keys.ts';
 
-/**
- * The stored survey status. The dashboard's "Expired" is not stored: it is an open status
- * (`sent`, `opened`, `in_progress`) whose link's `expiresAt` has passed (see applicant-status.ts).
- */
-export const SURVEY_STATUSES = [
-  'not_sent',
-  'missing_email',
-  'sent',
-  'opened',
-  'in_progress',
-  'submitted',
-  'declined',
-] as const;
-export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
-
-/** Statuses in which the link is out and the applicant has not answered yet. */
-export const OPEN_SURVEY_STATUSES = ['sent', 'opened', 'in_progress'] as const;
+/** The stored survey status (the dashboard's "Expired" is derived, see applicant-status.ts). */
+export type SurveyStatus = StoredSurveyStatus;
+export { OPEN_SURVEY_STATUSES };
 
 /** The survey link and where the applicant is with it. Only the token's SHA-256 is stored. */
 export interface ApplicantSurvey {
@@ -135,7 +128,7 @@ export type ApplicantDocument = HydratedDocument<Applicant>;
 
 const surveySchema = new Schema<ApplicantSurvey>(
   {
-    status: { type: String, enum: SURVEY_STATUSES, required: true, default: 'not_sent' },
+    status: { type: String, enum: STORED_SURVEY_STATUSES, required: true, default: 'not_sent' },
     tokenHash: { type: String, default: null },
     tokenCiphertext: { type: String, default: null },
     expiresAt: { type: Date, default: null },
