@@ -187,8 +187,8 @@ describe('filters, sorting and counts', () => {
       wotcStatus: { pending: 3, pre_qualified: 1, not_qualified: 2, needs_review: 1 },
       tagSyncProblems: 0,
       postings: [
-        { id: 'p-cook', title: 'Cook', count: 4 },
-        { id: 'p-driver', title: 'Driver', count: 3 },
+        { id: 'p-cook', title: 'Cook' },
+        { id: 'p-driver', title: 'Driver' },
       ],
     });
     for (const [status, count] of Object.entries(summary.surveyStatus as Record<string, number>)) {

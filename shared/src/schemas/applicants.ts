@@ -166,13 +166,9 @@ export const applicantSummarySchema = Type.Object({
   wotcStatus: countsOf(WOTC_STATUSES),
   /** Applicants whose Lever tag could not be written (failed or dead). */
   tagSyncProblems: Type.Integer({ minimum: 0 }),
-  /** Postings applicants applied to, for the posting filter. */
+  /** Postings applicants applied to, for the posting filter (title null when confidential). */
   postings: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      title: Type.Union([Type.String(), Type.Null()]),
-      count: Type.Integer({ minimum: 0 }),
-    }),
+    Type.Object({ id: Type.String(), title: Type.Union([Type.String(), Type.Null()]) }),
   ),
 });
 export type ApplicantSummary = Static<typeof applicantSummarySchema>;

@@ -7,7 +7,9 @@ import {
   type SurveyStatus,
   type WotcStatus,
 } from '@eligo/shared/schemas/applicants';
+import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { applicantModel, OPEN_SURVEY_STATUSES } from './applicant.model.ts';
+import { applicantPostingModel } from './posting.model.ts';
 
 interface StatusGroup {
   _id: { s: string; w: string; t: string };
@@ -18,10 +20,10 @@ const zeroes = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /**
- * The counts above the dashboard table and the postings of the posting filter. Three grouped reads
- * (FerretDB v1 has no `$facet` and only `$sum` among `$group` accumulators): every status
- * combination, the expired links among the open ones, and the postings. On MongoDB the first two
- * are answered from the counts index alone.
+ * The counts above the dashboard table and the postings of the posting filter. Two grouped reads
+ * (FerretDB v1 has no `$facet`, only `$sum` among `$group` accumulators and no expressions in a
+ * group key): every status combination, and the expired links among the open ones. On MongoDB both
+ * are answered from the counts index alone. The postings come from their own small collection.
  */
 export async function applicantSummary(
   app: FastifyInstance,
@@ -49,10 +51,9 @@ export async function applicantSummary(
       },
       { $group: { _id: '$survey.status', n: { $sum: 1 } } },
     ]),
-    Applicants.aggregate<{ _id: { p: string | null; t: string | null }; n: number }>([
-      { $match: { organizationId } },
-      { $group: { _id: { p: '$lever.postingId', t: '$postingTitle' }, n: { $sum: 1 } } },
-    ]),
+    scoped(applicantPostingModel(app.mongo), organizationId).find({}, null, {
+      sort: { title: 1, postingId: 1 },
+    }),
   ]);
 
   const surveyStatus = zeroes(SURVEY_STATUSES);
@@ -70,28 +71,11 @@ export async function applicantSummary(
     surveyStatus.expired += n;
   }
 
-  // One entry per posting id; a posting renamed in Lever keeps its most common title.
-  const byPosting = new Map<
-    string,
-    { id: string; title: string | null; count: number; best: number }
-  >();
-  for (const { _id, n } of postings) {
-    if (!_id.p) continue;
-    const entry = byPosting.get(_id.p) ?? { id: _id.p, title: null, count: 0, best: 0 };
-    entry.count += n;
-    if (_id.t && n > entry.best) Object.assign(entry, { title: _id.t, best: n });
-    byPosting.set(_id.p, entry);
-  }
   return {
     total,
     surveyStatus,
     wotcStatus,
     tagSyncProblems,
-    postings: [...byPosting.values()]
-      .map(({ id, title, count }) => ({ id, title, count }))
-      .sort(
-        (a, b) =>
-          (a.title ?? '\uffff').localeCompare(b.title ?? '\uffff') || a.id.localeCompare(b.id),
-      ),
+    postings: postings.map((p) => ({ id: p.postingId, title: p.title })),
   };
 }

@@ -6,6 +6,7 @@ import { applicantModel } from './applicant.model.ts';
 import { applicantSummary } from './applicant-summary.ts';
 import { applicantsService } from './applicants.service.ts';
 import { deliveryModel } from './delivery.model.ts';
+import { applicantPostingModel } from './posting.model.ts';
 import { scheduleReminderSweep } from './reminders.ts';
 import { applicantEventModel } from './timeline.model.ts';
 
@@ -15,6 +16,7 @@ export default async function applicantsModule(app: FastifyInstance): Promise<vo
   applicantModel(app.mongo);
   applicantEventModel(app.mongo);
   deliveryModel(app.mongo);
+  applicantPostingModel(app.mongo);
   const applicants = applicantsService(app);
 
   registerRoute(app, applicantRoutes.list, {

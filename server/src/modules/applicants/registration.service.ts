@@ -5,6 +5,7 @@ import { isDuplicateKeyError } from '../../lib/email.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { organizationModel } from '../organizations/organization.model.ts';
 import { applicantModel, type ApplicantDocument } from './applicant.model.ts';
+import { applicantPostingModel } from './posting.model.ts';
 import { splitName } from './search-keys.ts';
 import { recordEvent } from './timeline.ts';
 
@@ -118,7 +119,30 @@ export async function registerApplicant(
   return { applicant, created: true };
 }
 
+/** Keeps the posting (and its latest title) on the dashboard's posting filter. */
+async function recordPosting(app: FastifyInstance, applicant: ApplicantDocument): Promise<void> {
+  const postingId = applicant.lever?.postingId;
+  if (!postingId) return;
+  const Postings = scoped(applicantPostingModel(app.mongo), applicant.organizationId);
+  const _id = `${applicant.organizationId.toHexString()}:${postingId}`;
+  const title = applicant.postingTitle;
+  const known = await Postings.findOne({ _id });
+  if (known) {
+    if (known.title !== title) {
+      await Postings.updateOne({ _id }, { $set: { title, updatedAt: new Date() } });
+    }
+    return;
+  }
+  try {
+    await Postings.create({ _id, postingId, title, updatedAt: new Date() });
+  } catch (error) {
+    // Another application of this posting inserted it at the same moment.
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+}
+
 async function recordArrival(app: FastifyInstance, applicant: ApplicantDocument): Promise<void> {
+  await recordPosting(app, applicant);
   await recordEvent(app, applicant, 'received', {
     actor: { kind: 'lever' },
     at: applicant.createdAt,
