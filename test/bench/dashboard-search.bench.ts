@@ -19,7 +19,8 @@ import { uniqueDatabaseName, withDatabase } from '../support/mongo-uri.ts';
  * in a second one): name search, status filter, the counts. Prints p50/p95 per query and size, and
  * what the engine's `explain` says about each query shape. Not part of `pnpm test`:
  *   pnpm --filter @eligo/tests bench dashboard-search
- * BENCH_DASHBOARD_SIZES=1000,10000 changes the sizes (default 10000,100000). The first run of each
+ * BENCH_DASHBOARD_SIZES=1000,10000 changes the sizes (default 10000,100000);
+ * BENCH_DASHBOARD_QUERIES=ann,counts runs only the queries whose name contains one of the words. The first run of each
  * query is measured too (on FerretDB v1 every run is a full scan; there is nothing to warm).
  */
 const SIZES = (process.env.BENCH_DASHBOARD_SIZES ?? '10000,100000').split(',').map(Number);
@@ -28,6 +29,9 @@ const SIZES = (process.env.BENCH_DASHBOARD_SIZES ?? '10000,100000').split(',').m
  * 3 from 100,000 on, where FerretDB v1 takes minutes per query.
  */
 const RUNS = (process.env.BENCH_DASHBOARD_RUNS ?? '').split(',').filter(Boolean).map(Number);
+/** Only the queries whose name contains one of these words, e.g. BENCH_DASHBOARD_QUERIES=ann,counts. */
+const ONLY = (process.env.BENCH_DASHBOARD_QUERIES ?? '').split(',').filter(Boolean);
+const selected = (name: string) => ONLY.length === 0 || ONLY.some((word) => name.includes(word));
 const runsAt = (size: number) => RUNS[SIZES.indexOf(size)] ?? (size >= 100_000 ? 3 : 10);
 
 // --- data -----------------------------------------------------------------------------------------
@@ -194,7 +198,7 @@ interface Shape {
   name: string;
   query: ListApplicantsQuery;
 }
-const SHAPES: Shape[] = [
+const ALL_SHAPES: Shape[] = [
   { name: 'list, newest first', query: {} },
   { name: 'name search "ann" (prefix)', query: { q: 'ann' } },
   { name: 'name search "garcia maria"', query: { q: 'garcia maria' } },
@@ -203,6 +207,8 @@ const SHAPES: Shape[] = [
   { name: 'wotcStatus=needs_review', query: { wotcStatus: 'needs_review' } },
   { name: 'surveyStatus=expired', query: { surveyStatus: 'expired' } },
 ];
+
+const SHAPES = ALL_SHAPES.filter((shape) => selected(shape.name));
 
 function describePlan(explained: unknown): string {
   const e = explained as Record<string, unknown>;
@@ -277,13 +283,12 @@ beforeAll(async () => {
   engine = info.ferretdbVersion ? `FerretDB ${info.ferretdbVersion}` : `MongoDB ${info.version}`;
 }, 600_000);
 
-afterAll(async () => {
+/** The p50/p95 table (all sizes measured so far) and the query plans. */
+function report(): string {
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
   const lines = [
     '',
-    `Dashboard search on ${engine}; ${os.cpus().length} CPUs; load average at start ${startLoad.map((l) => l.toFixed(2)).join(' ')}, at end ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
+    `Dashboard search on ${engine}; ${os.cpus().length} CPUs; load average at start ${load(startLoad)}, now ${load(os.loadavg())}`,
     'size     query                                runs      p50 ms      p95 ms',
   ];
   for (const [key, list] of timings) {
@@ -295,7 +300,11 @@ afterAll(async () => {
   }
   lines.push('', 'Query plans (explain):');
   for (const [key, plan] of plans) lines.push(`  ${key}: ${plan}`);
-  console.log(lines.join('\n'));
+  return lines.join('\n');
+}
+
+afterAll(async () => {
+  console.log(report());
   await app?.mongo.dropDatabase().catch(() => undefined);
   await app?.close();
 }, 600_000);
@@ -307,6 +316,8 @@ function readyAt(size: number): Promise<void> {
   let promise = ready.get(size);
   if (!promise) {
     promise = (async () => {
+      // What the sizes before this one measured, in case a long run is stopped.
+      if (timings.size > 0) console.log(report());
       const started = performance.now();
       await seedTo(orgA, size);
       await seedTo(orgB, size);
@@ -336,6 +347,7 @@ for (const size of SIZES) {
         options,
       );
     }
+    if (!selected('counts (summary)')) return;
     bench(
       'counts (summary)',
       async () => {
