@@ -336,9 +336,16 @@ describe('the same person applying again', () => {
       const email = `noreuse-${Date.now()}@example.com`;
       const first = await registerTestApplicant(noReuse.app, o.organizationId, { email });
       const second = await registerTestApplicant(noReuse.app, o.organizationId, { email });
+      const third = await registerTestApplicant(noReuse.app, o.organizationId, { email });
       expect((await inviteApplicant(noReuse.app, first.applicant)).outcome).toBe('sent');
       expect((await inviteApplicant(noReuse.app, second.applicant)).outcome).toBe('sent');
-      expect(await settledMailCount(email, 2)).toBe(2);
+      // …and two of one person at the very same moment too.
+      const fourth = await registerTestApplicant(noReuse.app, o.organizationId, { email });
+      const together = await Promise.all(
+        [third, fourth].map((r) => inviteApplicant(noReuse.app, r.applicant)),
+      );
+      expect(together.map((r) => r.outcome)).toEqual(['sent', 'sent']);
+      expect(await settledMailCount(email, 4)).toBe(4);
     } finally {
       await noReuse.close();
     }

@@ -126,7 +126,6 @@ async function claimPerson(
       key: personKey(applicant),
       kind: 'person',
       now,
-      // With reuse switched off (window 0), a sent survey never counts for another application.
       sentValidForMs: windowMs,
     });
     if (result.won) return { claim: result.claim };
@@ -175,13 +174,15 @@ export async function inviteApplicant(
 
   let person: DeliveryDocument | null = null;
   try {
-    const decision = await claimPerson(app, applicant, now);
-    if ('source' in decision) {
+    // SURVEY_REUSE_DAYS=0: every application is surveyed, even two of one person at once.
+    const reuse = app.config.surveyReuseWindowMs > 0;
+    const decision = reuse ? await claimPerson(app, applicant, now) : null;
+    if (decision && 'source' in decision) {
       await reuseSurvey(app, applicant, decision.source, actor);
       await settleDelivery(app, own.claim, 'reused');
       return { outcome: 'reused', applicant: await reload(app, applicant) };
     }
-    person = decision.claim;
+    person = decision?.claim ?? null;
     await sendNewLink(app, applicant);
   } catch (error) {
     await settleDelivery(app, own.claim, 'failed', error);
