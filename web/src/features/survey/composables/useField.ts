@@ -1,0 +1,46 @@
+import { computed } from 'vue';
+import type { QuestionDef } from '@eligo/shared/wotc';
+import { useI18n, type Params } from './useI18n.ts';
+
+/** What every question component receives (QuestionField passes its own props on). */
+export interface FieldProps {
+  def: QuestionDef;
+  modelValue: unknown;
+  /** Translated error message, when the answer needs fixing. */
+  error?: string;
+  labelParams?: Params;
+  /** An SSN is on file (the field may stay empty). */
+  ssnSaved?: boolean;
+}
+
+/**
+ * The parts every question shares whatever its kind: the input's id and `name` (the question id),
+ * the translated label and hint, and the ids of the hint and error its input points to with
+ * aria-describedby. `extraHint` adds a kind's own advice (a date format, "choose all").
+ */
+export function useField(
+  props: FieldProps,
+  emit: (event: 'update:modelValue', value: unknown) => void,
+  extraHint?: () => string | undefined,
+) {
+  const { question } = useI18n();
+  const id = computed(() => props.def.id);
+  const domId = computed(() => `q-${props.def.id}`);
+  const text = computed(() => question(props.def.id));
+  const label = computed(() =>
+    text.value.label.replace(/\{(\w+)\}/g, (w, k: string) => String(props.labelParams?.[k] ?? w)),
+  );
+  const optional = computed(() => props.def.requirement === 'optional');
+  const hintId = computed(() => `${domId.value}-hint`);
+  const errorId = computed(() => `${domId.value}-error`);
+  const hint = computed(() => [text.value.hint, extraHint?.()].filter(Boolean).join(' '));
+  const describedBy = computed(
+    () =>
+      [hint.value ? hintId.value : '', props.error ? errorId.value : '']
+        .filter(Boolean)
+        .join(' ') || undefined,
+  );
+  const optionLabel = (value: string) => text.value.options?.[value] ?? value;
+  const set = (value: unknown) => emit('update:modelValue', value);
+  return { id, domId, label, optional, hint, hintId, errorId, describedBy, optionLabel, set };
+}
