@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { COUNTY_FIPS_PATTERN, COUNTY_NOT_LISTED } from './counties.ts';
 import { SSN_PATTERN } from './ssn.ts';
 import { uspsStateSchema } from './states.ts';
 
@@ -48,6 +49,11 @@ export const ssnSchema = Type.Union([
   Type.Literal(DECLINED),
 ]);
 export const zipSchema = Type.String({ pattern: '^\\d{5}(-\\d{4})?$' });
+/** A county of the home state by 5-digit FIPS code, or "not listed / not sure" (counties.ts). */
+export const countySchema = Type.Union([
+  Type.String({ pattern: COUNTY_FIPS_PATTERN }),
+  Type.Literal(COUNTY_NOT_LISTED),
+]);
 /** US phone number: 10 digits, optional +1, the usual separators. */
 export const phoneSchema = Type.String({
   pattern: '^(\\+?1[ .-]?)?(\\(\\d{3}\\)|\\d{3})[ .-]?\\d{3}[ .-]?\\d{4}$',
@@ -64,8 +70,8 @@ const aboutYouProperties = {
   city: text(100),
   state: uspsStateSchema,
   zip: zipSchema,
-  /** County (or parish/borough) of the home address: the key for the RRC lookup. */
-  county: text(100),
+  /** County (or parish/borough) of the home address, chosen from the state's list: the RRC key. */
+  county: countySchema,
   phone: Type.Optional(phoneSchema),
   email: emailSchema,
   age_band: ageBandSchema,

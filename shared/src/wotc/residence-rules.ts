@@ -4,16 +4,18 @@ import type { FlagCode } from './result.ts';
 import {
   EZ_TABLE,
   RRC_TABLE,
+  empowermentZoneContaining,
   empowermentZonesNear,
   lookupRuralRenewalCounty,
-  type Lookup,
+  type RrcLookup,
 } from './residence.ts';
 import type { Rule, RuleContext } from './rule-context.ts';
 
 /**
  * The two groups decided from where the applicant lives (docs/wotc-rules.md §6): designated
  * community residents (4 / D) and summer youth employees (6 / F). DC's Empowerment Zone ended in
- * 2011 and DC has no Rural Renewal County, so DC residents are neither.
+ * 2011 and DC has no Rural Renewal County, so DC residents are neither. The verified facts of
+ * `verifiedResidence` (a person looked at the address) override the table lookups.
  */
 
 type EzStatus = 'yes' | 'no' | 'possible' | 'unknown' | 'expired';
@@ -22,33 +24,33 @@ function residenceOf({ answers: a, input }: RuleContext) {
   const rrcTable = input.rrcTable ?? RRC_TABLE;
   const ezTable = input.ezTable ?? EZ_TABLE;
   const ezThrough = input.ezDesignatedThrough ?? ezTable.designatedThrough;
-  const zones = empowermentZonesNear(ezTable, { state: a.state, county: a.county, city: a.city });
+  const home = { state: a.state, county: a.county, city: a.city };
+  const zones = empowermentZonesNear(ezTable, home);
   const verified = input.verifiedResidence ?? {};
 
-  const rrc = (): Lookup => {
-    if (verified.ruralRenewalCounty !== undefined)
-      return verified.ruralRenewalCounty ? 'yes' : 'no';
+  const rrc = (): RrcLookup => {
+    if (verified.ruralRenewalCounty !== undefined) {
+      return verified.ruralRenewalCounty
+        ? { result: 'yes', detail: 'verified' }
+        : { result: 'no', detail: '' };
+    }
     return lookupRuralRenewalCounty(rrcTable, a.state, a.county);
   };
+  // Empowerment Zone residence counts only while a designation is in force on `asOf`.
   const ez = (): EzStatus => {
     if (compareIsoDates(input.asOf, ezThrough) > 0) return 'expired';
     if (verified.empowermentZone !== undefined) return verified.empowermentZone ? 'yes' : 'no';
+    if (empowermentZoneContaining(ezTable, home)) return 'yes';
     if (zones.length > 0) return 'possible';
     return ezTable.complete ? 'no' : 'unknown';
   };
-  const describe = (rrcLookup: Lookup, ezStatus: EzStatus): string => {
+  const describe = (rrcLookup: RrcLookup, ezStatus: EzStatus): string => {
     const parts: string[] = [];
-    if (rrcLookup === 'unknown') {
-      parts.push(
-        rrcTable.complete
-          ? 'county missing, Rural Renewal County not checked'
-          : `Rural Renewal County list not available: check ${a.county ?? '(no county)'}, ${a.state ?? '(no state)'}`,
-      );
-    }
+    if (rrcLookup.result === 'unknown') parts.push(rrcLookup.detail);
     if (ezStatus === 'possible')
       parts.push(`may live in Empowerment Zone ${zones.join('; ')} (tract not verified)`);
     if (ezStatus === 'unknown')
-      parts.push('Empowerment Zone list incomplete: check the address on the HUD EZ map');
+      parts.push('Empowerment Zone list incomplete: check the address against the zone tracts');
     return parts.join('; ');
   };
   const flagExpired = (flag: (code: FlagCode, reason: string, group?: DolCode) => void) => {
@@ -70,17 +72,17 @@ export const designatedCommunityResident: Rule = {
   name: 'designated community resident',
   groups: ['D'],
   apply(ctx) {
-    const { age, answers: a, match, flag } = ctx;
+    const { age, match, flag } = ctx;
     if (!residenceCounts(ctx) || age === null || age < 18 || age >= 40) return;
     const residence = residenceOf(ctx);
     const rrc = residence.rrc();
     const ez = residence.ez();
-    if (rrc === 'yes' || ez === 'yes') {
+    if (rrc.result === 'yes' || ez === 'yes') {
       match(
         'D',
-        `age ${age}; lives in ${rrc === 'yes' ? `a Rural Renewal County (${a.county}, ${a.state})` : 'an Empowerment Zone'}`,
+        `age ${age}; lives in ${rrc.result === 'yes' ? `a Rural Renewal County (${rrc.detail})` : 'an Empowerment Zone'}`,
       );
-    } else if (rrc === 'unknown' || ez === 'possible' || ez === 'unknown') {
+    } else if (rrc.result === 'unknown' || ez === 'possible' || ez === 'unknown') {
       flag('dcr_possible', `age ${age}; ${residence.describe(rrc, ez)}`, 'D');
     }
     if (ez === 'expired') residence.flagExpired(flag);
@@ -120,7 +122,9 @@ export const summerYouth: Rule = {
     } else if (ez === 'yes' && inSeason && neverHere) {
       match('F', `summer youth, age ${summerAge}; lives in an Empowerment Zone; never worked here`);
     } else if (ez !== 'no' && inSeason) {
-      const why = neverHere ? residence.describe('no', ez) : 'prior employment here not answered';
+      const why = neverHere
+        ? residence.describe({ result: 'no', detail: '' }, ez)
+        : 'prior employment here not answered';
       flag('summer_youth_possible', `age ${summerAge}; ${why}`, 'F');
     }
   },

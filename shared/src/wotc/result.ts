@@ -4,7 +4,7 @@ import { dolCodeSchema } from './groups.ts';
 import { ezTableSchema, rrcTableSchema } from './residence.ts';
 
 /** Bump whenever a rule, a table or the meaning of an output changes; stored with every result. */
-export const RULES_VERSION = '2026-11-rules-1';
+export const RULES_VERSION = '2026-11-rules-2';
 
 /** Last hiring date covered by IRC §51 as last extended (Consolidated Appropriations Act, 2021). */
 export const DEFAULT_PROGRAM_AUTHORIZED_THROUGH = '2025-12-31';

@@ -1,5 +1,7 @@
 import {
   QUESTIONS,
+  countyIsInState,
+  isCountyFips,
   maskSsn,
   pruneHiddenAnswers,
   validateSubmission,
@@ -98,6 +100,13 @@ export function saveableAnswers(answers: Answers, asOf: string): DraftAnswers {
       .map((e) => idOf(e.path)),
   );
   return Object.fromEntries(Object.entries(pruned).filter(([id]) => !bad.has(id))) as DraftAnswers;
+}
+
+/** Answers that stop fitting when `id` changes to `value`: a county of the previous state. */
+export function staleAnswers(id: string, value: unknown, answers: Answers): string[] {
+  const county = answers.county;
+  if (id !== 'state' || !isCountyFips(county)) return [];
+  return typeof value === 'string' && countyIsInState(county, value) ? [] : ['county'];
 }
 
 /** The step to resume at: the saved one, but never past a step that still has errors. */

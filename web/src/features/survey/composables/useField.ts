@@ -11,6 +11,8 @@ export interface FieldProps {
   labelParams?: Params;
   /** An SSN is on file (the field may stay empty). */
   ssnSaved?: boolean;
+  /** The state of the home address: the county picker lists its counties. */
+  homeState?: string;
 }
 
 /**

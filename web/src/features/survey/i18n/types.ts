@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'invalid_ssn',
   'invalid_state',
   'invalid_state_list',
+  'invalid_county',
+  'county_not_in_state',
   'invalid_zip',
   'invalid_phone',
   'invalid_email',
@@ -78,6 +80,11 @@ export type UiKey =
   | 'dateHint'
   | 'monthHint'
   | 'selectState'
+  | 'selectCounty'
+  | 'countyNotListed'
+  | 'countyStateFirst'
+  | 'countiesLoading'
+  | 'countiesFailed'
   | 'selectOption'
   | 'addState'
   | 'removeState'
