@@ -78,8 +78,11 @@ async function recordTransfers(page: Page, acceptEncoding?: string) {
 }
 
 /** Opens a survey link on a phone-sized page and waits until step 1 can be filled in. */
-async function openSurvey(acceptEncoding?: string) {
-  const seeded = await seedSurveyApplicant(db, server.url, 'Acme Widgets', { state: 'IL' });
+async function openSurvey(acceptEncoding?: string, language: 'en' | 'es' = 'en') {
+  const seeded = await seedSurveyApplicant(db, server.url, 'Acme Widgets', {
+    state: 'IL',
+    language,
+  });
   const context = await browser.newContext({
     viewport: { width: 375, height: 812 },
     isMobile: true,
@@ -88,7 +91,9 @@ async function openSurvey(acceptEncoding?: string) {
   const page = await context.newPage();
   const transfers = await recordTransfers(page, acceptEncoding);
   await page.goto(seeded.url);
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('About you');
+  await expect
+    .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+    .toBe(language === 'en' ? 'About you' : 'Sus datos');
   await page.waitForLoadState('networkidle');
   await context.close();
   const assets = transfers.filter((t) => /\.(js|css)$/.test(t.path));
@@ -103,13 +108,14 @@ const uncompressed = (assets: Transfer[], encoding: string) =>
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 function report(label: string, run: Awaited<ReturnType<typeof openSurvey>>) {
+  const others = run.transfers.filter((t) => !run.assets.includes(t));
   console.log(
     `[survey bundle, ${label}] ${kb(run.total)} of JS and CSS transferred (bodies ${kb(run.bodies)}, headers ${kb(run.total - run.bodies)}):\n${run.assets
       .map(
         (t) =>
           `  ${kb(t.bytes).padStart(9)}  ${kb(t.bodyBytes).padStart(9)}  ${t.encoding.padEnd(8)} ${t.path}`,
       )
-      .join('\n')}`,
+      .join('\n')}\n  besides: ${others.map((t) => `${t.path} ${kb(t.bytes)}`).join(', ')}`,
   );
 }
 
@@ -123,15 +129,22 @@ describe('the survey on a phone, first visit', () => {
     // small for compression to pay (web/build/precompress.ts).
     expect(uncompressed(run.assets, 'br')).toEqual([]);
     expect(run.total).toBeLessThanOrEqual(BUDGET_BROTLI);
-    // None of the admin screens or their chrome.
-    expect(
-      run.transfers.filter((t) => /\/(AdminLayout|AppHeader|HomeView|pinia)-/.test(t.path)),
-    ).toEqual([]);
+    // None of the admin app (its screens, router and stores), no schema library, and no Spanish
+    // wording for an English survey.
+    const unwanted = /\/(admin-app|AdminLayout|AppHeader|HomeView|pinia|vue-router|typebox|es)-/;
+    expect(run.transfers.filter((t) => unwanted.test(t.path))).toEqual([]);
     // No source maps are published: the files do not point at any.
     for (const asset of run.assets) {
       const text = await (await fetch(`${server.url}${asset.path}`)).text();
       expect(text).not.toContain('sourceMappingURL');
     }
+  });
+
+  test('in Spanish too (the Spanish wording comes on demand)', async () => {
+    const run = await openSurvey(undefined, 'es');
+    report('brotli, Spanish', run);
+    expect(run.assets.some((t) => /\/es-[\w-]+\.js$/.test(t.path))).toBe(true);
+    expect(run.total).toBeLessThanOrEqual(BUDGET_BROTLI);
   });
 
   test('gzip for a client without brotli: still compressed, reported beside it', async () => {

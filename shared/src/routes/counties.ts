@@ -1,10 +1,10 @@
 import { defineRoute } from '../route-table.ts';
 import { countyListQuerySchema, countyListSchema } from '../schemas/counties.ts';
+import { countyEndpoints } from './survey-endpoints.ts';
 
 export const countyRoutes = {
   list: defineRoute({
-    method: 'GET',
-    path: '/api/counties',
+    ...countyEndpoints.list,
     summary: "A state's counties with their FIPS codes, for the survey's county picker",
     access: 'public',
     tags: ['survey'],

@@ -1,6 +1,5 @@
-// The named import keeps browser bundles small (the Value namespace pulls in every value tool).
-import { Check } from 'typebox/value';
-import { ANSWER_IDS, submittedAnswersSchema, type AnswerId, type DraftAnswers } from './answers.ts';
+import { isWellFormedAnswer } from './answer-checks.ts';
+import { ANSWER_IDS, type AnswerId, type DraftAnswers } from './answers.ts';
 import { countyIsInState, isCountyFips } from './counties.ts';
 import { ageOn, compareIsoDates, isIsoDate, parseIsoDate, parseIsoMonth } from './dates.ts';
 import {
@@ -94,7 +93,7 @@ export function validateSubmission(
       if (def.requirement !== 'optional') errors.push(missing(def.id));
       continue;
     }
-    if (!Check(submittedAnswersSchema.properties[def.id], value)) {
+    if (!isWellFormedAnswer(def, value)) {
       const [code, message] = INVALID[def.kind];
       errors.push({ path: `/${def.id}`, code, message });
     } else {

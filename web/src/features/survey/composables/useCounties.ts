@@ -1,5 +1,5 @@
 import { reactive } from 'vue';
-import { countyRoutes } from '@eligo/shared/routes/counties';
+import { countyRefs } from '@eligo/shared/routes/survey-endpoints';
 import type { CountyEntry } from '@eligo/shared/schemas/counties';
 import { isUspsStateCode } from '@eligo/shared/wotc';
 import { call } from '../../../api/client.ts';
@@ -19,7 +19,7 @@ export function useCounties() {
     const current = lists.get(state);
     if (!isUspsStateCode(state) || (current && current.status !== 'failed')) return;
     lists.set(state, { status: 'loading' });
-    call(countyRoutes.list, { query: { state } }).then(
+    call(countyRefs.list, { query: { state } }).then(
       (list) => lists.set(state, { status: 'ready', counties: list.counties }),
       () => lists.set(state, { status: 'failed' }),
     );

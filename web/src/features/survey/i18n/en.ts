@@ -6,7 +6,6 @@ const place = 'City and state where they were received';
 
 export const en: Messages = {
   ui: {
-    languageName: 'English',
     languageSwitch: 'Language',
     title: 'Tax credit survey',
     greeting: 'Hi {name},',
@@ -78,7 +77,6 @@ export const en: Messages = {
     declineConfirm: 'Yes, I do not want to take part',
     declineCancel: 'Go back to the survey',
     declining: 'Sending…',
-    loading: 'Loading your survey…',
     loadFailed: 'The survey could not be opened: {message}',
     saveFailed:
       'Your answers could not be saved: {message} Nothing you typed is lost. Please try again.',

@@ -6,7 +6,6 @@ const place = 'Ciudad y estado donde se recibieron';
 
 export const es: Messages = {
   ui: {
-    languageName: 'Español',
     languageSwitch: 'Idioma',
     title: 'Encuesta de crédito tributario',
     greeting: 'Hola, {name}:',
@@ -78,7 +77,6 @@ export const es: Messages = {
     declineConfirm: 'Sí, no deseo participar',
     declineCancel: 'Volver a la encuesta',
     declining: 'Enviando…',
-    loading: 'Cargando su encuesta…',
     loadFailed: 'No se pudo abrir la encuesta: {message}',
     saveFailed:
       'No se pudieron guardar sus respuestas: {message} No se perdió nada de lo que escribió. Inténtelo de nuevo.',

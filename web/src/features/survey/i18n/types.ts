@@ -42,7 +42,6 @@ export interface Messages {
 }
 
 export type UiKey =
-  | 'languageName'
   | 'languageSwitch'
   | 'title'
   | 'greeting'
@@ -108,7 +107,6 @@ export type UiKey =
   | 'declineConfirm'
   | 'declineCancel'
   | 'declining'
-  | 'loading'
   | 'loadFailed'
   | 'saveFailed'
   | 'submitFailed'
