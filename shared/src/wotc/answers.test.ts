@@ -96,7 +96,7 @@ describe('draft schemas', () => {
     expect(Value.Check(screeningDraftSchema, { first_name: 'Ada' })).toBe(false);
   });
 
-  test('ids follow the wotc.md §2.6 naming: follow-ups use the q_ prefix', () => {
+  test('ids follow the docs/wotc-rules.md §4 naming: follow-ups use the q_ prefix', () => {
     const step2 = ANSWER_IDS.slice(ANSWER_IDS.indexOf('q_cond_cert'));
     expect(step2.filter((id) => !id.startsWith('q_') && !id.startsWith('felony_'))).toEqual([]);
   });

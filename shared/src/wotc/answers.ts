@@ -15,7 +15,7 @@ import { SSN_PATTERN } from './ssn.ts';
 import { uspsStateSchema } from './states.ts';
 
 /**
- * The applicant's answers, keyed by the ids of wotc.md §2.6. Shapes only: which answers are
+ * The applicant's answers, keyed by the ids of docs/wotc-rules.md §4. Shapes only: which answers are
  * required depends on other answers (follow-ups, age) and is checked by `validateSubmission` in
  * questionnaire.ts. Every question a person might not want to answer accepts `"declined"`
  * ("prefer not to answer"), which the rules never read as "yes" or "no".
@@ -27,7 +27,7 @@ export const YES_NO_OPTIONS = ['yes', 'no', DECLINED] as const;
 export const AGE_BAND_OPTIONS = ['under_40', '40_plus'] as const;
 export const VET_UNEMP_OPTIONS = ['none', '4w_to_6m', '6m_plus', DECLINED] as const;
 export const SNAP_OPTIONS = ['6_of_6', '3_of_5_lost', 'no', DECLINED] as const;
-/** wotc.md §2.6 q_tanf_long: (a) 18 months straight, (b) 18+ months since Aug 1997 ending within 2 years, (c) time limit hit within 2 years. */
+/** docs/wotc-rules.md §4 q_tanf_long: (a) 18 months straight, (b) 18+ months since Aug 1997 ending within 2 years, (c) time limit hit within 2 years. */
 export const TANF_LONG_OPTIONS = ['a', 'b', 'c'] as const;
 export const VR_SOURCE_OPTIONS = ['state_vr', 'ticket_to_work', 'va', DECLINED] as const;
 export const FELONY_JURISDICTION_OPTIONS = ['federal', 'state', 'both', DECLINED] as const;

@@ -390,7 +390,7 @@ describe('program authorization', () => {
       ...(through ? { programAuthorizedThrough: through } : {}),
     });
     expect(result.flags.some((f) => f.code === 'program_not_authorized')).toBe(flagged);
-    // Screening continues during a lapse (wotc.md §0.2): the status is still computed.
+    // Screening continues during a lapse (docs/wotc-rules.md §1): the status is still computed.
     expect(result.status).toBe('pre_qualified');
   });
 

@@ -18,7 +18,7 @@ describe('validateSubmission', () => {
   });
 
   test.each<[string, Partial<SubmittedAnswers>, string[]]>([
-    // wotc.md §3.5: under 40 without a date of birth blocks submit.
+    // docs/wotc-rules.md §4: under 40 without a date of birth blocks submit.
     [
       'dob missing under 40',
       { age_band: 'under_40', q_snap: 'no' },

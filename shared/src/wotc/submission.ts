@@ -56,7 +56,7 @@ const DATES_NOT_AFTER_AS_OF: readonly AnswerId[] = [
 ];
 
 /**
- * Checks a submission (wotc.md §3.5: a missing date of birth under 40 blocks submit). Hidden
+ * Checks a submission (docs/wotc-rules.md §4: a missing date of birth under 40 blocks submit). Hidden
  * answers are ignored, exactly as `pruneHiddenAnswers` would drop them; unknown keys are errors.
  * `asOf` is the signing date: ages and "not in the future" are measured on it.
  */
