@@ -40,7 +40,6 @@ export const TEXT_LIMITS = {
   q_snap_recipient: NAME_MAX,
   q_snap_location: LINE_MAX,
 } as const;
-export type TextAnswerId = keyof typeof TEXT_LIMITS;
 
 // The `email` format as TypeBox checks it (RFC 5322, dot-atom or quoted local part).
 const EMAIL =
@@ -61,7 +60,7 @@ const codePoints = (text: string) => [...text].length;
 
 function isText(id: string, value: unknown): boolean {
   if (id === 'middle_initial') return isInitial(value);
-  const max = TEXT_LIMITS[id as TextAnswerId];
+  const max = TEXT_LIMITS[id as keyof typeof TEXT_LIMITS];
   if (typeof value !== 'string' || max === undefined) return false;
   const length = codePoints(value);
   return length >= 1 && length <= max && /\S/u.test(value);

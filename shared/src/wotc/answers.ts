@@ -33,13 +33,10 @@ export const VR_SOURCE_OPTIONS = ['state_vr', 'ticket_to_work', 'va', DECLINED] 
 export const FELONY_JURISDICTION_OPTIONS = ['federal', 'state', 'both', DECLINED] as const;
 
 export const yesNoSchema = Type.Enum(YES_NO_OPTIONS);
-export type YesNo = Static<typeof yesNoSchema>;
 export const ageBandSchema = Type.Enum(AGE_BAND_OPTIONS);
-export type AgeBand = Static<typeof ageBandSchema>;
 export const vetUnempSchema = Type.Enum(VET_UNEMP_OPTIONS);
 export const snapSchema = Type.Enum(SNAP_OPTIONS);
 export const tanfLongOptionSchema = Type.Enum(TANF_LONG_OPTIONS);
-export type TanfLongOption = Static<typeof tanfLongOptionSchema>;
 /** Any combination of a/b/c (empty array = "none of these"), or declined. */
 export const tanfLongSchema = Type.Union([
   Type.Array(tanfLongOptionSchema, { uniqueItems: true, maxItems: 3 }),
@@ -176,13 +173,8 @@ export type AboutYouAnswers = Static<typeof aboutYouAnswersSchema>;
 export const screeningAnswersSchema = Type.Object(screeningProperties, closed);
 export type ScreeningAnswers = Static<typeof screeningAnswersSchema>;
 
-/** Step 1 while the applicant is still typing: every field optional. */
-export const aboutYouDraftSchema = /* @__PURE__ */ allOptional(aboutYouProperties);
-export type AboutYouDraft = Static<typeof aboutYouDraftSchema>;
-
 /** Step 2 while the applicant is still answering: every field optional. */
 export const screeningDraftSchema = /* @__PURE__ */ allOptional(screeningProperties);
-export type ScreeningDraft = Static<typeof screeningDraftSchema>;
 
 /** All answers of a complete survey (shape only; run `validateSubmission` for cross-field rules). */
 export const submittedAnswersSchema = Type.Object(allProperties, closed);

@@ -39,7 +39,6 @@ export const ezAreaSchema = Type.Object({
   whole: Type.Optional(Type.Boolean()),
   city: Type.Optional(Type.String({ minLength: 1 })),
 });
-export type EzArea = Static<typeof ezAreaSchema>;
 
 export const ezTableSchema = Type.Object({
   title: Type.String(),

@@ -5,7 +5,6 @@ import {
   maskSsn,
   pruneHiddenAnswers,
   validateSubmission,
-  type AnswerId,
   type DraftAnswers,
   type QuestionDef,
 } from '@eligo/shared/wotc';
@@ -179,7 +178,6 @@ export function ssnReadBack(
 }
 
 export { maskSsn };
-export type { AnswerId };
 
 /** Shown indented under the question it follows (step 2). */
 export function isFollowUp(def: QuestionDef): boolean {

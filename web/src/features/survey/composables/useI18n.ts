@@ -2,7 +2,7 @@ import { computed, ref, shallowReactive, watchEffect } from 'vue';
 import type { AnswerId } from '@eligo/shared/wotc';
 import type { SurveyLanguage } from '@eligo/shared/schemas/survey';
 import { en } from '../i18n/en.ts';
-import type { ErrorKey, Messages, QuestionText, UiKey } from '../i18n/types.ts';
+import type { Messages, QuestionText, UiKey } from '../i18n/types.ts';
 
 /**
  * English is the default and the fallback, so it comes with the survey; Spanish is fetched only
@@ -76,5 +76,3 @@ export function useI18n() {
 
   return { language, messages, t, question, option, errorText, longDate };
 }
-
-export type { ErrorKey, UiKey };

@@ -176,5 +176,3 @@ export function useSurvey(
     stepOfField: stepOf,
   };
 }
-
-export type SurveyState = ReturnType<typeof useSurvey>;
