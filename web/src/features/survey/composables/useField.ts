@@ -44,5 +44,34 @@ export function useField(
   );
   const optionLabel = (value: string) => text.value.options?.[value] ?? value;
   const set = (value: unknown) => emit('update:modelValue', value);
-  return { id, domId, label, optional, hint, hintId, errorId, describedBy, optionLabel, set };
+  /** Props of the FieldFrame around the control. */
+  const frame = computed<FieldFrameProps>(() => ({
+    domId: domId.value,
+    label: label.value,
+    optional: optional.value,
+    hint: hint.value,
+    hintId: hintId.value,
+    error: props.error,
+    errorId: errorId.value,
+    describedBy: describedBy.value,
+  }));
+  /** Attributes of the control itself: its id and name, what describes it, whether it is wrong. */
+  const control = computed(() => ({
+    id: domId.value,
+    name: id.value,
+    'aria-describedby': describedBy.value,
+    'aria-invalid': props.error ? ('true' as const) : undefined,
+  }));
+  return { id, domId, optionLabel, set, frame, control };
+}
+
+export interface FieldFrameProps {
+  domId: string;
+  label: string;
+  optional: boolean;
+  hint: string;
+  hintId: string;
+  error?: string;
+  errorId: string;
+  describedBy?: string;
 }
