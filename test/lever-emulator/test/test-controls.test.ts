@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { authorizeWithHttp } from './helpers/consent.ts';
+import { TEST_CLIENT, TEST_REDIRECT_URI, startEmulator } from './helpers/emulator.ts';
+
+/** Controls other suites use to observe and steer the emulator. */
+let env: Awaited<ReturnType<typeof startEmulator>>;
+beforeAll(async () => {
+  env = await startEmulator();
+});
+afterAll(() => env.close());
+beforeEach(() => env.emulator.reset());
+
+async function codeFor(scope: string) {
+  const url = new URL(`${env.baseUrl}/authorize`);
+  const params = {
+    client_id: TEST_CLIENT.clientId,
+    redirect_uri: TEST_REDIRECT_URI,
+    response_type: 'code',
+    state: 'state-1',
+    audience: `${env.baseUrl}/v1/`,
+    scope,
+  };
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  const callback = await authorizeWithHttp(url.toString(), { email: 'sam.super@acme.example' });
+  return callback.searchParams.get('code')!;
+}
+
+async function tokenRequest(fields: Record<string, string>) {
+  const response = await fetch(`${env.baseUrl}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      client_id: TEST_CLIENT.clientId,
+      client_secret: TEST_CLIENT.clientSecret,
+      redirect_uri: TEST_REDIRECT_URI,
+      ...fields,
+    }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, string> };
+}
+
+describe('test controls', () => {
+  test('the token endpoint is counted per grant type and answer; DELETE /counters clears it', async () => {
+    const tokens = await tokenRequest({
+      grant_type: 'authorization_code',
+      code: await codeFor('offline_access postings:read:admin'),
+    });
+    expect(tokens.status).toBe(200);
+    await tokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token! });
+    await tokenRequest({ grant_type: 'refresh_token', refresh_token: 'v1.unknown' });
+    const counters = await env.call('GET', '/_emulator/counters');
+    expect(counters.body.tokenEndpoint).toEqual({
+      authorizationCode: 1,
+      refreshToken: 2,
+      byStatus: { 200: 2, 403: 1 },
+    });
+    await env.call('DELETE', '/_emulator/counters');
+    expect((await env.call('GET', '/_emulator/counters')).body.tokenEndpoint).toEqual({
+      authorizationCode: 0,
+      refreshToken: 0,
+      byStatus: {},
+    });
+  });
+
+  test('withheldScopes leaves requested scopes out of the grant', async () => {
+    await env.call('PATCH', '/_emulator/switches', undefined, {
+      withheldScopes: ['webhooks:write:admin'],
+    });
+    const tokens = await tokenRequest({
+      grant_type: 'authorization_code',
+      code: await codeFor('offline_access postings:read:admin webhooks:write:admin'),
+    });
+    expect(tokens.body.scope).toBe('offline_access postings:read:admin');
+  });
+
+  test('an injected fault can carry Retry-After', async () => {
+    const token = await env.token();
+    await env.call('POST', '/_emulator/faults', undefined, { status: 429, retryAfterSeconds: 7 });
+    await env.call('POST', '/_emulator/faults', undefined, { status: 503 });
+    const limited = await env.call('GET', '/v1/postings', token);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('7');
+    const down = await env.call('GET', '/v1/postings', token);
+    expect(down.status).toBe(503);
+    expect(down.headers.get('retry-after')).toBeNull();
+  });
+
+  test('DELETE /_emulator/webhooks/{id} removes an API-created webhook', async () => {
+    const token = await env.token();
+    const created = await env.call('POST', '/v1/webhooks', token, {
+      url: 'https://example.com/hook',
+      event: 'applicationCreated',
+    });
+    expect((await env.call('DELETE', `/_emulator/webhooks/${created.body.data.id}`)).status).toBe(
+      204,
+    );
+    expect((await env.call('GET', '/v1/webhooks', token)).body.data).toEqual([]);
+    expect((await env.call('DELETE', `/_emulator/webhooks/${created.body.data.id}`)).status).toBe(
+      404,
+    );
+  });
+});
