@@ -85,6 +85,39 @@ describe('test controls', () => {
     expect(down.headers.get('retry-after')).toBeNull();
   });
 
+  test('a lost delivery response makes Lever retry a delivery the receiver already had', async () => {
+    const seen: string[] = [];
+    const receiver = (await import('node:http')).createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        seen.push(JSON.parse(body).token);
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (receiver.address() as { port: number }).port;
+      await env.call('POST', '/_emulator/webhooks', undefined, {
+        url: `http://127.0.0.1:${port}/hook`,
+        event: 'applicationCreated',
+      });
+      await env.call('PUT', '/_emulator/event-groups/applicationCreated', undefined, {
+        enabled: true,
+      });
+      await env.call('PATCH', '/_emulator/switches', undefined, { retryToken: 'fresh' });
+      await env.call('POST', '/_emulator/delivery-faults', undefined, { lostResponses: 1 });
+      await env.newOpportunity();
+      await expect.poll(() => seen.length, { timeout: 5_000 }).toBe(2);
+      expect(new Set(seen).size).toBe(2);
+      const [delivery] = (await env.call('GET', '/_emulator/deliveries')).body.data;
+      expect(delivery.outcome).toBe('succeeded');
+      expect(delivery.attempts[0].error).toContain('lost');
+    } finally {
+      receiver.close();
+    }
+  });
+
   test('DELETE /_emulator/webhooks/{id} removes an API-created webhook', async () => {
     const token = await env.token();
     const created = await env.call('POST', '/v1/webhooks', token, {

@@ -119,6 +119,20 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
     },
   );
 
+  app.post<{ Body: { lostResponses: number } }>(
+    '/delivery-faults',
+    {
+      schema: {
+        summary: 'The next webhook attempts are delivered but count as failed (retried)',
+        body: Type.Object({ lostResponses: Type.Integer({ minimum: 0 }) }),
+      },
+    },
+    async (request) => {
+      ctx.state.lostDeliveryResponses = request.body.lostResponses;
+      return { lostResponses: ctx.state.lostDeliveryResponses };
+    },
+  );
+
   app.get(
     '/counters',
     { schema: { summary: 'API calls per access token / API key' } },

@@ -80,6 +80,8 @@ export interface State {
   eventGroups: Map<string, boolean>;
   uiSessions: Map<string, string>;
   faults: Fault[];
+  /** The next this many webhook attempts reach the receiver but count as failed (response lost). */
+  lostDeliveryResponses: number;
   counters: Map<string, CallCounter>;
   tokenEndpoint: TokenEndpointCounter;
   /** Rate-limit token buckets per credential. */
@@ -136,6 +138,7 @@ export function resetState(state: State, switches: Switches): void {
   );
   state.uiSessions = new Map();
   state.faults = [];
+  state.lostDeliveryResponses = 0;
   state.counters = new Map();
   state.tokenEndpoint = { authorizationCode: 0, refreshToken: 0, byStatus: {} };
   state.buckets = new Map();
