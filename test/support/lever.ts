@@ -164,3 +164,46 @@ export async function rawDump(t: TestApp): Promise<string[]> {
   }
   return out;
 }
+
+/**
+ * A Lever integration written straight to the database (for sweeps that need one to exist, not
+ * to work): encrypted placeholder tokens and one API webhook secret.
+ */
+export async function createLeverIntegration(
+  app: FastifyInstance,
+  organizationId: string,
+  leverAccountId: string,
+): Promise<{ id: string; publicId: string }> {
+  const { Types } = await import('mongoose');
+  const { leverIntegrationModel, tokenPlace } =
+    await import('@eligo/server/modules/lever/integration.model');
+  const { leverWebhookSecretModel, signatureTokenPlace } =
+    await import('@eligo/server/modules/lever/webhook-secret.model');
+  const _id = new Types.ObjectId();
+  const secretId = new Types.ObjectId();
+  const publicId = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
+  const encrypt = (place: Parameters<typeof app.crypto.encrypt>[1]) =>
+    app.crypto.encrypt(organizationId, place, 'placeholder-token');
+  await leverIntegrationModel(app.mongo).create({
+    _id,
+    organizationId,
+    publicId,
+    leverAccountId,
+    status: 'connected',
+    connectedAt: new Date(),
+    accessToken: await encrypt(tokenPlace(_id, 'accessToken')),
+    refreshToken: await encrypt(tokenPlace(_id, 'refreshToken')),
+    accessTokenExpiresAt: new Date(Date.now() + 3_600_000),
+    lastRefreshAt: new Date(),
+  });
+  await leverWebhookSecretModel(app.mongo).create({
+    _id: secretId,
+    organizationId,
+    integrationId: _id,
+    mode: 'api',
+    leverWebhookId: 'webhook-of-bravo',
+    signatureToken: await encrypt(signatureTokenPlace(secretId)),
+    createdAt: new Date(),
+  });
+  return { id: _id.toHexString(), publicId };
+}
