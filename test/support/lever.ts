@@ -10,6 +10,7 @@ import {
   type EmulatorOptions,
 } from '@eligo/lever-emulator';
 import { createApp } from '@eligo/server/app';
+import type { LeverIntegration } from '@eligo/shared/schemas/integrations';
 import { freePort } from '@eligo/server/dev/processes';
 import { createTestApp, type TestApp, type TestAppOptions } from './app.ts';
 import type { ApiClient } from './http.ts';
@@ -26,7 +27,12 @@ export interface LeverTestbed {
   appUrl: string;
   leverUrl: string;
   /** Calls the emulator's control API (`/_emulator/...`) and returns the parsed body. */
-  control(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  control(
+    method: string,
+    path: string,
+    body?: unknown,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- emulator JSON, read loosely by tests
+  ): Promise<{ status: number; body: any }>;
   /** Runs the whole OAuth dance as `admin` and returns the `?lever=` outcome of the final redirect. */
   connect(
     admin: ApiClient,
@@ -34,7 +40,7 @@ export interface LeverTestbed {
     decision?: 'accept' | 'deny',
   ): Promise<string>;
   /** The admin's Lever tile as the API shows it. */
-  tile(admin: ApiClient): Promise<any>;
+  tile(admin: ApiClient): Promise<LeverIntegration>;
   /** Another API instance on the same database and settings (not listening). */
   secondInstance(): Promise<FastifyInstance>;
   close(): Promise<void>;
