@@ -127,7 +127,7 @@ describe('loadConfig', () => {
       expect(problems.join('\n')).toContain('LEVER_AUDIENCE');
     });
 
-    test('webhook and API budget defaults; the budget cannot exceed Lever\'s 10 requests/s', () => {
+    test("webhook and API budget defaults; the budget cannot exceed Lever's 10 requests/s", () => {
       expect(loadConfig(valid).leverSettings).toEqual({
         webhookMaxAgeMs: 72 * 3_600_000,
         webhookRateLimitPerMinute: 600,

@@ -135,7 +135,9 @@ function leverConfig(env: Env): LeverConfig | null {
   if (missing.length === LEVER_KEYS.length) return null;
   if (missing.length > 0) {
     throw new ConfigError(
-      missing.map((key) => `${key} is required when any LEVER_* setting is set (set all six or none)`),
+      missing.map(
+        (key) => `${key} is required when any LEVER_* setting is set (set all six or none)`,
+      ),
     );
   }
   const trim = (url: string) => url.replace(/\/+$/, '');
