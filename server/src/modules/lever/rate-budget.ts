@@ -18,6 +18,9 @@ export interface RateBudget {
   prune(): Promise<number>;
 }
 
+/** How late after its slot a request may still be sent. */
+const LATE_MS = 250;
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -30,7 +33,8 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * Why that stays under Lever's bucket: in any interval of T seconds we send at most
  * requestsPerSecond·T + burst + 1 requests, while Lever refills 10·T on top of 20. With the
  * defaults (8/s, burst 10) the bucket never runs dry, whatever the number of instances. Instances'
- * clocks must agree to well under a second (NTP).
+ * clocks must agree to well under a second (NTP). A caller that wakes up more than LATE_MS after
+ * its slot (a stalled event loop) takes a new slot rather than bunch up with later requests.
  */
 export function rateBudget(connection: Connection, options: RateBudgetOptions): RateBudget {
   const Slots = leverRateSlotModel(connection);
@@ -66,11 +70,17 @@ export function rateBudget(connection: Connection, options: RateBudgetOptions): 
         local.set(accountId, entry);
       }
       const current = entry;
-      const reservation = current.queue.then(() => reserve(accountId, current));
-      current.queue = reservation.catch(() => undefined);
-      const slot = await reservation;
-      const wait = slot * slotMs - now();
-      if (wait > 0) await sleep(wait);
+      for (let attempt = 0; ; attempt += 1) {
+        const reservation = current.queue.then(() => reserve(accountId, current));
+        current.queue = reservation.catch(() => undefined);
+        const slot = await reservation;
+        // A past slot (unused burst capacity) is due now; a future one at its time.
+        const due = Math.max(slot * slotMs, now());
+        if (due > now()) await sleep(due - now());
+        // Woken much later than due (a busy event loop): sending now could bunch up with requests
+        // of later slots, so take a fresh slot instead (a few times at most).
+        if (now() - due <= LATE_MS || attempt >= 3) return;
+      }
     },
     async prune() {
       const result = await Slots.deleteMany({ at: { $lt: new Date(now() - 60_000) } });
