@@ -8,7 +8,6 @@ import {
   onLeverStatusChange,
   type LeverStatusChange,
 } from '@eligo/server/modules/lever/status-events';
-import { createOrganization, signedIn } from '../support/factories.ts';
 import type { ApiClient } from '../support/http.ts';
 import { startLeverTestbed, type LeverTestbed } from '../support/lever.ts';
 
@@ -23,11 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => bed.close());
 beforeEach(async () => {
-  bed.lever.reset();
-  await bed.t.db.collection('leverintegrations').deleteMany({});
-  const org = await createOrganization(bed.t.app);
-  admin = await signedIn(bed.t.app, org.admin);
-  expect(await bed.connect(admin)).toBe('connected');
+  ({ admin } = await bed.startOver({ connect: true }));
   integrationId = (await bed.tile(admin)).id;
   await bed.control('DELETE', '/counters');
 });

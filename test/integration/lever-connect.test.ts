@@ -20,12 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => bed.close());
 beforeEach(async () => {
-  // One emulated Lever account for the whole file: each test starts with it unconnected.
-  bed.lever.reset();
-  await bed.t.db.collection('leverintegrations').deleteMany({});
-  const org = await createOrganization(bed.t.app);
-  organizationId = org.organizationId;
-  admin = await signedIn(bed.t.app, org.admin);
+  ({ admin, organizationId } = await bed.startOver());
 });
 
 const integrationsOf = (orgId: string) =>

@@ -2,11 +2,7 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { checkHealth } from '@eligo/server/modules/lever/health';
 import { leverIntegrationModel } from '@eligo/server/modules/lever/integration.model';
-import {
-  createApplicantWithSurveyLink,
-  createOrganization,
-  signedIn,
-} from '../support/factories.ts';
+import { createApplicantWithSurveyLink } from '../support/factories.ts';
 import type { ApiClient } from '../support/http.ts';
 import { rawDump, signedDelivery, startLeverTestbed, type LeverTestbed } from '../support/lever.ts';
 
@@ -21,12 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => bed.close());
 beforeEach(async () => {
-  bed.lever.reset();
-  await bed.t.db.collection('leverintegrations').deleteMany({});
-  const org = await createOrganization(bed.t.app);
-  organizationId = org.organizationId;
-  admin = await signedIn(bed.t.app, org.admin);
-  expect(await bed.connect(admin)).toBe('connected');
+  ({ admin, organizationId } = await bed.startOver({ connect: true }));
   tile = await bed.tile(admin);
 });
 

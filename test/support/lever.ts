@@ -13,6 +13,7 @@ import { createApp } from '@eligo/server/app';
 import type { LeverIntegration } from '@eligo/shared/schemas/integrations';
 import { freePort } from '@eligo/server/dev/processes';
 import { createTestApp, type TestApp, type TestAppOptions } from './app.ts';
+import { createOrganization, signedIn } from './factories.ts';
 import type { ApiClient } from './http.ts';
 
 export const SUPER_ADMIN = { email: 'sam.super@acme.example', password: 'lever' };
@@ -41,6 +42,12 @@ export interface LeverTestbed {
   ): Promise<string>;
   /** The admin's Lever tile as the API shows it. */
   tile(admin: ApiClient): Promise<LeverIntegration>;
+  /**
+   * A clean slate for one test: the emulator back to its seed, no Lever integration in the
+   * database (there is one emulated Lever account per file), and a new organization whose admin
+   * is signed in — connected to Lever when `connect` is true.
+   */
+  startOver(options?: { connect?: boolean }): Promise<{ admin: ApiClient; organizationId: string }>;
   /** Another API instance on the same database and settings (not listening). */
   secondInstance(): Promise<FastifyInstance>;
   close(): Promise<void>;
@@ -89,27 +96,41 @@ export async function startLeverTestbed(
     return { status: response.status, body: text ? JSON.parse(text) : null };
   }
 
+  async function connect(
+    admin: ApiClient,
+    user = SUPER_ADMIN,
+    decision: 'accept' | 'deny' = 'accept',
+  ): Promise<string> {
+    const start = await admin.get('/api/integrations/lever/connect');
+    expect(start.statusCode).toBe(302);
+    const callback = await authorizeWithHttp(start.headers.location as string, user, decision);
+    expect(callback.origin).toBe(appUrl);
+    const back = await admin.get(callback.pathname + callback.search);
+    expect(back.statusCode).toBe(302);
+    const location = new URL(back.headers.location as string, appUrl);
+    expect(location.pathname).toBe('/account/data-settings/ats-integrations');
+    return location.searchParams.get('lever') ?? '';
+  }
+
   return {
     t,
     lever,
     appUrl,
     leverUrl,
     control,
-    async connect(admin, user = SUPER_ADMIN, decision = 'accept') {
-      const start = await admin.get('/api/integrations/lever/connect');
-      expect(start.statusCode).toBe(302);
-      const callback = await authorizeWithHttp(start.headers.location as string, user, decision);
-      expect(callback.origin).toBe(appUrl);
-      const back = await admin.get(callback.pathname + callback.search);
-      expect(back.statusCode).toBe(302);
-      const location = new URL(back.headers.location as string, appUrl);
-      expect(location.pathname).toBe('/account/data-settings/ats-integrations');
-      return location.searchParams.get('lever') ?? '';
-    },
+    connect,
     async tile(admin) {
       const response = await admin.get('/api/integrations');
       expect(response.statusCode).toBe(200);
       return response.json().items[0];
+    },
+    async startOver(options = {}) {
+      lever.reset();
+      await t.db.collection('leverintegrations').deleteMany({});
+      const org = await createOrganization(t.app);
+      const admin = await signedIn(t.app, org.admin);
+      if (options.connect) expect(await connect(admin)).toBe('connected');
+      return { admin, organizationId: org.organizationId };
     },
     async secondInstance() {
       const logStream = new Writable({

@@ -30,6 +30,21 @@ export async function recordHealth(
   }
 }
 
+/** We just created our webhook in Lever: it is there. */
+export function recordWebhookFound(
+  app: FastifyInstance,
+  integration: Pick<LeverIntegrationDocument, '_id' | 'organizationId'>,
+): Promise<void> {
+  const now = new Date();
+  return recordHealth(app, integration, {
+    attemptedAt: now,
+    checkedAt: now,
+    webhookFound: true,
+    lastCheckFailed: false,
+    problem: null,
+  });
+}
+
 /**
  * Looks for our webhook in Lever's list. API-created webhooks are found by id (Lever lists them
  * whether its list shows the whole account or only this app's); a manual one by URL, and when it

@@ -14,7 +14,7 @@ import { randomToken } from '../../lib/tokens.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
 import { userModel } from '../users/user.model.ts';
 import { activitySummary } from './activity.ts';
-import { checkHealthIfDue, recordHealth } from './health.ts';
+import { checkHealthIfDue, recordHealth, recordWebhookFound } from './health.ts';
 import { leverHealthModel } from './health.model.ts';
 import { leverInboxModel } from './inbox.model.ts';
 import {
@@ -103,13 +103,7 @@ export function integrationsService(app: FastifyInstance) {
     if ((await webhookSecrets(app, integration)).length > 0) return true;
     try {
       await createApiWebhook(app, integration);
-      await recordHealth(app, integration, {
-        attemptedAt: new Date(),
-        checkedAt: new Date(),
-        webhookFound: true,
-        lastCheckFailed: false,
-        problem: null,
-      });
+      await recordWebhookFound(app, integration);
       return true;
     } catch (error) {
       app.log.warn(
@@ -308,13 +302,7 @@ export function integrationsService(app: FastifyInstance) {
         await createApiWebhook(app, integration);
         await removeWebhooks(app, integration, before);
       });
-      await recordHealth(app, integration, {
-        attemptedAt: new Date(),
-        checkedAt: new Date(),
-        webhookFound: true,
-        lastCheckFailed: false,
-        problem: null,
-      });
+      await recordWebhookFound(app, integration);
       return toDto(integration);
     },
 
