@@ -162,6 +162,27 @@ describe('connecting Lever', () => {
     expect((await bed.tile(admin)).status).toBe('waiting');
   });
 
+  test('the database itself refuses a second integration for the organization or for the Lever account', async () => {
+    expect(await bed.connect(admin)).toBe('connected');
+    const [stored] = await integrationsOf(organizationId);
+    const copy = (changes: Record<string, unknown>) =>
+      bed.t.db
+        .collection('leverintegrations')
+        .insertOne({
+          ...stored!,
+          _id: new Types.ObjectId(),
+          publicId: `p-${Math.random()}`,
+          ...changes,
+        });
+    await expect(copy({ leverAccountId: 'another-account' })).rejects.toMatchObject({
+      code: 11000,
+    });
+    await expect(
+      copy({ organizationId: new Types.ObjectId(), leverAccountId: stored!.leverAccountId }),
+    ).rejects.toMatchObject({ code: 11000 });
+    expect(await bed.t.db.collection('leverintegrations').countDocuments()).toBe(1);
+  });
+
   test('members get 403 on every integration route; signed-out callers 401', async () => {
     const member = await signedIn(bed.t.app, await createUser(bed.t.app, organizationId));
     const id = '0123456789abcdef01234567';
