@@ -102,6 +102,21 @@ describe('Manage ATS Credentials', () => {
       .not.toBeNull();
     expect((await bed.tile(admin)).status).toBe('connected');
   });
+
+  test('a manual webhook is saved even when Lever cannot delete ours right now (503)', async () => {
+    const [ours] = await leverWebhooks();
+    const manual = (
+      await bed.control('POST', '/webhooks', { url: tile.webhook.url, event: 'applicationCreated' })
+    ).body.data;
+    await bed.control('POST', '/faults', { status: 503, pathPrefix: '/webhooks' });
+    const saved = await admin.put(`/api/integrations/${tile.id}/webhook/manual`, {
+      signatureToken: manual.signatureToken,
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().webhook.mode).toBe('manual');
+    expect((await deliver(signedDelivery(manual.signatureToken))).status).toBe(200);
+    expect((await deliver(signedDelivery(ours.signatureToken))).status).toBe(401);
+  });
 });
 
 describe('health', () => {

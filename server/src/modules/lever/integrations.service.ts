@@ -292,16 +292,17 @@ export function integrationsService(app: FastifyInstance) {
       };
     },
 
-    /** Regenerate the signature token: a new API webhook first, then the old ones go. */
+    /**
+     * Regenerate the signature token: a new API webhook first (if Lever fails, nothing changed),
+     * then the old ones go.
+     */
     async regenerate(auth: AuthContext, id: string): Promise<LeverIntegrationDto> {
       const integration = await find(auth, id);
       if (integration.status === 'disconnected')
         throw leverActionError(new LeverDisconnectedError(id));
       const before = await webhookSecrets(app, integration);
-      await asLeverAction(async () => {
-        await createApiWebhook(app, integration);
-        await removeWebhooks(app, integration, before);
-      });
+      await asLeverAction(() => createApiWebhook(app, integration));
+      await removeWebhooks(app, integration, before, { bestEffort: true });
       await recordWebhookFound(app, integration);
       return toDto(integration);
     },
@@ -311,7 +312,7 @@ export function integrationsService(app: FastifyInstance) {
       const integration = await find(auth, id);
       const before = await webhookSecrets(app, integration);
       await addManualWebhook(app, integration, signatureToken.trim());
-      await asLeverAction(() => removeWebhooks(app, integration, before));
+      await removeWebhooks(app, integration, before, { bestEffort: true });
       await recordHealth(app, integration, {
         attemptedAt: new Date(),
         webhookFound: null,

@@ -92,12 +92,15 @@ export function addManualWebhook(
  * Deletes `secrets` (from Lever when we created them, then here: their tokens stop verifying at
  * once). Lever's 401/403/404 mean it is gone or not ours to delete: fine. A Disconnected
  * integration cannot call Lever: the rows go, the webhook stays in Lever (the admin is told).
- * 429/5xx/network errors are thrown, leaving the rows, so the action can be retried.
+ * Other failures (429/5xx/network) are thrown, leaving the rows so the action can be retried —
+ * unless `bestEffort`, when a replacement is already in place: then the row goes anyway (the old
+ * token must stop verifying) and the leftover webhook in Lever is logged.
  */
 export async function removeWebhooks(
   app: FastifyInstance,
   integration: Integration,
   secrets: LeverWebhookSecret[],
+  options: { bestEffort?: boolean } = {},
 ): Promise<void> {
   const lever = leverClient(app).forIntegration(integration._id);
   for (const secret of secrets) {
@@ -108,7 +111,13 @@ export async function removeWebhooks(
         const tolerated =
           error instanceof LeverDisconnectedError ||
           (error instanceof LeverApiError && [401, 403, 404].includes(error.status ?? 0));
-        if (!tolerated) throw error;
+        if (!tolerated && !options.bestEffort) throw error;
+        if (!tolerated) {
+          app.log.warn(
+            { err: error, integrationId: integration._id, leverWebhookId: secret.leverWebhookId },
+            'Could not delete the replaced webhook in Lever; its deliveries will be refused',
+          );
+        }
       }
     }
     await leverWebhookSecretModel(app.mongo).deleteOne({
