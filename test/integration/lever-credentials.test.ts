@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { checkHealth } from '@eligo/server/modules/lever/health';
+import { checkAllHealth, checkHealth } from '@eligo/server/modules/lever/health';
 import { leverIntegrationModel } from '@eligo/server/modules/lever/integration.model';
 import { createApplicantWithSurveyLink } from '../support/factories.ts';
 import type { ApiClient } from '../support/http.ts';
@@ -161,6 +161,19 @@ describe('health', () => {
     const after = await bed.tile(admin);
     expect(after.status).toBe('webhook_missing');
     expect(after.health).toEqual({ checkedAt: known.health.checkedAt, lastCheckFailed: true });
+  });
+
+  test('the periodic check finds the missing webhook, and skips integrations checked recently', async () => {
+    const [ours] = await leverWebhooks();
+    await bed.control('DELETE', `/webhooks/${ours.id}`);
+    // Just checked (at connect): skipped.
+    expect(await checkAllHealth(bed.t.app)).toBe(0);
+    expect((await bed.tile(admin)).status).toBe('waiting');
+    await bed.t.db
+      .collection('leverhealths')
+      .updateMany({}, { $set: { attemptedAt: new Date(Date.now() - 3_600_000) } });
+    expect(await checkAllHealth(bed.t.app)).toBeGreaterThanOrEqual(1);
+    expect((await bed.tile(admin)).status).toBe('webhook_missing');
   });
 
   test('opening the screen checks Lever at most once a minute', async () => {
