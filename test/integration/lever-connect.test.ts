@@ -166,14 +166,12 @@ describe('connecting Lever', () => {
     expect(await bed.connect(admin)).toBe('connected');
     const [stored] = await integrationsOf(organizationId);
     const copy = (changes: Record<string, unknown>) =>
-      bed.t.db
-        .collection('leverintegrations')
-        .insertOne({
-          ...stored!,
-          _id: new Types.ObjectId(),
-          publicId: `p-${Math.random()}`,
-          ...changes,
-        });
+      bed.t.db.collection('leverintegrations').insertOne({
+        ...stored!,
+        _id: new Types.ObjectId(),
+        publicId: `p-${Math.random()}`,
+        ...changes,
+      });
     await expect(copy({ leverAccountId: 'another-account' })).rejects.toMatchObject({
       code: 11000,
     });
