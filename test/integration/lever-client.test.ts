@@ -9,13 +9,16 @@ import {
   type LeverStatusChange,
 } from '@eligo/server/modules/lever/status-events';
 import type { ApiClient } from '../support/http.ts';
-import { startLeverTestbed, type LeverTestbed } from '../support/lever.ts';
+import {
+  startLeverTestbed,
+  WAREHOUSE_POSTING_ID as WAREHOUSE,
+  type LeverTestbed,
+} from '../support/lever.ts';
 
 /** The Lever client the jobs use: tokens, refresh, errors and the request budget, over real HTTP. */
 let bed: LeverTestbed;
 let admin: ApiClient;
 let integrationId: string;
-const WAREHOUSE = 'c4d5e6f7-0a1b-4c2d-9e3f-405162738495';
 
 beforeAll(async () => {
   bed = await startLeverTestbed(import.meta.filename);

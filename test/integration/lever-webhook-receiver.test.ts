@@ -2,7 +2,12 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
 import { createOrganization, signedIn } from '../support/factories.ts';
 import type { ApiClient } from '../support/http.ts';
-import { signedDelivery, startLeverTestbed, type LeverTestbed } from '../support/lever.ts';
+import {
+  signedDelivery,
+  startLeverTestbed,
+  WAREHOUSE_POSTING_ID as WAREHOUSE,
+  type LeverTestbed,
+} from '../support/lever.ts';
 import { hostAndPort, startTcpProxy, type TcpProxy } from '../support/tcp-proxy.ts';
 
 /**
@@ -13,7 +18,6 @@ let bed: LeverTestbed;
 let admin: ApiClient;
 let tile: { id: string; webhook: { url: string } };
 let signatureToken: string;
-const WAREHOUSE = 'c4d5e6f7-0a1b-4c2d-9e3f-405162738495';
 
 beforeAll(async () => {
   bed = await startLeverTestbed(import.meta.filename);

@@ -19,6 +19,8 @@ import type { ApiClient } from './http.ts';
 export const SUPER_ADMIN = { email: 'sam.super@acme.example', password: 'lever' };
 export const LEVER_ADMIN = { email: 'alex.admin@acme.example', password: 'lever' };
 export const LEVER_ACCOUNT_ID = seedAccount.id;
+/** The emulator's seeded "Warehouse Associate" posting. */
+export const WAREHOUSE_POSTING_ID = 'c4d5e6f7-0a1b-4c2d-9e3f-405162738495';
 const CLIENT = { clientId: 'eligo-test-client', clientSecret: 'eligo-test-secret' };
 
 export interface LeverTestbed {

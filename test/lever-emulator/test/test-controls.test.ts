@@ -25,19 +25,7 @@ async function codeFor(scope: string) {
   return callback.searchParams.get('code')!;
 }
 
-async function tokenRequest(fields: Record<string, string>) {
-  const response = await fetch(`${env.baseUrl}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      client_id: TEST_CLIENT.clientId,
-      client_secret: TEST_CLIENT.clientSecret,
-      redirect_uri: TEST_REDIRECT_URI,
-      ...fields,
-    }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, string> };
-}
+const tokenRequest = (fields: Record<string, string>) => env.tokenRequest(fields);
 
 describe('test controls', () => {
   test('the token endpoint is counted per grant type and answer; DELETE /counters clears it', async () => {
