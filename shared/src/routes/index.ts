@@ -11,3 +11,4 @@ export * from './users.ts';
 export * from './mailbox.ts';
 export * from './survey.ts';
 export * from './counties.ts';
+export * from './integrations.ts';

@@ -53,6 +53,8 @@ export interface Switches {
   expandApplicationsNeedsScope: boolean;
   /** The "Regenerate token" button is offered for UI-created webhooks. */
   uiCanRegenerateToken: boolean;
+  /** Scopes left out of every grant although requested (models a narrower consent). */
+  withheldScopes: string[];
 }
 
 export const defaultSwitches: Switches = {
@@ -77,6 +79,7 @@ export const defaultSwitches: Switches = {
   retryAfterSeconds: null,
   expandApplicationsNeedsScope: false,
   uiCanRegenerateToken: true,
+  withheldScopes: [],
 };
 
 export interface EmulatorOptions {
