@@ -21,6 +21,8 @@ import accountModule from './modules/account/account.routes.ts';
 import applicantsModule from './modules/applicants/applicants.routes.ts';
 import auditModule from './modules/audit/audit.routes.ts';
 import authModule from './modules/auth/auth.routes.ts';
+import countiesModule from './modules/counties/counties.routes.ts';
+import leverModule from './modules/lever/lever.module.ts';
 import mailboxModule from './modules/mailbox/mailbox.routes.ts';
 import organizationModule from './modules/organizations/organization.routes.ts';
 import surveyModule from './modules/survey/survey.routes.ts';
@@ -57,6 +59,8 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(usersModule);
   await fastify.register(mailboxModule);
   await fastify.register(surveyModule);
+  await fastify.register(countiesModule);
+  await fastify.register(leverModule);
   await fastify.register(applicantsModule);
   await fastify.register(organizationModule);
   await fastify.register(auditModule);

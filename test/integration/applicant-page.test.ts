@@ -108,14 +108,13 @@ describe('the applicant page', () => {
     const { applicant } = await registerTestApplicant(t.app, org.organizationId, {
       lever: { opportunityId: 'opp-123' },
     });
-    (t.app.config as { lever?: { webUrl: string } }).lever = {
-      webUrl: 'https://hire.lever.example/',
-    };
+    const original = t.app.config.lever;
+    t.app.config.lever = { webUrl: 'https://hire.lever.example' } as typeof original;
     try {
       const page = (await admin.get(`/api/applicants/${applicant._id}`)).json();
       expect(page.lever.url).toBe('https://hire.lever.example/candidates/opp-123');
     } finally {
-      delete (t.app.config as { lever?: unknown }).lever;
+      t.app.config.lever = original;
     }
   });
 });

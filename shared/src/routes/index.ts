@@ -10,6 +10,8 @@ export * from './account.ts';
 export * from './users.ts';
 export * from './mailbox.ts';
 export * from './survey.ts';
+export * from './counties.ts';
+export * from './integrations.ts';
 export * from './applicants.ts';
 export * from './organization.ts';
 export * from './audit.ts';

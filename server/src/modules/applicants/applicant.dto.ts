@@ -80,7 +80,7 @@ export async function readFullSsn(
 
 /** The opportunity in Lever's web app, when `LEVER_WEB_URL` is configured. */
 function leverUrl(app: FastifyInstance, applicant: Applicant): string | null {
-  const webUrl = (app.config as { lever?: { webUrl?: string | null } }).lever?.webUrl;
+  const webUrl = app.config.lever?.webUrl;
   const opportunityId = applicant.lever?.opportunityId;
   if (!webUrl || !opportunityId) return null;
   return `${webUrl.replace(/\/+$/, '')}/candidates/${encodeURIComponent(opportunityId)}`;
