@@ -93,6 +93,12 @@ afterAll(async () => {
 });
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+/**
+ * Waits for a condition as long as Playwright waits for an element (30 s): an action's answer
+ * (a database write, an email) can take seconds on a loaded two-core machine.
+ */
+const eventually = <T>(condition: () => T | Promise<T>) =>
+  expect.poll(condition, { timeout: 30_000, interval: 100 });
 const mailsTo = (address: string) => smtp.received.filter((m) => m.to.includes(address));
 
 async function signIn(page: Page): Promise<void> {
@@ -100,7 +106,7 @@ async function signIn(page: Page): Promise<void> {
   await page.getByLabel('Email').fill(org.admin.email);
   await page.getByLabel('Password').fill(org.admin.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => heading(page).textContent()).toBe('WOTC Applicants');
+  await eventually(() => heading(page).textContent()).toBe('WOTC Applicants');
 }
 
 describe('the WOTC Applicants dashboard in a real browser', () => {
@@ -116,7 +122,7 @@ describe('the WOTC Applicants dashboard in a real browser', () => {
 
       // The counts and the table.
       const rows = page.locator('tbody tr');
-      await expect.poll(() => rows.count()).toBe(4);
+      await eventually(() => rows.count()).toBe(4);
       expect(await page.locator('[data-survey-status="missing_email"]').textContent()).toContain(
         '1',
       );
@@ -126,27 +132,25 @@ describe('the WOTC Applicants dashboard in a real browser', () => {
       // Search by name, accent-insensitive; the URL holds it.
       await page.getByLabel('Search by name or email').fill('jose');
       await page.getByRole('button', { name: 'Search' }).click();
-      await expect.poll(() => rows.count()).toBe(1);
+      await eventually(() => rows.count()).toBe(1);
       expect(new URL(page.url()).searchParams.get('q')).toBe('jose');
       expect(await rows.first().textContent()).toContain('José García');
       await saveScreenshot(page, 'e2e/applicants-2-search');
 
       // The applicant page: timeline, result, tag state with its retry, masked SSN.
       await page.getByRole('link', { name: 'José García' }).click();
-      await expect.poll(() => heading(page).textContent()).toBe('José García');
+      await eventually(() => heading(page).textContent()).toBe('José García');
       const timeline = page.locator('.timeline li');
-      await expect
-        .poll(() =>
-          timeline.evaluateAll((items) => items.map((i) => i.getAttribute('data-event-type'))),
-        )
-        .toEqual([
-          'received',
-          'invitation_sent',
-          'survey_submitted',
-          'evaluated',
-          'tag_sync_requested',
-          'tag_sync_failed',
-        ]);
+      await eventually(() =>
+        timeline.evaluateAll((items) => items.map((i) => i.getAttribute('data-event-type'))),
+      ).toEqual([
+        'received',
+        'invitation_sent',
+        'survey_submitted',
+        'evaluated',
+        'tag_sync_requested',
+        'tag_sync_failed',
+      ]);
       const tagCard = page.locator('article', {
         has: page.getByRole('heading', { name: 'Lever tag' }),
       });
@@ -158,7 +162,7 @@ describe('the WOTC Applicants dashboard in a real browser', () => {
       await saveScreenshot(page, 'e2e/applicants-3-applicant');
 
       await tagCard.getByRole('button', { name: 'Retry tag sync' }).click();
-      await expect.poll(() => tagCard.textContent()).toContain('Pending');
+      await eventually(() => tagCard.textContent()).toContain('Pending');
       expect(await tagCard.getByRole('button', { name: 'Retry tag sync' }).count()).toBe(0);
 
       // Reveal the SSN with a reason (audited); it disappears when the dialog closes.
@@ -166,7 +170,7 @@ describe('the WOTC Applicants dashboard in a real browser', () => {
       const reveal = page.getByRole('dialog', { name: 'Reveal the SSN' });
       await reveal.getByLabel('Reason').fill('Filing Form 8850');
       await reveal.getByRole('button', { name: 'Reveal' }).click();
-      await expect.poll(() => reveal.locator('[data-revealed-ssn]').textContent()).toBe(canary.ssn);
+      await eventually(() => reveal.locator('[data-revealed-ssn]').textContent()).toBe(canary.ssn);
       await saveScreenshot(page, 'e2e/applicants-4-ssn-revealed');
       await reveal.getByRole('button', { name: 'Close' }).click();
       expect(await page.content()).not.toContain(canary.ssn);
@@ -179,34 +183,34 @@ describe('the WOTC Applicants dashboard in a real browser', () => {
         .getByRole('dialog', { name: 'Override the WOTC status?' })
         .getByRole('button', { name: 'Yes, override' })
         .click();
-      await expect
-        .poll(() => page.getByRole('status').allTextContents())
-        .toContain('The WOTC status was changed.');
+      await eventually(() => page.getByRole('status').allTextContents()).toContain(
+        'The WOTC status was changed.',
+      );
       const result = page.locator('article', {
         has: page.getByRole('heading', { name: 'Eligibility' }),
       });
       expect(await result.textContent()).toContain('Not Qualified');
       expect(await result.textContent()).toContain('Hired before; not a new hire');
-      await expect.poll(() => timeline.last().textContent()).toContain('Eligo-WOTC:Not Qualified');
+      await eventually(() => timeline.last().textContent()).toContain('Eligo-WOTC:Not Qualified');
 
       // Back to the search (the back button keeps it), then the "Missing email" count.
       await page.goBack();
-      await expect.poll(() => heading(page).textContent()).toBe('WOTC Applicants');
+      await eventually(() => heading(page).textContent()).toBe('WOTC Applicants');
       expect(await page.getByLabel('Search by name or email').inputValue()).toBe('jose');
       await page.goto(`${server.url}/applicants`);
       await page.locator('[data-survey-status="missing_email"]').click();
-      await expect.poll(() => rows.count()).toBe(1);
+      await eventually(() => rows.count()).toBe(1);
       expect(new URL(page.url()).searchParams.get('surveyStatus')).toBe('missing_email');
       await page.getByRole('link', { name: "Liam O'Brien" }).click();
-      await expect.poll(() => heading(page).textContent()).toBe("Liam O'Brien");
+      await eventually(() => heading(page).textContent()).toBe("Liam O'Brien");
 
       // Fix the missing email: the survey is emailed to it.
       await page.getByLabel("Applicant's email").fill('liam.obrien@browser.test');
       await saveScreenshot(page, 'e2e/applicants-5-set-email');
       await page.getByRole('button', { name: 'Save email and send survey' }).click();
-      await expect
-        .poll(() => page.getByRole('status').allTextContents())
-        .toContain('The survey was sent to liam.obrien@browser.test.');
+      await eventually(() => page.getByRole('status').allTextContents()).toContain(
+        'The survey was sent to liam.obrien@browser.test.',
+      );
       const invitation = await smtp.waitForMail('liam.obrien@browser.test');
       const firstLink = linkFrom(invitation, `${server.url}/survey/`);
       const survey = page.locator('article', {
@@ -220,19 +224,17 @@ describe('the WOTC Applicants dashboard in a real browser', () => {
         .getByRole('dialog', { name: 'Resend the survey?' })
         .getByRole('button', { name: 'Yes, resend' })
         .click();
-      await expect.poll(() => mailsTo('liam.obrien@browser.test').length).toBe(2);
+      await eventually(() => mailsTo('liam.obrien@browser.test').length).toBe(2);
       const secondLink = linkFrom(mailsTo('liam.obrien@browser.test')[1]!, `${server.url}/survey/`);
       expect(secondLink).not.toBe(firstLink);
-      await expect
-        .poll(() =>
-          timeline.evaluateAll((items) => items.map((i) => i.getAttribute('data-event-type'))),
-        )
-        .toEqual(['received', 'missing_email', 'email_set', 'invitation_sent', 'survey_resent']);
+      await eventually(() =>
+        timeline.evaluateAll((items) => items.map((i) => i.getAttribute('data-event-type'))),
+      ).toEqual(['received', 'missing_email', 'email_set', 'invitation_sent', 'survey_resent']);
       await saveScreenshot(page, 'e2e/applicants-6-resent');
 
       // Export the whole list as CSV and read it back.
       await page.goto(`${server.url}/applicants?sort=name_asc`);
-      await expect.poll(() => rows.count()).toBe(4);
+      await eventually(() => rows.count()).toBe(4);
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Export CSV' }).click(),
@@ -249,13 +251,11 @@ describe('the WOTC Applicants dashboard in a real browser', () => {
 
       // The audit log lists the reveal and the export.
       await page.goto(`${server.url}/account/audit-log`);
-      await expect
-        .poll(() =>
-          page
-            .locator('tbody tr')
-            .evaluateAll((r) => r.map((x) => x.getAttribute('data-audit-action'))),
-        )
-        .toEqual(['applicants_exported', 'ssn_revealed']);
+      await eventually(() =>
+        page
+          .locator('tbody tr')
+          .evaluateAll((r) => r.map((x) => x.getAttribute('data-audit-action'))),
+      ).toEqual(['applicants_exported', 'ssn_revealed']);
       await expectNoSeriousA11yViolations(page, 'audit log');
       await saveScreenshot(page, 'e2e/applicants-7-audit-log');
 
@@ -264,9 +264,9 @@ describe('the WOTC Applicants dashboard in a real browser', () => {
       await page.getByLabel('Tag prefix').fill('Acme HR');
       await page.getByLabel('Survey email language').selectOption('es');
       await page.getByRole('button', { name: 'Save settings' }).click();
-      await expect
-        .poll(() => page.getByRole('status').allTextContents())
-        .toContain('Settings saved.');
+      await eventually(() => page.getByRole('status').allTextContents()).toContain(
+        'Settings saved.',
+      );
       await expectNoSeriousA11yViolations(page, 'data settings');
       await saveScreenshot(page, 'e2e/applicants-8-data-settings');
 
@@ -284,10 +284,10 @@ describe('the WOTC Applicants dashboard in a real browser', () => {
     await page.getByLabel('Email').fill(member.email);
     await page.getByLabel('Password').fill(member.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => heading(page).textContent()).toBe('WOTC Applicants');
+    await eventually(() => heading(page).textContent()).toBe('WOTC Applicants');
     expect(await page.getByRole('button', { name: 'Export CSV' }).count()).toBe(0);
     await page.goto(`${server.url}/applicants/${ids['José García']}`);
-    await expect.poll(() => heading(page).textContent()).toBe('José García');
+    await eventually(() => heading(page).textContent()).toBe('José García');
     expect(await page.locator('[data-answer="ssn"]').textContent()).toContain('***-**-5946');
     for (const name of ['Reveal SSN', 'Override status', 'Resend survey', 'Retry tag sync']) {
       expect(await page.getByRole('button', { name }).count(), name).toBe(0);
