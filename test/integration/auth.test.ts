@@ -265,6 +265,22 @@ describe('login, logout and sessions', () => {
     expect((await live.get('/api/auth/me')).statusCode).toBe(200);
   });
 
+  test('a signed-in request learns who is calling from one database read (the session)', async () => {
+    const client = await signedIn(t.app, org.admin);
+    const operations: string[] = [];
+    t.app.mongo.set('debug', (collection: string, method: string) => {
+      operations.push(`${collection}.${method}`);
+    });
+    try {
+      const me = await client.get('/api/auth/me');
+      expect(me.statusCode).toBe(200);
+      expect(me.json().organization.name).toBe(org.name);
+    } finally {
+      t.app.mongo.set('debug', false);
+    }
+    expect(operations).toEqual(['sessions.findOne']);
+  });
+
   test('routes that need a session answer 401 without one', async () => {
     const res = await apiClient(t.app).get('/api/auth/me');
     expect(res.statusCode).toBe(401);

@@ -3,7 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { ErrorCode } from '@eligo/shared/errors';
 import { AppError } from '../lib/app-error.ts';
 import { normalizeEmail } from '../lib/email.ts';
-import { mailModel } from '../modules/mailbox/mail.model.ts';
+import { mailModel } from '../lib/mail/mail.model.ts';
 
 export interface OutgoingMail {
   to: string;

@@ -5,6 +5,7 @@ import { AppError } from '../../lib/app-error.ts';
 import { isDuplicateKeyError, normalizeEmail } from '../../lib/email.ts';
 import { hashPassword, needsRehash, verifyPassword } from '../../lib/passwords.ts';
 import { RateLimiter } from '../../lib/rate-limiter.ts';
+import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken } from '../../lib/tokens.ts';
 import {
   organizationModel,
@@ -144,6 +145,18 @@ export function authService(app: FastifyInstance) {
         usable.passwordHash = await hashPassword(body.password);
       await usable.save();
       return { user: usable, organization: await organizationOf(usable) };
+    },
+
+    /**
+     * Re-reads a user right after a session was started for them. A role change or a deactivation
+     * saved between the sign-in's read and the session's insert updated every session but this new
+     * one; syncing now closes that gap (whichever write came last, the session ends up right).
+     */
+    async confirmSignIn(user: UserDocument): Promise<UserDocument> {
+      const fresh = await scoped(Users, user.organizationId).findById(user._id);
+      await app.sessions.syncUser(fresh ?? { ...user.toObject(), status: 'deactivated' });
+      if (!fresh || fresh.status !== 'active') throw invalidCredentials();
+      return fresh;
     },
 
     async inspectInvitation(token: string): Promise<Invitation> {

@@ -72,15 +72,13 @@ export function usersService(app: FastifyInstance) {
         user.status = 'deactivated';
         user.inviteTokenHash = null;
         user.inviteExpiresAt = null;
-        await user.save();
-        await app.sessions.destroyAllForUser(user._id);
-        return user;
-      }
-      if (body.status === 'active' && user.status === 'deactivated') {
+      } else if (body.status === 'active' && user.status === 'deactivated') {
         // Someone who never set a password goes back to "invited" and needs a new invitation.
         user.status = user.passwordHash ? 'active' : 'invited';
       }
       await user.save();
+      // Sessions carry the role: a new one takes effect on the next request; deactivation ends them.
+      await app.sessions.syncUser(user);
       return user;
     },
 

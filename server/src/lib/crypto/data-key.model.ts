@@ -1,10 +1,10 @@
 import { Schema, type Types } from 'mongoose';
-import { tenantScoped } from '../../lib/tenancy/tenant-scope.plugin.ts';
-import { modelOn } from '../../lib/model.ts';
+import { tenantScoped } from '../tenancy/tenant-scope.plugin.ts';
+import { modelOn } from '../model.ts';
 
 /**
  * An organization's data-encryption key (DEK), wrapped by the key-encryption key from the
- * environment (reliability.md §3.2). One row per (organization, version); version 1 is created on
+ * environment (envelope encryption, see envelope.ts). One row per (organization, version); version 1 is created on
  * first use by a unique insert, so concurrent first uses agree on one key.
  */
 export interface DataKey {
