@@ -2,14 +2,12 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { DestinationStream } from 'pino';
-import { AppError } from './lib/app-error.ts';
-import { mapError } from './lib/error-mapping.ts';
 import { loggerOptions } from './logger.ts';
 import configPlugin, { type Config } from './plugins/config.ts';
 import authPlugin from './plugins/auth.ts';
 import cryptoPlugin from './plugins/crypto.ts';
 import csrfPlugin from './plugins/csrf.ts';
-import errorsPlugin from './plugins/errors.ts';
+import errorsPlugin, { sendError } from './plugins/errors.ts';
 import mailPlugin from './plugins/mail.ts';
 import schedulerPlugin from './plugins/scheduler.ts';
 import mongoPlugin, { type MongoOptions } from './plugins/mongo.ts';
@@ -21,7 +19,6 @@ import accountModule from './modules/account/account.routes.ts';
 import authModule from './modules/auth/auth.routes.ts';
 import mailboxModule from './modules/mailbox/mailbox.routes.ts';
 import surveyModule from './modules/survey/survey.routes.ts';
-import { surveyLinkInvalid } from './modules/survey/survey.service.ts';
 import systemModule from './modules/system/system.routes.ts';
 import usersModule from './modules/users/users.routes.ts';
 
@@ -74,16 +71,10 @@ export async function createApp(
       ? { ...loggerOptions({ ...config, env: 'production' }), stream: options.logStream }
       : loggerOptions(config),
     trustProxy: config.trustProxy,
-    frameworkErrors: (_error, request, reply) => {
-      // A URL no route can take (broken percent-encoding, an over-long path parameter). Under
-      // /api/survey/ that is a malformed link token: the survey's one 404, like any bad link.
-      const { body } = mapError(
-        request.url.startsWith('/api/survey/')
-          ? surveyLinkInvalid()
-          : AppError.badRequest('This URL is not valid'),
-      );
-      void (reply as FastifyReply).code(body.statusCode).type('application/json').send(body);
-    },
+    // A URL no route can take (broken percent-encoding, an over-long path parameter): a 400, or
+    // what the module owning that path chose (`answerMalformedUrls`, e.g. the survey's one 404).
+    frameworkErrors: (_error, request, reply) =>
+      void sendError(request, reply as FastifyReply, request.server.malformedUrlError(request.url)),
     bodyLimit: 1024 * 1024,
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
