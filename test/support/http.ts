@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@eligo/shared/http';
 
 export interface ApiClient {
   /** Cookies this "browser" holds, by name. */
@@ -33,7 +34,7 @@ export function apiClient(app: FastifyInstance, options: { ip?: string } = {}): 
       url,
       ...(options.ip ? { remoteAddress: options.ip } : {}),
       headers: {
-        'x-requested-with': 'eligo',
+        [CSRF_HEADER]: CSRF_HEADER_VALUE,
         ...(cookies.size ? { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
         ...headers,
       },

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { ErrorCode } from '@eligo/shared/errors';
+import { CSRF_HEADER } from '@eligo/shared/http';
 import { AppError } from '../lib/app-error.ts';
 
 declare module 'fastify' {
@@ -10,8 +11,6 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** The SPA's API client sends it on every call; browsers never send a custom header cross-site without a CORS preflight, which this API never grants. */
-export const CSRF_HEADER = 'x-requested-with';
 
 /**
  * Cross-site request forgery defence for every state-changing API route (OWASP: verify origin with
@@ -28,7 +27,6 @@ export default fp(
         request.log.warn({ why }, 'CSRF check failed');
         return new AppError(
           ErrorCode.CsrfRejected,
-          403,
           'This request was refused because it did not come from the Eligo app',
         );
       };

@@ -69,7 +69,6 @@ export default fp(
           app.log.error({ err: error, subject: mail.subject }, 'sending mail failed');
           throw new AppError(
             ErrorCode.MailFailed,
-            502,
             'The email could not be sent. Please try again later.',
           );
         }

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { ErrorCode } from '@eligo/shared/errors';
 import { accountRoutes } from '@eligo/shared/routes';
 import { AppError } from '../../lib/app-error.ts';
 import { hashPassword, verifyPassword } from '../../lib/passwords.ts';
@@ -36,11 +35,9 @@ export default async function accountModule(app: FastifyInstance): Promise<void>
       const auth = requireAuth(request);
       const user = await ownUser(auth);
       if (!(await verifyPassword(user.passwordHash, request.body.currentPassword))) {
-        throw new AppError(
-          ErrorCode.ValidationFailed,
-          400,
-          'Your current password is not correct',
+        throw AppError.validation(
           [{ path: '/body/currentPassword', message: 'is not correct' }],
+          'Your current password is not correct',
         );
       }
       user.passwordHash = await hashPassword(request.body.newPassword);

@@ -27,11 +27,10 @@ export function authService(app: FastifyInstance) {
   const perIp = new RateLimiter(loginLimits.perIp, loginLimits.windowMs);
 
   const invalidCredentials = () =>
-    new AppError(ErrorCode.InvalidCredentials, 401, 'The email or password is not correct');
+    new AppError(ErrorCode.InvalidCredentials, 'The email or password is not correct');
   const invitationInvalid = () =>
     new AppError(
       ErrorCode.InvitationInvalid,
-      400,
       'This invitation link has expired or was already used. Ask your admin for a new one.',
     );
 
@@ -70,7 +69,6 @@ export function authService(app: FastifyInstance) {
       const signupClosed = () =>
         new AppError(
           ErrorCode.SignupClosed,
-          403,
           'Sign-up is closed. Ask an admin of your organization to invite you.',
         );
       const emailNormalized = normalizeEmail(body.email);
@@ -122,15 +120,7 @@ export function authService(app: FastifyInstance) {
       const emailNormalized = normalizeEmail(body.email);
       const wait = Math.max(perIp.retryAfter(ip), perEmail.retryAfter(emailNormalized));
       if (wait > 0) {
-        throw new AppError(
-          ErrorCode.RateLimited,
-          429,
-          'Too many sign-in attempts. Please wait and try again.',
-          undefined,
-          {
-            'retry-after': String(wait),
-          },
-        );
+        throw AppError.rateLimited('Too many sign-in attempts. Please wait and try again.', wait);
       }
       perIp.hit(ip);
       const user = await Users.findOne({ emailNormalized }).setOptions({ skipTenant: true });

@@ -13,7 +13,7 @@ export default async function systemModule(app: FastifyInstance): Promise<void> 
   registerRoute(app, systemRoutes.ready, {
     handler: async () => {
       if (!(await pingDatabase(app.mongo))) {
-        throw new AppError(ErrorCode.ServiceUnavailable, 503, 'The database is not reachable');
+        throw new AppError(ErrorCode.ServiceUnavailable, 'The database is not reachable');
       }
       return { status: 'ready' as const, database: 'up' as const };
     },
