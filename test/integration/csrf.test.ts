@@ -22,7 +22,7 @@ beforeAll(async () => {
       })
     ).statusCode,
   ).toBe(200);
-  expect([...admin.cookies.keys()]).toEqual(['__Host-eligo_session']);
+  expect([...admin.cookies.keys()].sort()).toEqual(['__Host-eligo_device', '__Host-eligo_session']);
 });
 afterAll(() => t.close());
 

@@ -23,6 +23,8 @@ export interface ApiClient {
  */
 export function apiClient(app: FastifyInstance, options: { ip?: string } = {}): ApiClient {
   const cookies = new Map<string, string>();
+  // The API answers only the hosts of its PUBLIC_URL: talk to it by that name, as a browser would.
+  const host = new URL(app.config.publicUrl).host;
   async function request(
     method: InjectOptions['method'],
     url: string,
@@ -34,6 +36,7 @@ export function apiClient(app: FastifyInstance, options: { ip?: string } = {}): 
       url,
       ...(options.ip ? { remoteAddress: options.ip } : {}),
       headers: {
+        host,
         [CSRF_HEADER]: CSRF_HEADER_VALUE,
         ...(cookies.size ? { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
         ...headers,

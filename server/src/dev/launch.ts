@@ -126,8 +126,13 @@ async function main(): Promise<void> {
   env.PORT = String(apiPort);
   env.NODE_ENV ??= dev ? 'development' : 'production';
 
-  // Without SMTP, mail stays in the outbox; on this local machine, show it on the dev mailbox page.
-  if (!env.SMTP_URL) env.DEV_MAILBOX ??= 'true';
+  if (dev) {
+    // The browser talks to Vite's dev server, which proxies /api: links in mails point there, and
+    // the API answers (and trusts the Origin of) that host.
+    env.PUBLIC_URL ??= `http://localhost:${Number(env.WEB_DEV_PORT ?? 5173)}`;
+    // Without SMTP, mail stays in the outbox; `pnpm dev` shows it on the dev mailbox page.
+    if (!env.SMTP_URL) env.DEV_MAILBOX ??= 'true';
+  }
 
   await provideDatabase(dataDir);
   await provideSecrets(dataDir);
@@ -160,6 +165,14 @@ async function main(): Promise<void> {
     await waitForPort(webPort);
     url = `http://localhost:${webPort}`;
   }
+  if (env.SMTP_URL) log('Mail: sent through SMTP_URL');
+  else if (env.DEV_MAILBOX === 'true')
+    log(`Mail: kept in the outbox, readable at ${url}/dev/mailbox (local use only)`);
+  else
+    log(
+      'Mail: no SMTP_URL, so mail stays in the outbox. To read it on this machine, start with ' +
+        'DEV_MAILBOX=true (or use `pnpm dev`), or set SMTP_URL',
+    );
   log(`Eligo is running at ${url}  (API docs: ${apiUrl}/api/docs; press Ctrl-C to stop)`);
 }
 

@@ -5,6 +5,7 @@ import {
   type ErrorBody,
   type ErrorDetail,
 } from '@eligo/shared/errors';
+import { NOT_BLANK } from '@eligo/shared/schemas/common';
 import { AppError } from './app-error.ts';
 
 interface ValidationIssue {
@@ -44,7 +45,11 @@ function validationDetails(error: FastifyLikeError): ErrorDetail[] {
     const suffix = typeof missing === 'string' ? `/${missing}` : '';
     return {
       path: `/${context}${issue.instancePath ?? ''}${suffix}`,
-      message: issue.message ?? 'is not valid',
+      // The schemas' "not blank" rule is a pattern; say what it means.
+      message:
+        issue.params?.pattern === NOT_BLANK
+          ? 'must not be blank'
+          : (issue.message ?? 'is not valid'),
     };
   });
 }

@@ -1,4 +1,7 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ErrorCode, errorStatus, type ErrorBody } from '@eligo/shared/errors';
 import fp from 'fastify-plugin';
 import { AppError } from '../lib/app-error.ts';
 import { mapError } from '../lib/error-mapping.ts';
@@ -25,6 +28,33 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   }
   if (headers) void reply.headers(headers);
   return reply.code(body.statusCode).type('application/json').send(body);
+}
+
+/**
+ * Fastify's `clientErrorHandler`: Node rejected the request before Fastify saw it (headers too
+ * large, a malformed request line or header, a timeout). The answer is still the one error body.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [code, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [ErrorCode.HeadersTooLarge, 'The request headers are too large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [ErrorCode.RequestTimeout, 'The request took too long to arrive']
+        : [ErrorCode.BadRequest, 'The request is not valid HTTP'];
+  const body: ErrorBody = { statusCode: errorStatus[code], code, message };
+  const json = JSON.stringify(body);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${body.statusCode} ${STATUS_CODES[body.statusCode]}\r\n` +
+        'Content-Type: application/json; charset=utf-8\r\n' +
+        'X-Content-Type-Options: nosniff\r\n' +
+        `Content-Length: ${Buffer.byteLength(json)}\r\n` +
+        'Connection: close\r\n\r\n' +
+        json,
+    );
+  }
+  socket.destroy();
 }
 
 /** The one error handler: every failure leaves as `{ statusCode, code, message, details? }`. */

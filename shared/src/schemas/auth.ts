@@ -1,5 +1,11 @@
 import { Type, type Static } from 'typebox';
-import { emailSchema, idSchema, passwordSchema, personNameSchema } from './common.ts';
+import {
+  emailSchema,
+  idSchema,
+  nonBlankString,
+  passwordSchema,
+  personNameSchema,
+} from './common.ts';
 
 export const roleSchema = Type.Union([Type.Literal('admin'), Type.Literal('member')]);
 export type Role = Static<typeof roleSchema>;
@@ -31,7 +37,7 @@ export type SignupStatus = Static<typeof signupStatusSchema>;
 
 export const signupBodySchema = Type.Object(
   {
-    organizationName: Type.String({ minLength: 1, maxLength: 120 }),
+    organizationName: nonBlankString({ maxLength: 120 }),
     name: personNameSchema,
     email: emailSchema,
     password: passwordSchema,

@@ -6,11 +6,13 @@ import { registerRoute } from '../../lib/route.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { requireAuth, type AuthContext } from '../../plugins/auth.ts';
 import { toMe } from '../auth/me.ts';
+import { signInLimits } from '../auth/sign-in-limits.ts';
 import { userModel, type UserDocument } from '../users/user.model.ts';
 
 /** The signed-in user's own profile and password (My Account > Profile). */
 export default async function accountModule(app: FastifyInstance): Promise<void> {
   const Users = userModel(app.mongo);
+  const limits = signInLimits(app);
 
   /** The caller's own user document (the session holds only a copy of a few fields). */
   async function ownUser(auth: AuthContext): Promise<UserDocument> {
@@ -34,12 +36,15 @@ export default async function accountModule(app: FastifyInstance): Promise<void>
     handler: async (request) => {
       const auth = requireAuth(request);
       const user = await ownUser(auth);
+      // Counted before the check, so a stolen session cannot guess the password in parallel.
+      const releaseCheck = await limits.reservePasswordCheck(user._id);
       if (!(await verifyPassword(user.passwordHash, request.body.currentPassword))) {
         throw AppError.validation(
           [{ path: '/body/currentPassword', message: 'is not correct' }],
           'Your current password is not correct',
         );
       }
+      await releaseCheck();
       user.passwordHash = await hashPassword(request.body.newPassword);
       await user.save();
       // Anyone else holding a session of this account is signed out; this browser stays in.

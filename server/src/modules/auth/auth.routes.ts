@@ -10,6 +10,8 @@ import { toMe } from './me.ts';
 
 export default async function authModule(app: FastifyInstance): Promise<void> {
   const auth = authService(app);
+  const { secureCookie } = app.config.session;
+  const deviceCookie = secureCookie ? '__Host-eligo_device' : 'eligo_device';
 
   /** A new session id at every sign-in (no session fixation); the old one, if any, ends. */
   async function signIn(
@@ -20,7 +22,15 @@ export default async function authModule(app: FastifyInstance): Promise<void> {
   ): Promise<Me> {
     await app.endSession(request, reply);
     await app.startSession(reply, { user, organization });
-    return toMe(await auth.confirmSignIn(user), organization);
+    const me = toMe(await auth.confirmSignIn(user), organization);
+    void reply.setCookie(deviceCookie, auth.trustDevice(user), {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: secureCookie,
+      maxAge: 365 * 86_400,
+    });
+    return me;
   }
 
   registerRoute(app, authRoutes.signupStatus, {
@@ -29,14 +39,17 @@ export default async function authModule(app: FastifyInstance): Promise<void> {
 
   registerRoute(app, authRoutes.signup, {
     handler: async (request, reply) => {
-      const { user, organization } = await auth.signup(request.body);
+      const { user, organization } = await auth.signup(request.body, request.ip);
       return signIn(request, reply, user, organization);
     },
   });
 
   registerRoute(app, authRoutes.login, {
     handler: async (request, reply) => {
-      const { user, organization } = await auth.login(request.body, request.ip);
+      const { user, organization } = await auth.login(request.body, {
+        ip: request.ip,
+        trustedDevice: request.cookies[deviceCookie],
+      });
       return signIn(request, reply, user, organization);
     },
   });

@@ -23,6 +23,10 @@ function toMailDto(mail: Mail): MailDto {
  */
 export default async function mailboxModule(app: FastifyInstance): Promise<void> {
   if (!app.config.devMailbox) return;
+  if (app.config.env === 'production')
+    app.log.warn(
+      'DEV_MAILBOX is on in production: anyone who can reach this server reads every outbox mail at /dev/mailbox',
+    );
   const Mails = mailModel(app.mongo);
   registerRoute(app, mailboxRoutes.list, {
     handler: async (request) => {
