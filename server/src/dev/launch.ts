@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedDatabase } from './embedded-db.ts';
+import { applyLaunchDefaults, displayPath, resolveDataDir } from './launch-env.ts';
 import { loadOrCreateLocalSecrets } from './local-secrets.ts';
 import { cacheDir, dataDir as defaultDataDir, repoRoot } from './paths.ts';
 import { stopProcess, waitForPort } from './processes.ts';
@@ -18,6 +19,8 @@ const env: Record<string, string | undefined> = { ...process.env };
 const log = (message: string) => console.log(`[eligo] ${message}`);
 const stops: Array<() => Promise<void>> = [];
 let stopping = false;
+/** Ctrl-C reaches every process of the terminal's group: the children are already stopping. */
+let interrupted = false;
 
 async function stopAll(code: number): Promise<never> {
   if (!stopping) {
@@ -26,7 +29,10 @@ async function stopAll(code: number): Promise<never> {
   }
   process.exit(code);
 }
-process.on('SIGINT', () => void stopAll(0));
+process.on('SIGINT', () => {
+  interrupted = true;
+  void stopAll(0);
+});
 process.on('SIGTERM', () => void stopAll(0));
 
 function startChild(
@@ -45,8 +51,24 @@ function startChild(
     log(`${name} stopped unexpectedly (${signal ?? `code ${code}`}); shutting down`);
     void stopAll(1);
   });
-  stops.push(() => stopProcess(child));
+  stops.push(async () => {
+    // After Ctrl-C, let the child finish its own graceful close (a second signal would cut it short).
+    if (interrupted && (await exitsWithin(child, 10_000))) return;
+    await stopProcess(child);
+  });
   return child;
+}
+
+/** Resolves true once `child` has exited (false after `ms`). */
+function exitsWithin(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
 }
 
 async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
@@ -78,8 +100,9 @@ async function provideSecrets(dataDir: string): Promise<void> {
   if (env.ENCRYPTION_KEY) return;
   const { secrets, file, created } = await loadOrCreateLocalSecrets(dataDir);
   env.ENCRYPTION_KEY = secrets.ENCRYPTION_KEY;
-  const shown = file.startsWith(repoRoot) ? path.relative(repoRoot, file) : file;
-  log(`${created ? 'Generated' : 'Using'} local secrets in ${shown} (for this machine only)`);
+  log(
+    `${created ? 'Generated' : 'Using'} local secrets in ${displayPath(file, env)} (for this machine only)`,
+  );
 }
 
 async function provideLever(apiPort: number): Promise<void> {
@@ -121,18 +144,9 @@ async function provideLever(apiPort: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const dataDir = path.resolve(env.ELIGO_DATA_DIR ?? defaultDataDir);
-  const apiPort = Number(env.PORT ?? 3000);
-  env.PORT = String(apiPort);
-  env.NODE_ENV ??= dev ? 'development' : 'production';
-
-  if (dev) {
-    // The browser talks to Vite's dev server, which proxies /api: links in mails point there, and
-    // the API answers (and trusts the Origin of) that host.
-    env.PUBLIC_URL ??= `http://localhost:${Number(env.WEB_DEV_PORT ?? 5173)}`;
-    // Without SMTP, mail stays in the outbox; `pnpm dev` shows it on the dev mailbox page.
-    if (!env.SMTP_URL) env.DEV_MAILBOX ??= 'true';
-  }
+  const dataDir = resolveDataDir(env, defaultDataDir);
+  applyLaunchDefaults(env, { dev });
+  const apiPort = Number(env.PORT);
 
   await provideDatabase(dataDir);
   await provideSecrets(dataDir);

@@ -33,7 +33,9 @@ export default fp(
       app.addHook('onClose', async () => transport?.close());
     } else {
       app.log.warn(
-        'SMTP_URL is not set: mail is not sent but kept in the outbox, visible at /dev/mailbox',
+        app.config.devMailbox
+          ? 'SMTP_URL is not set: mail is not sent but kept in the outbox, shown at /dev/mailbox'
+          : 'SMTP_URL is not set: mail is not sent but kept in the outbox (DEV_MAILBOX=true shows it at /dev/mailbox)',
       );
     }
 
