@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { apiClient } from '../support/http.ts';
 import {
@@ -16,11 +16,12 @@ const signupBody = {
 };
 
 describe('first-run sign-up', () => {
+  // Each test needs a fresh install (no organization yet): its own database.
   let t: TestApp;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp(import.meta.filename);
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
 
   test('sign-up is open on a fresh install, creates the organization and its admin, and signs in', async () => {
     const client = apiClient(t.app);
@@ -39,6 +40,7 @@ describe('first-run sign-up', () => {
   });
 
   test('after the first organization, sign-up is closed', async () => {
+    await createOrganization(t.app);
     const client = apiClient(t.app);
     expect((await client.get('/api/auth/signup-status')).json()).toEqual({ open: false });
     const res = await client.post('/api/auth/signup', {
@@ -51,6 +53,7 @@ describe('first-run sign-up', () => {
   });
 
   test('the stored password hash is Argon2id with m ≥ 19 MiB, t ≥ 2, p = 1', async () => {
+    expect((await apiClient(t.app).post('/api/auth/signup', signupBody)).statusCode).toBe(201);
     const user = await t.db.collection('users').findOne({ emailNormalized: 'ada@example.com' });
     const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(user!.passwordHash as string);
     expect(match).not.toBeNull();
