@@ -284,6 +284,24 @@ describe('login, logout and sessions', () => {
     expect(operations).toEqual(['sessions.findOne']);
   });
 
+  test('GET /api/auth/session says who is signed in, and never answers 401', async () => {
+    const anonymous = await apiClient(t.app).get('/api/auth/session');
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ me: null });
+
+    const client = await signedIn(t.app, org.admin);
+    const mine = await client.get('/api/auth/session');
+    expect(mine.json().me.user.email).toBe(org.admin.email);
+
+    await client.post('/api/auth/logout');
+    const stale = apiClient(t.app);
+    stale.cookies.set('eligo_session', 'a-session-that-ended');
+    const ended = await stale.get('/api/auth/session');
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json()).toEqual({ me: null });
+    expect(stale.cookies.has('eligo_session')).toBe(false);
+  });
+
   test('routes that need a session answer 401 without one', async () => {
     const res = await apiClient(t.app).get('/api/auth/me');
     expect(res.statusCode).toBe(401);

@@ -288,6 +288,28 @@ describe('without SMTP', () => {
     }
   });
 
+  test('admins learn where mail goes (SMTP, or the outbox and whether the mailbox shows it)', async () => {
+    expect((await admin.get('/api/mail/delivery')).json()).toEqual({
+      transport: 'smtp',
+      devMailbox: false,
+    });
+    const local = await createTestApp(import.meta.filename, { env: { DEV_MAILBOX: 'true' } });
+    try {
+      const localAdmin = await signedIn(local.app, (await createOrganization(local.app)).admin);
+      expect((await localAdmin.get('/api/mail/delivery')).json()).toEqual({
+        transport: 'outbox',
+        devMailbox: true,
+      });
+      const member = await signedIn(
+        local.app,
+        await createUser(local.app, (await createOrganization(local.app)).organizationId),
+      );
+      expect((await member.get('/api/mail/delivery')).statusCode).toBe(403);
+    } finally {
+      await local.close();
+    }
+  });
+
   test('with SMTP configured there is no mailbox, nor without DEV_MAILBOX', async () => {
     expect((await apiClient(t.app).get('/api/dev/mailbox')).statusCode).toBe(404);
     const plain = await createTestApp(import.meta.filename);

@@ -28,6 +28,8 @@ declare module 'fastify' {
     /** Starts a session for `identity` and sets its cookie; returns the cookie value. */
     startSession(reply: FastifyReply, identity: SessionIdentity): Promise<string>;
     endSession(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    /** The caller's session on any route, or null (a dead cookie is cleared). */
+    identify(request: FastifyRequest, reply: FastifyReply): Promise<AuthContext | null>;
   }
   interface FastifyRequest {
     /** The signed-in user and organization on `user`/`admin` routes (null on public ones). */
@@ -77,18 +79,26 @@ export default fp(
       void reply.clearCookie(sessionConfig.cookieName, cookieOptions);
     });
 
+    async function identify(request: FastifyRequest, reply: FastifyReply) {
+      const token = request.cookies[sessionConfig.cookieName];
+      if (!token) return null;
+      const identity = await sessions.resolve(token);
+      if (!identity) {
+        void reply.clearCookie(sessionConfig.cookieName, cookieOptions);
+        return null;
+      }
+      return { ...identity, sessionToken: token };
+    }
+    app.decorate('identify', identify);
+
     app.addHook('preHandler', async (request, reply) => {
       const access = request.routeOptions.config.access;
       if (access !== 'user' && access !== 'admin') return;
-      const token = request.cookies[sessionConfig.cookieName];
-      const identity = token ? await sessions.resolve(token) : null;
-      if (!token || !identity) {
-        if (token) void reply.clearCookie(sessionConfig.cookieName, cookieOptions);
-        throw AppError.unauthenticated('Your session has ended. Please sign in again.');
-      }
-      if (access === 'admin' && identity.user.role !== 'admin')
+      const auth = await identify(request, reply);
+      if (!auth) throw AppError.unauthenticated('Your session has ended. Please sign in again.');
+      if (access === 'admin' && auth.user.role !== 'admin')
         throw AppError.forbidden('Only admins can do this');
-      request.auth = { ...identity, sessionToken: token };
+      request.auth = auth;
     });
 
     app.scheduler.every('delete-expired-sessions', 10 * 60_000, () => sessions.deleteExpired());

@@ -29,6 +29,10 @@ export const meSchema = Type.Object({
 });
 export type Me = Static<typeof meSchema>;
 
+/** What the web app asks on every page load: who is signed in, if anyone (never a 401). */
+export const sessionStatusSchema = Type.Object({ me: Type.Union([meSchema, Type.Null()]) });
+export type SessionStatus = Static<typeof sessionStatusSchema>;
+
 export const signupStatusSchema = Type.Object({
   /** True on first run (no organization yet) or when ALLOW_SIGNUP is set. */
   open: Type.Boolean(),

@@ -60,6 +60,13 @@ export default async function authModule(app: FastifyInstance): Promise<void> {
     },
   });
 
+  registerRoute(app, authRoutes.session, {
+    handler: async (request, reply) => {
+      const auth = await app.identify(request, reply);
+      return { me: auth ? toMe(auth.user, auth.organization) : null };
+    },
+  });
+
   registerRoute(app, authRoutes.me, {
     handler: async (request) => {
       const { user, organization } = requireAuth(request);

@@ -22,6 +22,13 @@ function toMailDto(mail: Mail): MailDto {
  * DEV_MAILBOX is on (see the README: never in production unless explicitly asked for).
  */
 export default async function mailboxModule(app: FastifyInstance): Promise<void> {
+  registerRoute(app, mailboxRoutes.delivery, {
+    handler: async () => ({
+      transport: app.mail.delivers ? ('smtp' as const) : ('outbox' as const),
+      devMailbox: app.config.devMailbox,
+    }),
+  });
+
   if (!app.config.devMailbox) return;
   if (app.config.env === 'production')
     app.log.warn(
