@@ -1,6 +1,6 @@
 /**
  * Options of one emulator instance. Everything a test may want to vary is here; `switches` are the
- * behaviours that lever-api.md marks [?] (unconfirmed), each defaulting to the most likely reality.
+ * behaviours docs/lever-api.md §6 lists as unconfirmed, each defaulting to the most likely reality.
  */
 export interface OAuthClientOptions {
   clientId: string;

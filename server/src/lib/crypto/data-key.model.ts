@@ -4,7 +4,7 @@ import { modelOn } from '../model.ts';
 
 /**
  * An organization's data-encryption key (DEK), wrapped by the key-encryption key from the
- * environment (envelope encryption, see envelope.ts). One row per (organization, version); version 1 is created on
+ * environment (docs/reliability.md §1). One row per (organization, version); version 1 is created on
  * first use by a unique insert, so concurrent first uses agree on one key.
  */
 export interface DataKey {
