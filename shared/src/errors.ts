@@ -65,27 +65,28 @@ export const errorStatus = {
   [ErrorCode.SurveyLinkInvalid]: 404,
 } as const satisfies Record<ErrorCode, number>;
 
+/** The generic codes, one per status, of errors that carry only an HTTP status. */
+const GENERIC_CODES = [
+  ErrorCode.BadRequest,
+  ErrorCode.Unauthenticated,
+  ErrorCode.Forbidden,
+  ErrorCode.NotFound,
+  ErrorCode.RequestTimeout,
+  ErrorCode.Conflict,
+  ErrorCode.PayloadTooLarge,
+  ErrorCode.UnsupportedMediaType,
+  ErrorCode.RateLimited,
+  ErrorCode.HeadersTooLarge,
+  ErrorCode.ServiceUnavailable,
+] as const;
+
 /**
  * The code for an error that carries only an HTTP status (Fastify's own 4xx errors: a body too
- * large, an unsupported content type…): the generic code of each status.
+ * large, an unsupported content type…): the generic code of that status, if there is one.
  */
-export const genericCodeOfStatus: Partial<Record<number, ErrorCode>> = Object.fromEntries(
-  (
-    [
-      ErrorCode.BadRequest,
-      ErrorCode.Unauthenticated,
-      ErrorCode.Forbidden,
-      ErrorCode.NotFound,
-      ErrorCode.RequestTimeout,
-      ErrorCode.Conflict,
-      ErrorCode.PayloadTooLarge,
-      ErrorCode.UnsupportedMediaType,
-      ErrorCode.RateLimited,
-      ErrorCode.HeadersTooLarge,
-      ErrorCode.ServiceUnavailable,
-    ] as const
-  ).map((code) => [errorStatus[code], code]),
-);
+export function genericCodeOfStatus(status: number): ErrorCode | undefined {
+  return GENERIC_CODES.find((code) => errorStatus[code] === status);
+}
 
 export const errorDetailSchema = Type.Object({
   /** JSON-pointer-like path of the offending field, e.g. `/body/email`. */
@@ -97,7 +98,7 @@ export type ErrorDetail = Static<typeof errorDetailSchema>;
 /** The one error body of the API: `{ statusCode, code, message, details? }`. */
 export const errorBodySchema = Type.Object({
   statusCode: Type.Integer(),
-  code: Type.Enum(Object.values(ErrorCode)),
+  code: Type.Enum(ErrorCode),
   message: Type.String(),
   details: Type.Optional(Type.Array(errorDetailSchema)),
 });

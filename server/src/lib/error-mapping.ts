@@ -98,7 +98,7 @@ export function mapError(error: unknown): MappedError {
   // Fastify's own client errors (body too large, unsupported content type…) carry only a status.
   const status = e.statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
-    const code = genericCodeOfStatus[status] ?? ErrorCode.BadRequest;
+    const code = genericCodeOfStatus(status) ?? ErrorCode.BadRequest;
     return {
       body: { statusCode: errorStatus[code], code, message: e.message },
       isServerFault: false,

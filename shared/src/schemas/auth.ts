@@ -1,11 +1,5 @@
 import { Type, type Static } from 'typebox';
-import {
-  emailSchema,
-  idSchema,
-  nonBlankString,
-  passwordSchema,
-  personNameSchema,
-} from './common.ts';
+import { emailSchema, idSchema, NOT_BLANK, passwordSchema, personNameSchema } from './common.ts';
 
 export const roleSchema = Type.Union([Type.Literal('admin'), Type.Literal('member')]);
 export type Role = Static<typeof roleSchema>;
@@ -41,7 +35,7 @@ export type SignupStatus = Static<typeof signupStatusSchema>;
 
 export const signupBodySchema = Type.Object(
   {
-    organizationName: nonBlankString({ maxLength: 120 }),
+    organizationName: Type.String({ minLength: 1, maxLength: 120, pattern: NOT_BLANK }),
     name: personNameSchema,
     email: emailSchema,
     password: passwordSchema,
