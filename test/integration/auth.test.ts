@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { apiClient } from '../support/http.ts';
@@ -300,6 +301,16 @@ describe('login, logout and sessions', () => {
     expect(ended.statusCode).toBe(200);
     expect(ended.json()).toEqual({ me: null });
     expect(stale.cookies.has('eligo_session')).toBe(false);
+  });
+
+  test('an organization rename reaches the sessions of its people', async () => {
+    const own = await createOrganization(t.app);
+    const client = await signedIn(t.app, own.admin);
+    await t.db
+      .collection('organizations')
+      .updateOne({ name: own.name }, { $set: { name: 'Renamed Org' } });
+    await t.app.sessions.updateOrganization(new Types.ObjectId(own.organizationId), 'Renamed Org');
+    expect((await client.get('/api/auth/me')).json().organization.name).toBe('Renamed Org');
   });
 
   test('routes that need a session answer 401 without one', async () => {
