@@ -253,6 +253,15 @@ describe('login, logout and sessions', () => {
     expect(await sessions.countDocuments({ _id: newest._id })).toBe(0);
   });
 
+  test('a session stored before sessions carried the identity is ended, not half-used', async () => {
+    const client = await signedIn(t.app, org.admin);
+    const sessions = t.db.collection('sessions');
+    const newest = (await sessions.find().sort({ createdAt: -1 }).limit(1).toArray())[0]!;
+    await sessions.updateOne({ _id: newest._id }, { $unset: { user: '', organization: '' } });
+    expect((await client.get('/api/auth/me')).statusCode).toBe(401);
+    expect(await sessions.countDocuments({ _id: newest._id })).toBe(0);
+  });
+
   test('the periodic cleanup deletes expired sessions and keeps live ones', async () => {
     const live = await signedIn(t.app, org.admin);
     const sessions = t.db.collection('sessions');

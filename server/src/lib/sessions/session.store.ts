@@ -49,6 +49,11 @@ export function sessionStore(
     async resolve(token: string): Promise<SessionIdentity | null> {
       const session = await Sessions.findById(hashToken(token)).lean<Session>();
       if (!session) return null;
+      // A session stored before sessions carried the caller's identity: sign in again.
+      if (!session.user?.role || !session.organization) {
+        await Sessions.deleteOne({ _id: session._id });
+        return null;
+      }
       const at = now().getTime();
       if (session.expiresAt.getTime() <= at || session.idleExpiresAt.getTime() <= at) {
         await Sessions.deleteOne({ _id: session._id });
