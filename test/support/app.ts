@@ -23,17 +23,25 @@ export interface TestAppOptions {
   /** Points the app at another server (e.g. a proxy that the test can cut). */
   mongoUri?: string;
   serverSelectionTimeoutMS?: number;
+  /** Runs on the database of another test app: a second API instance, as production has. */
+  databaseOf?: TestApp;
 }
 
 /** Builds the real app against a fresh database of the run's server; `close()` drops it. */
 export async function createTestApp(label: string, options: TestAppOptions = {}): Promise<TestApp> {
-  const databaseName = uniqueDatabaseName(path.basename(label));
+  const databaseName = options.databaseOf
+    ? options.databaseOf.db.name
+    : uniqueDatabaseName(path.basename(label));
   const serverUri = options.mongoUri ?? inject('mongoUri');
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
     MONGODB_URI: withDatabase(serverUri, databaseName),
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    ENCRYPTION_KEY: options.databaseOf
+      ? options.databaseOf.config.encryptionKey.toString('base64')
+      : randomBytes(32).toString('base64'),
+    // app.inject() sends `Host: localhost:80`; the API answers only its PUBLIC_URL's host.
+    PUBLIC_URL: 'http://localhost',
     ...options.env,
   });
   const logs: Array<Record<string, unknown>> = [];

@@ -7,13 +7,17 @@ import {
   type RouteRef,
   type RouteResponse,
 } from '@eligo/shared/route-table';
-import { isErrorBody, type ErrorDetail } from '@eligo/shared/errors';
+import { isErrorBody, type ErrorCode, type ErrorDetail } from '@eligo/shared/errors';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@eligo/shared/http';
+
+/** The API's codes, plus the two the client gives itself: no answer at all, or one it cannot read. */
+export type ApiErrorCode = ErrorCode | 'NETWORK' | 'UNKNOWN';
 
 /** An API failure as the UI needs it: status, stable code, a message to show, and field details. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
   ) {
@@ -64,7 +68,7 @@ export async function call<D extends RouteDef>(
   const url = buildPath(def.path, params) + toQueryString(query);
   const headers: Record<string, string> = {
     accept: 'application/json',
-    'x-requested-with': 'eligo',
+    [CSRF_HEADER]: CSRF_HEADER_VALUE,
   };
   if (body !== undefined) headers['content-type'] = 'application/json';
 
