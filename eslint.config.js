@@ -2,6 +2,14 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 import globals from 'globals';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+
+/** Business code: server/src/modules/<domain>/. Infrastructure must never reach into it. */
+const businessModules = {
+  group: ['**/modules/**', '@eligo/server/modules/**'],
+  message:
+    'Infrastructure (server/src/plugins, server/src/lib) never imports business modules: move what it needs into lib/ beside it, or let the module register itself (see server/README.md).',
+};
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.cache/**', '.data/**', 'artifacts/**'] },
@@ -26,5 +34,52 @@ export default tseslint.config(
       'vue/html-closing-bracket-newline': 'off',
       'vue/multiline-html-element-content-newline': 'off',
     },
+  },
+  // Layers (server/README.md "Layers"): infrastructure never imports business modules.
+  {
+    files: ['server/src/plugins/**/*.ts', 'server/src/lib/**/*.ts', 'server/src/logger.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [businessModules] }] },
+  },
+  {
+    // app.ts registers each module's routes plugin and nothing else from a module.
+    files: ['server/src/app.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/modules/*/*', '!**/modules/*/*.routes.ts'],
+              message:
+                "app.ts imports only the modules' *.routes.ts plugins; a module that needs to change how the app answers registers that itself (e.g. app.answerMalformedUrls).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // shared runs in the browser and in Node: it never imports the server or the web app.
+    files: ['shared/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@eligo/server*', '@eligo/web*', '**/server/**', '**/web/**'] }] },
+      ],
+    },
+  },
+  {
+    // No import cycles inside the server, shared or the web app.
+    files: ['server/src/**/*.ts', 'shared/src/**/*.ts', 'web/src/**/*.ts', 'web/src/**/*.vue'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Cycles are followed through TypeScript files; imports of .vue components are not parsed.
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.vue', '.js', '.mjs', '.json'] }),
+      ],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
 );

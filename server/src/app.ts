@@ -2,14 +2,15 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { DestinationStream } from 'pino';
-import { AppError } from './lib/app-error.ts';
-import { mapError } from './lib/error-mapping.ts';
+import { validatorCompilers } from './lib/validation.ts';
 import { loggerOptions } from './logger.ts';
 import configPlugin, { type Config } from './plugins/config.ts';
 import authPlugin from './plugins/auth.ts';
 import cryptoPlugin from './plugins/crypto.ts';
 import csrfPlugin from './plugins/csrf.ts';
-import errorsPlugin from './plugins/errors.ts';
+import errorsPlugin, { answerClientError, sendError } from './plugins/errors.ts';
+import hostCheckPlugin from './plugins/host-check.ts';
+import limitsPlugin from './plugins/limits.ts';
 import mailPlugin from './plugins/mail.ts';
 import schedulerPlugin from './plugins/scheduler.ts';
 import mongoPlugin, { type MongoOptions } from './plugins/mongo.ts';
@@ -22,11 +23,10 @@ import applicantsModule from './modules/applicants/applicants.routes.ts';
 import auditModule from './modules/audit/audit.routes.ts';
 import authModule from './modules/auth/auth.routes.ts';
 import countiesModule from './modules/counties/counties.routes.ts';
-import leverModule from './modules/lever/lever.module.ts';
+import leverModule from './modules/lever/lever.routes.ts';
 import mailboxModule from './modules/mailbox/mailbox.routes.ts';
 import organizationModule from './modules/organizations/organization.routes.ts';
 import surveyModule from './modules/survey/survey.routes.ts';
-import { surveyLinkInvalid } from './modules/survey/survey.service.ts';
 import systemModule from './modules/system/system.routes.ts';
 import usersModule from './modules/users/users.routes.ts';
 
@@ -42,9 +42,12 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(configPlugin, { config: opts.config });
   await fastify.register(securityPlugin);
   await fastify.register(errorsPlugin);
+  // Before anything that answers: a request for a foreign Host name gets nothing but a 421.
+  await fastify.register(hostCheckPlugin);
   await fastify.register(mongoPlugin, opts.mongo ?? {});
   await fastify.register(cryptoPlugin);
   await fastify.register(schedulerPlugin);
+  await fastify.register(limitsPlugin);
   await fastify.register(mailPlugin);
   await fastify.register(swaggerPlugin);
   await fastify.register(csrfPlugin);
@@ -84,29 +87,19 @@ export async function createApp(
       ? { ...loggerOptions({ ...config, env: 'production' }), stream: options.logStream }
       : loggerOptions(config),
     trustProxy: config.trustProxy,
-    frameworkErrors: (_error, request, reply) => {
-      // A URL no route can take (broken percent-encoding, an over-long path parameter). Under
-      // /api/survey/ that is a malformed link token: the survey's one 404, like any bad link.
-      const { body } = mapError(
-        request.url.startsWith('/api/survey/')
-          ? surveyLinkInvalid()
-          : AppError.badRequest('This URL is not valid'),
-      );
-      void (reply as FastifyReply).code(body.statusCode).type('application/json').send(body);
-    },
+    // A URL no route can take (broken percent-encoding, an over-long path parameter): a 400, or
+    // what the module owning that path chose (`answerMalformedUrls`, e.g. the survey's one 404).
+    frameworkErrors: (_error, request, reply) =>
+      void sendError(request, reply as FastifyReply, request.server.malformedUrlError(request.url)),
+    // Requests Node's HTTP parser refuses (431, 400, 408): the same error body as every answer.
+    clientErrorHandler: answerClientError,
     bodyLimit: 1024 * 1024,
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
     keepAliveTimeout: 72_000,
     forceCloseConnections: 'idle',
-    ajv: {
-      customOptions: {
-        removeAdditional: false,
-        coerceTypes: 'array',
-        useDefaults: true,
-        allErrors: true,
-      },
-    },
+    // Coercion for query strings and path parameters only; bodies must have the declared types.
+    schemaController: validatorCompilers(),
   }).withTypeProvider<TypeBoxTypeProvider>();
   // fastify-plugin: the app's decorators (mongo, crypto, config…) are visible on the returned instance.
   await fastify.register(fp(app, { name: 'eligo' }), {

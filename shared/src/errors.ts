@@ -1,30 +1,42 @@
 import { Type, type Static } from 'typebox';
 
-/** Every error code the API can answer with. Server and web both key on these, never on messages. */
+/**
+ * Every error code the API can answer with. Server and web both key on these, never on messages.
+ * Add a code in the block of your domain, then its HTTP status in `errorStatus` below (a code
+ * without a status is a type error there and fails errors.test.ts).
+ */
 export const ErrorCode = {
+  // Requests in general
   BadRequest: 'BAD_REQUEST',
   ValidationFailed: 'VALIDATION_FAILED',
-  Unauthenticated: 'UNAUTHENTICATED',
-  Forbidden: 'FORBIDDEN',
-  CsrfRejected: 'CSRF_REJECTED',
   NotFound: 'NOT_FOUND',
   Conflict: 'CONFLICT',
-  InvalidCredentials: 'INVALID_CREDENTIALS',
-  InvitationInvalid: 'INVITATION_INVALID',
-  SignupClosed: 'SIGNUP_CLOSED',
-  /** Unknown, malformed, expired, revoked or already used survey link: one answer for all. */
-  SurveyLinkInvalid: 'SURVEY_LINK_INVALID',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  HeadersTooLarge: 'HEADERS_TOO_LARGE',
+  RequestTimeout: 'REQUEST_TIMEOUT',
   RateLimited: 'RATE_LIMITED',
-  MailFailed: 'MAIL_FAILED',
-  // --- Applicants (dashboard, applicant page) ---
-  /** The action does not fit the applicant's state (e.g. resend after the survey was answered). */
-  ApplicantActionUnavailable: 'APPLICANT_ACTION_UNAVAILABLE',
   Internal: 'INTERNAL',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
 
-  // --- Lever integration (server/src/modules/lever) ---
+  // Access, sessions and request origin
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  CsrfRejected: 'CSRF_REJECTED',
+  /** The request named a host this server does not serve (DNS rebinding, a stray proxy). */
+  HostNotAllowed: 'HOST_NOT_ALLOWED',
+
+  // Accounts
+  InvalidCredentials: 'INVALID_CREDENTIALS',
+  InvitationInvalid: 'INVITATION_INVALID',
+  SignupClosed: 'SIGNUP_CLOSED',
+  MailFailed: 'MAIL_FAILED',
+
+  // Survey
+  /** Unknown, malformed, expired, revoked or already used survey link: one answer for all. */
+  SurveyLinkInvalid: 'SURVEY_LINK_INVALID',
+
+  // Lever integration (server/src/modules/lever)
   /** The server has no LEVER_* settings: nothing can be connected. */
   LeverNotConfigured: 'LEVER_NOT_CONFIGURED',
   /** The integration lost its Lever authorization (revoked or expired): reconnect first. */
@@ -37,8 +49,71 @@ export const ErrorCode = {
   WebhookSignatureInvalid: 'WEBHOOK_SIGNATURE_INVALID',
   /** A correctly signed webhook delivery older than the replay window (or from the future). */
   WebhookStale: 'WEBHOOK_STALE',
+
+  // Applicants (server/src/modules/applicants: dashboard, applicant page)
+  /** The action does not fit the applicant's state (e.g. resend after the survey was answered). */
+  ApplicantActionUnavailable: 'APPLICANT_ACTION_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** The HTTP status of every error code: the one place it is decided (the server reads it). */
+export const errorStatus = {
+  [ErrorCode.BadRequest]: 400,
+  [ErrorCode.ValidationFailed]: 400,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.UnsupportedMediaType]: 415,
+  [ErrorCode.HeadersTooLarge]: 431,
+  [ErrorCode.RequestTimeout]: 408,
+  [ErrorCode.RateLimited]: 429,
+  [ErrorCode.Internal]: 500,
+  [ErrorCode.ServiceUnavailable]: 503,
+
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.CsrfRejected]: 403,
+  [ErrorCode.HostNotAllowed]: 421,
+
+  [ErrorCode.InvalidCredentials]: 401,
+  [ErrorCode.InvitationInvalid]: 400,
+  [ErrorCode.SignupClosed]: 403,
+  [ErrorCode.MailFailed]: 502,
+
+  [ErrorCode.SurveyLinkInvalid]: 404,
+
+  [ErrorCode.LeverNotConfigured]: 409,
+  [ErrorCode.IntegrationDisconnected]: 409,
+  [ErrorCode.LeverUnavailable]: 503,
+  [ErrorCode.LeverRejected]: 502,
+  [ErrorCode.WebhookSignatureInvalid]: 401,
+  [ErrorCode.WebhookStale]: 401,
+
+  [ErrorCode.ApplicantActionUnavailable]: 409,
+} as const satisfies Record<ErrorCode, number>;
+
+/** The generic codes, one per status, of errors that carry only an HTTP status. */
+const GENERIC_CODES = [
+  ErrorCode.BadRequest,
+  ErrorCode.Unauthenticated,
+  ErrorCode.Forbidden,
+  ErrorCode.NotFound,
+  ErrorCode.RequestTimeout,
+  ErrorCode.Conflict,
+  ErrorCode.PayloadTooLarge,
+  ErrorCode.UnsupportedMediaType,
+  ErrorCode.RateLimited,
+  ErrorCode.HeadersTooLarge,
+  ErrorCode.ServiceUnavailable,
+] as const;
+
+/**
+ * The code for an error that carries only an HTTP status (Fastify's own 4xx errors: a body too
+ * large, an unsupported content type…): the generic code of that status, if there is one.
+ */
+export function genericCodeOfStatus(status: number): ErrorCode | undefined {
+  return GENERIC_CODES.find((code) => errorStatus[code] === status);
+}
 
 export const errorDetailSchema = Type.Object({
   /** JSON-pointer-like path of the offending field, e.g. `/body/email`. */
@@ -50,7 +125,7 @@ export type ErrorDetail = Static<typeof errorDetailSchema>;
 /** The one error body of the API: `{ statusCode, code, message, details? }`. */
 export const errorBodySchema = Type.Object({
   statusCode: Type.Integer(),
-  code: Type.String(),
+  code: Type.Enum(ErrorCode),
   message: Type.String(),
   details: Type.Optional(Type.Array(errorDetailSchema)),
 });

@@ -44,7 +44,6 @@ beforeAll(async () => {
     env: {
       ENCRYPTION_KEY: key,
       SMTP_URL: smtp.url,
-      PUBLIC_URL: server.url,
       SURVEY_SUBMIT_RATE_LIMIT_PER_MINUTE: '1000',
     },
   });

@@ -214,11 +214,8 @@ describe('the survey invitation', () => {
 
   test('when the mail server is down the invitation fails visibly and a retry sends it', async () => {
     const broken = await createTestApp(import.meta.filename, {
-      databaseName: t.databaseName,
-      env: {
-        ENCRYPTION_KEY: t.config.encryptionKey.toString('base64'),
-        SMTP_URL: 'smtp://127.0.0.1:9',
-      },
+      databaseOf: t,
+      env: { SMTP_URL: 'smtp://127.0.0.1:9' },
     });
     try {
       const { applicant } = await registerTestApplicant(broken.app, org.organizationId);
@@ -355,8 +352,8 @@ describe('the same person applying again', () => {
 describe('reminders', () => {
   test('two API instances sweeping at once send each reminder once, with the same link, until answered', async () => {
     const second = await createTestApp(import.meta.filename, {
-      databaseName: t.databaseName,
-      env: { ENCRYPTION_KEY: t.config.encryptionKey.toString('base64'), SMTP_URL: smtp.url },
+      databaseOf: t,
+      env: { SMTP_URL: smtp.url },
     });
     try {
       const { applicant } = await registerTestApplicant(t.app, org.organizationId);

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Types } from 'mongoose';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { apiClient } from '../support/http.ts';
 import {
@@ -16,11 +17,12 @@ const signupBody = {
 };
 
 describe('first-run sign-up', () => {
+  // Each test needs a fresh install (no organization yet): its own database.
   let t: TestApp;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp(import.meta.filename);
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
 
   test('sign-up is open on a fresh install, creates the organization and its admin, and signs in', async () => {
     const client = apiClient(t.app);
@@ -39,6 +41,7 @@ describe('first-run sign-up', () => {
   });
 
   test('after the first organization, sign-up is closed', async () => {
+    await createOrganization(t.app);
     const client = apiClient(t.app);
     expect((await client.get('/api/auth/signup-status')).json()).toEqual({ open: false });
     const res = await client.post('/api/auth/signup', {
@@ -51,6 +54,7 @@ describe('first-run sign-up', () => {
   });
 
   test('the stored password hash is Argon2id with m ≥ 19 MiB, t ≥ 2, p = 1', async () => {
+    expect((await apiClient(t.app).post('/api/auth/signup', signupBody)).statusCode).toBe(201);
     const user = await t.db.collection('users').findOne({ emailNormalized: 'ada@example.com' });
     const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(user!.passwordHash as string);
     expect(match).not.toBeNull();
@@ -249,6 +253,15 @@ describe('login, logout and sessions', () => {
     expect(await sessions.countDocuments({ _id: newest._id })).toBe(0);
   });
 
+  test('a session stored before sessions carried the identity is ended, not half-used', async () => {
+    const client = await signedIn(t.app, org.admin);
+    const sessions = t.db.collection('sessions');
+    const newest = (await sessions.find().sort({ createdAt: -1 }).limit(1).toArray())[0]!;
+    await sessions.updateOne({ _id: newest._id }, { $unset: { user: '', organization: '' } });
+    expect((await client.get('/api/auth/me')).statusCode).toBe(401);
+    expect(await sessions.countDocuments({ _id: newest._id })).toBe(0);
+  });
+
   test('the periodic cleanup deletes expired sessions and keeps live ones', async () => {
     const live = await signedIn(t.app, org.admin);
     const sessions = t.db.collection('sessions');
@@ -263,6 +276,50 @@ describe('login, logout and sessions', () => {
     expect(await t.app.sessions.deleteExpired()).toBeGreaterThanOrEqual(1);
     expect(await sessions.countDocuments({ _id: 'expired-session-hash' as never })).toBe(0);
     expect((await live.get('/api/auth/me')).statusCode).toBe(200);
+  });
+
+  test('a signed-in request learns who is calling from one database read (the session)', async () => {
+    const client = await signedIn(t.app, org.admin);
+    const operations: string[] = [];
+    t.app.mongo.set('debug', (collection: string, method: string) => {
+      operations.push(`${collection}.${method}`);
+    });
+    try {
+      const me = await client.get('/api/auth/me');
+      expect(me.statusCode).toBe(200);
+      expect(me.json().organization.name).toBe(org.name);
+    } finally {
+      t.app.mongo.set('debug', false);
+    }
+    expect(operations).toEqual(['sessions.findOne']);
+  });
+
+  test('GET /api/auth/session says who is signed in, and never answers 401', async () => {
+    const anonymous = await apiClient(t.app).get('/api/auth/session');
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ me: null });
+
+    const client = await signedIn(t.app, org.admin);
+    const mine = await client.get('/api/auth/session');
+    expect(mine.json().me.user.email).toBe(org.admin.email);
+
+    await client.post('/api/auth/logout');
+    const stale = apiClient(t.app);
+    stale.cookies.set('eligo_session', 'a-session-that-ended');
+    const ended = await stale.get('/api/auth/session');
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json()).toEqual({ me: null });
+    expect(stale.cookies.has('eligo_session')).toBe(false);
+  });
+
+  test('an organization rename reaches the sessions of its people', async () => {
+    const own = await createOrganization(t.app);
+    const client = await signedIn(t.app, own.admin);
+    await t.db
+      .collection('organizations')
+      .updateOne({ name: own.name }, { $set: { name: 'Renamed Org' } });
+    await t.app.sessions.updateOrganization(new Types.ObjectId(own.organizationId), 'Renamed Org');
+    expect((await client.get('/api/auth/me')).json().organization.name).toBe('Renamed Org');
   });
 
   test('routes that need a session answer 401 without one', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CSRF_HEADER } from '@eligo/shared/http';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';
 import { createOrganization } from '../support/factories.ts';
@@ -21,13 +22,13 @@ beforeAll(async () => {
       })
     ).statusCode,
   ).toBe(200);
-  expect([...admin.cookies.keys()]).toEqual(['__Host-eligo_session']);
+  expect([...admin.cookies.keys()].sort()).toEqual(['__Host-eligo_device', '__Host-eligo_session']);
 });
 afterAll(() => t.close());
 
 describe('CSRF defence', () => {
   const forged: Array<[string, Record<string, string>]> = [
-    ['no custom header', { 'x-requested-with': '' }],
+    ['no custom header', { [CSRF_HEADER]: '' }],
     ['a foreign Origin', { origin: 'https://evil.example' }],
     ['Sec-Fetch-Site: cross-site', { 'sec-fetch-site': 'cross-site' }],
     ['Sec-Fetch-Site: same-site (a sibling subdomain)', { 'sec-fetch-site': 'same-site' }],
@@ -73,7 +74,7 @@ describe('CSRF defence', () => {
 
   test('reads are not affected', async () => {
     const res = await admin.request('GET', '/api/auth/me', undefined, {
-      'x-requested-with': '',
+      [CSRF_HEADER]: '',
       'sec-fetch-site': 'cross-site',
     });
     expect(res.statusCode).toBe(200);
@@ -108,7 +109,7 @@ describe('CSRF defence', () => {
         url,
         exampleOf(op.requestBody, '0123456789abcdef01234567') ?? {},
         {
-          'x-requested-with': '',
+          [CSRF_HEADER]: '',
           origin: 'https://evil.example',
         },
       );

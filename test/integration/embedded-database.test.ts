@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { afterAll, describe, expect, test } from 'vitest';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@eligo/shared/http';
 import { freePort } from '@eligo/server/dev/processes';
 import { launch, type Launched } from '../support/launcher.ts';
 
@@ -12,7 +13,7 @@ afterAll(() => running?.stop());
 async function post(url: string, path: string, body: unknown): Promise<Response> {
   return fetch(`${url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'eligo' },
+    headers: { 'content-type': 'application/json', [CSRF_HEADER]: CSRF_HEADER_VALUE },
     body: JSON.stringify(body),
   });
 }

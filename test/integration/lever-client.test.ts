@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { createApp } from '@eligo/server/app';
 import { leverClient } from '@eligo/server/modules/lever/lever.client';
 import { LeverApiError, LeverDisconnectedError } from '@eligo/server/modules/lever/lever.errors';
-import { refreshIdleIntegrations } from '@eligo/server/modules/lever/lever.module';
+import { refreshIdleIntegrations } from '@eligo/server/modules/lever/lever.routes';
 import {
   onLeverStatusChange,
   type LeverStatusChange,

@@ -198,7 +198,7 @@ describe('connecting Lever', () => {
       const anonymous = await bed.t.app.inject({
         method: method as 'GET',
         url,
-        headers: { 'x-requested-with': 'eligo' },
+        headers: { 'x-requested-with': 'eligo', host: new URL(bed.t.app.config.publicUrl).host },
         ...(body ? { payload: body as object } : {}),
       });
       expect({ url, status: anonymous.statusCode }).toEqual({ url, status: 401 });

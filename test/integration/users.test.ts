@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';
@@ -28,13 +29,21 @@ afterAll(async () => {
   await smtp.close();
 });
 
-/** The token of the invitation link mailed to `email` (it travels in the URL fragment). */
-async function invitationToken(email: string): Promise<string> {
-  const mail = await smtp.waitForMail(email);
+/** The token of the `nth` invitation link mailed to `email` (it travels in the URL fragment). */
+async function invitationToken(email: string, nth = 1): Promise<string> {
+  const mail = (await smtp.waitForMails(email, nth))[nth - 1]!;
   return new URL(linkFrom(mail, 'http://eligo.test/set-password#token=')).hash.replace(
     '#token=',
     '',
   );
+}
+
+/** Invites a user with a fresh address; resolves with the address. */
+async function invite(name: string, role: 'admin' | 'member' = 'member'): Promise<string> {
+  const email = `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@example.com`;
+  const res = await admin.post('/api/users', { email, name, role });
+  expect(res.statusCode).toBe(201);
+  return email;
 }
 
 describe('inviting users', () => {
@@ -65,24 +74,18 @@ describe('inviting users', () => {
   });
 
   test('the link shows who it is for, works once, and signs the new member in', async () => {
-    const token = await invitationToken('maya.member@example.com');
+    const email = await invite('Maya');
+    const token = await invitationToken(email);
     const visitor = apiClient(t.app);
     const inspected = await visitor.post('/api/auth/invitation', { token });
-    expect(inspected.json()).toEqual({
-      email: 'Maya.Member@example.com',
-      name: 'Maya Member',
-      organizationName: 'Invitech',
-    });
+    expect(inspected.json()).toEqual({ email, name: 'Maya', organizationName: 'Invitech' });
 
     const accepted = await visitor.post('/api/auth/set-password', {
       token,
       password: 'my own passphrase',
     });
     expect(accepted.statusCode).toBe(200);
-    expect(accepted.json().user).toMatchObject({
-      email: 'Maya.Member@example.com',
-      role: 'member',
-    });
+    expect(accepted.json().user).toMatchObject({ email, role: 'member' });
     expect((await visitor.get('/api/auth/me')).statusCode).toBe(200);
 
     const again = await apiClient(t.app).post('/api/auth/set-password', {
@@ -94,17 +97,13 @@ describe('inviting users', () => {
     expect((await apiClient(t.app).post('/api/auth/invitation', { token })).statusCode).toBe(400);
     // The password from the first use is the one that works.
     expect(
-      (
-        await apiClient(t.app).post('/api/auth/login', {
-          email: 'maya.member@example.com',
-          password: 'my own passphrase',
-        })
-      ).statusCode,
+      (await apiClient(t.app).post('/api/auth/login', { email, password: 'my own passphrase' }))
+        .statusCode,
     ).toBe(200);
     expect(
       (
         await apiClient(t.app).post('/api/auth/login', {
-          email: 'maya.member@example.com',
+          email,
           password: 'an attacker password',
         })
       ).statusCode,
@@ -112,8 +111,7 @@ describe('inviting users', () => {
   });
 
   test('two people racing with the same link: only one sets the password', async () => {
-    await admin.post('/api/users', { email: 'race@example.com', name: 'Race', role: 'member' });
-    const token = await invitationToken('race@example.com');
+    const token = await invitationToken(await invite('Race'));
     const results = await Promise.all(
       ['first passphrase!', 'second passphrase', 'third passphrase!'].map((password) =>
         apiClient(t.app).post('/api/auth/set-password', { token, password }),
@@ -123,12 +121,12 @@ describe('inviting users', () => {
   });
 
   test('an expired link is refused', async () => {
-    await admin.post('/api/users', { email: 'late@example.com', name: 'Late', role: 'member' });
-    const token = await invitationToken('late@example.com');
+    const email = await invite('Late');
+    const token = await invitationToken(email);
     await t.db
       .collection('users')
       .updateOne(
-        { emailNormalized: 'late@example.com' },
+        { emailNormalized: email },
         { $set: { inviteExpiresAt: new Date(Date.now() - 1000) } },
       );
     const res = await apiClient(t.app).post('/api/auth/set-password', {
@@ -140,17 +138,13 @@ describe('inviting users', () => {
   });
 
   test('resending an invitation sends a new link and the old one stops working', async () => {
-    const invited = (
-      await admin.post('/api/users', {
-        email: 'resend@example.com',
-        name: 'Resend',
-        role: 'member',
-      })
-    ).json();
-    const oldToken = await invitationToken('resend@example.com');
-    smtp.received.splice(0);
-    expect((await admin.post(`/api/users/${invited.id}/invitation`)).statusCode).toBe(200);
-    const newToken = await invitationToken('resend@example.com');
+    const email = await invite('Resend');
+    const invited = await t.db.collection('users').findOne({ emailNormalized: email });
+    const oldToken = await invitationToken(email);
+    expect(
+      (await admin.post(`/api/users/${invited!._id.toHexString()}/invitation`)).statusCode,
+    ).toBe(200);
+    const newToken = await invitationToken(email, 2);
     expect(newToken).not.toBe(oldToken);
     expect(
       (
@@ -171,12 +165,7 @@ describe('inviting users', () => {
   });
 
   test('invitation tokens are stored only as hashes', async () => {
-    await admin.post('/api/users', {
-      email: 'hashcheck@example.com',
-      name: 'Hash',
-      role: 'member',
-    });
-    const token = await invitationToken('hashcheck@example.com');
+    const token = await invitationToken(await invite('Hash'));
     expect(JSON.stringify(await t.db.collection('users').find().toArray())).not.toContain(token);
   });
 
@@ -294,6 +283,28 @@ describe('without SMTP', () => {
       ).json();
       expect(mailbox.items).toHaveLength(1);
       expect(mailbox.items[0].text).toMatch(/set-password#token=[A-Za-z0-9_-]{43}/);
+    } finally {
+      await local.close();
+    }
+  });
+
+  test('admins learn where mail goes (SMTP, or the outbox and whether the mailbox shows it)', async () => {
+    expect((await admin.get('/api/mail/delivery')).json()).toEqual({
+      transport: 'smtp',
+      devMailbox: false,
+    });
+    const local = await createTestApp(import.meta.filename, { env: { DEV_MAILBOX: 'true' } });
+    try {
+      const localAdmin = await signedIn(local.app, (await createOrganization(local.app)).admin);
+      expect((await localAdmin.get('/api/mail/delivery')).json()).toEqual({
+        transport: 'outbox',
+        devMailbox: true,
+      });
+      const member = await signedIn(
+        local.app,
+        await createUser(local.app, (await createOrganization(local.app)).organizationId),
+      );
+      expect((await member.get('/api/mail/delivery')).statusCode).toBe(403);
     } finally {
       await local.close();
     }

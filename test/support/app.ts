@@ -13,7 +13,6 @@ export interface TestApp {
   config: Config;
   /** A separate raw connection to the same database, for asserting what is really stored. */
   db: Connection;
-  databaseName: string;
   /** Every log line the app wrote, as parsed JSON. */
   logs: Array<Record<string, unknown>>;
   close(): Promise<void>;
@@ -24,19 +23,26 @@ export interface TestAppOptions {
   /** Points the app at another server (e.g. a proxy that the test can cut). */
   mongoUri?: string;
   serverSelectionTimeoutMS?: number;
-  /** Another instance of an app on the same database (as production runs several). */
+  /** Runs on the database of another test app: a second API instance, as production has. */
+  databaseOf?: TestApp;
+  /** Runs on a database made elsewhere, by name (e.g. a built server's; pass its ENCRYPTION_KEY). */
   databaseName?: string;
 }
 
 /** Builds the real app against a fresh database of the run's server; `close()` drops it. */
 export async function createTestApp(label: string, options: TestAppOptions = {}): Promise<TestApp> {
-  const databaseName = options.databaseName ?? uniqueDatabaseName(path.basename(label));
+  const databaseName =
+    options.databaseOf?.db.name ?? options.databaseName ?? uniqueDatabaseName(path.basename(label));
   const serverUri = options.mongoUri ?? inject('mongoUri');
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
     MONGODB_URI: withDatabase(serverUri, databaseName),
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    ENCRYPTION_KEY: options.databaseOf
+      ? options.databaseOf.config.encryptionKey.toString('base64')
+      : randomBytes(32).toString('base64'),
+    // app.inject() sends `Host: localhost:80`; the API answers only its PUBLIC_URL's host.
+    PUBLIC_URL: 'http://localhost',
     ...options.env,
   });
   const logs: Array<Record<string, unknown>> = [];
@@ -60,7 +66,6 @@ export async function createTestApp(label: string, options: TestAppOptions = {})
     app,
     config,
     db,
-    databaseName,
     logs,
     async close() {
       await app.close();

@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@eligo/shared/http';
 
 export interface ApiClient {
   /** Cookies this "browser" holds, by name. */
@@ -22,6 +23,8 @@ export interface ApiClient {
  */
 export function apiClient(app: FastifyInstance, options: { ip?: string } = {}): ApiClient {
   const cookies = new Map<string, string>();
+  // The API answers only the hosts of its PUBLIC_URL: talk to it by that name, as a browser would.
+  const host = new URL(app.config.publicUrl).host;
   async function request(
     method: InjectOptions['method'],
     url: string,
@@ -33,7 +36,8 @@ export function apiClient(app: FastifyInstance, options: { ip?: string } = {}): 
       url,
       ...(options.ip ? { remoteAddress: options.ip } : {}),
       headers: {
-        'x-requested-with': 'eligo',
+        host,
+        [CSRF_HEADER]: CSRF_HEADER_VALUE,
         ...(cookies.size ? { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
         ...headers,
       },

@@ -14,6 +14,8 @@ export interface TestSmtpServer {
   received: ReceivedMail[];
   /** Resolves with the first mail to `address` (waits up to `timeoutMs`). */
   waitForMail(address: string, timeoutMs?: number): Promise<ReceivedMail>;
+  /** Resolves with the mails to `address`, in arrival order, once there are `count` of them. */
+  waitForMails(address: string, count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
 }
 
@@ -43,19 +45,23 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   });
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const waitForMails = async (address: string, count: number, timeoutMs = 10_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const mails = received.filter((m) => m.to.includes(address.toLowerCase()));
+      if (mails.length >= count) return mails;
+      if (Date.now() > deadline)
+        throw new Error(
+          `${mails.length} of ${count} mails to ${address} within ${timeoutMs} ms (got ${received.length} in all)`,
+        );
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
-    async waitForMail(address, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const mail = received.find((m) => m.to.includes(address.toLowerCase()));
-        if (mail) return mail;
-        if (Date.now() > deadline)
-          throw new Error(`no mail to ${address} within ${timeoutMs} ms (got ${received.length})`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    },
+    waitForMails,
+    waitForMail: async (address, timeoutMs) => (await waitForMails(address, 1, timeoutMs))[0]!,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

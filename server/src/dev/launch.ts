@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedDatabase } from './embedded-db.ts';
+import { applyLaunchDefaults, displayPath, resolveDataDir } from './launch-env.ts';
 import { loadOrCreateLocalSecrets } from './local-secrets.ts';
 import { cacheDir, dataDir as defaultDataDir, repoRoot } from './paths.ts';
 import { stopProcess, waitForPort } from './processes.ts';
@@ -18,6 +19,8 @@ const env: Record<string, string | undefined> = { ...process.env };
 const log = (message: string) => console.log(`[eligo] ${message}`);
 const stops: Array<() => Promise<void>> = [];
 let stopping = false;
+/** Ctrl-C reaches every process of the terminal's group: the children are already stopping. */
+let interrupted = false;
 
 async function stopAll(code: number): Promise<never> {
   if (!stopping) {
@@ -26,7 +29,10 @@ async function stopAll(code: number): Promise<never> {
   }
   process.exit(code);
 }
-process.on('SIGINT', () => void stopAll(0));
+process.on('SIGINT', () => {
+  interrupted = true;
+  void stopAll(0);
+});
 process.on('SIGTERM', () => void stopAll(0));
 
 function startChild(
@@ -45,8 +51,24 @@ function startChild(
     log(`${name} stopped unexpectedly (${signal ?? `code ${code}`}); shutting down`);
     void stopAll(1);
   });
-  stops.push(() => stopProcess(child));
+  stops.push(async () => {
+    // After Ctrl-C, let the child finish its own graceful close (a second signal would cut it short).
+    if (interrupted && (await exitsWithin(child, 10_000))) return;
+    await stopProcess(child);
+  });
   return child;
+}
+
+/** Resolves true once `child` has exited (false after `ms`). */
+function exitsWithin(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
 }
 
 async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
@@ -78,8 +100,9 @@ async function provideSecrets(dataDir: string): Promise<void> {
   if (env.ENCRYPTION_KEY) return;
   const { secrets, file, created } = await loadOrCreateLocalSecrets(dataDir);
   env.ENCRYPTION_KEY = secrets.ENCRYPTION_KEY;
-  const shown = file.startsWith(repoRoot) ? path.relative(repoRoot, file) : file;
-  log(`${created ? 'Generated' : 'Using'} local secrets in ${shown} (for this machine only)`);
+  log(
+    `${created ? 'Generated' : 'Using'} local secrets in ${displayPath(file, env)} (for this machine only)`,
+  );
 }
 
 async function provideLever(apiPort: number): Promise<void> {
@@ -121,13 +144,9 @@ async function provideLever(apiPort: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const dataDir = path.resolve(env.ELIGO_DATA_DIR ?? defaultDataDir);
-  const apiPort = Number(env.PORT ?? 3000);
-  env.PORT = String(apiPort);
-  env.NODE_ENV ??= dev ? 'development' : 'production';
-
-  // Without SMTP, mail stays in the outbox; on this local machine, show it on the dev mailbox page.
-  if (!env.SMTP_URL) env.DEV_MAILBOX ??= 'true';
+  const dataDir = resolveDataDir(env, defaultDataDir);
+  applyLaunchDefaults(env, { dev });
+  const apiPort = Number(env.PORT);
 
   await provideDatabase(dataDir);
   await provideSecrets(dataDir);
@@ -160,6 +179,14 @@ async function main(): Promise<void> {
     await waitForPort(webPort);
     url = `http://localhost:${webPort}`;
   }
+  if (env.SMTP_URL) log('Mail: sent through SMTP_URL');
+  else if (env.DEV_MAILBOX === 'true')
+    log(`Mail: kept in the outbox, readable at ${url}/dev/mailbox (local use only)`);
+  else
+    log(
+      'Mail: no SMTP_URL, so mail stays in the outbox. To read it on this machine, start with ' +
+        'DEV_MAILBOX=true (or use `pnpm dev`), or set SMTP_URL',
+    );
   log(`Eligo is running at ${url}  (API docs: ${apiUrl}/api/docs; press Ctrl-C to stop)`);
 }
 

@@ -1,39 +1,59 @@
-import { ErrorCode, type ErrorDetail } from '@eligo/shared/errors';
+import { ErrorCode, errorStatus, type ErrorDetail } from '@eligo/shared/errors';
 
-/** A failure the client is meant to see: its status, code and message reach the response as is. */
+export interface AppErrorOptions {
+  details?: ErrorDetail[];
+  headers?: Record<string, string>;
+}
+
+/**
+ * A failure the client is meant to see: its code, message and details reach the response as is.
+ * The HTTP status comes from the code (`errorStatus` in @eligo/shared/errors), never from here.
+ */
 export class AppError extends Error {
+  readonly statusCode: number;
+  readonly details?: ErrorDetail[];
+  readonly headers?: Record<string, string>;
+
   constructor(
     readonly code: ErrorCode,
-    readonly statusCode: number,
     message: string,
-    readonly details?: ErrorDetail[],
-    readonly headers?: Record<string, string>,
+    options: AppErrorOptions = {},
   ) {
     super(message);
     this.name = 'AppError';
+    this.statusCode = errorStatus[code];
+    this.details = options.details;
+    this.headers = options.headers;
   }
 
   static notFound(message = 'Not found'): AppError {
-    return new AppError(ErrorCode.NotFound, 404, message);
+    return new AppError(ErrorCode.NotFound, message);
   }
 
   static forbidden(message = 'You do not have access to this'): AppError {
-    return new AppError(ErrorCode.Forbidden, 403, message);
+    return new AppError(ErrorCode.Forbidden, message);
   }
 
   static unauthenticated(message = 'Please sign in'): AppError {
-    return new AppError(ErrorCode.Unauthenticated, 401, message);
+    return new AppError(ErrorCode.Unauthenticated, message);
   }
 
   static badRequest(message: string, details?: ErrorDetail[]): AppError {
-    return new AppError(ErrorCode.BadRequest, 400, message, details);
+    return new AppError(ErrorCode.BadRequest, message, { details });
   }
 
   static validation(details: ErrorDetail[], message = 'Some fields are not valid'): AppError {
-    return new AppError(ErrorCode.ValidationFailed, 400, message, details);
+    return new AppError(ErrorCode.ValidationFailed, message, { details });
   }
 
   static conflict(message: string): AppError {
-    return new AppError(ErrorCode.Conflict, 409, message);
+    return new AppError(ErrorCode.Conflict, message);
+  }
+
+  /** 429 with `Retry-After` (seconds, at least 1). */
+  static rateLimited(message: string, retryAfterSeconds: number): AppError {
+    return new AppError(ErrorCode.RateLimited, message, {
+      headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
+    });
   }
 }

@@ -1,4 +1,11 @@
-import { ErrorCode, type ErrorBody, type ErrorDetail } from '@eligo/shared/errors';
+import {
+  ErrorCode,
+  errorStatus,
+  genericCodeOfStatus,
+  type ErrorBody,
+  type ErrorDetail,
+} from '@eligo/shared/errors';
+import { NOT_BLANK } from '@eligo/shared/schemas/common';
 import { AppError } from './app-error.ts';
 
 interface ValidationIssue {
@@ -13,18 +20,6 @@ interface FastifyLikeError extends Error {
   validation?: ValidationIssue[];
   validationContext?: string;
 }
-
-const codeByStatus: Record<number, ErrorCode> = {
-  400: ErrorCode.BadRequest,
-  401: ErrorCode.Unauthenticated,
-  403: ErrorCode.Forbidden,
-  404: ErrorCode.NotFound,
-  409: ErrorCode.Conflict,
-  413: ErrorCode.PayloadTooLarge,
-  415: ErrorCode.UnsupportedMediaType,
-  429: ErrorCode.RateLimited,
-  503: ErrorCode.ServiceUnavailable,
-};
 
 const DATABASE_DOWN =
   /^Mongo(ServerSelection|Network|NetworkTimeout|TopologyClosed|NotConnected)Error$/;
@@ -50,7 +45,11 @@ function validationDetails(error: FastifyLikeError): ErrorDetail[] {
     const suffix = typeof missing === 'string' ? `/${missing}` : '';
     return {
       path: `/${context}${issue.instancePath ?? ''}${suffix}`,
-      message: issue.message ?? 'is not valid',
+      // The schemas' "not blank" rule is a pattern; say what it means.
+      message:
+        issue.params?.pattern === NOT_BLANK
+          ? 'must not be blank'
+          : (issue.message ?? 'is not valid'),
     };
   });
 }
@@ -77,7 +76,7 @@ export function mapError(error: unknown): MappedError {
   if (e.validation) {
     return {
       body: {
-        statusCode: 400,
+        statusCode: errorStatus[ErrorCode.ValidationFailed],
         code: ErrorCode.ValidationFailed,
         message: 'Some fields are not valid',
         details: validationDetails(e),
@@ -88,7 +87,7 @@ export function mapError(error: unknown): MappedError {
   if (isDatabaseUnavailable(e)) {
     return {
       body: {
-        statusCode: 503,
+        statusCode: errorStatus[ErrorCode.ServiceUnavailable],
         code: ErrorCode.ServiceUnavailable,
         message: 'The service is temporarily unavailable, please retry',
       },
@@ -96,19 +95,21 @@ export function mapError(error: unknown): MappedError {
       isServerFault: true,
     };
   }
+  // Fastify's own client errors (body too large, unsupported content type…) carry only a status.
   const status = e.statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
+    const code = genericCodeOfStatus(status) ?? ErrorCode.BadRequest;
     return {
-      body: {
-        statusCode: status,
-        code: codeByStatus[status] ?? ErrorCode.BadRequest,
-        message: e.message,
-      },
+      body: { statusCode: errorStatus[code], code, message: e.message },
       isServerFault: false,
     };
   }
   return {
-    body: { statusCode: 500, code: ErrorCode.Internal, message: 'Internal server error' },
+    body: {
+      statusCode: errorStatus[ErrorCode.Internal],
+      code: ErrorCode.Internal,
+      message: 'Internal server error',
+    },
     isServerFault: true,
   };
 }

@@ -3,16 +3,18 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { RouteAccess } from '@eligo/shared/routes';
 import { AppError } from '../lib/app-error.ts';
-import { sessionService, type SessionService } from '../modules/auth/session.service.ts';
 import {
-  organizationModel,
-  type OrganizationDocument,
-} from '../modules/organizations/organization.model.ts';
-import { userModel, type UserDocument } from '../modules/users/user.model.ts';
+  sessionStore,
+  type SessionIdentity,
+  type SessionStore,
+} from '../lib/sessions/session.store.ts';
 
-export interface AuthContext {
-  user: UserDocument;
-  organization: OrganizationDocument;
+/**
+ * The signed-in caller, as the session holds it: `user._id`, `user.role`, `user.email`,
+ * `user.name`, `organization._id`, `organization.name` and the raw `sessionToken`. These are
+ * snapshots; code that changes or needs more of the user or organization loads it.
+ */
+export interface AuthContext extends SessionIdentity {
   sessionToken: string;
 }
 
@@ -22,10 +24,12 @@ declare module 'fastify' {
     access?: RouteAccess;
   }
   interface FastifyInstance {
-    sessions: SessionService;
-    /** Sets the session cookie for a new session. */
-    startSession(reply: FastifyReply, user: UserDocument): Promise<void>;
+    sessions: SessionStore;
+    /** Starts a session for `identity` and sets its cookie; returns the cookie value. */
+    startSession(reply: FastifyReply, identity: SessionIdentity): Promise<string>;
     endSession(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    /** The caller's session on any route, or null (a dead cookie is cleared). */
+    identify(request: FastifyRequest, reply: FastifyReply): Promise<AuthContext | null>;
   }
   interface FastifyRequest {
     /** The signed-in user and organization on `user`/`admin` routes (null on public ones). */
@@ -41,16 +45,15 @@ export function requireAuth(request: FastifyRequest): AuthContext {
 
 /**
  * Sessions and access control. Routes declare `access` in the shared route table; this plugin
- * resolves the session cookie for `user`/`admin` routes (401 without a live session, 403 for a
- * member on an admin route). The organization of every request comes from the session only.
+ * resolves the session cookie for `user`/`admin` routes with one database read (401 without a live
+ * session, 403 for a member on an admin route). The organization of every request comes from the
+ * session only.
  */
 export default fp(
   async (app) => {
     const { session: sessionConfig } = app.config;
     await app.register(cookie);
-    const sessions = sessionService(app.mongo, app.config);
-    const Users = userModel(app.mongo);
-    const Organizations = organizationModel(app.mongo);
+    const sessions = sessionStore(app.mongo, sessionConfig);
     app.decorate('sessions', sessions);
     app.decorateRequest('auth', null);
 
@@ -61,12 +64,13 @@ export default fp(
       secure: sessionConfig.secureCookie,
     };
 
-    app.decorate('startSession', async (reply: FastifyReply, user: UserDocument) => {
-      const token = await sessions.create(user._id, user.organizationId);
+    app.decorate('startSession', async (reply: FastifyReply, identity: SessionIdentity) => {
+      const token = await sessions.create(identity);
       void reply.setCookie(sessionConfig.cookieName, token, {
         ...cookieOptions,
         maxAge: Math.floor(sessionConfig.maxMs / 1000),
       });
+      return token;
     });
 
     app.decorate('endSession', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -75,26 +79,26 @@ export default fp(
       void reply.clearCookie(sessionConfig.cookieName, cookieOptions);
     });
 
+    async function identify(request: FastifyRequest, reply: FastifyReply) {
+      const token = request.cookies[sessionConfig.cookieName];
+      if (!token) return null;
+      const identity = await sessions.resolve(token);
+      if (!identity) {
+        void reply.clearCookie(sessionConfig.cookieName, cookieOptions);
+        return null;
+      }
+      return { ...identity, sessionToken: token };
+    }
+    app.decorate('identify', identify);
+
     app.addHook('preHandler', async (request, reply) => {
       const access = request.routeOptions.config.access;
       if (access !== 'user' && access !== 'admin') return;
-      const token = request.cookies[sessionConfig.cookieName];
-      const session = token ? await sessions.resolve(token) : null;
-      const user = session
-        ? await Users.findOne({
-            _id: session.userId,
-            organizationId: session.organizationId,
-            status: 'active',
-          })
-        : null;
-      const organization = user ? await Organizations.findById(user.organizationId) : null;
-      if (!token || !user || !organization) {
-        if (token) void reply.clearCookie(sessionConfig.cookieName, cookieOptions);
-        throw AppError.unauthenticated('Your session has ended. Please sign in again.');
-      }
-      if (access === 'admin' && user.role !== 'admin')
+      const auth = await identify(request, reply);
+      if (!auth) throw AppError.unauthenticated('Your session has ended. Please sign in again.');
+      if (access === 'admin' && auth.user.role !== 'admin')
         throw AppError.forbidden('Only admins can do this');
-      request.auth = { user, organization, sessionToken: token };
+      request.auth = auth;
     });
 
     app.scheduler.every('delete-expired-sessions', 10 * 60_000, () => sessions.deleteExpired());

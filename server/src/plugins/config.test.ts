@@ -41,6 +41,23 @@ describe('loadConfig', () => {
     );
   });
 
+  test('ALLOWED_HOSTS adds host names; a value that is not a host is refused, named', () => {
+    const config = loadConfig({
+      ...valid,
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://eligo.example.com',
+      ALLOWED_HOSTS: 'eligo-internal:8443, other.example.com',
+    });
+    expect([...config.hosts.allowedHosts].sort()).toEqual([
+      'eligo-internal:8443',
+      'eligo.example.com',
+      'other.example.com',
+    ]);
+    expect(problemsOf({ ...valid, ALLOWED_HOSTS: 'ok.example.com,https://bad/' })).toEqual([
+      'ALLOWED_HOSTS: not a host[:port]: https://bad/',
+    ]);
+  });
+
   test('mail goes to the outbox unless SMTP_URL is set', () => {
     expect(loadConfig(valid).smtpUrl).toBeUndefined();
     expect(loadConfig({ ...valid, SMTP_URL: 'smtp://127.0.0.1:2525' }).smtpUrl).toBe(

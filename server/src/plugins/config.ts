@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fp from 'fastify-plugin';
 import { Type, type Static } from 'typebox';
 import Value from 'typebox/value';
+import { canonicalHost, hostRules, type HostRules } from '../lib/http/hosts.ts';
 
 /** The server package folder, found from this file whether it runs as source or bundled in dist/. */
 function serverPackageRoot(): string {
@@ -29,6 +30,8 @@ const envSchema = Type.Object({
   HOST: Type.String({ default: '127.0.0.1' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  /** More `host[:port]` names the server answers besides PUBLIC_URL's, comma-separated. */
+  ALLOWED_HOSTS: Type.Optional(Type.String()),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -41,7 +44,10 @@ const envSchema = Type.Object({
   /** e.g. smtp://user:pass@smtp.example.com:587 — without it, mail stays in the outbox (dev mailbox). */
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ default: 'Eligo <no-reply@eligo.local>' }),
-  /** Local development only: shows every outbox mail, of every organization, at /dev/mailbox. */
+  /**
+   * Local use only: shows every outbox mail, of every organization, at /dev/mailbox. Off unless
+   * set to true (the launcher sets it for `pnpm dev` only).
+   */
   DEV_MAILBOX: Type.Boolean({ default: false }),
   /** Sign-up is open only until the first organization exists, unless this is true. */
   ALLOW_SIGNUP: Type.Boolean({ default: false }),
@@ -92,6 +98,8 @@ export interface Config {
   host: string;
   port: number;
   publicUrl: string;
+  /** The Host names answered and the Origins trusted (lib/http/hosts.ts). */
+  hosts: HostRules;
   logLevel: Env['LOG_LEVEL'];
   mongodbUri: string;
   encryptionKey: Buffer;
@@ -198,6 +206,14 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     throw new ConfigError(['ENCRYPTION_KEY must be the base64 encoding of exactly 32 bytes']);
   }
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  const extraHosts = (env.ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((host) => host.trim())
+    .filter(Boolean);
+  const badHosts = extraHosts.filter((host) => canonicalHost(host) === null);
+  if (badHosts.length > 0) {
+    throw new ConfigError([`ALLOWED_HOSTS: not a host[:port]: ${badHosts.join(', ')}`]);
+  }
   // `__Host-` cookies must be Secure, which browsers only keep over HTTPS.
   const secureCookie = publicUrl.startsWith('https://');
   return {
@@ -205,6 +221,12 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     host: env.HOST,
     port: env.PORT,
     publicUrl,
+    hosts: hostRules({
+      publicUrl,
+      port: env.PORT,
+      development: env.NODE_ENV === 'development',
+      extraHosts,
+    }),
     logLevel: env.LOG_LEVEL,
     mongodbUri: env.MONGODB_URI,
     encryptionKey,

@@ -11,7 +11,7 @@ import {
   wrapDataKey,
 } from '../lib/crypto/envelope.ts';
 import { scoped } from '../lib/tenancy/tenant-repository.ts';
-import { dataKeyModel } from '../modules/encryption/data-key.model.ts';
+import { dataKeyModel } from '../lib/crypto/data-key.model.ts';
 
 /** Where an encrypted value lives (the organization is a separate argument). */
 export interface EncryptionPlace {

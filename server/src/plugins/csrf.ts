@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { ErrorCode } from '@eligo/shared/errors';
+import { CSRF_HEADER } from '@eligo/shared/http';
 import { AppError } from '../lib/app-error.ts';
 
 declare module 'fastify' {
@@ -10,17 +11,15 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** The SPA's API client sends it on every call; browsers never send a custom header cross-site without a CORS preflight, which this API never grants. */
-export const CSRF_HEADER = 'x-requested-with';
 
 /**
  * Cross-site request forgery defence for every state-changing API route (OWASP: verify origin with
  * standard headers, plus a custom request header): `Sec-Fetch-Site` must be same-origin (or absent),
- * `Origin` must be ours (or absent), and the custom header must be present.
+ * `Origin` must be PUBLIC_URL's (or absent), and the custom header must be present.
  */
 export default fp(
   async (app) => {
-    const ownOrigin = new URL(app.config.publicUrl).origin;
+    const { trustedOrigins } = app.config.hosts;
     app.addHook('onRequest', async (request) => {
       if (SAFE_METHODS.has(request.method) || request.is404) return;
       if (!request.url.startsWith('/api/') || request.routeOptions.config.csrf === false) return;
@@ -28,19 +27,15 @@ export default fp(
         request.log.warn({ why }, 'CSRF check failed');
         return new AppError(
           ErrorCode.CsrfRejected,
-          403,
           'This request was refused because it did not come from the Eligo app',
         );
       };
       const site = request.headers['sec-fetch-site'];
       if (site !== undefined && site !== 'same-origin' && site !== 'none')
         throw reject(`sec-fetch-site ${site}`);
+      // Compared with PUBLIC_URL's origin (config only), never with the request's own Host.
       const origin = request.headers.origin;
-      if (
-        origin !== undefined &&
-        origin !== ownOrigin &&
-        origin !== `${request.protocol}://${request.host}`
-      ) {
+      if (origin !== undefined && !trustedOrigins.has(origin.toLowerCase())) {
         throw reject(`origin ${origin}`);
       }
       if (!request.headers[CSRF_HEADER]) throw reject('missing custom header');

@@ -3,7 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { ErrorCode } from '@eligo/shared/errors';
 import { AppError } from '../lib/app-error.ts';
 import { normalizeEmail } from '../lib/email.ts';
-import { mailModel } from '../modules/mailbox/mail.model.ts';
+import { mailModel } from '../lib/mail/mail.model.ts';
 
 export interface OutgoingMail {
   to: string;
@@ -33,7 +33,9 @@ export default fp(
       app.addHook('onClose', async () => transport?.close());
     } else {
       app.log.warn(
-        'SMTP_URL is not set: mail is not sent but kept in the outbox, visible at /dev/mailbox',
+        app.config.devMailbox
+          ? 'SMTP_URL is not set: mail is not sent but kept in the outbox, shown at /dev/mailbox'
+          : 'SMTP_URL is not set: mail is not sent but kept in the outbox (DEV_MAILBOX=true shows it at /dev/mailbox)',
       );
     }
 
@@ -69,7 +71,6 @@ export default fp(
           app.log.error({ err: error, subject: mail.subject }, 'sending mail failed');
           throw new AppError(
             ErrorCode.MailFailed,
-            502,
             'The email could not be sent. Please try again later.',
           );
         }

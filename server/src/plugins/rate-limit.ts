@@ -1,6 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
-import { ErrorCode } from '@eligo/shared/errors';
 import { AppError } from '../lib/app-error.ts';
 
 /**
@@ -24,12 +23,9 @@ export default fp(
         'retry-after': true,
       },
       errorResponseBuilder: (_request, context) =>
-        new AppError(
-          ErrorCode.RateLimited,
-          context.statusCode,
+        AppError.rateLimited(
           'Too many requests. Please wait a minute and try again.',
-          undefined,
-          { 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) },
+          context.ttl / 1000,
         ),
     });
   },

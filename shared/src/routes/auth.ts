@@ -4,6 +4,7 @@ import {
   invitationSchema,
   loginBodySchema,
   meSchema,
+  sessionStatusSchema,
   setPasswordBodySchema,
   signupBodySchema,
   signupStatusSchema,
@@ -44,6 +45,14 @@ export const authRoutes = {
     access: 'public',
     tags: ['auth'],
     response: undefined,
+  }),
+  session: defineRoute({
+    method: 'GET',
+    path: '/api/auth/session',
+    summary: 'Who is signed in, if anyone (null without a live session)',
+    access: 'public',
+    tags: ['auth'],
+    response: sessionStatusSchema,
   }),
   me: defineRoute({
     method: 'GET',

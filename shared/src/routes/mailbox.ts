@@ -1,8 +1,17 @@
 import { defineRoute } from '../route-table.ts';
-import { mailboxSchema } from '../schemas/mailbox.ts';
+import { mailboxSchema, mailDeliverySchema } from '../schemas/mailbox.ts';
 import { Type } from 'typebox';
 
 export const mailboxRoutes = {
+  delivery: defineRoute({
+    method: 'GET',
+    path: '/api/mail/delivery',
+    summary:
+      'Whether mail is sent (SMTP) or kept in the outbox, and whether the dev mailbox shows it',
+    access: 'admin',
+    tags: ['mail'],
+    response: mailDeliverySchema,
+  }),
   list: defineRoute({
     method: 'GET',
     path: '/api/dev/mailbox',

@@ -45,4 +45,13 @@ export const userRoutes = {
     params: idParamsSchema,
     response: userSchema,
   }),
+  unlockSignIn: defineRoute({
+    method: 'POST',
+    path: '/api/users/:id/unlock',
+    summary: "Lift the lock that failed sign-ins put on a user's account",
+    access: 'admin',
+    tags: ['users'],
+    params: idParamsSchema,
+    response: undefined,
+  }),
 };

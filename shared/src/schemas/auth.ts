@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { emailSchema, idSchema, passwordSchema, personNameSchema } from './common.ts';
+import { emailSchema, idSchema, NOT_BLANK, passwordSchema, personNameSchema } from './common.ts';
 
 export const roleSchema = Type.Union([Type.Literal('admin'), Type.Literal('member')]);
 export type Role = Static<typeof roleSchema>;
@@ -23,6 +23,10 @@ export const meSchema = Type.Object({
 });
 export type Me = Static<typeof meSchema>;
 
+/** What the web app asks on every page load: who is signed in, if anyone (never a 401). */
+export const sessionStatusSchema = Type.Object({ me: Type.Union([meSchema, Type.Null()]) });
+export type SessionStatus = Static<typeof sessionStatusSchema>;
+
 export const signupStatusSchema = Type.Object({
   /** True on first run (no organization yet) or when ALLOW_SIGNUP is set. */
   open: Type.Boolean(),
@@ -31,7 +35,7 @@ export type SignupStatus = Static<typeof signupStatusSchema>;
 
 export const signupBodySchema = Type.Object(
   {
-    organizationName: Type.String({ minLength: 1, maxLength: 120 }),
+    organizationName: Type.String({ minLength: 1, maxLength: 120, pattern: NOT_BLANK }),
     name: personNameSchema,
     email: emailSchema,
     password: passwordSchema,

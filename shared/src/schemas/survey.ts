@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { draftAnswersSchema, isoDateSchema, type DraftAnswers } from '../wotc/answers.ts';
 import { uspsStateSchema } from '../wotc/states.ts';
-import { isoDateTimeSchema } from './common.ts';
+import { isoDateTimeSchema, NOT_BLANK } from './common.ts';
 
 /**
  * The public applicant survey (`/survey/<token>`, API under `/api/survey/`). Answers are keyed by
@@ -73,7 +73,7 @@ export type SaveSurveyAnswersBody = Static<typeof saveSurveyAnswersBodySchema>;
 export const surveySignatureSchema = Type.Object(
   {
     /** Typed full name; must match the first and last name given in step 1. */
-    fullName: Type.String({ minLength: 1, maxLength: 250 }),
+    fullName: Type.String({ minLength: 1, maxLength: 250, pattern: NOT_BLANK }),
     /** The consent checkbox under the perjury statement. */
     agreed: Type.Literal(true),
   },

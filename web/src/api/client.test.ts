@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@eligo/shared/http';
 import { Type } from 'typebox';
 import { defineRoute } from '@eligo/shared/routes';
 import { ApiError, call, onUnauthenticated } from './client.ts';
@@ -51,7 +52,7 @@ describe('api client', () => {
     expect(init.body).toBe('{"name":"n"}');
     expect(init.headers).toMatchObject({
       'content-type': 'application/json',
-      'x-requested-with': 'eligo',
+      [CSRF_HEADER]: CSRF_HEADER_VALUE,
     });
   });
 

@@ -26,6 +26,12 @@ describe('decideNavigation', () => {
     });
   });
 
+  test('while the API is unreachable nobody is sent to login (the layout shows "retrying")', () => {
+    const unknown = { isAuthenticated: false, isAdmin: false, unreachable: true };
+    expect(decideNavigation(route({}), unknown)).toBe(true);
+    expect(decideNavigation(route({ adminOnly: true }), unknown)).toBe(true);
+  });
+
   test('private routes let signed-in people through', () => {
     expect(decideNavigation(route({}), member)).toBe(true);
   });

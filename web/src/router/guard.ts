@@ -17,11 +17,14 @@ declare module 'vue-router' {
 export interface SessionView {
   isAuthenticated: boolean;
   isAdmin: boolean;
+  /** The API could not be asked who is signed in; the layout shows "retrying" meanwhile. */
+  unreachable?: boolean;
 }
 
 /**
  * Decides a navigation: `true` to go on, or where to send the person instead.
- * Public routes always pass; private ones need a session; admin-only ones need an admin.
+ * Public routes always pass; private ones need a session; admin-only ones need an admin. While the
+ * session cannot be learned (API unreachable) nobody is sent to login: the page waits, retrying.
  */
 export function decideNavigation(
   to: RouteLocationNormalized,
@@ -29,6 +32,7 @@ export function decideNavigation(
 ): true | RouteLocationRaw {
   if (to.meta.guestOnly && session.isAuthenticated) return { name: 'applicants' };
   if (to.meta.public) return true;
+  if (session.unreachable) return true;
   if (!session.isAuthenticated) return { name: 'login', query: { redirect: to.fullPath } };
   if (to.meta.adminOnly && !session.isAdmin) return { name: 'forbidden' };
   return true;

@@ -40,5 +40,10 @@ export const useUsersStore = defineStore('users', () => {
     replace(await call(userRoutes.resendInvitation, { params: { id } }));
   }
 
-  return { users, loading, error, load, invite, update, resendInvitation };
+  /** Lifts the lock that failed sign-ins put on a user's account. */
+  async function unlockSignIn(id: string): Promise<void> {
+    await call(userRoutes.unlockSignIn, { params: { id } });
+  }
+
+  return { users, loading, error, load, invite, update, resendInvitation, unlockSignIn };
 });

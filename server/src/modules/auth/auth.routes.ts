@@ -1,12 +1,37 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Me } from '@eligo/shared/schemas/auth';
 import { authRoutes } from '@eligo/shared/routes';
 import { registerRoute } from '../../lib/route.ts';
 import { requireAuth } from '../../plugins/auth.ts';
+import type { OrganizationDocument } from '../organizations/organization.model.ts';
+import type { UserDocument } from '../users/user.model.ts';
 import { authService } from './auth.service.ts';
 import { toMe } from './me.ts';
 
 export default async function authModule(app: FastifyInstance): Promise<void> {
   const auth = authService(app);
+  const { secureCookie } = app.config.session;
+  const deviceCookie = secureCookie ? '__Host-eligo_device' : 'eligo_device';
+
+  /** A new session id at every sign-in (no session fixation); the old one, if any, ends. */
+  async function signIn(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: UserDocument,
+    organization: OrganizationDocument,
+  ): Promise<Me> {
+    await app.endSession(request, reply);
+    await app.startSession(reply, { user, organization });
+    const me = toMe(await auth.confirmSignIn(user), organization);
+    void reply.setCookie(deviceCookie, auth.trustDevice(user), {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: secureCookie,
+      maxAge: 365 * 86_400,
+    });
+    return me;
+  }
 
   registerRoute(app, authRoutes.signupStatus, {
     handler: async () => ({ open: await auth.signupOpen() }),
@@ -14,26 +39,31 @@ export default async function authModule(app: FastifyInstance): Promise<void> {
 
   registerRoute(app, authRoutes.signup, {
     handler: async (request, reply) => {
-      const { user, organization } = await auth.signup(request.body);
-      await app.endSession(request, reply);
-      await app.startSession(reply, user);
-      return toMe(user, organization);
+      const { user, organization } = await auth.signup(request.body, request.ip);
+      return signIn(request, reply, user, organization);
     },
   });
 
   registerRoute(app, authRoutes.login, {
     handler: async (request, reply) => {
-      const { user, organization } = await auth.login(request.body, request.ip);
-      // A new session id at every login (no session fixation); the old one, if any, ends.
-      await app.endSession(request, reply);
-      await app.startSession(reply, user);
-      return toMe(user, organization);
+      const { user, organization } = await auth.login(request.body, {
+        ip: request.ip,
+        trustedDevice: request.cookies[deviceCookie],
+      });
+      return signIn(request, reply, user, organization);
     },
   });
 
   registerRoute(app, authRoutes.logout, {
     handler: async (request, reply) => {
       await app.endSession(request, reply);
+    },
+  });
+
+  registerRoute(app, authRoutes.session, {
+    handler: async (request, reply) => {
+      const auth = await app.identify(request, reply);
+      return { me: auth ? toMe(auth.user, auth.organization) : null };
     },
   });
 
@@ -54,9 +84,7 @@ export default async function authModule(app: FastifyInstance): Promise<void> {
         request.body.token,
         request.body.password,
       );
-      await app.endSession(request, reply);
-      await app.startSession(reply, user);
-      return toMe(user, organization);
+      return signIn(request, reply, user, organization);
     },
   });
 }

@@ -4,13 +4,15 @@ import type { Invitation, LoginBody, SignupBody } from '@eligo/shared/schemas/au
 import { AppError } from '../../lib/app-error.ts';
 import { isDuplicateKeyError, normalizeEmail } from '../../lib/email.ts';
 import { hashPassword, needsRehash, verifyPassword } from '../../lib/passwords.ts';
-import { RateLimiter } from '../../lib/rate-limiter.ts';
+import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken } from '../../lib/tokens.ts';
 import {
   organizationModel,
   type OrganizationDocument,
 } from '../organizations/organization.model.ts';
 import { userModel, type UserDocument } from '../users/user.model.ts';
+import { signInLimits } from './sign-in-limits.ts';
+import { trustedDevices } from './trusted-device.ts';
 import { systemLockModel } from './system-lock.model.ts';
 import { tokenReceiptModel } from './token-receipt.model.ts';
 
@@ -21,16 +23,15 @@ export function authService(app: FastifyInstance) {
   const Organizations = organizationModel(app.mongo);
   const Locks = systemLockModel(app.mongo);
   const Receipts = tokenReceiptModel(app.mongo);
-  const { allowSignup, loginLimits } = app.config;
-  const perEmail = new RateLimiter(loginLimits.perEmail, loginLimits.windowMs);
-  const perIp = new RateLimiter(loginLimits.perIp, loginLimits.windowMs);
+  const { allowSignup } = app.config;
+  const limits = signInLimits(app);
+  const devices = trustedDevices(app.config.encryptionKey);
 
   const invalidCredentials = () =>
-    new AppError(ErrorCode.InvalidCredentials, 401, 'The email or password is not correct');
+    new AppError(ErrorCode.InvalidCredentials, 'The email or password is not correct');
   const invitationInvalid = () =>
     new AppError(
       ErrorCode.InvitationInvalid,
-      400,
       'This invitation link has expired or was already used. Ask your admin for a new one.',
     );
 
@@ -62,20 +63,23 @@ export function authService(app: FastifyInstance) {
       return allowSignup || (await Organizations.countDocuments({})) === 0;
     },
 
-    /** Creates an organization and its first admin. Closed after the first one unless ALLOW_SIGNUP. */
+    /**
+     * Creates an organization and its first admin. Closed after the first one unless ALLOW_SIGNUP;
+     * closed sign-up gives everyone the same answer (it never tells whether an email has an
+     * account). Attempts count against the client address's sign-in limit.
+     */
     async signup(
       body: SignupBody,
+      ip: string,
     ): Promise<{ user: UserDocument; organization: OrganizationDocument }> {
       const signupClosed = () =>
         new AppError(
           ErrorCode.SignupClosed,
-          403,
           'Sign-up is closed. Ask an admin of your organization to invite you.',
         );
-      const emailNormalized = normalizeEmail(body.email);
-      if (await Users.exists({ emailNormalized }).setOptions({ skipTenant: true })) {
-        throw AppError.conflict('An account with this email already exists. Sign in instead.');
-      }
+      const emailTaken = () =>
+        AppError.conflict('An account with this email already exists. Sign in instead.');
+      const release = await limits.reserveAddress(ip);
       let claimedFirst = false;
       if (!allowSignup) {
         if ((await Organizations.countDocuments({})) > 0) throw signupClosed();
@@ -87,6 +91,11 @@ export function authService(app: FastifyInstance) {
           if (isDuplicateKeyError(error)) throw signupClosed();
           throw error;
         }
+      }
+      const emailNormalized = normalizeEmail(body.email);
+      if (await Users.exists({ emailNormalized }).setOptions({ skipTenant: true })) {
+        if (claimedFirst) await Locks.deleteOne({ _id: FIRST_SIGNUP_LOCK });
+        throw emailTaken();
       }
       const organization = await Organizations.create({ name: body.organizationName.trim() });
       try {
@@ -100,50 +109,60 @@ export function authService(app: FastifyInstance) {
           passwordHash: await hashPassword(body.password),
           lastLoginAt: new Date(),
         });
+        await release();
         return { user, organization };
       } catch (error) {
         await Organizations.deleteOne({ _id: organization._id });
         if (claimedFirst) await Locks.deleteOne({ _id: FIRST_SIGNUP_LOCK });
-        if (isDuplicateKeyError(error))
-          throw AppError.conflict('An account with this email already exists. Sign in instead.');
+        if (isDuplicateKeyError(error)) throw emailTaken();
         throw error;
       }
     },
 
     /**
      * Checks email and password. Unknown emails, wrong passwords and inactive accounts all cost one
-     * Argon2 verification and get the same answer. Limited per IP and per email (429 + Retry-After).
+     * Argon2 verification and get the same answer. Each attempt first takes a slot of the address's
+     * and the account's (or trusted device's) limit (429 + Retry-After when none is left) and gives
+     * both back when the password is right.
      */
     async login(
       body: LoginBody,
-      ip: string,
+      client: { ip: string; trustedDevice: string | undefined },
     ): Promise<{ user: UserDocument; organization: OrganizationDocument }> {
       const emailNormalized = normalizeEmail(body.email);
-      const wait = Math.max(perIp.retryAfter(ip), perEmail.retryAfter(emailNormalized));
-      if (wait > 0) {
-        throw new AppError(
-          ErrorCode.RateLimited,
-          429,
-          'Too many sign-in attempts. Please wait and try again.',
-          undefined,
-          {
-            'retry-after': String(wait),
-          },
-        );
-      }
-      perIp.hit(ip);
+      const releaseAddress = await limits.reserveAddress(client.ip);
+      const releaseAccount = await limits.reserveAccount(
+        emailNormalized,
+        devices.verify(client.trustedDevice, emailNormalized),
+      );
       const user = await Users.findOne({ emailNormalized }).setOptions({ skipTenant: true });
       const usable = user?.status === 'active' ? user : null;
       if (!(await verifyPassword(usable?.passwordHash, body.password)) || !usable) {
-        perEmail.hit(emailNormalized);
         throw invalidCredentials();
       }
-      perEmail.reset(emailNormalized);
+      await Promise.all([releaseAddress(), releaseAccount()]);
       usable.lastLoginAt = new Date();
       if (usable.passwordHash && needsRehash(usable.passwordHash))
         usable.passwordHash = await hashPassword(body.password);
       await usable.save();
       return { user: usable, organization: await organizationOf(usable) };
+    },
+
+    /** A trusted-device cookie value for a browser that just signed in as `user`. */
+    trustDevice(user: UserDocument): string {
+      return devices.issue(user.emailNormalized);
+    },
+
+    /**
+     * Re-reads a user right after a session was started for them. A role change or a deactivation
+     * saved between the sign-in's read and the session's insert updated every session but this new
+     * one; syncing now closes that gap (whichever write came last, the session ends up right).
+     */
+    async confirmSignIn(user: UserDocument): Promise<UserDocument> {
+      const fresh = await scoped(Users, user.organizationId).findById(user._id);
+      await app.sessions.syncUser(fresh ?? { ...user.toObject(), status: 'deactivated' });
+      if (!fresh || fresh.status !== 'active') throw invalidCredentials();
+      return fresh;
     },
 
     async inspectInvitation(token: string): Promise<Invitation> {

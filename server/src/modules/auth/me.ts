@@ -1,8 +1,11 @@
-import type { Me } from '@eligo/shared/schemas/auth';
-import type { Organization } from '../organizations/organization.model.ts';
-import type { User } from '../users/user.model.ts';
+import type { Types } from 'mongoose';
+import type { Me, Role } from '@eligo/shared/schemas/auth';
 
-export function toMe(user: User, organization: Organization): Me {
+/** `GET /api/auth/me`'s answer, from a user and organization (documents or the session's copy). */
+export function toMe(
+  user: { _id: Types.ObjectId; name: string; email: string; role: Role },
+  organization: { _id: Types.ObjectId; name: string },
+): Me {
   return {
     user: { id: user._id.toHexString(), name: user.name, email: user.email, role: user.role },
     organization: { id: organization._id.toHexString(), name: organization.name },

@@ -27,7 +27,6 @@ export default async function integrationsModule(app: FastifyInstance): Promise<
     if (!oauth) {
       throw new AppError(
         ErrorCode.LeverNotConfigured,
-        409,
         'Lever is not configured on this server (LEVER_* settings).',
       );
     }

@@ -40,23 +40,23 @@ export function leverActionError(error: unknown): unknown {
   if (error instanceof LeverDisconnectedError) {
     return new AppError(
       ErrorCode.IntegrationDisconnected,
-      409,
       'Lever access was revoked or has expired. Reconnect Lever first.',
     );
   }
   if (error instanceof LeverApiError && error.retryable) {
     return new AppError(
       ErrorCode.LeverUnavailable,
-      503,
       'Lever is not answering right now. Nothing was changed; please try again in a minute.',
-      undefined,
-      { 'retry-after': String(Math.max(1, Math.ceil((error.retryAfterMs ?? 30_000) / 1000))) },
+      {
+        headers: {
+          'retry-after': String(Math.max(1, Math.ceil((error.retryAfterMs ?? 30_000) / 1000))),
+        },
+      },
     );
   }
   if (error instanceof LeverApiError) {
     return new AppError(
       ErrorCode.LeverRejected,
-      502,
       `Lever refused the request (HTTP ${error.status}${error.leverMessage ? `: ${error.leverMessage}` : ''}).`,
     );
   }

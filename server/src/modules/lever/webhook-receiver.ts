@@ -32,13 +32,12 @@ export function webhookReceiver(app: FastifyInstance) {
       await recordActivity(app, integration, 'signatureFailure').catch(() => undefined);
       throw new AppError(
         ErrorCode.WebhookSignatureInvalid,
-        401,
         'The signature does not match this webhook',
       );
     }
     const age = Date.now() - delivery.triggeredAt;
     if (age > webhookMaxAgeMs || age < -FUTURE_SKEW_MS) {
-      throw new AppError(ErrorCode.WebhookStale, 401, 'This delivery is outside the replay window');
+      throw new AppError(ErrorCode.WebhookStale, 'This delivery is outside the replay window');
     }
   }
 

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { surveyRoutes } from '@eligo/shared/routes';
 import { registerRoute } from '../../lib/route.ts';
 import type { ApplicantDocument } from '../applicants/applicant.model.ts';
-import { surveyService } from './survey.service.ts';
+import { surveyLinkInvalid, surveyService } from './survey.service.ts';
 
 /**
  * The public survey API: an encapsulated plugin, so its hook and rate limits apply to these routes
@@ -14,6 +14,8 @@ export default async function surveyModule(app: FastifyInstance): Promise<void> 
   const readLimit = { rateLimit: { max: perMinute, timeWindow: 60_000 } };
   const writeLimit = { rateLimit: { max: submitPerMinute, timeWindow: 60_000 } };
   const applicants = new WeakMap<FastifyRequest, ApplicantDocument>();
+  // A token the router cannot even parse (bad percent-encoding, too long) is a bad link too.
+  app.answerMalformedUrls('/api/survey/', surveyLinkInvalid);
 
   // The link is checked before the params and body are validated: an unknown, malformed, expired
   // or used token gets the one 404 whatever else the request holds (never a 400 that would tell a

@@ -40,7 +40,7 @@ import {
 
 /** The one answer for unknown, malformed, expired, revoked and used links (no enumeration). */
 export function surveyLinkInvalid(): AppError {
-  return new AppError(ErrorCode.SurveyLinkInvalid, 404, 'This survey link is no longer valid');
+  return new AppError(ErrorCode.SurveyLinkInvalid, 'This survey link is no longer valid');
 }
 
 const TOKEN_SHAPE = new RegExp(SURVEY_TOKEN_PATTERN);

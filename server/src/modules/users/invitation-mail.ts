@@ -1,3 +1,4 @@
+import { formatMailDate } from '@eligo/shared/mail-date';
 import type { OutgoingMail } from '../../plugins/mail.ts';
 
 /** The invitation email. The token rides in the link's fragment, which browsers never send to servers. */
@@ -9,7 +10,7 @@ export function invitationMail(options: {
   link: string;
   expiresAt: Date;
 }): OutgoingMail {
-  const expires = options.expiresAt.toUTCString();
+  const expires = formatMailDate(options.expiresAt);
   const text = [
     `Hello ${options.inviteeName},`,
     '',

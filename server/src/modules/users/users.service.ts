@@ -5,6 +5,7 @@ import { isDuplicateKeyError, normalizeEmail } from '../../lib/email.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken, randomToken } from '../../lib/tokens.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
+import { signInLimits } from '../auth/sign-in-limits.ts';
 import { invitationMail } from './invitation-mail.ts';
 import { userModel, type UserDocument } from './user.model.ts';
 
@@ -12,6 +13,7 @@ import { userModel, type UserDocument } from './user.model.ts';
 export function usersService(app: FastifyInstance) {
   const Users = userModel(app.mongo);
   const { publicUrl, invitationTtlMs } = app.config;
+  const limits = signInLimits(app);
 
   async function findOrNotFound(ctx: AuthContext, id: string): Promise<UserDocument> {
     const user = await scoped(Users, ctx.organization._id).findById(id);
@@ -72,16 +74,20 @@ export function usersService(app: FastifyInstance) {
         user.status = 'deactivated';
         user.inviteTokenHash = null;
         user.inviteExpiresAt = null;
-        await user.save();
-        await app.sessions.destroyAllForUser(user._id);
-        return user;
-      }
-      if (body.status === 'active' && user.status === 'deactivated') {
+      } else if (body.status === 'active' && user.status === 'deactivated') {
         // Someone who never set a password goes back to "invited" and needs a new invitation.
         user.status = user.passwordHash ? 'active' : 'invited';
       }
       await user.save();
+      // Sessions carry the role: a new one takes effect on the next request; deactivation ends them.
+      await app.sessions.syncUser(user);
       return user;
+    },
+
+    /** Forgets the failed sign-ins that lock the user's account for browsers it does not know. */
+    async unlockSignIn(ctx: AuthContext, id: string): Promise<void> {
+      const user = await findOrNotFound(ctx, id);
+      await limits.unlockAccount(user.emailNormalized);
     },
 
     async resendInvitation(ctx: AuthContext, id: string): Promise<UserDocument> {

@@ -1,6 +1,6 @@
 import { Schema, type Types } from 'mongoose';
-import { tenantScoped } from '../../lib/tenancy/tenant-scope.plugin.ts';
-import { modelOn } from '../../lib/model.ts';
+import { tenantScoped } from '../tenancy/tenant-scope.plugin.ts';
+import { modelOn } from '../model.ts';
 
 /**
  * An organization's data-encryption key (DEK), wrapped by the key-encryption key from the

@@ -1,10 +1,10 @@
 import { Schema, type Types } from 'mongoose';
-import type { Mail as MailDto } from '@eligo/shared/schemas/mailbox';
-import { modelOn } from '../../lib/model.ts';
+import { modelOn } from '../model.ts';
 
 /**
- * Every mail Eligo sends. With SMTP configured only the envelope is kept (a record of what went
- * out); without SMTP the whole message stays here, the "outbox", shown on the dev mailbox page.
+ * Every mail Eligo sends (the mail plugin writes it). With SMTP configured only the envelope is
+ * kept (a record of what went out); without SMTP the whole message stays here, the "outbox", which
+ * the dev mailbox shows.
  */
 export interface Mail {
   _id: Types.ObjectId;
@@ -32,14 +32,3 @@ const mailSchema = new Schema<Mail>(
 mailSchema.index({ transport: 1, createdAt: -1 });
 
 export const mailModel = modelOn<Mail>('Mail', mailSchema);
-
-export function toMailDto(mail: Mail): MailDto {
-  return {
-    id: mail._id.toHexString(),
-    to: mail.to,
-    subject: mail.subject,
-    text: mail.text ?? '',
-    ...(mail.html ? { html: mail.html } : {}),
-    createdAt: mail.createdAt.toISOString(),
-  };
-}

@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import { canonicalHost, hostRules } from './hosts.ts';
+
+describe('canonicalHost', () => {
+  test.each([
+    ['Eligo.Example.com', 'eligo.example.com'],
+    ['eligo.example.com.', 'eligo.example.com'],
+    ['eligo.example.com:443', 'eligo.example.com'],
+    ['eligo.example.com:80', 'eligo.example.com'],
+    ['eligo.example.com:8443', 'eligo.example.com:8443'],
+    ['[::1]:3000', '[::1]:3000'],
+    ['', null],
+    ['evil.example/eligo.example.com', null],
+    ['user@eligo.example.com', null],
+    ['a b', null],
+  ])('%s → %s', (value, expected) => {
+    expect(canonicalHost(value)).toBe(expected);
+  });
+});
+
+describe('hostRules', () => {
+  test('a public deployment answers its own name and the extra hosts only', () => {
+    const rules = hostRules({
+      publicUrl: 'https://eligo.example.com',
+      port: 3000,
+      development: false,
+      extraHosts: ['eligo-internal:8443'],
+    });
+    expect([...rules.allowedHosts].sort()).toEqual(['eligo-internal:8443', 'eligo.example.com']);
+    expect([...rules.trustedOrigins]).toEqual(['https://eligo.example.com']);
+  });
+
+  test('a local install also answers 127.0.0.1 and [::1] at its port', () => {
+    const rules = hostRules({
+      publicUrl: 'http://localhost:3000',
+      port: 3000,
+      development: false,
+      extraHosts: [],
+    });
+    expect([...rules.allowedHosts].sort()).toEqual([
+      '127.0.0.1:3000',
+      '[::1]:3000',
+      'localhost:3000',
+    ]);
+    expect(rules.trustedOrigins).toContain('http://127.0.0.1:3000');
+  });
+
+  test('in development, PUBLIC_URL on the Vite dev server plus the API port', () => {
+    const rules = hostRules({
+      publicUrl: 'http://localhost:5173',
+      port: 3000,
+      development: true,
+      extraHosts: [],
+    });
+    expect(rules.allowedHosts).toContain('localhost:5173');
+    expect(rules.allowedHosts).toContain('127.0.0.1:3000');
+    expect(rules.allowedHosts).not.toContain('evil.example:5173');
+  });
+});
