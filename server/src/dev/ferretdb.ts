@@ -6,8 +6,9 @@ import { withBuildLock } from './build-lock.ts';
 import { freePort, run, stopProcess, waitForPort } from './processes.ts';
 
 /**
- * FerretDB v1 (MongoDB wire protocol over SQLite) is the database this machine kind can run:
- * no MongoDB server package exists offline. It is built once from the Go module proxy and cached.
+ * FerretDB v1 (MongoDB wire protocol over SQLite): the fallback engine where FerretDB 2 + DocumentDB
+ * (ferretdb2/) cannot be built — it needs only Go. Built once from the Go module proxy and cached.
+ * Not atomic for conditional updates and uses no indexes (docs/database.md).
  */
 export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 export const FERRETDB_VERSION = 'v1.24.2';
