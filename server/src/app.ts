@@ -10,6 +10,7 @@ import authPlugin from './plugins/auth.ts';
 import cryptoPlugin from './plugins/crypto.ts';
 import csrfPlugin from './plugins/csrf.ts';
 import errorsPlugin from './plugins/errors.ts';
+import jobsPlugin from './plugins/jobs.ts';
 import mailPlugin from './plugins/mail.ts';
 import schedulerPlugin from './plugins/scheduler.ts';
 import mongoPlugin, { type MongoOptions } from './plugins/mongo.ts';
@@ -40,6 +41,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(mongoPlugin, opts.mongo ?? {});
   await fastify.register(cryptoPlugin);
   await fastify.register(schedulerPlugin);
+  await fastify.register(jobsPlugin);
   await fastify.register(mailPlugin);
   await fastify.register(swaggerPlugin);
   await fastify.register(csrfPlugin);

@@ -13,6 +13,7 @@ export interface TestApp {
   config: Config;
   /** A separate raw connection to the same database, for asserting what is really stored. */
   db: Connection;
+  databaseName: string;
   /** Every log line the app wrote, as parsed JSON. */
   logs: Array<Record<string, unknown>>;
   close(): Promise<void>;
@@ -23,11 +24,13 @@ export interface TestAppOptions {
   /** Points the app at another server (e.g. a proxy that the test can cut). */
   mongoUri?: string;
   serverSelectionTimeoutMS?: number;
+  /** Another instance on this database (e.g. `other.databaseName`); its creator drops it. */
+  database?: string;
 }
 
 /** Builds the real app against a fresh database of the run's server; `close()` drops it. */
 export async function createTestApp(label: string, options: TestAppOptions = {}): Promise<TestApp> {
-  const databaseName = uniqueDatabaseName(path.basename(label));
+  const databaseName = options.database ?? uniqueDatabaseName(path.basename(label));
   const serverUri = options.mongoUri ?? inject('mongoUri');
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -57,10 +60,11 @@ export async function createTestApp(label: string, options: TestAppOptions = {})
     app,
     config,
     db,
+    databaseName,
     logs,
     async close() {
       await app.close();
-      await db.dropDatabase().catch(() => undefined);
+      if (!options.database) await db.dropDatabase().catch(() => undefined);
       await db.close();
     },
   };
