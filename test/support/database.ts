@@ -96,7 +96,7 @@ async function tryFerretDb2(
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'eligo-test-ferretdb2-'));
   // mkdtemp makes it 0700; the cluster inside runs as the postgres user when we are root.
   await chmod(dataDir, 0o711);
-  return startFerretDb2({ engine, dataDir, ephemeral: true });
+  return startFerretDb2({ engine, dataDir, ephemeral: true, log });
 }
 
 /**

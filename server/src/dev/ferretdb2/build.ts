@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { withBuildLock } from '../build-lock.ts';
 import { buildFerretDbFromProxy } from '../ferretdb.ts';
@@ -103,7 +103,11 @@ async function listFiles(dir: string, base = dir): Promise<string[]> {
   return files;
 }
 
-/** Copies the staged extension files into the system PostgreSQL folders where they differ. */
+/**
+ * Copies the staged extension files into the system PostgreSQL folders where they differ. Each file
+ * is written beside its target and renamed over it: a running PostgreSQL (another checkout's tests)
+ * keeps the file it mapped, where copying in place would change it under its feet and crash it.
+ */
 async function installStaged(stage: string, log: Log): Promise<void> {
   const changed: string[] = [];
   for (const rel of await listFiles(stage)) {
@@ -116,13 +120,18 @@ async function installStaged(stage: string, log: Log): Promise<void> {
   log(
     `installing ${changed.length} extension files into the system PostgreSQL ${PG_MAJOR} folders`,
   );
-  if (isRoot()) {
-    for (const rel of changed) {
-      await mkdir(path.dirname(path.join('/', rel)), { recursive: true });
-      await copyFile(path.join(stage, rel), path.join('/', rel));
+  for (const rel of changed) {
+    const target = path.join('/', rel);
+    if (isRoot()) {
+      const temporary = `${target}.eligo-${process.pid}`;
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(path.join(stage, rel), temporary);
+      await chmod(temporary, 0o644);
+      await rename(temporary, target);
+    } else {
+      // install(1) replaces the file (unlink, then create) rather than writing into it.
+      await asRoot('install', ['-D', '-m', '0644', path.join(stage, rel), target]);
     }
-  } else {
-    await asRoot('cp', ['-r', '--no-preserve=ownership', `${stage}/.`, '/']);
   }
 }
 
@@ -159,6 +168,8 @@ async function buildExtensions(stage: string, options: BuildOptions, log: Log): 
     ...process.env,
     PKG_CONFIG_PATH: [pkgconfig, process.env.PKG_CONFIG_PATH].filter(Boolean).join(':'),
   };
+  // Compiled-in source paths (assertions) would differ per checkout: map them to a fixed prefix so
+  // every checkout builds identical files and none keeps reinstalling its own copy.
   const make = async (dir: string, extra: string[] = []) => {
     await run('make', ['-C', dir, ...MAKE_FLAGS, ...extra], { env });
     // Staged first; installStaged() copies into the system folders. DESTDIR keeps the cache whole.
@@ -169,12 +180,13 @@ async function buildExtensions(stage: string, options: BuildOptions, log: Log): 
   for (const source of SOURCES) {
     const top = await obtainSource(source, where);
     const started = Date.now();
+    const prefixMap = `-ffile-prefix-map=${top}=/eligo-build/${source.name}`;
     if (source.name === 'documentdb') {
-      const copt = [`COPT=${DOCUMENTDB_COPT}`];
+      const copt = [`COPT=${DOCUMENTDB_COPT} ${prefixMap}`];
       await make(path.join(top, 'pg_documentdb_core'), copt);
       await make(path.join(top, 'pg_documentdb'), copt);
     } else {
-      await make(top);
+      await make(top, [`COPT=${prefixMap}`]);
     }
     log(`${source.name} built in ${Math.round((Date.now() - started) / 1000)} s`);
     await rm(path.dirname(top), { recursive: true, force: true });
@@ -199,7 +211,15 @@ export async function ensureFerretDb2(options: BuildOptions): Promise<Engine> {
     throw new CannotBuildEngine('builds on Debian/Ubuntu Linux only');
   const root = path.join(options.cacheDir, 'ferretdb2');
   const key = createHash('sha256')
-    .update(JSON.stringify([SOURCES.map((s) => s.sha256), MAKE_FLAGS, DOCUMENTDB_COPT, PG_MAJOR]))
+    .update(
+      JSON.stringify([
+        SOURCES.map((s) => s.sha256),
+        MAKE_FLAGS,
+        DOCUMENTDB_COPT,
+        'prefix-map',
+        PG_MAJOR,
+      ]),
+    )
     .digest('hex')
     .slice(0, 12);
   const stage = path.join(root, `extensions-${key}`, 'stage');
@@ -212,6 +232,10 @@ export async function ensureFerretDb2(options: BuildOptions): Promise<Engine> {
       if (!existsSync(stage)) {
         log(`building pgvector, pg_cron and DocumentDB for ${await pgVersion()} (once; cached)…`);
         await buildExtensions(stage, options, log);
+        // Earlier builds (other sources or flags) are of no further use.
+        for (const entry of await readdir(root))
+          if (entry.startsWith('extensions-') && entry !== path.basename(path.dirname(stage)))
+            await rm(path.join(root, entry), { recursive: true, force: true });
       }
       await installStaged(stage, log);
       if (!existsSync(ferretdb))

@@ -199,7 +199,16 @@ export async function startFerretDb2(options: FerretDb2Options): Promise<Running
     asAccount(account),
   );
   // SIGINT is PostgreSQL's "fast" shutdown: it ends sessions and checkpoints.
-  const stopPostgres = () => stopProcess(postgres.child, 30_000, 'SIGINT');
+  let stopping = false;
+  const stopPostgres = () => {
+    stopping = true;
+    return stopProcess(postgres.child, 30_000, 'SIGINT');
+  };
+  // Say why, when it goes away on its own: the clients only see refused connections.
+  postgres.child.on('exit', (code, signal) => {
+    if (!stopping)
+      log?.(`PostgreSQL exited unexpectedly (${signal ?? `code ${code}`}):\n${postgres.output()}`);
+  });
   let ferretdb: ChildProcess | undefined;
   try {
     await waitForPostgres(engine, pgPort, postgres.child, postgres.output);
@@ -230,6 +239,10 @@ export async function startFerretDb2(options: FerretDb2Options): Promise<Running
       {},
     );
     ferretdb = started.child;
+    ferretdb.on('exit', (code, signal) => {
+      if (!stopping)
+        log?.(`FerretDB exited unexpectedly (${signal ?? `code ${code}`}):\n${started.output()}`);
+    });
     try {
       await waitForPort(port, { child: ferretdb, timeoutMs: 30_000 });
     } catch (error) {
@@ -243,6 +256,7 @@ export async function startFerretDb2(options: FerretDb2Options): Promise<Running
       description,
       uri: `mongodb://127.0.0.1:${port}`,
       stop: async () => {
+        stopping = true;
         await stopProcess(child);
         await stopPostgres();
         if (options.ephemeral) await rm(pgData, { recursive: true, force: true });
