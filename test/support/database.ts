@@ -1,4 +1,4 @@
-import { chmod, mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
@@ -96,7 +96,14 @@ async function tryFerretDb2(
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'eligo-test-ferretdb2-'));
   // mkdtemp makes it 0700; the cluster inside runs as the postgres user when we are root.
   await chmod(dataDir, 0o711);
-  return startFerretDb2({ engine, dataDir, ephemeral: true, log });
+  const db = await startFerretDb2({ engine, dataDir, ephemeral: true, log });
+  return {
+    uri: db.uri,
+    stop: async () => {
+      await db.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**

@@ -167,6 +167,9 @@ async function buildExtensions(stage: string, options: BuildOptions, log: Log): 
   const env = {
     ...process.env,
     PKG_CONFIG_PATH: [pkgconfig, process.env.PKG_CONFIG_PATH].filter(Boolean).join(':'),
+    // DocumentDB stamps `git rev-parse` output into its version string: keep git from finding the
+    // checkout this cache sits in (it would report Eligo's branch and commit as DocumentDB's).
+    GIT_CEILING_DIRECTORIES: path.join(workDir, 'src'),
   };
   // Compiled-in source paths (assertions) would differ per checkout: map them to a fixed prefix so
   // every checkout builds identical files and none keeps reinstalling its own copy.
@@ -217,6 +220,7 @@ export async function ensureFerretDb2(options: BuildOptions): Promise<Engine> {
         MAKE_FLAGS,
         DOCUMENTDB_COPT,
         'prefix-map',
+        'git-ceiling',
         PG_MAJOR,
       ]),
     )
