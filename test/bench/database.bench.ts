@@ -3,6 +3,7 @@ import { mkdtemp, chmod, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { Types } from 'mongoose';
 import { afterAll, bench, describe } from 'vitest';
 import { createApp } from '@eligo/server/app';
 import { loadConfig } from '@eligo/server/config';
@@ -27,7 +28,10 @@ import { canaryAnswers, surveyPath } from '../support/survey.ts';
  * Two requests every user makes, through the whole app (routing, session lookup, encryption,
  * database) on each embedded engine, in one run: FerretDB 2 + DocumentDB (what tests and
  * `pnpm start` use) and FerretDB v1 (the fallback where FerretDB 2 cannot be built).
- * Each engine starts in a throwaway folder; nothing else runs against it.
+ * Each engine starts in a throwaway folder; nothing else runs against it. Beside the benchmark's own
+ * organization, each database holds BENCH_FILL_DOCUMENTS (default 20,000) other sessions and other
+ * applicants, so lookups face collections of a realistic size (FerretDB v1 scans them; see
+ * docs/database.md).
  * Run: pnpm bench (machine load matters: note `uptime` beside the figures).
  */
 interface Subject {
@@ -41,6 +45,37 @@ interface Subject {
 }
 
 const log = (message: string) => console.log(`[bench] ${message}`);
+const fill = Number(process.env.BENCH_FILL_DOCUMENTS ?? 20_000);
+
+/** Other organizations' sessions and applicants: filler the lookups must not be slowed by. */
+async function addFiller(app: FastifyInstance): Promise<void> {
+  const organizationId = new Types.ObjectId();
+  const later = new Date(Date.now() + 3_600_000);
+  for (let done = 0; done < fill; done += 1_000) {
+    const batch = Array.from({ length: Math.min(1_000, fill - done) }, (_, i) => i + done);
+    await app.mongo.collection('sessions').insertMany(
+      batch.map(() => ({
+        _id: randomBytes(32).toString('hex') as unknown as Types.ObjectId,
+        userId: new Types.ObjectId(),
+        organizationId,
+        createdAt: new Date(),
+        expiresAt: later,
+        idleExpiresAt: later,
+      })),
+    );
+    await app.mongo.collection('applicants').insertMany(
+      batch.map((n) => ({
+        organizationId,
+        firstName: 'Filler',
+        lastName: `Applicant ${n}`,
+        email: `filler-${n}@example.com`,
+        language: 'en',
+        survey: { tokenHash: randomBytes(32).toString('hex') },
+        createdAt: new Date(),
+      })),
+    );
+  }
+}
 
 async function subject(name: string, start: (dataDir: string) => Promise<RunningDatabase>) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'eligo-bench-'));
@@ -54,6 +89,11 @@ async function subject(name: string, start: (dataDir: string) => Promise<Running
     SURVEY_RATE_LIMIT_PER_MINUTE: '1000000',
   });
   const app = await createApp(config);
+  const started = Date.now();
+  await addFiller(app);
+  log(
+    `${name}: ${fill} sessions and ${fill} applicants of another organization stored in ${Date.now() - started} ms`,
+  );
   const org = await createOrganization(app);
   const admin = await signedIn(app, org.admin);
   const { token } = await createApplicantWithSurveyLink(app, org.organizationId);
