@@ -20,6 +20,8 @@ import spaPlugin from './plugins/spa.ts';
 import swaggerPlugin from './plugins/swagger.ts';
 import accountModule from './modules/account/account.routes.ts';
 import authModule from './modules/auth/auth.routes.ts';
+import countiesModule from './modules/counties/counties.routes.ts';
+import leverModule from './modules/lever/lever.module.ts';
 import mailboxModule from './modules/mailbox/mailbox.routes.ts';
 import surveyModule from './modules/survey/survey.routes.ts';
 import { surveyLinkInvalid } from './modules/survey/survey.service.ts';
@@ -56,6 +58,8 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(usersModule);
   await fastify.register(mailboxModule);
   await fastify.register(surveyModule);
+  await fastify.register(countiesModule);
+  await fastify.register(leverModule);
 
   // Last: static SPA files and the not-found handler for whatever no module claimed.
   await fastify.register(spaPlugin);

@@ -20,6 +20,20 @@ export const ErrorCode = {
   MailFailed: 'MAIL_FAILED',
   Internal: 'INTERNAL',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+
+  // --- Lever integration (server/src/modules/lever) ---
+  /** The server has no LEVER_* settings: nothing can be connected. */
+  LeverNotConfigured: 'LEVER_NOT_CONFIGURED',
+  /** The integration lost its Lever authorization (revoked or expired): reconnect first. */
+  IntegrationDisconnected: 'INTEGRATION_DISCONNECTED',
+  /** Lever did not answer, or answered 429/5xx: try again later. */
+  LeverUnavailable: 'LEVER_UNAVAILABLE',
+  /** Lever refused the request (4xx other than 429). */
+  LeverRejected: 'LEVER_REJECTED',
+  /** A webhook delivery whose signature matches none of the integration's signature tokens. */
+  WebhookSignatureInvalid: 'WEBHOOK_SIGNATURE_INVALID',
+  /** A correctly signed webhook delivery older than the replay window (or from the future). */
+  WebhookStale: 'WEBHOOK_STALE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

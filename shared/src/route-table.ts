@@ -40,6 +40,30 @@ export function defineRoute<
   return def;
 }
 
+declare const routeDefinition: unique symbol;
+
+/**
+ * A route known by its method and path only, typed by its full definition. A bundle that must stay
+ * small (the public survey) calls routes through refs, so none of their TypeBox schemas (which are
+ * built when their module loads) ends up in it.
+ */
+export interface RouteRef<D extends RouteDef = RouteDef> {
+  method: D['method'];
+  path: D['path'];
+  /** Type only: never set. */
+  readonly [routeDefinition]?: D;
+}
+
+/**
+ * Refs for a route table, key by key: `routeRefs<typeof surveyRoutes>(surveyEndpoints)`, where the
+ * table itself is built from the same `surveyEndpoints` (so method and path cannot disagree).
+ */
+export function routeRefs<T extends Record<string, RouteDef>>(endpoints: {
+  [K in keyof T]: Pick<T[K], 'method' | 'path'>;
+}): { [K in keyof T]: RouteRef<T[K]> } {
+  return endpoints;
+}
+
 type StaticOr<S, Fallback> = S extends TSchema ? Static<S> : Fallback;
 
 export type RouteParams<D> =

@@ -13,7 +13,7 @@ const veteran: DraftAnswers = {
   city: 'Columbus',
   state: 'OH',
   zip: '43004',
-  county: 'Franklin',
+  county: '39049',
   email: 'ada@example.com',
   age_band: 'under_40',
   dob: '1995-03-02',

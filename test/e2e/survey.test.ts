@@ -115,7 +115,9 @@ describe('the applicant survey on a phone', () => {
     await page.getByLabel('Street address').fill('1 Main St');
     await page.getByLabel('City or town').fill('Springfield');
     await page.getByLabel('ZIP code').fill('62701');
-    await page.getByLabel('County', { exact: true }).fill('Sangamon');
+    // The county is chosen from the state's list, loaded once the state is known.
+    await page.getByLabel('County', { exact: true }).selectOption({ label: 'Sangamon County' });
+    expect(requested.filter((p) => p === '/api/counties')).toHaveLength(1);
     await radio(page, 'age_band', '40_plus').check();
     expect(await page.locator('input[name="dob"]').count()).toBe(0);
     await radio(page, 'worked_here_before', 'no').check();
@@ -147,6 +149,7 @@ describe('the applicant survey on a phone', () => {
     expect(await ssnReadBack.textContent()).toBe('***-**-6789');
     expect(await page.content()).not.toContain('123-45-6789');
     expect(await page.locator('[data-answer="q_ssi"]').textContent()).toBe('Yes');
+    expect(await page.locator('[data-answer="county"]').textContent()).toBe('Sangamon County');
     expect(await page.getByTestId('signed-on').textContent()).toMatch(/^Date: \w+ \d{1,2}, \d{4}$/);
     await checkStep(page, 'survey-en-3-review');
 
@@ -206,7 +209,7 @@ describe('the applicant survey on a phone', () => {
     await page.getByLabel('Dirección').fill('200 Calle Sol');
     await page.getByLabel('Ciudad o pueblo').fill('El Paso');
     await page.getByLabel('Código postal (ZIP)').fill('79901');
-    await page.getByLabel('Condado', { exact: true }).fill('El Paso');
+    await page.getByLabel('Condado', { exact: true }).selectOption({ label: 'El Paso County' });
     // Under 40: the date of birth is asked, and required.
     await radio(page, 'age_band', 'under_40').check();
     await page.getByRole('button', { name: 'Guardar y continuar' }).click();
@@ -276,6 +279,7 @@ describe('the applicant survey on a phone', () => {
       'Texas, New Mexico',
     );
     expect(await page.locator('[data-answer="dob"]').textContent()).toBe(usDate(dob28));
+    expect(await page.locator('[data-answer="county"]').textContent()).toBe('El Paso County');
     await page.getByRole('checkbox', { name: /firmar electrónicamente/ }).check();
     await page.getByLabel('Escriba su nombre completo para firmar').fill('maria nunez');
     await checkStep(page, 'survey-es-3-review');

@@ -79,9 +79,27 @@ describe('CSRF defence', () => {
     expect(res.statusCode).toBe(200);
   });
 
+  /** Called by other servers, never by a browser: their signature is the proof, not the origin. */
+  const serverToServer = new Set(['POST /api/webhooks/lever/{integrationId}']);
+
+  test('server-to-server routes are public, and judged by their signature rather than by origin', async () => {
+    const doc = (await admin.get('/api/docs/json')).json();
+    const listed = operationsOf(doc).filter((op) => serverToServer.has(`${op.method} ${op.path}`));
+    expect(listed.map((op) => op.isPublic)).toEqual([true]);
+    const res = await admin.request(
+      'POST',
+      '/api/webhooks/lever/unknown-integration',
+      { token: 't', triggeredAt: 1, signature: 's', event: 'applicationCreated', data: {} },
+      { 'x-requested-with': '', origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    );
+    expect(res.statusCode).toBe(404);
+  });
+
   test('every state-changing route in the OpenAPI document refuses a forged request', async () => {
     const doc = (await admin.get('/api/docs/json')).json();
-    const unsafe = operationsOf(doc).filter((op) => op.method !== 'GET');
+    const unsafe = operationsOf(doc).filter(
+      (op) => op.method !== 'GET' && !serverToServer.has(`${op.method} ${op.path}`),
+    );
     expect(unsafe.length).toBeGreaterThanOrEqual(8);
     for (const op of unsafe) {
       const url = op.path.replace(/\{[^}]+\}/g, '0123456789abcdef01234567');

@@ -8,6 +8,7 @@ import {
   signedIn,
   type TestOrganization,
 } from '../support/factories.ts';
+import { createLeverIntegration } from '../support/lever.ts';
 import { exampleOf, operationsOf, pathParams, type OpenApiOperation } from '../support/openapi.ts';
 
 /**
@@ -39,7 +40,8 @@ async function snapshotOfB(): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp(import.meta.filename);
+  // One sign-in per route and id: more than the default per-address login limit allows.
+  t = await createTestApp(import.meta.filename, { env: { LOGIN_MAX_ATTEMPTS_PER_IP: '10000' } });
   a = await createOrganization(t.app, { name: 'Alpha Org' });
   b = await createOrganization(t.app, {
     name: 'Bravo Secret Org',
@@ -64,7 +66,16 @@ beforeAll(async () => {
     lastName: 'Zulu',
     email: 'applicant@bravo.example',
   });
-  bIds = [b.organizationId, b.admin.id, bMember.id, invited.id, applicant.applicantId];
+  // …and a Lever integration (ATS Integrations screen).
+  const integration = await createLeverIntegration(t.app, b.organizationId, 'acct-bravo-lever');
+  bIds = [
+    b.organizationId,
+    b.admin.id,
+    bMember.id,
+    invited.id,
+    applicant.applicantId,
+    integration.id,
+  ];
   bMarkers = [
     ...bIds,
     'Bravo Secret Org',
@@ -75,6 +86,8 @@ beforeAll(async () => {
     'Bravo Invitee',
     'Bravoapplicant',
     'applicant@bravo.example',
+    integration.publicId,
+    'acct-bravo-lever',
   ];
 });
 afterAll(() => t.close());
@@ -125,6 +138,11 @@ describe('cross-tenant sweep over every route', () => {
         'PATCH /api/users/{id}',
         'POST /api/users/{id}/invitation',
         'GET /api/users',
+        'GET /api/integrations',
+        'DELETE /api/integrations/{integrationId}',
+        'POST /api/integrations/{integrationId}/webhook/regenerate',
+        'PUT /api/integrations/{integrationId}/webhook/manual',
+        'POST /api/webhooks/lever/{integrationId}',
       ]),
     );
     expect(new Set(visited).size).toBe(operations.length);

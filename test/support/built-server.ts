@@ -20,6 +20,8 @@ export interface BuiltServer {
 export async function startBuiltServer(
   label: string,
   env: Record<string, string> = {},
+  /** A port chosen beforehand (e.g. when Lever must know the callback URL first). */
+  chosenPort?: number,
 ): Promise<BuiltServer> {
   const bundle = path.join(repoRoot, 'server', 'dist', 'server.mjs');
   if (!existsSync(bundle))
@@ -28,7 +30,7 @@ export async function startBuiltServer(
     );
   if (!existsSync(path.join(repoRoot, 'web', 'dist', 'index.html')))
     throw new Error('web/dist is missing: run "pnpm build"');
-  const port = await freePort();
+  const port = chosenPort ?? (await freePort());
   const mongoUri = withDatabase(inject('mongoUri'), uniqueDatabaseName(path.basename(label)));
   const child = spawn(process.execPath, ['--enable-source-maps', bundle], {
     cwd: path.join(repoRoot, 'server'),

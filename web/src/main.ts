@@ -1,27 +1,15 @@
-import { createPinia } from 'pinia';
-import { createApp } from 'vue';
-import App from './App.vue';
-import { onUnauthenticated } from './api/client.ts';
-import { createAppRouter } from './router/index.ts';
 import './styles.css';
 
-const app = createApp(App);
-const pinia = createPinia();
-const router = createAppRouter();
-app.use(pinia).use(router);
-
-// The one place that handles 401: a session we had has ended (expired, signed out elsewhere,
-// deactivated), so private pages go to login. A visitor who never signed in has nothing to end.
-onUnauthenticated(async () => {
-  const { useSessionStore } = await import('./stores/session.ts');
-  const session = useSessionStore(pinia);
-  if (!session.isAuthenticated) return;
-  session.forget();
-  const current = router.currentRoute.value;
-  if (!current.meta.public)
-    void router.replace({ name: 'login', query: { redirect: current.fullPath } });
-});
-
-// Mount once the first route is known, so the layout matches it from the first paint.
-await router.isReady();
-app.mount('#app');
+/**
+ * Two apps share this page. The public applicant survey (`/survey/<token>`, opened from an email on
+ * a phone) is a small app of its own: no router, no stores, no admin chrome, so its first download
+ * stays small. Every other path is the admin SPA.
+ */
+const survey = /^\/survey\/([^/]+)\/?$/.exec(window.location.pathname);
+if (survey) {
+  const { mountSurvey } = await import('./features/survey/mount.ts');
+  mountSurvey('#app', decodeURIComponent(survey[1]!));
+} else {
+  const { mountAdminApp } = await import('./admin-app.ts');
+  await mountAdminApp('#app');
+}

@@ -102,4 +102,56 @@ describe('loadConfig', () => {
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.join('\n')).toContain(name);
   });
+
+  describe('Lever settings', () => {
+    const lever = {
+      LEVER_AUTH_URL: 'https://auth.lever.co/',
+      LEVER_API_URL: 'https://api.lever.co/v1',
+      LEVER_WEB_URL: 'https://hire.lever.co',
+      LEVER_AUDIENCE: 'https://api.lever.co/v1/',
+      LEVER_CLIENT_ID: 'client',
+      LEVER_CLIENT_SECRET: 'secret',
+    };
+
+    test('without any LEVER_* setting Lever is simply not configured', () => {
+      expect(loadConfig(valid).lever).toBeNull();
+    });
+
+    test('all six configure Lever; URLs lose trailing slashes, the audience keeps its own', () => {
+      expect(loadConfig({ ...valid, ...lever }).lever).toEqual({
+        authUrl: 'https://auth.lever.co',
+        apiUrl: 'https://api.lever.co/v1',
+        webUrl: 'https://hire.lever.co',
+        audience: 'https://api.lever.co/v1/',
+        clientId: 'client',
+        clientSecret: 'secret',
+      });
+    });
+
+    test('a partial set refuses to boot, naming each missing setting', () => {
+      const problems = problemsOf({
+        ...valid,
+        ...lever,
+        LEVER_CLIENT_SECRET: undefined,
+        LEVER_AUDIENCE: '',
+      });
+      expect(problems).toHaveLength(2);
+      expect(problems.join('\n')).toContain('LEVER_CLIENT_SECRET');
+      expect(problems.join('\n')).toContain('LEVER_AUDIENCE');
+    });
+
+    test("webhook and API budget defaults; the budget cannot exceed Lever's 10 requests/s", () => {
+      expect(loadConfig(valid).leverSettings).toEqual({
+        webhookMaxAgeMs: 72 * 3_600_000,
+        webhookRateLimitPerMinute: 600,
+        apiRequestsPerSecond: 8,
+        apiBurst: 10,
+        idleRefreshMs: 30 * 86_400_000,
+        healthCheckIntervalMs: 15 * 60_000,
+      });
+      expect(problemsOf({ ...valid, LEVER_API_REQUESTS_PER_SECOND: '11' }).join()).toContain(
+        'LEVER_API_REQUESTS_PER_SECOND',
+      );
+    });
+  });
 });

@@ -65,6 +65,24 @@ const envSchema = Type.Object({
   JOBS_DRAIN_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10_000 }),
   /** Succeeded jobs (and old leases) are cleaned up after this many days. */
   JOBS_RETENTION_DAYS: Type.Integer({ minimum: 1, default: 14 }),
+  /** Lever (all six or none): OAuth host, Data API, web app, token audience, the app's credentials. */
+  LEVER_AUTH_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  LEVER_API_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  LEVER_WEB_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  LEVER_AUDIENCE: Type.Optional(Type.String({ pattern: '^https?://' })),
+  LEVER_CLIENT_ID: Type.Optional(Type.String({ minLength: 1 })),
+  LEVER_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  /** Webhook deliveries whose `triggeredAt` is older than this are refused (replay window). */
+  LEVER_WEBHOOK_MAX_AGE_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 14, default: 72 }),
+  /** Webhook requests per integration and minute, per API instance (then 429; Lever retries). */
+  LEVER_WEBHOOK_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 600 }),
+  /** Our budget per Lever account, all instances together (Lever allows 10/s, bursts of 20). */
+  LEVER_API_REQUESTS_PER_SECOND: Type.Integer({ minimum: 1, maximum: 10, default: 8 }),
+  LEVER_API_BURST: Type.Integer({ minimum: 0, maximum: 10, default: 10 }),
+  /** Refresh the Lever grant at least this often even when idle (Lever drops it after 90 idle days). */
+  LEVER_IDLE_REFRESH_DAYS: Type.Integer({ minimum: 1, maximum: 80, default: 30 }),
+  /** How often every integration's webhook is looked for in Lever. */
+  LEVER_HEALTH_CHECK_MINUTES: Type.Integer({ minimum: 1, default: 15 }),
 });
 
 export type Env = Static<typeof envSchema>;
@@ -89,6 +107,59 @@ export interface Config {
   surveyLinkTtlMs: number;
   surveyRateLimits: { perMinute: number; submitPerMinute: number };
   jobs: { pollIntervalMs: number; leaseMs: number; drainTimeoutMs: number; retentionMs: number };
+  /** Null when the LEVER_* settings are absent: the Integrations screen says how to set them. */
+  lever: LeverConfig | null;
+  leverSettings: LeverSettings;
+}
+
+export interface LeverConfig {
+  authUrl: string;
+  apiUrl: string;
+  webUrl: string;
+  audience: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface LeverSettings {
+  webhookMaxAgeMs: number;
+  webhookRateLimitPerMinute: number;
+  apiRequestsPerSecond: number;
+  apiBurst: number;
+  idleRefreshMs: number;
+  healthCheckIntervalMs: number;
+}
+
+const LEVER_KEYS = [
+  'LEVER_AUTH_URL',
+  'LEVER_API_URL',
+  'LEVER_WEB_URL',
+  'LEVER_AUDIENCE',
+  'LEVER_CLIENT_ID',
+  'LEVER_CLIENT_SECRET',
+] as const;
+
+/** All six LEVER_* settings or none; a partial set is a mistake worth refusing to boot for. */
+function leverConfig(env: Env): LeverConfig | null {
+  const missing = LEVER_KEYS.filter((key) => env[key] === undefined);
+  if (missing.length === LEVER_KEYS.length) return null;
+  if (missing.length > 0) {
+    throw new ConfigError(
+      missing.map(
+        (key) => `${key} is required when any LEVER_* setting is set (set all six or none)`,
+      ),
+    );
+  }
+  const trim = (url: string) => url.replace(/\/+$/, '');
+  return {
+    authUrl: trim(env.LEVER_AUTH_URL!),
+    apiUrl: trim(env.LEVER_API_URL!),
+    webUrl: trim(env.LEVER_WEB_URL!),
+    // Lever's audience keeps its trailing slash (lever-api.md §1.10: without it, no API scopes).
+    audience: env.LEVER_AUDIENCE!,
+    clientId: env.LEVER_CLIENT_ID!,
+    clientSecret: env.LEVER_CLIENT_SECRET!,
+  };
 }
 
 export class ConfigError extends Error {
@@ -164,6 +235,15 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       leaseMs: env.JOBS_LEASE_MS,
       drainTimeoutMs: env.JOBS_DRAIN_TIMEOUT_MS,
       retentionMs: env.JOBS_RETENTION_DAYS * 86_400_000,
+    },
+    lever: leverConfig(env),
+    leverSettings: {
+      webhookMaxAgeMs: env.LEVER_WEBHOOK_MAX_AGE_HOURS * 3_600_000,
+      webhookRateLimitPerMinute: env.LEVER_WEBHOOK_RATE_LIMIT_PER_MINUTE,
+      apiRequestsPerSecond: env.LEVER_API_REQUESTS_PER_SECOND,
+      apiBurst: env.LEVER_API_BURST,
+      idleRefreshMs: env.LEVER_IDLE_REFRESH_DAYS * 86_400_000,
+      healthCheckIntervalMs: env.LEVER_HEALTH_CHECK_MINUTES * 60_000,
     },
   };
 }

@@ -7,6 +7,11 @@ import { AppError } from '../lib/app-error.ts';
 /**
  * Serves the built web app and answers everything no route claimed: unknown `/api/*` paths get the
  * JSON 404 body, other GET requests get `index.html` so the SPA's router can handle deep links.
+ *
+ * The build writes a brotli (`.br`) and a gzip (`.gz`) copy beside each file
+ * (`web/build/precompress.ts`); `preCompressed` picks one by `Accept-Encoding`, sets
+ * `Content-Encoding` and `Vary: Accept-Encoding`, and falls back to the plain file. Nothing is
+ * compressed per request. Source maps are not built, so none can be published.
  */
 export default fp(
   async (app) => {
@@ -18,6 +23,7 @@ export default fp(
         root,
         wildcard: false,
         index: false,
+        preCompressed: true,
         // Hashed asset names can be cached forever; index.html must always be revalidated.
         setHeaders(reply, filePath) {
           const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
@@ -33,8 +39,10 @@ export default fp(
 
     app.setNotFoundHandler((request, reply) => {
       const isApi = request.url === '/api' || request.url.startsWith('/api/');
+      // A missing asset (an older build's file, a source map) must not turn into the page.
+      const isAsset = request.url.startsWith('/assets/');
       const wantsPage = request.method === 'GET' || request.method === 'HEAD';
-      if (!isApi && wantsPage && hasSpa) {
+      if (!isApi && !isAsset && wantsPage && hasSpa) {
         return reply.header('cache-control', 'no-cache').sendFile('index.html');
       }
       throw AppError.notFound(`No route for ${request.method} ${request.url.split('?')[0]}`);

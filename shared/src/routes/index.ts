@@ -10,3 +10,5 @@ export * from './account.ts';
 export * from './users.ts';
 export * from './mailbox.ts';
 export * from './survey.ts';
+export * from './counties.ts';
+export * from './integrations.ts';

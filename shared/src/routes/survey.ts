@@ -1,4 +1,5 @@
 import { defineRoute } from '../route-table.ts';
+import { surveyEndpoints } from './survey-endpoints.ts';
 import {
   saveSurveyAnswersBodySchema,
   submitSurveyBodySchema,
@@ -9,8 +10,7 @@ import {
 
 export const surveyRoutes = {
   get: defineRoute({
-    method: 'GET',
-    path: '/api/survey/:token',
+    ...surveyEndpoints.get,
     summary: 'Open a survey: organization, greeting, language and the saved draft (never the SSN)',
     access: 'public',
     tags: ['survey'],
@@ -18,8 +18,7 @@ export const surveyRoutes = {
     response: surveySchema,
   }),
   saveAnswers: defineRoute({
-    method: 'PUT',
-    path: '/api/survey/:token/answers',
+    ...surveyEndpoints.saveAnswers,
     summary:
       'Save progress: the answers so far (partial, each well-formed) and the step to resume at',
     access: 'public',
@@ -29,8 +28,7 @@ export const surveyRoutes = {
     response: undefined,
   }),
   submit: defineRoute({
-    method: 'POST',
-    path: '/api/survey/:token/submit',
+    ...surveyEndpoints.submit,
     summary: 'Sign and submit the survey (once; the link stops working)',
     access: 'public',
     tags: ['survey'],
@@ -40,8 +38,7 @@ export const surveyRoutes = {
     successStatus: 201,
   }),
   decline: defineRoute({
-    method: 'POST',
-    path: '/api/survey/:token/decline',
+    ...surveyEndpoints.decline,
     summary: 'Decline the whole survey (the link stops working)',
     access: 'public',
     tags: ['survey'],

@@ -5,7 +5,7 @@ import { isoDateTimeSchema } from './common.ts';
 
 /**
  * The public applicant survey (`/survey/<token>`, API under `/api/survey/`). Answers are keyed by
- * the question ids of wotc.md §2.6 and use the WOTC engine's schemas (`@eligo/shared/wotc`).
+ * the question ids of docs/wotc-rules.md §4 and use the WOTC engine's schemas (`@eligo/shared/wotc`).
  */
 
 /** 32 random bytes, base64url: what `randomToken()` issues. */

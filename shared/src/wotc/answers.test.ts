@@ -30,6 +30,10 @@ describe('submittedAnswersSchema', () => {
     ['state', 'il', false],
     ['state', 'XX', false],
     ['state', 'PR', true],
+    ['county', '17167', true],
+    ['county', 'not_listed', true],
+    ['county', 'Sangamon', false],
+    ['county', '1716', false],
     ['phone', '(217) 555-0100', true],
     ['phone', '+1 217 555 0100', true],
     ['phone', '555-0100', false],
@@ -92,7 +96,7 @@ describe('draft schemas', () => {
     expect(Value.Check(screeningDraftSchema, { first_name: 'Ada' })).toBe(false);
   });
 
-  test('ids follow the wotc.md §2.6 naming: follow-ups use the q_ prefix', () => {
+  test('ids follow the docs/wotc-rules.md §4 naming: follow-ups use the q_ prefix', () => {
     const step2 = ANSWER_IDS.slice(ANSWER_IDS.indexOf('q_cond_cert'));
     expect(step2.filter((id) => !id.startsWith('q_') && !id.startsWith('felony_'))).toEqual([]);
   });

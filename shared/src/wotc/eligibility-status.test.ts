@@ -10,8 +10,6 @@ const AUTHORIZED = { programAuthorizedThrough: '2030-12-31' };
 type Extra = Omit<Partial<EligibilityInput>, 'answers'>;
 const evaluate = (answers: DraftAnswers, extra: Extra = {}) =>
   evaluateEligibility({ answers, asOf: AS_OF, ...AUTHORIZED, ...extra });
-const flagCodes = (answers: DraftAnswers, extra: Extra = {}) =>
-  evaluate(answers, extra).flags.map((f) => f.code);
 
 /** Every screening question a 45-year-old sees, answered "declined". */
 const ALL_DECLINED: Partial<SubmittedAnswers> = {
@@ -192,97 +190,190 @@ describe('status', () => {
   });
 });
 
-describe('Designated community residents without a verifiable RRC/EZ table', () => {
-  test.each<[string, Partial<SubmittedAnswers>, Extra, string[]]>([
-    // Shipped RRC table is not transcribed: every 18–39 applicant is a possible DCR.
+describe('Designated community residents (D): Rural Renewal County by FIPS, Empowerment Zones', () => {
+  const age25 = { age_band: 'under_40', dob: '2001-01-01', q_snap: 'no' } as const;
+  const EZ_IN_FORCE = { ezDesignatedThrough: '2030-12-31' };
+  interface Expected {
+    status: string;
+    matches?: string[];
+    flags?: string[];
+  }
+  // AS_OF is 2026-06-02: by default no Empowerment Zone designation is in force.
+  test.each<[string, Partial<SubmittedAnswers>, Extra, Expected]>([
     [
-      '25 anywhere',
-      { age_band: 'under_40', dob: '2001-01-01', q_snap: 'no' },
+      '25 in Butler County, AL (RRC)',
+      { ...age25, state: 'AL', county: '01013' },
       {},
-      ['dcr_possible'],
+      { status: 'pre_qualified', matches: ['D'] },
     ],
-    ['18 today', { age_band: 'under_40', dob: '2008-06-02', q_snap: 'no' }, {}, ['dcr_possible']],
-    ['17', { age_band: 'under_40', dob: '2008-06-03' }, {}, []],
-    ['39', { age_band: 'under_40', dob: '1986-06-03', q_snap: 'no' }, {}, ['dcr_possible']],
-    ['40+', { age_band: '40_plus' }, {}, []],
+    [
+      '25 in Autauga County, AL (not an RRC)',
+      { ...age25, state: 'AL', county: '01001' },
+      {},
+      { status: 'not_qualified' },
+    ],
+    [
+      '25 in Barton County, KS (RRC)',
+      { ...age25, state: 'KS', county: '20009' },
+      {},
+      { status: 'pre_qualified', matches: ['D'] },
+    ],
+    [
+      '25 in Andrews County, TX (RRC)',
+      { ...age25, state: 'TX', county: '48003' },
+      {},
+      { status: 'pre_qualified', matches: ['D'] },
+    ],
+    [
+      '25 in Burleigh County, ND (not an RRC)',
+      { ...age25, state: 'ND', county: '38015' },
+      {},
+      { status: 'not_qualified' },
+    ],
+    [
+      '25 in Norton city, VA (RRC)',
+      { ...age25, state: 'VA', county: '51720' },
+      {},
+      { status: 'pre_qualified', matches: ['D'] },
+    ],
+    [
+      '25 in Wrangell, AK (former 02280)',
+      { ...age25, state: 'AK', county: '02275' },
+      {},
+      { status: 'pre_qualified', matches: ['D'] },
+    ],
+    [
+      '25 in Petersburg, AK (former 02280)',
+      { ...age25, state: 'AK', county: '02195' },
+      {},
+      { status: 'pre_qualified', matches: ['D'] },
+    ],
+    [
+      '25 in Alleghany County, VA (contains former 51560)',
+      { ...age25, state: 'VA', county: '51005' },
+      {},
+      { status: 'needs_review', flags: ['dcr_possible'] },
+    ],
+    [
+      '18 today in an RRC',
+      { age_band: 'under_40', dob: '2008-06-02', q_snap: 'no', state: 'AL', county: '01013' },
+      {},
+      { status: 'pre_qualified', matches: ['D'] },
+    ],
+    [
+      '17 in an RRC',
+      { age_band: 'under_40', dob: '2008-06-03', state: 'AL', county: '01013' },
+      {},
+      { status: 'not_qualified' },
+    ],
+    [
+      '39 in an RRC',
+      { age_band: 'under_40', dob: '1986-06-03', q_snap: 'no', state: 'AL', county: '01013' },
+      {},
+      { status: 'pre_qualified', matches: ['D'] },
+    ],
+    [
+      '40+ in an RRC',
+      { age_band: '40_plus', state: 'AL', county: '01013' },
+      {},
+      { status: 'not_qualified' },
+    ],
+    [
+      'county not listed, in a state with RRCs',
+      { ...age25, state: 'KS', county: 'not_listed' },
+      {},
+      { status: 'needs_review', flags: ['dcr_possible'] },
+    ],
+    [
+      'county not listed, in a state without RRCs',
+      { ...age25, state: 'CA', county: 'not_listed' },
+      {},
+      { status: 'not_qualified' },
+    ],
+    [
+      'a free-text county of an old draft counts as not listed',
+      { ...age25, state: 'KS', county: 'Rawlins' },
+      {},
+      { status: 'needs_review', flags: ['dcr_possible'] },
+    ],
+    [
+      'not an RRC, EZs in force: the incomplete EZ list needs a look',
+      { ...age25, state: 'AL', county: '01001' },
+      EZ_IN_FORCE,
+      { status: 'needs_review', flags: ['dcr_possible'] },
+    ],
+    [
+      'Chicago (an EZ city), EZs in force',
+      { ...age25, city: 'Chicago', county: '17031' },
+      EZ_IN_FORCE,
+      { status: 'needs_review', flags: ['dcr_possible'] },
+    ],
+    [
+      'Chicago (an EZ city), EZs ended',
+      { ...age25, city: 'Chicago', county: '17031' },
+      {},
+      { status: 'not_qualified', flags: ['ez_designations_expired'] },
+    ],
+    [
+      'Dooly County, GA (wholly in an EZ), EZs in force',
+      { ...age25, state: 'GA', county: '13093' },
+      EZ_IN_FORCE,
+      { status: 'pre_qualified', matches: ['D'] },
+    ],
+    [
+      'Dooly County, GA (wholly in an EZ), EZs ended',
+      { ...age25, state: 'GA', county: '13093' },
+      {},
+      { status: 'not_qualified', flags: ['ez_designations_expired'] },
+    ],
     [
       'DC resident (no RRC, EZ ended 2011)',
-      {
-        age_band: 'under_40',
-        dob: '2001-01-01',
-        q_snap: 'no',
-        state: 'DC',
-        county: 'District of Columbia',
-        city: 'Washington',
-      },
-      {},
-      [],
+      { ...age25, state: 'DC', county: '11001', city: 'Washington' },
+      EZ_IN_FORCE,
+      { status: 'not_qualified' },
     ],
     [
-      'RRC checked: no, EZs expired',
-      { age_band: 'under_40', dob: '2001-01-01', q_snap: 'no' },
+      'RRC checked by a person: no, EZs ended',
+      { ...age25, state: 'KS', county: 'not_listed' },
       { verifiedResidence: { ruralRenewalCounty: false } },
-      [],
+      { status: 'not_qualified' },
     ],
     [
-      'RRC checked: no, EZ city, EZs in force',
-      { age_band: 'under_40', dob: '2001-01-01', q_snap: 'no', city: 'Chicago', county: 'Cook' },
-      { verifiedResidence: { ruralRenewalCounty: false }, ezDesignatedThrough: '2030-12-31' },
-      ['dcr_possible'],
-    ],
-    [
-      'RRC checked: no, EZ city, EZs expired',
-      { age_band: 'under_40', dob: '2001-01-01', q_snap: 'no', city: 'Chicago', county: 'Cook' },
-      { verifiedResidence: { ruralRenewalCounty: false } },
-      ['ez_designations_expired'],
+      'RRC checked by a person: yes',
+      { ...age25, state: 'AL', county: '01001' },
+      { verifiedResidence: { ruralRenewalCounty: true } },
+      { status: 'pre_qualified', matches: ['D'] },
     ],
     [
       'RRC and EZ both checked: no',
-      { age_band: 'under_40', dob: '2001-01-01', q_snap: 'no', city: 'Chicago', county: 'Cook' },
-      {
-        verifiedResidence: { ruralRenewalCounty: false, empowermentZone: false },
-        ezDesignatedThrough: '2030-12-31',
-      },
-      [],
+      { ...age25, city: 'Chicago', county: '17031' },
+      { verifiedResidence: { ruralRenewalCounty: false, empowermentZone: false }, ...EZ_IN_FORCE },
+      { status: 'not_qualified' },
     ],
-  ])('%s → %j', (_name, overrides, extra, expected) => {
-    expect(flagCodes(allNoAnswers(overrides), extra)).toEqual(expected);
+  ])('%s', (_name, overrides, extra, expected) => {
+    const result = evaluate(allNoAnswers(overrides), extra);
+    expect({
+      status: result.status,
+      matches: result.matches.map((m) => m.code),
+      flags: result.flags.map((f) => f.code),
+    }).toEqual({ matches: [], flags: [], ...expected });
   });
 
-  test('the flag names the county to check and makes the result needs_review', () => {
-    const result = evaluate(
-      allNoAnswers({
-        age_band: 'under_40',
-        dob: '2001-01-01',
-        q_snap: 'no',
-        county: 'Rawlins',
-        state: 'KS',
-      }),
+  test('a match names the county; a flag says what a person must check', () => {
+    const rrc = evaluate(allNoAnswers({ ...age25, state: 'AK', county: '02275' }));
+    expect(rrc.matches[0]!.reason).toBe(
+      'age 25; lives in a Rural Renewal County (Wrangell City and Borough, AK, part of the former Wrangell-Petersburg Census Area, AK)',
     );
-    expect(result.status).toBe('needs_review');
-    expect(result.flags[0]).toMatchObject({ code: 'dcr_possible', group: 'D' });
-    expect(result.flags[0]!.reason).toMatch(/Rawlins, KS/);
+    const notListed = evaluate(allNoAnswers({ ...age25, state: 'KS', county: 'not_listed' }));
+    expect(notListed.flags[0]).toMatchObject({ code: 'dcr_possible', group: 'D' });
+    expect(notListed.flags[0]!.reason).toMatch(/one of KS's Rural Renewal Counties/);
   });
 
-  test('a complete RRC table settles it without review', () => {
-    const rrcTable = {
-      title: 'fixture',
-      source: 'test',
-      revision: 'test',
-      complete: true,
-      status: 'transcribed' as const,
-      note: '',
-      counties: [{ state: 'KS' as const, county: 'Testcounty' }],
-    };
-    const young = { age_band: 'under_40', dob: '2001-01-01', q_snap: 'no', state: 'KS' } as const;
-    expect(
-      evaluate(allNoAnswers({ ...young, county: 'Testcounty' }), { rrcTable }).matches.map(
-        (m) => m.code,
-      ),
-    ).toEqual(['D']);
-    expect(evaluate(allNoAnswers({ ...young, county: 'Othercounty' }), { rrcTable }).status).toBe(
-      'not_qualified',
-    );
+  test('the EZ end date is a parameter: the day after it, EZ residence no longer counts', () => {
+    const dooly = allNoAnswers({ ...age25, state: 'GA', county: '13093' });
+    const through = { ezDesignatedThrough: AS_OF };
+    expect(evaluate(dooly, through).matches.map((m) => m.code)).toEqual(['D']);
+    expect(evaluate(dooly, { ezDesignatedThrough: '2026-06-01' }).matches).toEqual([]);
   });
 });
 
@@ -299,7 +390,7 @@ describe('program authorization', () => {
       ...(through ? { programAuthorizedThrough: through } : {}),
     });
     expect(result.flags.some((f) => f.code === 'program_not_authorized')).toBe(flagged);
-    // Screening continues during a lapse (wotc.md §0.2): the status is still computed.
+    // Screening continues during a lapse (docs/wotc-rules.md §1): the status is still computed.
     expect(result.status).toBe('pre_qualified');
   });
 

@@ -29,7 +29,7 @@ const yesNo = fc.constantFrom(...YES_NO_OPTIONS);
 const answersArb: fc.Arbitrary<DraftAnswers> = fc.record(
   {
     state: fc.constantFrom('IL', 'DC', 'CA', 'GA', 'KS'),
-    county: fc.constantFrom('Cook', 'Dooly', 'Los Angeles', 'Sangamon'),
+    county: fc.constantFrom('17031', '13093', '06037', '17167', '20009', 'not_listed'),
     city: fc.constantFrom('Chicago', 'Springfield', 'Los Angeles', 'Vienna'),
     age_band: fc.constantFrom('under_40', '40_plus'),
     dob: isoDate(1984, 2012),

@@ -275,7 +275,7 @@ describe('boundaries', () => {
   });
 });
 
-describe('wotc.md §3.5 cases', () => {
+describe('docs/wotc-rules.md §7 cases', () => {
   test('39 in an RRC county → D; turns 40 before the start date → D drops on re-check', () => {
     const answers = under40('1986-06-10', { q_snap: 'no' });
     const rrc = { verifiedResidence: { ruralRenewalCounty: true } };

@@ -13,7 +13,7 @@ export function allNoAnswers(overrides: Partial<SubmittedAnswers> = {}): Submitt
     city: 'Springfield',
     state: 'IL',
     zip: '62701',
-    county: 'Sangamon',
+    county: '17167',
     email: 'ada@example.com',
     age_band: '40_plus',
     worked_here_before: 'no',

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DOL_CODES, TARGET_GROUPS, targetGroup } from './groups.ts';
 
-// wotc.md §1.1: 8850 group number, wage cap, max credit at 40% and at 25%.
+// docs/wotc-rules.md §2: 8850 group number, wage cap, max credit at 40% and at 25%.
 describe('target group table', () => {
   test.each([
     ['A', 1, 6000, 2400, 1500],

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 
-/** DOL reporting codes of the WOTC target groups (wotc.md §1.1). */
+/** DOL reporting codes of the WOTC target groups (docs/wotc-rules.md §2). */
 export const DOL_CODES = [
   'A',
   'B-a',
@@ -35,7 +35,7 @@ export const targetGroupSchema = Type.Object({
 });
 export type TargetGroup = Static<typeof targetGroupSchema>;
 
-/** wotc.md §1.1, in the order of the 8850 instructions. */
+/** docs/wotc-rules.md §2, in the order of the 8850 instructions. */
 export const TARGET_GROUPS: readonly TargetGroup[] = [
   {
     group: 1,

@@ -1,4 +1,5 @@
 export * from './answers.ts';
+export * from './counties.ts';
 export * from './dates.ts';
 export * from './eligibility.ts';
 export * from './groups.ts';

@@ -29,6 +29,7 @@ export type QuestionKind =
   | 'ssn'
   | 'state'
   | 'state_list'
+  | 'county'
   | 'zip'
   | 'phone'
   | 'email';
@@ -90,7 +91,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
   q('city', 1, 'text', 'always', { groups: ['D', 'F'] }),
   q('state', 1, 'state', 'always', { groups: ['D', 'F'] }),
   q('zip', 1, 'zip', 'always'),
-  q('county', 1, 'text', 'always', { groups: ['D', 'F'] }),
+  q('county', 1, 'county', 'always', { groups: ['D', 'F'] }),
   q('phone', 1, 'phone', 'optional'),
   q('email', 1, 'email', 'always'),
   q('age_band', 1, 'enum', 'always', { options: AGE_BAND_OPTIONS, groups: ['D', 'F', 'G'] }),

@@ -4,7 +4,7 @@ import { dolCodeSchema } from './groups.ts';
 import { ezTableSchema, rrcTableSchema } from './residence.ts';
 
 /** Bump whenever a rule, a table or the meaning of an output changes; stored with every result. */
-export const RULES_VERSION = '2026-11-rules-1';
+export const RULES_VERSION = '2026-11-rules-2';
 
 /** Last hiring date covered by IRC §51 as last extended (Consolidated Appropriations Act, 2021). */
 export const DEFAULT_PROGRAM_AUTHORIZED_THROUGH = '2025-12-31';
@@ -38,7 +38,7 @@ export const POSSIBLE_MATCH_FLAGS = [
 export const CAVEAT_FLAGS = [
   /** Rehire question declined or unanswered: a match cannot be pre-qualified until it is known. */
   'rehire_unknown',
-  /** `asOf` is after the program's authorization: screening continues (wotc.md §0.2). */
+  /** `asOf` is after the program's authorization: screening continues (docs/wotc-rules.md §1). */
   'program_not_authorized',
   /** Address matches an Empowerment Zone place but designations ended before `asOf`. */
   'ez_designations_expired',
@@ -76,7 +76,7 @@ export type EligibilityExclusion = Static<typeof eligibilityExclusionSchema>;
 export const eligibilityInputSchema = Type.Object({
   /** Answers keyed by question id; any subset, hidden answers are ignored. */
   answers: draftAnswersSchema,
-  /** Date the windows end on: the start date once known, else the signing date (wotc.md §3.1). */
+  /** Date the windows end on: the start date once known, else the signing date (docs/wotc-rules.md §3). */
   asOf: isoDateSchema,
   /** Last hiring date the credit is authorized for; default `DEFAULT_PROGRAM_AUTHORIZED_THROUGH`. */
   programAuthorizedThrough: Type.Optional(isoDateSchema),

@@ -18,7 +18,7 @@ describe('validateSubmission', () => {
   });
 
   test.each<[string, Partial<SubmittedAnswers>, string[]]>([
-    // wotc.md §3.5: under 40 without a date of birth blocks submit.
+    // docs/wotc-rules.md §4: under 40 without a date of birth blocks submit.
     [
       'dob missing under 40',
       { age_band: 'under_40', q_snap: 'no' },
@@ -121,5 +121,30 @@ describe('validateSubmission', () => {
       AS_OF,
     );
     expect(errors[0]!.message).toMatch(/required when the applicant is under 40/);
+  });
+});
+
+describe('the county: a FIPS code of the chosen state, or "not listed / not sure"', () => {
+  test.each<[string, string, unknown, string[]]>([
+    ['IL', 'Sangamon County', '17167', []],
+    ['IL', 'not listed', 'not_listed', []],
+    ['AE', 'a military address, not listed', 'not_listed', []],
+    ['PR', 'a municipio', '72001', []],
+    ['IL', 'a county of Alabama', '01013', ['/county county_not_in_state']],
+    ['AE', 'a military address with a county', '17167', ['/county county_not_in_state']],
+    ['IL', 'free text', 'Sangamon', ['/county invalid_county']],
+    ['IL', 'four digits', '1716', ['/county invalid_county']],
+  ])('%s, %s (%j) → %j', (state, _what, county, expected) => {
+    expect(codes(allNoAnswers({ state, county } as Partial<SubmittedAnswers>))).toEqual(expected);
+  });
+
+  test('the server also checks that the county exists', () => {
+    const answers = allNoAnswers({ state: 'IL', county: '17999' });
+    expect(codes(answers)).toEqual([]);
+    const checked = validateSubmission(answers, AS_OF, { countyExists: (f) => f === '17167' });
+    expect(checked.errors.map((e) => `${e.path} ${e.code}`)).toEqual([
+      '/county county_not_in_state',
+    ]);
+    expect(checked.errors[0]!.message).toBe('is not a county of IL');
   });
 });

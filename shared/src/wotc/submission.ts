@@ -1,6 +1,6 @@
-// The named import keeps browser bundles small (the Value namespace pulls in every value tool).
-import { Check } from 'typebox/value';
-import { ANSWER_IDS, submittedAnswersSchema, type AnswerId, type DraftAnswers } from './answers.ts';
+import { isWellFormedAnswer } from './answer-checks.ts';
+import { ANSWER_IDS, type AnswerId, type DraftAnswers } from './answers.ts';
+import { countyIsInState, isCountyFips } from './counties.ts';
 import { ageOn, compareIsoDates, isIsoDate, parseIsoDate, parseIsoMonth } from './dates.ts';
 import {
   QUESTIONS,
@@ -23,6 +23,14 @@ export interface ValidationResult {
   errors: ValidationError[];
 }
 
+export interface ValidationOptions {
+  /**
+   * Whether a county FIPS code exists. The server passes the full county list (county-list.ts);
+   * the browser, which never downloads it, checks only that the county is in the chosen state.
+   */
+  countyExists?: (fips: string) => boolean;
+}
+
 const INVALID: Record<QuestionKind, [code: string, message: string]> = {
   yes_no: ['invalid_option', 'must be "yes", "no" or "declined"'],
   enum: ['invalid_option', 'must be one of the listed options'],
@@ -33,6 +41,7 @@ const INVALID: Record<QuestionKind, [code: string, message: string]> = {
   ssn: ['invalid_ssn', 'must be a valid 9-digit SSN (dashes optional) or "declined"'],
   state: ['invalid_state', 'must be a two-letter USPS state code'],
   state_list: ['invalid_state_list', 'must be a list of distinct two-letter USPS state codes'],
+  county: ['invalid_county', 'must be a 5-digit county FIPS code or "not_listed"'],
   zip: ['invalid_zip', 'must be a 5-digit ZIP code or ZIP+4'],
   phone: ['invalid_phone', 'must be a 10-digit US phone number'],
   email: ['invalid_email', 'must be an email address'],
@@ -47,11 +56,15 @@ const DATES_NOT_AFTER_AS_OF: readonly AnswerId[] = [
 ];
 
 /**
- * Checks a submission (wotc.md §3.5: a missing date of birth under 40 blocks submit). Hidden
+ * Checks a submission (docs/wotc-rules.md §4: a missing date of birth under 40 blocks submit). Hidden
  * answers are ignored, exactly as `pruneHiddenAnswers` would drop them; unknown keys are errors.
  * `asOf` is the signing date: ages and "not in the future" are measured on it.
  */
-export function validateSubmission(answers: unknown, asOf: string): ValidationResult {
+export function validateSubmission(
+  answers: unknown,
+  asOf: string,
+  options: ValidationOptions = {},
+): ValidationResult {
   if (!isIsoDate(asOf)) throw new RangeError(`asOf must be YYYY-MM-DD, got ${String(asOf)}`);
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
     return {
@@ -80,7 +93,7 @@ export function validateSubmission(answers: unknown, asOf: string): ValidationRe
       if (def.requirement !== 'optional') errors.push(missing(def.id));
       continue;
     }
-    if (!Check(submittedAnswersSchema.properties[def.id], value)) {
+    if (!isWellFormedAnswer(def, value)) {
       const [code, message] = INVALID[def.kind];
       errors.push({ path: `/${def.id}`, code, message });
     } else {
@@ -101,6 +114,17 @@ export function validateSubmission(answers: unknown, asOf: string): ValidationRe
         path: '/q_ssi_last_month',
         code: 'date_in_future',
         message: `must not be after ${asOf.slice(0, 7)}`,
+      });
+    }
+  }
+  if (wellFormed.has('county') && wellFormed.has('state') && isCountyFips(values.county)) {
+    const state = values.state as string;
+    const county = values.county;
+    if (!countyIsInState(county, state) || options.countyExists?.(county) === false) {
+      errors.push({
+        path: '/county',
+        code: 'county_not_in_state',
+        message: `is not a county of ${state}`,
       });
     }
   }

@@ -12,6 +12,7 @@ export type { State } from './state/store.ts';
 export type { Clock } from './clock.ts';
 export { seedAccount, seedPostings, seedUsers, seedStages, SEED_PASSWORD } from './state/seed.ts';
 export { signDelivery, verifyDelivery } from './webhooks/signature.ts';
+export { authorizeWithHttp } from './http-consent.ts';
 
 export interface Emulator {
   app: FastifyInstance;

@@ -1,6 +1,6 @@
 /**
  * Options of one emulator instance. Everything a test may want to vary is here; `switches` are the
- * behaviours that lever-api.md marks [?] (unconfirmed), each defaulting to the most likely reality.
+ * behaviours docs/lever-api.md §6 lists as unconfirmed, each defaulting to the most likely reality.
  */
 export interface OAuthClientOptions {
   clientId: string;
@@ -53,6 +53,8 @@ export interface Switches {
   expandApplicationsNeedsScope: boolean;
   /** The "Regenerate token" button is offered for UI-created webhooks. */
   uiCanRegenerateToken: boolean;
+  /** Scopes left out of every grant although requested (models a narrower consent). */
+  withheldScopes: string[];
 }
 
 export const defaultSwitches: Switches = {
@@ -77,6 +79,7 @@ export const defaultSwitches: Switches = {
   retryAfterSeconds: null,
   expandApplicationsNeedsScope: false,
   uiCanRegenerateToken: true,
+  withheldScopes: [],
 };
 
 export interface EmulatorOptions {

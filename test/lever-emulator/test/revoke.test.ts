@@ -29,18 +29,7 @@ async function connect() {
   });
 }
 
-async function tokenRequest(fields: Record<string, string>) {
-  const response = await fetch(`${env.baseUrl}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      client_id: TEST_CLIENT.clientId,
-      client_secret: TEST_CLIENT.clientSecret,
-      ...fields,
-    }),
-  });
-  return { status: response.status, body: await response.json() };
-}
+const tokenRequest = (fields: Record<string, string>) => env.tokenRequest(fields);
 
 async function revokeAll() {
   const grants = await env.call('GET', '/_emulator/grants');

@@ -4,6 +4,7 @@ import {
   type RouteDef,
   type RouteParams,
   type RouteQuery,
+  type RouteRef,
   type RouteResponse,
 } from '@eligo/shared/route-table';
 import { isErrorBody, type ErrorDetail } from '@eligo/shared/errors';
@@ -47,9 +48,12 @@ function toQueryString(query: Record<string, unknown> | undefined): string {
   return text ? `?${text}` : '';
 }
 
-/** Calls one route of the shared route table; resolves with its typed response or throws ApiError. */
+/**
+ * Calls one route of the shared route table (its definition, or a `RouteRef` where the bundle must
+ * stay small); resolves with its typed response or throws ApiError.
+ */
 export async function call<D extends RouteDef>(
-  def: D,
+  def: D | RouteRef<D>,
   ...[input]: keyof Input<D> extends never ? [] : [Input<D>?]
 ): Promise<RouteResponse<D>> {
   const { params, query, body } = (input ?? {}) as {

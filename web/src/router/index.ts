@@ -76,10 +76,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Not available' },
   },
   {
-    // The public applicant survey: its own chunk, no admin chrome (see App.vue).
+    // The public applicant survey. A page load of /survey/<token> mounts it without this router
+    // (main.ts); the route is here for navigation inside the app. No admin chrome (see App.vue).
     path: '/survey/:token',
     name: 'survey',
     component: () => import('../features/survey/SurveyView.vue'),
+    props: true,
     meta: { public: true, layout: 'bare', title: 'Survey' },
   },
   {

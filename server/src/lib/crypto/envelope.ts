@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 /**
- * Authenticated encryption for secrets and PII at rest (reliability.md §3.2): AES-256-GCM with a
+ * Authenticated encryption for secrets and PII at rest (docs/reliability.md §1): AES-256-GCM with a
  * 12-byte random IV and a 16-byte tag, the key version carried in the ciphertext, and AAD that binds
  * the value to where it lives. Pure: no I/O, keys are passed in.
  *

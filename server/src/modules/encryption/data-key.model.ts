@@ -4,7 +4,7 @@ import { modelOn } from '../../lib/model.ts';
 
 /**
  * An organization's data-encryption key (DEK), wrapped by the key-encryption key from the
- * environment (reliability.md §3.2). One row per (organization, version); version 1 is created on
+ * environment (docs/reliability.md §1). One row per (organization, version); version 1 is created on
  * first use by a unique insert, so concurrent first uses agree on one key.
  */
 export interface DataKey {

@@ -15,8 +15,10 @@ import {
   normalizeSsn,
   pruneHiddenAnswers,
   validateSubmission,
+  withListedCounty,
   type DraftAnswers,
 } from '@eligo/shared/wotc';
+import { countyByFips } from '@eligo/shared/wotc/county-list';
 import { AppError } from '../../lib/app-error.ts';
 import { isDuplicateKeyError } from '../../lib/email.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
@@ -51,9 +53,14 @@ function isSsnValue(value: unknown): value is string {
   return typeof value === 'string' && value !== 'declined';
 }
 
+/** The shared checks, plus one the browser cannot make: the county exists (county-list.ts). */
+function checkAnswers(answers: unknown, asOf: string) {
+  return validateSubmission(answers, asOf, { countyExists: (fips) => !!countyByFips(fips) });
+}
+
 /** Errors a draft may not have; missing answers are fine until submit. */
 function draftErrors(answers: DraftAnswers, asOf: string): ErrorDetail[] {
-  return validateSubmission(answers, asOf)
+  return checkAnswers(answers, asOf)
     .errors.filter((e) => e.code !== 'required' && e.code !== 'dob_required_under_40')
     .map((e) => ({ path: `/body/answers${e.path}`, message: e.message }));
 }
@@ -93,6 +100,7 @@ export function surveyService(app: FastifyInstance) {
     return applicant;
   }
 
+  /** The saved draft; a county typed as free text before the county picker reads `not_listed`. */
   async function readDraft(applicant: ApplicantDocument): Promise<DraftAnswers> {
     if (!applicant.draft) return {};
     const { answers } = await app.crypto.decryptJson<{ answers: DraftAnswers }>(
@@ -100,7 +108,7 @@ export function surveyService(app: FastifyInstance) {
       applicantPlace.draft(applicant._id),
       applicant.draft.ciphertext,
     );
-    return answers;
+    return withListedCounty(answers);
   }
 
   /** Without an SSN in the answers, the saved one (the client never gets it back) is used. */
@@ -195,7 +203,7 @@ export function surveyService(app: FastifyInstance) {
       const now = new Date();
       const asOf = isoDay(now);
       const answers = withSavedSsn(body.answers, await readDraft(applicant));
-      const details: ErrorDetail[] = validateSubmission(answers, asOf).errors.map((e) => ({
+      const details: ErrorDetail[] = checkAnswers(answers, asOf).errors.map((e) => ({
         path: `/body/answers${e.path}`,
         message: e.message,
       }));

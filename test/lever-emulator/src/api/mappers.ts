@@ -1,7 +1,7 @@
 import type { EmulatorContext } from '../context.ts';
 import type { Application, Contact, Opportunity, Posting, User } from '../state/types.ts';
 
-/** Storage records → Lever's response shapes (lever-api.md §3.2, §4). */
+/** Storage records → Lever's response shapes (docs/lever-api.md §3, §4). */
 
 export function toUser(user: User) {
   return {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { EmulatorContext } from '../context.ts';
 import { fingerprint } from '../ids.ts';
 import { hasScope } from '../oauth/scopes.ts';
@@ -20,7 +20,7 @@ declare module 'fastify' {
 }
 
 /** Applies the next matching injected fault: a forced status, or a delay before normal handling. */
-async function applyFault(ctx: EmulatorContext, path: string): Promise<void> {
+async function applyFault(ctx: EmulatorContext, path: string, reply: FastifyReply): Promise<void> {
   const fault = ctx.state.faults.find((f) => f.remaining > 0 && path.startsWith(f.pathPrefix));
   if (!fault) return;
   fault.remaining -= 1;
@@ -29,6 +29,8 @@ async function applyFault(ctx: EmulatorContext, path: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     return;
   }
+  if (fault.retryAfterSeconds !== null)
+    reply.header('Retry-After', String(fault.retryAfterSeconds));
   throw new LeverError(fault.status, `Injected fault: HTTP ${fault.status}`);
 }
 
@@ -49,7 +51,7 @@ export async function leverApi(
       if (retryAfter !== null) reply.header('Retry-After', String(retryAfter));
       throw new LeverError(429, 'Rate limit exceeded');
     }
-    await applyFault(ctx, request.url.replace(/^\/v1/, ''));
+    await applyFault(ctx, request.url.replace(/^\/v1/, ''), reply);
   });
 
   app.addHook('preHandler', async (request) => {

@@ -42,7 +42,7 @@ function asInputError<T>(run: () => T): T {
   }
 }
 
-/** Webhooks Subscription API (lever-api.md §5.7). */
+/** Webhooks Subscription API (docs/lever-api.md §5.7). */
 export function registerWebhookRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   app.get(
     '/webhooks',

@@ -12,6 +12,7 @@ const faultBody = Type.Object({
   delayMs: Type.Optional(Type.Integer({ minimum: 0 })),
   count: Type.Optional(Type.Integer({ minimum: 1 })),
   pathPrefix: Type.Optional(Type.String()),
+  retryAfterSeconds: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 type FaultBody = Static<typeof faultBody>;
 
@@ -91,7 +92,7 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
     '/faults',
     { schema: { summary: 'Inject a fault into the next /v1 calls', body: faultBody } },
     async (request, reply) => {
-      const { status, delayMs, count = 1, pathPrefix = '' } = request.body;
+      const { status, delayMs, count = 1, pathPrefix = '', retryAfterSeconds } = request.body;
       if ((status === undefined) === (delayMs === undefined)) {
         return reply.code(400).send({ message: 'Give exactly one of status or delayMs' });
       }
@@ -102,6 +103,7 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
         delayMs: delayMs ?? 0,
         remaining: count,
         pathPrefix,
+        retryAfterSeconds: retryAfterSeconds ?? null,
       };
       ctx.state.faults.push(fault);
       return reply.code(201).send({ data: fault });
@@ -117,11 +119,26 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
     },
   );
 
+  app.post<{ Body: { lostResponses: number } }>(
+    '/delivery-faults',
+    {
+      schema: {
+        summary: 'The next webhook attempts are delivered but count as failed (retried)',
+        body: Type.Object({ lostResponses: Type.Integer({ minimum: 0 }) }),
+      },
+    },
+    async (request) => {
+      ctx.state.lostDeliveryResponses = request.body.lostResponses;
+      return { lostResponses: ctx.state.lostDeliveryResponses };
+    },
+  );
+
   app.get(
     '/counters',
     { schema: { summary: 'API calls per access token / API key' } },
     async () => ({
       data: [...ctx.state.counters.values()].map(({ recent: _recent, ...counter }) => counter),
+      tokenEndpoint: ctx.state.tokenEndpoint,
     }),
   );
 
@@ -130,6 +147,7 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
     { schema: { summary: 'Reset API call counters' } },
     async (_request, reply) => {
       ctx.state.counters.clear();
+      ctx.state.tokenEndpoint = { authorizationCode: 0, refreshToken: 0, byStatus: {} };
       return reply.code(204).send();
     },
   );

@@ -149,6 +149,20 @@ export function registerControlDataRoutes(app: FastifyInstance, ctx: EmulatorCon
     },
   );
 
+  app.delete<{ Params: { id: string } }>(
+    '/webhooks/:id',
+    {
+      schema: {
+        summary: 'Delete any webhook, whoever created it (e.g. removed by Lever support)',
+        params: idParams,
+      },
+    },
+    async (request, reply) =>
+      ctx.state.webhooks.delete(request.params.id)
+        ? reply.code(204).send()
+        : reply.code(404).send({ message: 'Unknown webhook' }),
+  );
+
   app.post<{ Params: { id: string } }>(
     '/webhooks/:id/test',
     { schema: { summary: 'Send a test ping (data: {})', params: idParams } },

@@ -141,12 +141,14 @@ export function registerAuthorizeRoutes(app: FastifyInstance, ctx: EmulatorConte
           error_description: ctx.state.switches.nonSuperAdminErrorDescription,
         });
       }
-      const grant = recordGrant(ctx, tx.clientId, user.id, tx.scopes);
+      const withheld = ctx.state.switches.withheldScopes;
+      const scopes = tx.scopes.filter((s) => !withheld.includes(s));
+      const grant = recordGrant(ctx, tx.clientId, user.id, scopes);
       const code = issueCode(ctx, {
         clientId: tx.clientId,
         redirectUri: tx.redirectUri,
         grantId: grant.id,
-        scopes: tx.scopes,
+        scopes,
       });
       return back({ code });
     },

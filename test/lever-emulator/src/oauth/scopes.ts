@@ -1,4 +1,4 @@
-/** Lever's scope list (lever-api.md §1.9). `write` implies `read` for the same resource. */
+/** Lever's scope list (docs/lever-api.md §1.9). `write` implies `read` for the same resource. */
 export const leverScopes = [
   'offline_access',
   'applications:read:admin',

@@ -1,7 +1,17 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../context.ts';
 import { field } from '../ui/form-body.ts';
 import { OAuthError, exchangeCode, refresh } from './tokens.ts';
+
+/** Counts one token request by grant type, and its status once answered. */
+function countTokenRequest(ctx: EmulatorContext, grantType: string, reply: FastifyReply): void {
+  const counter = ctx.state.tokenEndpoint;
+  if (grantType === 'authorization_code') counter.authorizationCode += 1;
+  if (grantType === 'refresh_token') counter.refreshToken += 1;
+  reply.raw.once('finish', () => {
+    counter.byStatus[reply.statusCode] = (counter.byStatus[reply.statusCode] ?? 0) + 1;
+  });
+}
 
 /** client_secret_post (what Lever documents) or client_secret_basic. */
 function clientCredentials(request: FastifyRequest): { id: string; secret: string } {
@@ -23,6 +33,7 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: EmulatorContext):
     { schema: { summary: 'OAuth token endpoint: authorization_code and refresh_token grants' } },
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
+      countTokenRequest(ctx, field(request.body, 'grant_type'), reply);
       try {
         const credentials = clientCredentials(request);
         const client = ctx.state.clients.get(credentials.id);

@@ -29,6 +29,15 @@ export interface Fault {
   remaining: number;
   /** Only calls whose path starts with this prefix (after `/v1`) are affected; empty = every call. */
   pathPrefix: string;
+  /** `Retry-After` (seconds) sent with the forced status; null = none. */
+  retryAfterSeconds: number | null;
+}
+
+/** Requests to POST /oauth/token, per grant type and answer (to prove single-flight refreshes). */
+export interface TokenEndpointCounter {
+  authorizationCode: number;
+  refreshToken: number;
+  byStatus: Record<string, number>;
 }
 
 /** API calls seen for one credential (access token or API key), for rate-limit assertions. */
@@ -71,7 +80,10 @@ export interface State {
   eventGroups: Map<string, boolean>;
   uiSessions: Map<string, string>;
   faults: Fault[];
+  /** The next this many webhook attempts reach the receiver but count as failed (response lost). */
+  lostDeliveryResponses: number;
   counters: Map<string, CallCounter>;
+  tokenEndpoint: TokenEndpointCounter;
   /** Rate-limit token buckets per credential. */
   buckets: Map<string, { tokens: number; updatedAt: number }>;
   switches: Switches;
@@ -126,7 +138,9 @@ export function resetState(state: State, switches: Switches): void {
   );
   state.uiSessions = new Map();
   state.faults = [];
+  state.lostDeliveryResponses = 0;
   state.counters = new Map();
+  state.tokenEndpoint = { authorizationCode: 0, refreshToken: 0, byStatus: {} };
   state.buckets = new Map();
   state.switches = { ...switches };
 }

@@ -102,6 +102,9 @@ export function createWebhookEngine(state: State, clock: Clock, options: Resolve
       entry.responseBody = (await response.text()).slice(0, RESPONSE_SNIPPET);
       if (response.status < 200 || response.status >= 300) {
         entry.error = `Receiver answered HTTP ${response.status}`;
+      } else if (state.lostDeliveryResponses > 0) {
+        state.lostDeliveryResponses -= 1;
+        entry.error = 'Injected fault: the response was lost (Lever will retry)';
       }
     } catch (error) {
       entry.error = controller.signal.aborted

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { signDelivery, verifyDelivery } from './signature.ts';
 
-// The test vector of lever-api.md §5.3.
+// The test vector of docs/lever-api.md §5.3.
 const vector = {
   signatureToken: '5f0c2a9e8d7b6a5f4e3d2c1b0a99887766554433221100ff',
   token: '0a1b2c3d4e5f60718293a4b5c6d7e8f90123456789abcdef',

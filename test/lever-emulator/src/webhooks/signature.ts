@@ -5,7 +5,7 @@ export function signDelivery(signatureToken: string, token: string, triggeredAt:
   return createHmac('sha256', signatureToken).update(`${token}${triggeredAt}`).digest('hex');
 }
 
-/** Receiver-side check, as lever-api.md §5.3 prescribes (constant-time compare). */
+/** Receiver-side check, as docs/lever-api.md §5.3 prescribes (constant-time compare). */
 export function verifyDelivery(
   signatureToken: string,
   body: { token?: unknown; triggeredAt?: unknown; signature?: unknown },

@@ -36,6 +36,20 @@ export async function startEmulator(options: EmulatorOptions = {}) {
     return response.body.access_token as string;
   }
 
+  /** POST /oauth/token as the test client (client_secret_post). */
+  async function tokenRequest(fields: Record<string, string>) {
+    const response = await fetch(`${baseUrl}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        client_id: TEST_CLIENT.clientId,
+        client_secret: TEST_CLIENT.clientSecret,
+        ...fields,
+      }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, string> };
+  }
+
   async function newOpportunity(fields: Record<string, unknown> = {}) {
     const response = await call('POST', '/_emulator/opportunities', undefined, {
       name: 'Dana Rivera',
@@ -50,5 +64,13 @@ export async function startEmulator(options: EmulatorOptions = {}) {
     };
   }
 
-  return { emulator, baseUrl, call, token, newOpportunity, close: () => emulator.close() };
+  return {
+    emulator,
+    baseUrl,
+    call,
+    token,
+    tokenRequest,
+    newOpportunity,
+    close: () => emulator.close(),
+  };
 }

@@ -6,6 +6,7 @@ import {
   resumeStep,
   saveableAnswers,
   ssnReadBack,
+  staleAnswers,
   usDateToIso,
   usMonthToIso,
   validateStep,
@@ -22,7 +23,7 @@ const step1 = {
   city: 'Springfield',
   state: 'IL',
   zip: '62701',
-  county: 'Sangamon',
+  county: '17167',
   email: 'ada@example.com',
   age_band: '40_plus',
   worked_here_before: 'no',
@@ -180,5 +181,23 @@ describe('resuming', () => {
     expect(resumeStep(3, step1, asOf, false)).toBe(2);
     expect(resumeStep(2, {}, asOf, false)).toBe(1);
     expect(resumeStep(1, { ...step1, ...step2 }, asOf, false)).toBe(1);
+  });
+});
+
+describe('the county follows the state', () => {
+  test.each<[string, unknown, Record<string, unknown>, string[]]>([
+    ['state', 'AL', { county: '17167' }, ['county']],
+    ['state', 'IL', { county: '17167' }, []],
+    ['state', undefined, { county: '17167' }, ['county']],
+    ['state', 'AL', { county: 'not_listed' }, []],
+    ['zip', '35201', { county: '17167' }, []],
+  ])('changing %s to %j with %j clears %j', (id, value, answers, expected) => {
+    expect(staleAnswers(id, value, answers)).toEqual(expected);
+  });
+
+  test('a county of another state is an error of step 1', () => {
+    expect(validateStep(1, { ...step1, county: '01013' }, asOf, false)).toEqual([
+      { id: 'county', code: 'county_not_in_state' },
+    ]);
   });
 });

@@ -1,9 +1,10 @@
 import {
   QUESTIONS,
+  countyIsInState,
+  isCountyFips,
   maskSsn,
   pruneHiddenAnswers,
   validateSubmission,
-  type AnswerId,
   type DraftAnswers,
   type QuestionDef,
 } from '@eligo/shared/wotc';
@@ -100,6 +101,13 @@ export function saveableAnswers(answers: Answers, asOf: string): DraftAnswers {
   return Object.fromEntries(Object.entries(pruned).filter(([id]) => !bad.has(id))) as DraftAnswers;
 }
 
+/** Answers that stop fitting when `id` changes to `value`: a county of the previous state. */
+export function staleAnswers(id: string, value: unknown, answers: Answers): string[] {
+  const county = answers.county;
+  if (id !== 'state' || !isCountyFips(county)) return [];
+  return typeof value === 'string' && countyIsInState(county, value) ? [] : ['county'];
+}
+
 /** The step to resume at: the saved one, but never past a step that still has errors. */
 export function resumeStep(
   saved: SurveyStep,
@@ -170,7 +178,6 @@ export function ssnReadBack(
 }
 
 export { maskSsn };
-export type { AnswerId };
 
 /** Shown indented under the question it follows (step 2). */
 export function isFollowUp(def: QuestionDef): boolean {

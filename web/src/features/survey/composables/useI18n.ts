@@ -1,11 +1,18 @@
-import { computed, ref, watchEffect } from 'vue';
+import { computed, ref, shallowReactive, watchEffect } from 'vue';
 import type { AnswerId } from '@eligo/shared/wotc';
 import type { SurveyLanguage } from '@eligo/shared/schemas/survey';
 import { en } from '../i18n/en.ts';
-import { es } from '../i18n/es.ts';
-import type { ErrorKey, Messages, QuestionText, UiKey } from '../i18n/types.ts';
+import type { Messages, QuestionText, UiKey } from '../i18n/types.ts';
 
-const dictionaries: Record<SurveyLanguage, Messages> = { en, es };
+/**
+ * English is the default and the fallback, so it comes with the survey; Spanish is fetched only
+ * when an applicant needs it (the survey's first download on a phone stays small).
+ */
+const dictionaries = shallowReactive<Partial<Record<SurveyLanguage, Messages>>>({ en });
+const loaders: Record<SurveyLanguage, () => Promise<Messages>> = {
+  en: async () => en,
+  es: () => import('../i18n/es.ts').then((module) => module.es),
+};
 
 /** The survey's language: one per page, shared by every survey component. */
 const language = ref<SurveyLanguage>('en');
@@ -13,6 +20,22 @@ const language = ref<SurveyLanguage>('en');
 watchEffect(() => {
   if (typeof document !== 'undefined') document.documentElement.lang = language.value;
 });
+
+/** Fetches a language's wording once; `false` when it could not be had (English still works). */
+export async function loadLanguage(lang: SurveyLanguage): Promise<boolean> {
+  if (dictionaries[lang]) return true;
+  try {
+    dictionaries[lang] = await loaders[lang]();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wording of a language that is already here. */
+export function dictionary(lang: SurveyLanguage): Messages | undefined {
+  return dictionaries[lang];
+}
 
 export type Params = Record<string, string | number>;
 
@@ -24,7 +47,7 @@ export function interpolate(text: string, params: Params = {}): string {
 
 /** A tiny translation helper for the survey (English and Spanish), no library needed. */
 export function useI18n() {
-  const messages = computed(() => dictionaries[language.value]);
+  const messages = computed(() => dictionaries[language.value] ?? en);
 
   function t(key: UiKey, params?: Params): string {
     return interpolate(messages.value.ui[key], params);
@@ -53,5 +76,3 @@ export function useI18n() {
 
   return { language, messages, t, question, option, errorText, longDate };
 }
-
-export type { ErrorKey, UiKey };

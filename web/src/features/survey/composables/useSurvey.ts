@@ -1,6 +1,6 @@
 import { reactive, ref, shallowRef } from 'vue';
 import { ErrorCode } from '@eligo/shared/errors';
-import { surveyRoutes } from '@eligo/shared/routes/survey';
+import { surveyRefs } from '@eligo/shared/routes/survey-endpoints';
 import type {
   Survey,
   SurveyCompletion,
@@ -39,7 +39,10 @@ function fieldOf(path: string): string {
  * The survey behind one link: loading, saving per step, submitting and declining, through the
  * shared API client. The answers live here while the applicant types; nothing is kept in storage.
  */
-export function useSurvey(token: string, options: { onLoaded?: (survey: Survey) => void } = {}) {
+export function useSurvey(
+  token: string,
+  options: { onLoaded?: (survey: Survey) => void | Promise<void> } = {},
+) {
   const phase = ref<SurveyPhase>('loading');
   const survey = shallowRef<Survey | null>(null);
   const answers = reactive<Answers>({});
@@ -90,9 +93,9 @@ export function useSurvey(token: string, options: { onLoaded?: (survey: Survey) 
     phase.value = 'loading';
     failure.value = null;
     try {
-      const loaded = await call(surveyRoutes.get, { params: { token } });
+      const loaded = await call(surveyRefs.get, { params: { token } });
+      await options.onLoaded?.(loaded);
       survey.value = loaded;
-      options.onLoaded?.(loaded);
       for (const key of Object.keys(answers)) delete answers[key];
       // A first visit starts from what the company already knows.
       const prefill: Answers = {
@@ -124,7 +127,7 @@ export function useSurvey(token: string, options: { onLoaded?: (survey: Survey) 
     if (!current) return false;
     return attempt('saving', async () => {
       const body = saveableAnswers(answers, current.asOf);
-      await call(surveyRoutes.saveAnswers, {
+      await call(surveyRefs.saveAnswers, {
         params: { token },
         body: { step: resumeAt, answers: body, ...(language ? { language } : {}) },
       });
@@ -136,7 +139,7 @@ export function useSurvey(token: string, options: { onLoaded?: (survey: Survey) 
     const current = survey.value;
     if (!current) return false;
     const ok = await attempt('submitting', async () => {
-      completion.value = await call(surveyRoutes.submit, {
+      completion.value = await call(surveyRefs.submit, {
         params: { token },
         body: {
           answers: saveableAnswers(answers, current.asOf),
@@ -151,7 +154,7 @@ export function useSurvey(token: string, options: { onLoaded?: (survey: Survey) 
 
   async function decline(): Promise<boolean> {
     const ok = await attempt('declining', async () => {
-      completion.value = await call(surveyRoutes.decline, { params: { token } });
+      completion.value = await call(surveyRefs.decline, { params: { token } });
     });
     if (ok) phase.value = 'done';
     return ok;
@@ -173,5 +176,3 @@ export function useSurvey(token: string, options: { onLoaded?: (survey: Survey) 
     stepOfField: stepOf,
   };
 }
-
-export type SurveyState = ReturnType<typeof useSurvey>;

@@ -6,7 +6,6 @@ const place = 'City and state where they were received';
 
 export const en: Messages = {
   ui: {
-    languageName: 'English',
     languageSwitch: 'Language',
     title: 'Tax credit survey',
     greeting: 'Hi {name},',
@@ -48,6 +47,11 @@ export const en: Messages = {
     dateHint: 'MM/DD/YYYY, for example 03/17/1998',
     monthHint: 'MM/YYYY, for example 04/2026',
     selectState: 'Choose a state',
+    selectCounty: 'Choose a county',
+    countyNotListed: 'Not listed / not sure',
+    countyStateFirst: 'Choose your state first.',
+    countiesLoading: 'Loading the counties…',
+    countiesFailed: 'The list of counties could not be loaded.',
     selectOption: 'Choose one',
     addState: 'Add another state',
     removeState: 'Remove state {n}',
@@ -73,7 +77,6 @@ export const en: Messages = {
     declineConfirm: 'Yes, I do not want to take part',
     declineCancel: 'Go back to the survey',
     declining: 'Sending…',
-    loading: 'Loading your survey…',
     loadFailed: 'The survey could not be opened: {message}',
     saveFailed:
       'Your answers could not be saved: {message} Nothing you typed is lost. Please try again.',
@@ -103,7 +106,10 @@ export const en: Messages = {
     city: { label: 'City or town' },
     state: { label: 'State' },
     zip: { label: 'ZIP code' },
-    county: { label: 'County', hint: 'The county (or parish or borough) where you live.' },
+    county: {
+      label: 'County',
+      hint: 'The county (or parish or borough) where you live. If it is not in the list, or you are not sure, choose "Not listed / not sure".',
+    },
     phone: { label: 'Phone number' },
     email: { label: 'Email' },
     age_band: {
@@ -230,6 +236,8 @@ export const en: Messages = {
       'Enter the 9 digits of your Social Security number, or choose "Prefer not to answer".',
     invalid_state: 'Please choose a state.',
     invalid_state_list: 'Choose each state once.',
+    invalid_county: 'Please choose your county from the list.',
+    county_not_in_state: 'This county is not in the state you chose. Please choose it again.',
     invalid_zip: 'Enter a 5-digit ZIP code.',
     invalid_phone: 'Enter a 10-digit phone number.',
     invalid_email: 'Enter an email address like name@example.com.',

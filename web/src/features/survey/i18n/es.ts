@@ -6,7 +6,6 @@ const place = 'Ciudad y estado donde se recibieron';
 
 export const es: Messages = {
   ui: {
-    languageName: 'Español',
     languageSwitch: 'Idioma',
     title: 'Encuesta de crédito tributario',
     greeting: 'Hola, {name}:',
@@ -48,6 +47,11 @@ export const es: Messages = {
     dateHint: 'MM/DD/AAAA, por ejemplo 03/17/1998 (mes primero)',
     monthHint: 'MM/AAAA, por ejemplo 04/2026',
     selectState: 'Elija un estado',
+    selectCounty: 'Elija un condado',
+    countyNotListed: 'No aparece / no estoy seguro',
+    countyStateFirst: 'Elija primero su estado.',
+    countiesLoading: 'Cargando los condados…',
+    countiesFailed: 'No se pudo cargar la lista de condados.',
     selectOption: 'Elija una opción',
     addState: 'Agregar otro estado',
     removeState: 'Quitar el estado {n}',
@@ -73,7 +77,6 @@ export const es: Messages = {
     declineConfirm: 'Sí, no deseo participar',
     declineCancel: 'Volver a la encuesta',
     declining: 'Enviando…',
-    loading: 'Cargando su encuesta…',
     loadFailed: 'No se pudo abrir la encuesta: {message}',
     saveFailed:
       'No se pudieron guardar sus respuestas: {message} No se perdió nada de lo que escribió. Inténtelo de nuevo.',
@@ -103,7 +106,10 @@ export const es: Messages = {
     city: { label: 'Ciudad o pueblo' },
     state: { label: 'Estado' },
     zip: { label: 'Código postal (ZIP)' },
-    county: { label: 'Condado', hint: 'El condado (o parroquia o municipio) donde vive.' },
+    county: {
+      label: 'Condado',
+      hint: 'El condado (o parroquia o municipio) donde vive. Si no aparece en la lista, o no está seguro, elija "No aparece / no estoy seguro".',
+    },
     phone: { label: 'Teléfono' },
     email: { label: 'Correo electrónico' },
     age_band: {
@@ -231,6 +237,8 @@ export const es: Messages = {
       'Escriba los 9 dígitos de su número de Seguro Social, o elija «Prefiero no contestar».',
     invalid_state: 'Elija un estado.',
     invalid_state_list: 'Elija cada estado una sola vez.',
+    invalid_county: 'Elija su condado de la lista.',
+    county_not_in_state: 'Este condado no está en el estado que eligió. Elíjalo de nuevo.',
     invalid_zip: 'Escriba un código postal de 5 dígitos.',
     invalid_phone: 'Escriba un número de teléfono de 10 dígitos.',
     invalid_email: 'Escriba un correo electrónico como nombre@ejemplo.com.',

@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'invalid_ssn',
   'invalid_state',
   'invalid_state_list',
+  'invalid_county',
+  'county_not_in_state',
   'invalid_zip',
   'invalid_phone',
   'invalid_email',
@@ -40,7 +42,6 @@ export interface Messages {
 }
 
 export type UiKey =
-  | 'languageName'
   | 'languageSwitch'
   | 'title'
   | 'greeting'
@@ -78,6 +79,11 @@ export type UiKey =
   | 'dateHint'
   | 'monthHint'
   | 'selectState'
+  | 'selectCounty'
+  | 'countyNotListed'
+  | 'countyStateFirst'
+  | 'countiesLoading'
+  | 'countiesFailed'
   | 'selectOption'
   | 'addState'
   | 'removeState'
@@ -101,7 +107,6 @@ export type UiKey =
   | 'declineConfirm'
   | 'declineCancel'
   | 'declining'
-  | 'loading'
   | 'loadFailed'
   | 'saveFailed'
   | 'submitFailed'

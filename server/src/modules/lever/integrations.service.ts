@@ -1,0 +1,340 @@
+import type { FastifyInstance } from 'fastify';
+import { Types } from 'mongoose';
+import { ErrorCode } from '@eligo/shared/errors';
+import type {
+  IntegrationList,
+  IntegrationStatus,
+  LeverConnectOutcome,
+  LeverIntegration as LeverIntegrationDto,
+} from '@eligo/shared/schemas/integrations';
+import { AppError } from '../../lib/app-error.ts';
+import { isDuplicateKeyError } from '../../lib/email.ts';
+import { scoped } from '../../lib/tenancy/tenant-repository.ts';
+import { randomToken } from '../../lib/tokens.ts';
+import type { AuthContext } from '../../plugins/auth.ts';
+import { userModel } from '../users/user.model.ts';
+import { activitySummary } from './activity.ts';
+import { checkHealthIfDue, recordHealth, recordWebhookFound } from './health.ts';
+import { leverHealthModel } from './health.model.ts';
+import { leverInboxModel } from './inbox.model.ts';
+import {
+  leverIntegrationModel,
+  tokenPlace,
+  type LeverIntegrationDocument,
+} from './integration.model.ts';
+import { acquireLease, releaseLease } from './lease.ts';
+import { LeverApiError, LeverDisconnectedError } from './lever.errors.ts';
+import { leverTokenClaims, missingScopes } from './scopes.ts';
+import { announceStatusChange } from './status-events.ts';
+import type { LeverTokenSet } from './token-endpoint.ts';
+import {
+  addManualWebhook,
+  createApiWebhook,
+  removeWebhooks,
+  webhookSecrets,
+} from './webhook-secrets.ts';
+import { webhookUrl } from './webhook-url.ts';
+
+/** A Lever failure during an admin's action, as the API answers it. */
+export function leverActionError(error: unknown): unknown {
+  if (error instanceof LeverDisconnectedError) {
+    return new AppError(
+      ErrorCode.IntegrationDisconnected,
+      409,
+      'Lever access was revoked or has expired. Reconnect Lever first.',
+    );
+  }
+  if (error instanceof LeverApiError && error.retryable) {
+    return new AppError(
+      ErrorCode.LeverUnavailable,
+      503,
+      'Lever is not answering right now. Nothing was changed; please try again in a minute.',
+      undefined,
+      { 'retry-after': String(Math.max(1, Math.ceil((error.retryAfterMs ?? 30_000) / 1000))) },
+    );
+  }
+  if (error instanceof LeverApiError) {
+    return new AppError(
+      ErrorCode.LeverRejected,
+      502,
+      `Lever refused the request (HTTP ${error.status}${error.leverMessage ? `: ${error.leverMessage}` : ''}).`,
+    );
+  }
+  return error;
+}
+
+async function asLeverAction<T>(action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    throw leverActionError(error);
+  }
+}
+
+export function integrationsService(app: FastifyInstance) {
+  const Integrations = leverIntegrationModel(app.mongo);
+  const repo = (auth: AuthContext) => scoped(Integrations, auth.organization._id);
+
+  async function find(auth: AuthContext, id: string): Promise<LeverIntegrationDocument> {
+    const integration = await repo(auth).findById(id);
+    if (!integration) throw AppError.notFound('This integration does not exist');
+    return integration;
+  }
+
+  async function encryptTokens(orgId: Types.ObjectId, id: Types.ObjectId, tokens: LeverTokenSet) {
+    return {
+      accessToken: await app.crypto.encrypt(
+        orgId,
+        tokenPlace(id, 'accessToken'),
+        tokens.accessToken,
+      ),
+      refreshToken: await app.crypto.encrypt(
+        orgId,
+        tokenPlace(id, 'refreshToken'),
+        tokens.refreshToken!,
+      ),
+      accessTokenExpiresAt: new Date(Date.now() + tokens.expiresInSeconds * 1000),
+      lastRefreshAt: new Date(),
+    };
+  }
+
+  /** Our webhook in Lever, if none is set up yet; false when Lever refused or failed. */
+  async function ensureWebhook(integration: LeverIntegrationDocument): Promise<boolean> {
+    if ((await webhookSecrets(app, integration)).length > 0) return true;
+    try {
+      await createApiWebhook(app, integration);
+      await recordWebhookFound(app, integration);
+      return true;
+    } catch (error) {
+      app.log.warn(
+        { err: error, integrationId: integration._id },
+        'Creating the Lever webhook failed',
+      );
+      await recordHealth(app, integration, {
+        attemptedAt: new Date(),
+        problem: `Eligo could not create the webhook in Lever (${error instanceof Error ? error.message : String(error)}).`,
+      });
+      return false;
+    }
+  }
+
+  /** Reconnect: new tokens for the same Lever account, Connected again, held deliveries released. */
+  async function reconnect(
+    integration: LeverIntegrationDocument,
+    tokens: LeverTokenSet,
+    grantedBy: { userId: string | null; scopes: string[] },
+  ): Promise<LeverConnectOutcome> {
+    const lease = `refresh:${integration._id.toHexString()}`;
+    // Tokens are written only under the integration's lease (token-store.ts).
+    for (let i = 0; !(await acquireLease(app.mongo, lease, 30_000)); i += 1) {
+      if (i > 100) throw new Error('The integration is busy refreshing; try again');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const wasDisconnected = integration.status === 'disconnected';
+    try {
+      const current = await Integrations.findOne({
+        _id: integration._id,
+        organizationId: integration.organizationId,
+      });
+      await Integrations.updateOne(
+        { _id: integration._id, organizationId: integration.organizationId },
+        {
+          $set: {
+            ...(await encryptTokens(integration.organizationId, integration._id, tokens)),
+            status: 'connected',
+            disconnectedAt: null,
+            disconnectReason: null,
+            leverUserId: grantedBy.userId,
+            scopes: grantedBy.scopes,
+            tokenVersion: (current?.tokenVersion ?? integration.tokenVersion) + 1,
+          },
+        },
+      );
+    } finally {
+      await releaseLease(app.mongo, lease);
+    }
+    await leverInboxModel(app.mongo).updateMany(
+      {
+        organizationId: integration.organizationId,
+        integrationId: integration._id,
+        status: 'held',
+      },
+      { $set: { status: 'received' } },
+    );
+    if (wasDisconnected) {
+      await announceStatusChange(app, {
+        integrationId: integration._id.toHexString(),
+        organizationId: integration.organizationId.toHexString(),
+        status: 'connected',
+        reason: 'reconnected',
+      });
+    }
+    return (await ensureWebhook(integration)) ? 'reconnected' : 'webhook_failed';
+  }
+
+  /**
+   * The end of the OAuth flow: the grant must carry every scope we asked for and name a Lever
+   * account; then the organization's one integration is created (or reconnected).
+   */
+  async function completeConnect(
+    auth: AuthContext,
+    tokens: LeverTokenSet,
+  ): Promise<LeverConnectOutcome> {
+    if (missingScopes(tokens.scopes).length > 0 || !tokens.refreshToken) return 'missing_scope';
+    const { accountId, userId } = leverTokenClaims(tokens.accessToken);
+    if (!accountId) return 'failed';
+    const orgId = auth.organization._id;
+    const existing = await repo(auth).findOne();
+    if (existing) {
+      if (existing.leverAccountId !== accountId) return 'different_account';
+      return reconnect(existing, tokens, { userId, scopes: tokens.scopes });
+    }
+    const _id = new Types.ObjectId();
+    let integration: LeverIntegrationDocument;
+    try {
+      integration = await repo(auth).create({
+        _id,
+        publicId: randomToken(),
+        leverAccountId: accountId,
+        leverUserId: userId,
+        scopes: tokens.scopes,
+        status: 'connected',
+        connectedAt: new Date(),
+        connectedBy: auth.user._id,
+        tokenVersion: 1,
+        ...(await encryptTokens(orgId, _id, tokens)),
+      });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const other = await Integrations.findOne({ leverAccountId: accountId }, null, {
+        skipTenant: true,
+      });
+      if (other && !other.organizationId.equals(orgId)) return 'account_in_use';
+      const raced = await repo(auth).findOne();
+      if (!raced) throw error;
+      return reconnect(raced, tokens, { userId, scopes: tokens.scopes });
+    }
+    return (await ensureWebhook(integration)) ? 'connected' : 'webhook_failed';
+  }
+
+  async function toDto(integration: LeverIntegrationDocument): Promise<LeverIntegrationDto> {
+    const [health, secrets, activity, connectedBy] = await Promise.all([
+      leverHealthModel(app.mongo).findOne({
+        _id: integration._id,
+        organizationId: integration.organizationId,
+      }),
+      webhookSecrets(app, integration),
+      activitySummary(app, integration),
+      integration.connectedBy
+        ? scoped(userModel(app.mongo), integration.organizationId).findById(integration.connectedBy)
+        : null,
+    ]);
+    const newest = secrets.at(-1);
+    let status: IntegrationStatus;
+    let statusDetail: string | null = null;
+    if (integration.status === 'disconnected') {
+      status = 'disconnected';
+      statusDetail =
+        'Lever access was revoked or has expired. Nothing is processed until you reconnect; new applications are kept until then.';
+    } else if (secrets.length === 0 || health?.webhookFound === false) {
+      status = 'webhook_missing';
+      statusDetail =
+        health?.problem ??
+        'Our webhook is no longer in Lever: this integration will not receive applications. Regenerate the signature token, or create a new webhook manually.';
+    } else if (health?.problem) {
+      status = 'error';
+      statusDetail = health.problem;
+    } else if (activity.lastEventAt || activity.lastPingAt) {
+      status = 'connected';
+    } else {
+      status = 'waiting';
+      statusDetail =
+        'Nothing received from Lever yet. Switch on "Application created" in Lever to start receiving applications.';
+    }
+    const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
+    return {
+      id: integration._id.toHexString(),
+      provider: 'lever',
+      status,
+      statusDetail,
+      leverAccountId: integration.leverAccountId,
+      connectedAt: integration.connectedAt.toISOString(),
+      connectedBy: connectedBy?.name ?? null,
+      webhook: {
+        url: webhookUrl(app, integration),
+        mode: newest?.mode ?? 'none',
+        createdAt: iso(newest?.createdAt),
+      },
+      lastEventAt: iso(activity.lastEventAt),
+      lastPingAt: iso(activity.lastPingAt),
+      failedSignatures24h: activity.failedSignatures24h,
+      health: {
+        checkedAt: iso(health?.checkedAt),
+        lastCheckFailed: health?.lastCheckFailed ?? false,
+      },
+      disconnectedAt: iso(integration.disconnectedAt),
+      leverWebhooksPageUrl: app.config.lever
+        ? `${app.config.lever.webUrl}/settings/integrations/webhooks`
+        : '',
+    };
+  }
+
+  return {
+    completeConnect,
+    toDto,
+
+    async list(auth: AuthContext): Promise<IntegrationList> {
+      const integration = await repo(auth).findOne();
+      if (integration && app.config.lever) await checkHealthIfDue(app, integration);
+      return {
+        leverConfigured: app.config.lever !== null,
+        items: integration ? [await toDto(integration)] : [],
+      };
+    },
+
+    /**
+     * Regenerate the signature token: a new API webhook first (if Lever fails, nothing changed),
+     * then the old ones go.
+     */
+    async regenerate(auth: AuthContext, id: string): Promise<LeverIntegrationDto> {
+      const integration = await find(auth, id);
+      if (integration.status === 'disconnected')
+        throw leverActionError(new LeverDisconnectedError(id));
+      const before = await webhookSecrets(app, integration);
+      await asLeverAction(() => createApiWebhook(app, integration));
+      await removeWebhooks(app, integration, before, { bestEffort: true });
+      await recordWebhookFound(app, integration);
+      return toDto(integration);
+    },
+
+    /** A webhook the admin created in Lever replaces ours (ours is deleted from Lever if we can). */
+    async setManual(auth: AuthContext, id: string, signatureToken: string) {
+      const integration = await find(auth, id);
+      const before = await webhookSecrets(app, integration);
+      await addManualWebhook(app, integration, signatureToken.trim());
+      await removeWebhooks(app, integration, before, { bestEffort: true });
+      await recordHealth(app, integration, {
+        attemptedAt: new Date(),
+        webhookFound: null,
+        lastCheckFailed: false,
+        problem: null,
+      });
+      return toDto(integration);
+    },
+
+    /**
+     * Delete Integration: our webhooks leave Lever (401/403/404 tolerated; a Disconnected
+     * integration cannot call Lever), then the tokens and settings are erased. Applicants and the
+     * inbox stay.
+     */
+    async remove(auth: AuthContext, id: string): Promise<void> {
+      const integration = await find(auth, id);
+      await asLeverAction(async () =>
+        removeWebhooks(app, integration, await webhookSecrets(app, integration)),
+      );
+      const where = { _id: integration._id, organizationId: integration.organizationId };
+      await leverHealthModel(app.mongo).deleteOne(where);
+      await Integrations.deleteOne(where);
+    },
+  };
+}

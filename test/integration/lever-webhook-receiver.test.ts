@@ -1,0 +1,296 @@
+import { Types } from 'mongoose';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
+import { createOrganization, signedIn } from '../support/factories.ts';
+import type { ApiClient } from '../support/http.ts';
+import {
+  signedDelivery,
+  startLeverTestbed,
+  WAREHOUSE_POSTING_ID as WAREHOUSE,
+  type LeverTestbed,
+} from '../support/lever.ts';
+import { hostAndPort, startTcpProxy, type TcpProxy } from '../support/tcp-proxy.ts';
+
+/**
+ * The webhook receiver (issue 9, item 1): what Lever's deliveries become. Real HTTP both ways:
+ * the emulator delivers to the listening app; hand-made deliveries are posted to it with fetch.
+ */
+let bed: LeverTestbed;
+let admin: ApiClient;
+let tile: { id: string; webhook: { url: string } };
+let signatureToken: string;
+
+beforeAll(async () => {
+  bed = await startLeverTestbed(import.meta.filename);
+});
+afterAll(() => bed.close());
+beforeEach(async () => {
+  ({ admin } = await bed.startOver({ connect: true }));
+  tile = await bed.tile(admin);
+  signatureToken = bed.lever.state.webhooks.values().next().value!.signatureToken;
+});
+
+const inbox = () =>
+  bed.t.db
+    .collection('leverinboxitems')
+    .find({ integrationId: new Types.ObjectId(tile.id) })
+    .toArray();
+
+function post(body: unknown, headers: Record<string, string> = {}, url = tile.webhook.url) {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'user-agent': 'Lever-Webhooks', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+async function statusAndCode(response: Response) {
+  const body = (await response.json().catch(() => null)) as { code?: string } | null;
+  return { status: response.status, code: body?.code };
+}
+
+describe('refused deliveries store nothing', () => {
+  test('a wrong signature → 401, nothing stored, counted on the tile', async () => {
+    const forged = signedDelivery('not-the-signature-token-of-this-webhook-000000000');
+    expect(await statusAndCode(await post(forged))).toEqual({
+      status: 401,
+      code: 'WEBHOOK_SIGNATURE_INVALID',
+    });
+    const tampered = { ...signedDelivery(signatureToken), triggeredAt: Date.now() - 5 };
+    expect((await post(tampered)).status).toBe(401);
+    expect(await inbox()).toEqual([]);
+    expect((await bed.tile(admin)).failedSignatures24h).toBe(2);
+  });
+
+  test('a correctly signed delivery older than the replay window (or from the future) → 401', async () => {
+    const old = signedDelivery(signatureToken, { triggeredAt: Date.now() - 73 * 3_600_000 });
+    expect(await statusAndCode(await post(old))).toEqual({ status: 401, code: 'WEBHOOK_STALE' });
+    const future = signedDelivery(signatureToken, { triggeredAt: Date.now() + 10 * 60_000 });
+    expect((await post(future)).status).toBe(401);
+    expect(await inbox()).toEqual([]);
+  });
+
+  test('an unknown integration (or a deleted one, or its ObjectId) → 404', async () => {
+    const delivery = signedDelivery(signatureToken);
+    const base = `${bed.appUrl}/api/webhooks/lever`;
+    expect((await post(delivery, {}, `${base}/nope`)).status).toBe(404);
+    expect((await post(delivery, {}, `${base}/${tile.id}`)).status).toBe(404);
+    expect((await admin.delete(`/api/integrations/${tile.id}`)).statusCode).toBe(204);
+    expect((await post(delivery)).status).toBe(404);
+    expect(await inbox()).toEqual([]);
+  });
+
+  test.each([
+    ['text/plain', 415, 'text/plain', JSON.stringify({})],
+    ['form data', 415, 'application/x-www-form-urlencoded', 'a=b'],
+    ['malformed JSON', 400, 'application/json', '{"token":'],
+    ['a __proto__ key', 400, 'application/json', '{"__proto__":{"x":1},"token":"t"}'],
+    [
+      'a missing signature',
+      400,
+      'application/json',
+      JSON.stringify({ token: 't', triggeredAt: 1 }),
+    ],
+  ])('%s → %i', async (_why, status, type, body) => {
+    expect((await post(body, { 'content-type': type })).status).toBe(status);
+    expect(await inbox()).toEqual([]);
+  });
+
+  test('an oversized body → 413', async () => {
+    const big = signedDelivery(signatureToken, {
+      data: { opportunityId: 'x', padding: 'y'.repeat(20_000) },
+    });
+    expect(await statusAndCode(await post(big))).toEqual({
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+    });
+    expect(await inbox()).toEqual([]);
+  });
+
+  test('no session cookie and no CSRF header are needed (Lever has neither)', async () => {
+    const response = await post(signedDelivery(signatureToken), {
+      origin: 'https://lever.example',
+    });
+    expect(response.status).toBe(200);
+  });
+});
+
+describe('accepted deliveries', () => {
+  test('an application from Lever lands in the inbox as `received`, with what processing needs', async () => {
+    const created = (
+      await bed.control('POST', '/opportunities', {
+        name: 'Dana Rivera',
+        email: 'dana@example.net',
+        postingId: WAREHOUSE,
+      })
+    ).body;
+    await expect.poll(inbox, { timeout: 10_000 }).toHaveLength(1);
+    const [row] = await inbox();
+    const delivery = (await bed.control('GET', '/deliveries')).body.data[0];
+    expect(delivery.outcome).toBe('succeeded');
+    expect(delivery.attempts[0].status).toBe(200);
+    expect(row).toMatchObject({
+      status: 'received',
+      event: 'applicationCreated',
+      opportunityId: created.data.id,
+      applicationId: created.applicationId,
+      contactId: created.contactId,
+      triggeredAt: new Date(delivery.triggeredAt),
+      deliveryToken: delivery.attempts[0].token,
+    });
+    expect(String(row!.organizationId)).toBe(
+      String((await bed.t.db.collection('leverintegrations').findOne())!.organizationId),
+    );
+    expect(JSON.parse(row!.rawBody)).toMatchObject({ data: { opportunityId: created.data.id } });
+    const shown = await bed.tile(admin);
+    expect(shown.status).toBe('connected');
+    expect(shown.lastEventAt).not.toBeNull();
+  });
+
+  test('the same delivery 20× concurrently → one inbox row, every answer 2xx', async () => {
+    const delivery = signedDelivery(signatureToken);
+    const responses = await Promise.all(Array.from({ length: 20 }, () => post(delivery)));
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
+    const outcomes = await Promise.all(responses.map((r) => r.json()));
+    expect(outcomes.filter((o) => o.outcome === 'stored')).toHaveLength(1);
+    expect(await inbox()).toHaveLength(1);
+  });
+
+  test('a captured token replayed with other data is not stored again', async () => {
+    const original = signedDelivery(signatureToken);
+    expect((await post(original)).status).toBe(200);
+    const replay = { ...original, data: { ...original.data, opportunityId: 'someone-else' } };
+    const response = await post(replay);
+    expect(response.status).toBe(200);
+    expect((await response.json()).outcome).toBe('duplicate');
+    expect((await inbox()).map((r) => r.opportunityId)).toEqual([original.data.opportunityId]);
+  });
+
+  test.each([
+    ['duplicateDeliveries', { duplicateDeliveries: true }, 0],
+    ['retryToken: fresh (first answers lost, so Lever retries)', { retryToken: 'fresh' }, 3],
+  ])('emulator %s → one inbox row per event', async (_name, switches, lostResponses) => {
+    await bed.control('PATCH', '/switches', switches);
+    await bed.control('POST', '/delivery-faults', { lostResponses });
+    for (let i = 0; i < 3; i += 1) {
+      await bed.control('POST', '/opportunities', { name: `Person ${i}`, postingId: WAREHOUSE });
+    }
+    const deliveries = async () => (await bed.control('GET', '/deliveries')).body.data;
+    await expect
+      .poll(
+        async () =>
+          (await deliveries()).every((d: { outcome: string }) => d.outcome === 'succeeded'),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe(true);
+    const tokens = new Set(
+      (await deliveries()).flatMap((d: { attempts: { token: string }[] }) =>
+        d.attempts.map((a) => a.token),
+      ),
+    );
+    expect(tokens.size).toBe(6); // every event reached us twice, each time with another token
+    expect(await inbox()).toHaveLength(3);
+  });
+
+  test('a test ping → 2xx, shown on the tile as the last ping, nothing in the inbox', async () => {
+    const webhookId = bed.lever.state.webhooks.keys().next().value!;
+    expect((await bed.control('POST', `/webhooks/${webhookId}/test`)).status).toBe(202);
+    await expect
+      .poll(async () => (await bed.tile(admin)).lastPingAt, { timeout: 10_000 })
+      .not.toBeNull();
+    expect((await bed.control('GET', '/deliveries')).body.data[0].attempts[0].status).toBe(200);
+    const shown = await bed.tile(admin);
+    expect(shown.status).toBe('connected');
+    expect(shown.lastEventAt).toBeNull();
+    expect(await inbox()).toEqual([]);
+  });
+
+  test('other events → 2xx, counted as ignored, nothing in the inbox', async () => {
+    const stageChange = signedDelivery(signatureToken, {
+      event: 'candidateStageChange',
+      data: { opportunityId: 'o-1', toStageId: 'offer' },
+    });
+    const response = await post(stageChange);
+    expect(response.status).toBe(200);
+    expect((await response.json()).outcome).toBe('ignored');
+    expect(await inbox()).toEqual([]);
+  });
+
+  test('while Disconnected deliveries are kept as `held`; Reconnect releases them as `received`', async () => {
+    const grant = (await bed.control('GET', '/grants')).body.data[0];
+    await bed.control('POST', `/grants/${grant.id}/revoke`);
+    await bed.t.db
+      .collection('leverintegrations')
+      .updateOne({}, { $set: { status: 'disconnected', disconnectedAt: new Date() } });
+    const response = await post(signedDelivery(signatureToken));
+    expect(response.status).toBe(200);
+    expect((await response.json()).outcome).toBe('held');
+    expect((await inbox()).map((r) => r.status)).toEqual(['held']);
+    expect(await bed.connect(admin)).toBe('reconnected');
+    expect((await inbox()).map((r) => r.status)).toEqual(['received']);
+  });
+
+  test('per-integration rate limit → 429 with Retry-After past LEVER_WEBHOOK_RATE_LIMIT_PER_MINUTE', async () => {
+    const limited = await startLeverTestbed(import.meta.filename, {
+      app: { env: { LEVER_WEBHOOK_RATE_LIMIT_PER_MINUTE: '3' } },
+    });
+    try {
+      const org = await createOrganization(limited.t.app);
+      const client = await signedIn(limited.t.app, org.admin);
+      expect(await limited.connect(client)).toBe('connected');
+      const url = (await limited.tile(client)).webhook.url;
+      const statuses = [];
+      for (let i = 0; i < 4; i += 1) statuses.push((await post({}, {}, url)).status);
+      expect(statuses.slice(0, 3)).not.toContain(429);
+      const fourth = await post({}, {}, url);
+      expect(fourth.status).toBe(429);
+      expect(fourth.headers.get('retry-after')).toMatch(/^\d+$/);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('when the database is away', () => {
+  test(
+    'Lever gets 503 and retries; the redelivery is stored once',
+    { timeout: 60_000 },
+    async () => {
+      const target = hostAndPort(inject('mongoUri'));
+      const proxy: TcpProxy = await startTcpProxy(target.host, target.port);
+      const viaProxy = await startLeverTestbed(import.meta.filename, {
+        app: { mongoUri: `mongodb://127.0.0.1:${proxy.port}`, serverSelectionTimeoutMS: 1_000 },
+        emulator: { retryDelaysMs: [1_000, 2_000, 3_000, 4_000, 5_000], retryDelayScale: 1 },
+      });
+      try {
+        const org = await createOrganization(viaProxy.t.app);
+        const client = await signedIn(viaProxy.t.app, org.admin);
+        expect(await viaProxy.connect(client)).toBe('connected');
+        await proxy.cut();
+        await viaProxy.control('POST', '/opportunities', { name: 'Cut Off', postingId: WAREHOUSE });
+        await expect
+          .poll(
+            async () =>
+              (await viaProxy.control('GET', '/deliveries')).body.data[0]?.attempts[0]?.status,
+            {
+              timeout: 15_000,
+            },
+          )
+          .toBe(503);
+        await proxy.restore();
+        await expect
+          .poll(async () => (await viaProxy.control('GET', '/deliveries')).body.data[0].outcome, {
+            timeout: 30_000,
+          })
+          .toBe('succeeded');
+        const rows = await viaProxy.t.db.collection('leverinboxitems').find().toArray();
+        expect(rows).toHaveLength(1);
+        expect(rows[0]!.status).toBe('received');
+      } finally {
+        await viaProxy.close();
+        await proxy.close();
+      }
+    },
+  );
+});

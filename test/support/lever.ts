@@ -1,0 +1,238 @@
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import {
+  authorizeWithHttp,
+  createEmulator,
+  seedAccount,
+  signDelivery,
+  type Emulator,
+  type EmulatorOptions,
+} from '@eligo/lever-emulator';
+import { createApp } from '@eligo/server/app';
+import type { LeverIntegration } from '@eligo/shared/schemas/integrations';
+import { freePort } from '@eligo/server/dev/processes';
+import { createTestApp, type TestApp, type TestAppOptions } from './app.ts';
+import { createOrganization, signedIn } from './factories.ts';
+import type { ApiClient } from './http.ts';
+
+export const SUPER_ADMIN = { email: 'sam.super@acme.example', password: 'lever' };
+export const LEVER_ADMIN = { email: 'alex.admin@acme.example', password: 'lever' };
+export const LEVER_ACCOUNT_ID = seedAccount.id;
+/** The emulator's seeded "Warehouse Associate" posting. */
+export const WAREHOUSE_POSTING_ID = 'c4d5e6f7-0a1b-4c2d-9e3f-405162738495';
+const CLIENT = { clientId: 'eligo-test-client', clientSecret: 'eligo-test-secret' };
+
+export interface LeverTestbed {
+  t: TestApp;
+  lever: Emulator;
+  /** Where the app listens (its PUBLIC_URL): Lever's webhooks reach it over real HTTP. */
+  appUrl: string;
+  leverUrl: string;
+  /** Calls the emulator's control API (`/_emulator/...`) and returns the parsed body. */
+  control(
+    method: string,
+    path: string,
+    body?: unknown,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- emulator JSON, read loosely by tests
+  ): Promise<{ status: number; body: any }>;
+  /** Runs the whole OAuth dance as `admin` and returns the `?lever=` outcome of the final redirect. */
+  connect(
+    admin: ApiClient,
+    user?: { email: string; password: string },
+    decision?: 'accept' | 'deny',
+  ): Promise<string>;
+  /** The admin's Lever tile as the API shows it. */
+  tile(admin: ApiClient): Promise<LeverIntegration>;
+  /**
+   * A clean slate for one test: the emulator back to its seed, no Lever integration in the
+   * database (there is one emulated Lever account per file), and a new organization whose admin
+   * is signed in — connected to Lever when `connect` is true.
+   */
+  startOver(options?: { connect?: boolean }): Promise<{ admin: ApiClient; organizationId: string }>;
+  /** Another API instance on the same database and settings (not listening). */
+  secondInstance(): Promise<FastifyInstance>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app, listening on a free port, connected over real HTTP to a fresh Lever emulator
+ * whose OAuth client redirects back to it.
+ */
+export async function startLeverTestbed(
+  label: string,
+  options: { emulator?: EmulatorOptions; app?: TestAppOptions } = {},
+): Promise<LeverTestbed> {
+  const port = await freePort();
+  const appUrl = `http://127.0.0.1:${port}`;
+  const lever = createEmulator({
+    retryDelayScale: 0.001,
+    ...options.emulator,
+    client: { ...CLIENT, redirectUris: [`${appUrl}/api/integrations/lever/callback`] },
+    switches: { eventGroupsEnabledByDefault: true, ...options.emulator?.switches },
+  });
+  const leverUrl = await lever.listen(0);
+  const t = await createTestApp(label, {
+    ...options.app,
+    env: {
+      PUBLIC_URL: appUrl,
+      LEVER_AUTH_URL: leverUrl,
+      LEVER_API_URL: `${leverUrl}/v1`,
+      LEVER_WEB_URL: leverUrl,
+      LEVER_AUDIENCE: `${leverUrl}/v1/`,
+      LEVER_CLIENT_ID: CLIENT.clientId,
+      LEVER_CLIENT_SECRET: CLIENT.clientSecret,
+      ...options.app?.env,
+    },
+  });
+  await t.app.listen({ port, host: '127.0.0.1' });
+  const extraApps: FastifyInstance[] = [];
+
+  async function control(method: string, path: string, body?: unknown) {
+    const response = await fetch(`${leverUrl}/_emulator${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  }
+
+  async function connect(
+    admin: ApiClient,
+    user = SUPER_ADMIN,
+    decision: 'accept' | 'deny' = 'accept',
+  ): Promise<string> {
+    const start = await admin.get('/api/integrations/lever/connect');
+    expect(start.statusCode).toBe(302);
+    const callback = await authorizeWithHttp(start.headers.location as string, user, decision);
+    expect(callback.origin).toBe(appUrl);
+    const back = await admin.get(callback.pathname + callback.search);
+    expect(back.statusCode).toBe(302);
+    const location = new URL(back.headers.location as string, appUrl);
+    expect(location.pathname).toBe('/account/data-settings/ats-integrations');
+    return location.searchParams.get('lever') ?? '';
+  }
+
+  return {
+    t,
+    lever,
+    appUrl,
+    leverUrl,
+    control,
+    connect,
+    async tile(admin) {
+      const response = await admin.get('/api/integrations');
+      expect(response.statusCode).toBe(200);
+      return response.json().items[0];
+    },
+    async startOver(options = {}) {
+      lever.reset();
+      await t.db.collection('leverintegrations').deleteMany({});
+      const org = await createOrganization(t.app);
+      const admin = await signedIn(t.app, org.admin);
+      if (options.connect) expect(await connect(admin)).toBe('connected');
+      return { admin, organizationId: org.organizationId };
+    },
+    async secondInstance() {
+      const logStream = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          for (const line of chunk.toString().split('\n'))
+            if (line.trim()) t.logs.push(JSON.parse(line) as Record<string, unknown>);
+          done();
+        },
+      });
+      const app = await createApp(t.config, { logStream });
+      extraApps.push(app);
+      return app;
+    },
+    async close() {
+      for (const app of extraApps) await app.close();
+      await t.close();
+      await lever.close();
+    },
+  };
+}
+
+/** A delivery as Lever would sign it with `signatureToken` (lever-api.md §5.2–5.3). */
+export function signedDelivery(
+  signatureToken: string,
+  fields: {
+    event?: string;
+    data?: Record<string, unknown>;
+    triggeredAt?: number;
+    token?: string;
+  } = {},
+) {
+  const token = fields.token ?? randomDeliveryToken();
+  const triggeredAt = fields.triggeredAt ?? Date.now();
+  return {
+    triggeredAt,
+    event: fields.event ?? 'applicationCreated',
+    data: fields.data ?? {
+      applicationId: crypto.randomUUID(),
+      contactId: crypto.randomUUID(),
+      opportunityId: crypto.randomUUID(),
+    },
+    signature: signDelivery(signatureToken, token, triggeredAt),
+    token,
+  };
+}
+
+export function randomDeliveryToken(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString('hex');
+}
+
+/** Every collection of the database, raw (no mongoose), as one string per document. */
+export async function rawDump(t: TestApp): Promise<string[]> {
+  const out: string[] = [];
+  for (const { name } of await t.db.listCollections()) {
+    for (const doc of await t.db.collection(name).find().toArray()) {
+      out.push(`${name}: ${JSON.stringify(doc)}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * A Lever integration written straight to the database (for sweeps that need one to exist, not
+ * to work): encrypted placeholder tokens and one API webhook secret.
+ */
+export async function createLeverIntegration(
+  app: FastifyInstance,
+  organizationId: string,
+  leverAccountId: string,
+): Promise<{ id: string; publicId: string }> {
+  const { Types } = await import('mongoose');
+  const { leverIntegrationModel, tokenPlace } =
+    await import('@eligo/server/modules/lever/integration.model');
+  const { leverWebhookSecretModel, signatureTokenPlace } =
+    await import('@eligo/server/modules/lever/webhook-secret.model');
+  const _id = new Types.ObjectId();
+  const secretId = new Types.ObjectId();
+  const publicId = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
+  const encrypt = (place: Parameters<typeof app.crypto.encrypt>[1]) =>
+    app.crypto.encrypt(organizationId, place, 'placeholder-token');
+  await leverIntegrationModel(app.mongo).create({
+    _id,
+    organizationId,
+    publicId,
+    leverAccountId,
+    status: 'connected',
+    connectedAt: new Date(),
+    accessToken: await encrypt(tokenPlace(_id, 'accessToken')),
+    refreshToken: await encrypt(tokenPlace(_id, 'refreshToken')),
+    accessTokenExpiresAt: new Date(Date.now() + 3_600_000),
+    lastRefreshAt: new Date(),
+  });
+  await leverWebhookSecretModel(app.mongo).create({
+    _id: secretId,
+    organizationId,
+    integrationId: _id,
+    mode: 'api',
+    leverWebhookId: 'webhook-of-bravo',
+    signatureToken: await encrypt(signatureTokenPlace(secretId)),
+    createdAt: new Date(),
+  });
+  return { id: _id.toHexString(), publicId };
+}

@@ -1,0 +1,67 @@
+import { mount } from '@vue/test-utils';
+import { describe, expect, test } from 'vitest';
+import type { LeverIntegration } from '@eligo/shared/schemas/integrations';
+import LeverTile from './LeverTile.vue';
+
+const base: LeverIntegration = {
+  id: '0123456789abcdef01234567',
+  provider: 'lever',
+  status: 'waiting',
+  statusDetail: 'Nothing received from Lever yet.',
+  leverAccountId: 'acct-1',
+  connectedAt: '2030-01-01T10:00:00.000Z',
+  connectedBy: 'Ada Admin',
+  webhook: { url: 'https://eligo.example/api/webhooks/lever/abc', mode: 'api', createdAt: null },
+  lastEventAt: null,
+  lastPingAt: null,
+  failedSignatures24h: 3,
+  health: { checkedAt: null, lastCheckFailed: false },
+  disconnectedAt: null,
+  leverWebhooksPageUrl: 'https://hire.lever.co/settings/integrations/webhooks',
+};
+const tile = (overrides: Partial<LeverIntegration> = {}) =>
+  mount(LeverTile, { props: { integration: { ...base, ...overrides } } });
+
+describe('LeverTile', () => {
+  test('waiting: the "here" link opens Lever\'s Webhooks page in a new tab; no Reconnect', () => {
+    const wrapper = tile();
+    expect(wrapper.find('[data-testid="lever-status"]').text()).toBe('Waiting for the first event');
+    const here = wrapper.findAll('a').find((a) => a.text() === 'here')!;
+    expect(here.attributes()).toMatchObject({
+      href: base.leverWebhooksPageUrl,
+      target: '_blank',
+      rel: 'noopener',
+    });
+    expect(wrapper.text()).not.toContain('Reconnect');
+    expect(wrapper.text()).toContain('Failed signature checks (24 h)');
+    expect(wrapper.text()).toContain('Created by Eligo');
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false);
+  });
+
+  test('disconnected: an alert and a Reconnect link that starts the OAuth flow again', () => {
+    const wrapper = tile({ status: 'disconnected', statusDetail: 'Lever access was revoked.' });
+    expect(wrapper.find('[data-testid="lever-status"]').text()).toBe(
+      'Disconnected — access revoked',
+    );
+    expect(wrapper.find('[role="alert"]').text()).toBe('Lever access was revoked.');
+    const reconnect = wrapper.findAll('a').find((a) => a.text() === 'Reconnect')!;
+    expect(reconnect.attributes('href')).toBe('/api/integrations/lever/connect');
+  });
+
+  test('a failed latest check is said, and the actions are emitted', async () => {
+    const wrapper = tile({
+      status: 'webhook_missing',
+      health: { checkedAt: '2030-01-01T10:00:00.000Z', lastCheckFailed: true },
+    });
+    expect(wrapper.text()).toContain('Lever did not answer the latest check');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Manage ATS Credentials')!
+      .trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Delete Integration')!
+      .trigger('click');
+    expect(Object.keys(wrapper.emitted())).toEqual(expect.arrayContaining(['manage', 'delete']));
+  });
+});
