@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Benchmarks need no database; they run on their own, never as part of `pnpm test`.
+// Benchmarks run on their own (`pnpm bench`), never as part of `pnpm test`. Those that need a
+// database start their own engines (database.bench.ts); the first run may build them.
 export default defineConfig({
-  test: { benchmark: { include: ['bench/**/*.bench.ts'] } },
+  test: { benchmark: { include: ['bench/**/*.bench.ts'] }, hookTimeout: 900_000 },
 });
