@@ -11,6 +11,7 @@ import csrfPlugin from './plugins/csrf.ts';
 import errorsPlugin, { answerClientError, sendError } from './plugins/errors.ts';
 import hostCheckPlugin from './plugins/host-check.ts';
 import limitsPlugin from './plugins/limits.ts';
+import jobsPlugin from './plugins/jobs.ts';
 import mailPlugin from './plugins/mail.ts';
 import schedulerPlugin from './plugins/scheduler.ts';
 import mongoPlugin, { type MongoOptions } from './plugins/mongo.ts';
@@ -48,6 +49,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(cryptoPlugin);
   await fastify.register(schedulerPlugin);
   await fastify.register(limitsPlugin);
+  await fastify.register(jobsPlugin);
   await fastify.register(mailPlugin);
   await fastify.register(swaggerPlugin);
   await fastify.register(csrfPlugin);

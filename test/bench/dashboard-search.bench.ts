@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { Types, type FilterQuery } from 'mongoose';
-import { afterAll, beforeAll, bench, describe, inject } from 'vitest';
+import { afterAll, beforeAll, bench, describe } from 'vitest';
 import type { ListApplicantsQuery } from '@eligo/shared/schemas/applicants';
 import { createApp } from '@eligo/server/app';
 import { loadConfig } from '@eligo/server/config';
@@ -12,13 +12,14 @@ import { searchConditions, sortOf } from '@eligo/server/modules/applicants/appli
 import { applicantsService } from '@eligo/server/modules/applicants/applicants.service';
 import { searchKeysFor, splitName } from '@eligo/server/modules/applicants/search-keys';
 import type { AuthContext } from '@eligo/server/plugins/auth';
+import { startTestDatabaseServer, type TestDatabaseServer } from '../support/database.ts';
 import { uniqueDatabaseName, withDatabase } from '../support/mongo-uri.ts';
 
 /**
  * The WOTC Applicants dashboard at 10,000 and 100,000 applicants in one organization (with as many
  * in a second one): name search, status filter, the counts. Prints p50/p95 per query and size, and
  * what the engine's `explain` says about each query shape. Not part of `pnpm test`:
- *   pnpm --filter @eligo/tests bench dashboard-search
+ *   pnpm --filter @eligo/tests bench dashboard-search   (MONGODB_URI=… to measure another server)
  * BENCH_DASHBOARD_SIZES=1000,10000 changes the sizes (default 10000,100000);
  * BENCH_DASHBOARD_QUERIES=ann,counts runs only the queries whose name contains one of the words. The first run of each
  * query is measured too (on FerretDB v1 every run is a full scan; there is nothing to warm).
@@ -171,6 +172,7 @@ function applicantDoc(organizationId: Types.ObjectId, n: number, now: number) {
 // --- the run --------------------------------------------------------------------------------------
 
 let app: FastifyInstance;
+let server: TestDatabaseServer;
 const orgA = new Types.ObjectId();
 const orgB = new Types.ObjectId();
 const seeded = new Map<string, number>();
@@ -266,7 +268,9 @@ function percentile(sorted: number[], p: number): number {
 }
 
 beforeAll(async () => {
-  const uri = withDatabase(inject('mongoUri'), uniqueDatabaseName('bench-dashboard'));
+  // The engine the tests use (MONGODB_URI, else Docker's MongoDB, else FerretDB 2, else v1).
+  server = await startTestDatabaseServer((message) => console.log(`[bench] ${message}`));
+  const uri = withDatabase(server.uri, uniqueDatabaseName('bench-dashboard'));
   app = await createApp(
     loadConfig({
       NODE_ENV: 'test',
@@ -276,11 +280,7 @@ beforeAll(async () => {
       SURVEY_REMINDER_HOURS: 'off',
     }),
   );
-  const info = (await app.mongo.db!.admin().command({ buildInfo: 1 })) as {
-    version: string;
-    ferretdbVersion?: string;
-  };
-  engine = info.ferretdbVersion ? `FerretDB ${info.ferretdbVersion}` : `MongoDB ${info.version}`;
+  engine = server.description;
 }, 600_000);
 
 /** The p50/p95 table (all sizes measured so far) and the query plans. */
@@ -307,6 +307,7 @@ afterAll(async () => {
   console.log(report());
   await app?.mongo.dropDatabase().catch(() => undefined);
   await app?.close();
+  await server?.stop();
 }, 600_000);
 
 const ready = new Map<number, Promise<void>>();

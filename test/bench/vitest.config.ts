@@ -1,12 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Benchmarks run on their own, never as part of `pnpm test`. The ones that need a database get the
-// same server the tests use (MONGODB_URI, else the embedded one), through the same global setup.
+// Benchmarks run on their own (`pnpm bench`), never as part of `pnpm test`. Those that need a
+// database start their own engines (database.bench.ts); the first run may build them.
 export default defineConfig({
-  test: {
-    benchmark: { include: ['bench/**/*.bench.ts'] },
-    globalSetup: ['support/global-setup.ts'],
-    hookTimeout: 3_600_000,
-    testTimeout: 3_600_000,
-  },
+  test: { benchmark: { include: ['bench/**/*.bench.ts'] }, hookTimeout: 900_000 },
 });

@@ -178,9 +178,10 @@ describe('the applicant survey on a phone', () => {
     await expect
       .poll(() => heading(page).textContent())
       .toBe('This survey link is no longer valid');
-    expect(await page.getByTestId('survey-invalid').textContent()).toContain(
-      'Este enlace de la encuesta ya no es válido',
-    );
+    // The other language's wording is loaded on demand: wait for it rather than read once.
+    await expect
+      .poll(() => page.getByTestId('survey-invalid').textContent())
+      .toContain('Este enlace de la encuesta ya no es válido');
     await checkStep(page, 'survey-invalid-link');
     expect(consoleErrors.filter((e) => !/404/.test(e))).toEqual([]);
     await context.close();

@@ -13,6 +13,7 @@ export interface TestApp {
   config: Config;
   /** A separate raw connection to the same database, for asserting what is really stored. */
   db: Connection;
+  databaseName: string;
   /** Every log line the app wrote, as parsed JSON. */
   logs: Array<Record<string, unknown>>;
   close(): Promise<void>;
@@ -23,7 +24,10 @@ export interface TestAppOptions {
   /** Points the app at another server (e.g. a proxy that the test can cut). */
   mongoUri?: string;
   serverSelectionTimeoutMS?: number;
-  /** Runs on the database of another test app: a second API instance, as production has. */
+  /**
+   * Runs on the database of another test app, with its ENCRYPTION_KEY: a second API instance, as
+   * production has. The first app's `close()` drops the database, this one's does not.
+   */
   databaseOf?: TestApp;
   /** Runs on a database made elsewhere, by name (e.g. a built server's; pass its ENCRYPTION_KEY). */
   databaseName?: string;
@@ -32,7 +36,9 @@ export interface TestAppOptions {
 /** Builds the real app against a fresh database of the run's server; `close()` drops it. */
 export async function createTestApp(label: string, options: TestAppOptions = {}): Promise<TestApp> {
   const databaseName =
-    options.databaseOf?.db.name ?? options.databaseName ?? uniqueDatabaseName(path.basename(label));
+    options.databaseOf?.databaseName ??
+    options.databaseName ??
+    uniqueDatabaseName(path.basename(label));
   const serverUri = options.mongoUri ?? inject('mongoUri');
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -66,10 +72,11 @@ export async function createTestApp(label: string, options: TestAppOptions = {})
     app,
     config,
     db,
+    databaseName,
     logs,
     async close() {
       await app.close();
-      await db.dropDatabase().catch(() => undefined);
+      if (!options.databaseOf) await db.dropDatabase().catch(() => undefined);
       await db.close();
     },
   };

@@ -1,42 +1,69 @@
-import { mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { ensureFerretDbBinary, startFerretDb } from '@eligo/server/dev/ferretdb';
+import { ensureFerretDb2 } from '@eligo/server/dev/ferretdb2/build';
+import { startFerretDb2 } from '@eligo/server/dev/ferretdb2/server';
+import { buildOptionsFromEnv } from '@eligo/server/dev/ferretdb2/settings';
 import { cacheDir } from '@eligo/server/dev/paths';
+
+/** `ferretdb1`: FerretDB v1 (no atomic conditional updates, no indexes used); see docs/database.md. */
+export type DatabaseEngine = 'mongodb' | 'ferretdb1' | 'ferretdb2';
 
 export interface TestDatabaseServer {
   /** Connection string without a database name. */
   uri: string;
-  /** What the run talks to, for the test output, e.g. "FerretDB v1.24.2 (SQLite)". */
+  /** What the run talks to, for the test output, e.g. "FerretDB v2.7.0 on PostgreSQL 15.20 …". */
   description: string;
-  isFerretDb: boolean;
+  engine: DatabaseEngine;
   stop(): Promise<void>;
 }
 
 type Log = (message: string) => void;
 
-async function describeServer(uri: string): Promise<{ description: string; isFerretDb: boolean }> {
+/** Names the engine and its versions from what the server itself reports. */
+export async function describeServer(
+  uri: string,
+): Promise<{ description: string; engine: DatabaseEngine }> {
   const connection = await mongoose
     .createConnection(uri, { serverSelectionTimeoutMS: 10_000 })
     .asPromise();
   try {
-    const info = (await connection.db!.admin().command({ buildInfo: 1 })) as {
+    const admin = connection.db!.admin();
+    const info = (await admin.command({ buildInfo: 1 })) as {
       version: string;
       ferretdbVersion?: string;
+      ferretdb?: { version: string };
     };
-    return info.ferretdbVersion
-      ? {
-          description: `FerretDB ${info.ferretdbVersion} (MongoDB ${info.version} wire protocol)`,
-          isFerretDb: true,
-        }
-      : { description: `MongoDB ${info.version}`, isFerretDb: false };
+    if (info.ferretdbVersion)
+      return {
+        description: `FerretDB ${info.ferretdbVersion} (MongoDB ${info.version} wire protocol)`,
+        engine: 'ferretdb1',
+      };
+    if (info.ferretdb) {
+      const status = (await admin.command({ serverStatus: 1 })) as {
+        ferretdb?: { postgresql?: string; documentdb?: string };
+      };
+      // e.g. "PostgreSQL 15.20 (Debian …) on x86_64…" and "0.107.0 gitref: … buildId: …"
+      const postgresql = /^PostgreSQL [\d.]+/.exec(status.ferretdb?.postgresql ?? '')?.[0];
+      const documentdb = status.ferretdb?.documentdb?.split(' ')[0];
+      return {
+        description:
+          `FerretDB ${info.ferretdb.version} on ${postgresql ?? 'PostgreSQL'} with DocumentDB ` +
+          `${documentdb ?? '(version unknown)'} (MongoDB ${info.version} wire protocol)`,
+        engine: 'ferretdb2',
+      };
+    }
+    return { description: `MongoDB ${info.version}`, engine: 'mongodb' };
   } finally {
     await connection.close();
   }
 }
 
-async function tryTestcontainers(log: Log): Promise<TestDatabaseServer | undefined> {
+async function tryTestcontainers(
+  log: Log,
+): Promise<Pick<TestDatabaseServer, 'uri' | 'stop'> | undefined> {
   try {
     const { getContainerRuntimeClient } = await import('testcontainers');
     await getContainerRuntimeClient();
@@ -48,24 +75,44 @@ async function tryTestcontainers(log: Log): Promise<TestDatabaseServer | undefin
     const { MongoDBContainer } = await import('@testcontainers/mongodb');
     const container = await new MongoDBContainer('mongo:8.0').start();
     const uri = `${container.getConnectionString()}/?directConnection=true`;
-    return {
-      uri,
-      description: '',
-      isFerretDb: false,
-      stop: async () => void (await container.stop()),
-    };
+    return { uri, stop: async () => void (await container.stop()) };
   } catch (error) {
     log(`testcontainers could not start MongoDB (${(error as Error).message.split('\n')[0]})`);
     return undefined;
   }
 }
 
+/** FerretDB 2 + DocumentDB in a throwaway cluster; undefined (with the reason logged) where it cannot be built. */
+async function tryFerretDb2(
+  log: Log,
+): Promise<Pick<TestDatabaseServer, 'uri' | 'stop'> | undefined> {
+  let engine;
+  try {
+    engine = await ensureFerretDb2(buildOptionsFromEnv(log));
+  } catch (error) {
+    log(`FerretDB 2 cannot be built here: ${(error as Error).message.split('\n')[0]}`);
+    return undefined;
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'eligo-test-ferretdb2-'));
+  // mkdtemp makes it 0700; the cluster inside runs as the postgres user when we are root.
+  await chmod(dataDir, 0o711);
+  const db = await startFerretDb2({ engine, dataDir, ephemeral: true, log });
+  return {
+    uri: db.uri,
+    stop: async () => {
+      await db.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * The database server for one test run: MONGODB_URI if set; otherwise a MongoDB container when a
- * Docker engine answers and the image can be had; otherwise FerretDB, built once and cached.
+ * Docker engine answers and the image can be had; otherwise FerretDB 2 + DocumentDB, built once and
+ * cached; otherwise (no apt, no root) FerretDB v1, with a warning that its results prove less.
  */
 export async function startTestDatabaseServer(log: Log): Promise<TestDatabaseServer> {
-  let server: Omit<TestDatabaseServer, 'description' | 'isFerretDb'>;
+  let server: Pick<TestDatabaseServer, 'uri' | 'stop'>;
   let source: string;
   if (process.env.MONGODB_URI) {
     server = { uri: process.env.MONGODB_URI, stop: async () => {} };
@@ -76,12 +123,19 @@ export async function startTestDatabaseServer(log: Log): Promise<TestDatabaseSer
       server = container;
       source = 'testcontainers';
     } else {
-      const binary = await ensureFerretDbBinary(cacheDir, log);
-      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'eligo-test-ferretdb-'));
-      server = await startFerretDb({ binary, dataDir });
-      source = 'embedded FerretDB';
+      const ferretDb2 = await tryFerretDb2(log);
+      if (ferretDb2) {
+        server = ferretDb2;
+        source = 'embedded FerretDB 2';
+      } else {
+        log('WARNING: falling back to FerretDB v1, which is not atomic for conditional updates');
+        const binary = await ensureFerretDbBinary(cacheDir, log);
+        const dataDir = await mkdtemp(path.join(os.tmpdir(), 'eligo-test-ferretdb-'));
+        server = await startFerretDb({ binary, dataDir });
+        source = 'embedded FerretDB v1';
+      }
     }
   }
-  const { description, isFerretDb } = await describeServer(server.uri);
-  return { ...server, description: `${description} via ${source}`, isFerretDb };
+  const { description, engine } = await describeServer(server.uri);
+  return { ...server, description: `${description} via ${source}`, engine };
 }

@@ -1,10 +1,10 @@
 import type { TestProject } from 'vitest/node';
-import { startTestDatabaseServer } from './database.ts';
+import { startTestDatabaseServer, type DatabaseEngine } from './database.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     mongoUri: string;
-    databaseIsFerretDb: boolean;
+    databaseEngine: DatabaseEngine;
   }
 }
 
@@ -17,6 +17,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     `\n[test database] integration and end-to-end tests run against ${server.description}\n`,
   );
   project.provide('mongoUri', server.uri);
-  project.provide('databaseIsFerretDb', server.isFerretDb);
+  project.provide('databaseEngine', server.engine);
   return () => server.stop();
 }

@@ -30,13 +30,14 @@ export async function launch(env: Record<string, string>, timeoutMs = 240_000): 
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
   const started = await new Promise<{ url: string; mongoUri: string }>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`launcher did not come up:\n${output}`)),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => {
+      // It stops what it started (database, emulator, API) on SIGTERM.
+      void stopProcess(child, 20_000);
+      reject(new Error(`launcher did not come up:\n${output}`));
+    }, timeoutMs);
     const check = () => {
       const url = /Eligo is running at (\S+)/.exec(output)?.[1];
-      const mongoUri = /Database: \S+ at (\S+)/.exec(output)?.[1];
+      const mongoUri = /Database: .+? at (mongodb\S+)/.exec(output)?.[1];
       if (url && mongoUri) {
         clearTimeout(timer);
         resolve({ url, mongoUri });

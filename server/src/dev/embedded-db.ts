@@ -2,16 +2,24 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureFerretDbBinary, startFerretDb, type RunningDatabase } from './ferretdb.ts';
+import { ensureFerretDb2 } from './ferretdb2/build.ts';
+import { startFerretDb2 } from './ferretdb2/server.ts';
+import { buildOptionsFromEnv } from './ferretdb2/settings.ts';
 
 type Log = (message: string) => void;
+
+export type EmbeddedEngine = 'auto' | 'ferretdb2' | 'ferretdb' | 'mongodb-memory-server';
 
 export interface EmbeddedDatabaseOptions {
   /** Where the database keeps its files; reused on the next start so data survives restarts. */
   dataDir: string;
   cacheDir: string;
   port?: number;
-  /** `auto` (default): mongodb-memory-server when its binary can be had, otherwise FerretDB. */
-  prefer?: 'auto' | 'ferretdb' | 'mongodb-memory-server';
+  /**
+   * `auto` (default): FerretDB 2 + DocumentDB when this machine can build it (Debian, root or sudo);
+   * otherwise mongodb-memory-server when its binary can be had; otherwise FerretDB v1 (SQLite).
+   */
+  prefer?: EmbeddedEngine;
   log?: Log;
 }
 
@@ -29,6 +37,7 @@ async function startMongoMemoryServer(options: EmbeddedDatabaseOptions): Promise
   options.log?.(`MongoDB (mongodb-memory-server) listening at ${server.getUri()}`);
   return {
     kind: 'mongodb-memory-server',
+    description: 'MongoDB (mongodb-memory-server)',
     uri: server.getUri().replace(/\/$/, ''),
     stop: async () => {
       await server.stop({ doCleanup: false });
@@ -50,6 +59,28 @@ export async function startEmbeddedDatabase(
   options: EmbeddedDatabaseOptions,
 ): Promise<RunningDatabase> {
   const prefer = options.prefer ?? 'auto';
+  if (prefer === 'auto' || prefer === 'ferretdb2') {
+    try {
+      const engine = await ensureFerretDb2(buildOptionsFromEnv(options.log));
+      const v1Data = path.join(options.dataDir, 'ferretdb');
+      if (existsSync(v1Data) && !existsSync(path.join(options.dataDir, 'ferretdb2')))
+        options.log?.(
+          `earlier data of FerretDB v1 stays in ${v1Data}, not copied; ELIGO_EMBEDDED_DB=ferretdb starts it`,
+        );
+      return await startFerretDb2({
+        engine,
+        dataDir: path.join(options.dataDir, 'ferretdb2'),
+        ...(options.port ? { port: options.port } : {}),
+        ...(options.log ? { log: options.log } : {}),
+      });
+    } catch (error) {
+      if (prefer === 'ferretdb2') throw error;
+      options.log?.(
+        `FerretDB 2 cannot run here (${(error as Error).message.split('\n')[0]}); ` +
+          'falling back to an embedded MongoDB or FerretDB v1 (see README: Database)',
+      );
+    }
+  }
   const marker = path.join(options.cacheDir, 'mongodb-memory-server.unavailable');
   if (
     prefer === 'mongodb-memory-server' ||

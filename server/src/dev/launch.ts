@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { startEmbeddedDatabase } from './embedded-db.ts';
+import { startEmbeddedDatabase, type EmbeddedEngine } from './embedded-db.ts';
 import { applyLaunchDefaults, displayPath, resolveDataDir } from './launch-env.ts';
 import { loadOrCreateLocalSecrets } from './local-secrets.ts';
 import { cacheDir, dataDir as defaultDataDir, repoRoot } from './paths.ts';
@@ -89,11 +89,11 @@ async function provideDatabase(dataDir: string): Promise<void> {
     log(`Database: MONGODB_URI from the environment`);
     return;
   }
-  const prefer = (env.ELIGO_EMBEDDED_DB ?? 'auto') as 'auto' | 'ferretdb' | 'mongodb-memory-server';
+  const prefer = (env.ELIGO_EMBEDDED_DB ?? 'auto') as EmbeddedEngine;
   const db = await startEmbeddedDatabase({ dataDir, cacheDir, prefer, log });
   stops.push(db.stop);
   env.MONGODB_URI = `${db.uri}/eligo`;
-  log(`Database: ${db.kind} at ${env.MONGODB_URI}`);
+  log(`Database: ${db.description} at ${env.MONGODB_URI}`);
 }
 
 async function provideSecrets(dataDir: string): Promise<void> {

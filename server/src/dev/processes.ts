@@ -41,11 +41,15 @@ export async function waitForPort(
   }
 }
 
-/** Sends SIGTERM, then SIGKILL if the process is still alive after `graceMs`. */
-export async function stopProcess(child: ChildProcess, graceMs = 8_000): Promise<void> {
+/** Sends `signal` (SIGTERM), then SIGKILL if the process is still alive after `graceMs`. */
+export async function stopProcess(
+  child: ChildProcess,
+  graceMs = 8_000,
+  signal: NodeJS.Signals = 'SIGTERM',
+): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
+  child.kill(signal);
   const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;
   clearTimeout(timer);

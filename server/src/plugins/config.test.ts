@@ -22,6 +22,19 @@ describe('loadConfig', () => {
     expect(config.encryptionKey.length).toBe(32);
   });
 
+  test('job settings: defaults, overrides, and a clear error for a bad value', () => {
+    expect(loadConfig(valid).jobs).toEqual({
+      pollIntervalMs: 1_000,
+      leaseMs: 60_000,
+      drainTimeoutMs: 10_000,
+      retentionMs: 14 * 86_400_000,
+    });
+    expect(loadConfig({ ...valid, JOBS_LEASE_MS: '5000' }).jobs.leaseMs).toBe(5_000);
+    expect(problemsOf({ ...valid, JOBS_POLL_INTERVAL_MS: 'often' })).toEqual([
+      expect.stringContaining('JOBS_POLL_INTERVAL_MS'),
+    ]);
+  });
+
   test('PORT changes the port and the default public URL', () => {
     const config = loadConfig({ ...valid, PORT: '4321' });
     expect(config.port).toBe(4321);

@@ -71,6 +71,15 @@ const envSchema = Type.Object({
   SURVEY_REMINDER_SWEEP_SECONDS: Type.Integer({ minimum: 5, default: 60 }),
   /** The same person applying again within this many days reuses their survey (0: never). */
   SURVEY_REUSE_DAYS: Type.Integer({ minimum: 0, maximum: 3650, default: 60 }),
+  // --- durable jobs (docs/jobs.md) ---
+  /** How often each instance looks for due jobs (also right after an enqueue or a finished job). */
+  JOBS_POLL_INTERVAL_MS: Type.Integer({ minimum: 10, default: 1_000 }),
+  /** A running job's lease; renewed every third of it. A dead instance's jobs run again after it. */
+  JOBS_LEASE_MS: Type.Integer({ minimum: 100, default: 60_000 }),
+  /** On shutdown: how long to wait for running jobs before releasing them. */
+  JOBS_DRAIN_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10_000 }),
+  /** Succeeded jobs (and old leases) are cleaned up after this many days. */
+  JOBS_RETENTION_DAYS: Type.Integer({ minimum: 1, default: 14 }),
   /** Lever (all six or none): OAuth host, Data API, web app, token audience, the app's credentials. */
   LEVER_AUTH_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   LEVER_API_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
@@ -116,6 +125,7 @@ export interface Config {
   surveyRateLimits: { perMinute: number; submitPerMinute: number };
   surveyReminders: { afterMs: number[]; sweepIntervalMs: number };
   surveyReuseWindowMs: number;
+  jobs: { pollIntervalMs: number; leaseMs: number; drainTimeoutMs: number; retentionMs: number };
   /** Null when the LEVER_* settings are absent: the Integrations screen says how to set them. */
   lever: LeverConfig | null;
   leverSettings: LeverSettings;
@@ -265,6 +275,12 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       sweepIntervalMs: env.SURVEY_REMINDER_SWEEP_SECONDS * 1000,
     },
     surveyReuseWindowMs: env.SURVEY_REUSE_DAYS * 86_400_000,
+    jobs: {
+      pollIntervalMs: env.JOBS_POLL_INTERVAL_MS,
+      leaseMs: env.JOBS_LEASE_MS,
+      drainTimeoutMs: env.JOBS_DRAIN_TIMEOUT_MS,
+      retentionMs: env.JOBS_RETENTION_DAYS * 86_400_000,
+    },
     lever: leverConfig(env),
     leverSettings: {
       webhookMaxAgeMs: env.LEVER_WEBHOOK_MAX_AGE_HOURS * 3_600_000,

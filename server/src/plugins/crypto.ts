@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import { Types, type Connection } from 'mongoose';
 import { isDuplicateKeyError } from '../lib/email.ts';
+import { retryOnDeadlock } from '../lib/unique-insert.ts';
 import {
   aadString,
   decryptWithKey,
@@ -57,10 +58,9 @@ export function fieldCrypto(connection: Connection, kek: Buffer): FieldCrypto {
     let rows = await repo.find({}, null, { sort: { version: 1 } });
     if (rows.length === 0) {
       try {
-        await repo.create({
-          version: 1,
-          wrappedKey: wrapDataKey(kek, generateDataKey(), orgHex, 1),
-        });
+        const wrappedKey = wrapDataKey(kek, generateDataKey(), orgHex, 1);
+        // The guard is a secondary unique index: FerretDB 2 may answer `deadlock detected`.
+        await retryOnDeadlock(() => repo.create({ version: 1, wrappedKey }));
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
       }

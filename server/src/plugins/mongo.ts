@@ -51,9 +51,10 @@ export default fp<MongoOptions>(
 );
 
 /**
- * Checks that every index the schema declares exists with the same keys and uniqueness. MongoDB
- * refuses a conflicting createIndexes, but FerretDB v1 answers "ok" when an index of that name
- * already exists, even without `unique`: without this check a missing unique index goes unnoticed.
+ * Checks that every index the schema declares exists with the same keys and uniqueness. MongoDB and
+ * FerretDB 2 refuse a conflicting createIndexes, but FerretDB v1 answers "ok" when an index of that
+ * name already exists, even without `unique`; and on every engine an index with the same keys under
+ * another name, without `unique`, would otherwise go unnoticed (docs/database.md).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any model of the connection
 export async function assertIndexesInPlace(model: Model<any>): Promise<void> {

@@ -3,6 +3,7 @@ import { ErrorCode } from '@eligo/shared/errors';
 import type { Invitation, LoginBody, SignupBody } from '@eligo/shared/schemas/auth';
 import { AppError } from '../../lib/app-error.ts';
 import { isDuplicateKeyError, normalizeEmail } from '../../lib/email.ts';
+import { retryOnDeadlock } from '../../lib/unique-insert.ts';
 import { hashPassword, needsRehash, verifyPassword } from '../../lib/passwords.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken } from '../../lib/tokens.ts';
@@ -99,16 +100,20 @@ export function authService(app: FastifyInstance) {
       }
       const organization = await Organizations.create({ name: body.organizationName.trim() });
       try {
-        const user = await Users.create({
-          organizationId: organization._id,
-          name: body.name.trim(),
-          email: body.email.trim(),
-          emailNormalized,
-          role: 'admin',
-          status: 'active',
-          passwordHash: await hashPassword(body.password),
-          lastLoginAt: new Date(),
-        });
+        const passwordHash = await hashPassword(body.password);
+        // Unique email is a secondary index: FerretDB 2 may answer `deadlock detected` to a race.
+        const user = await retryOnDeadlock(() =>
+          Users.create({
+            organizationId: organization._id,
+            name: body.name.trim(),
+            email: body.email.trim(),
+            emailNormalized,
+            role: 'admin',
+            status: 'active',
+            passwordHash,
+            lastLoginAt: new Date(),
+          }),
+        );
         await release();
         return { user, organization };
       } catch (error) {

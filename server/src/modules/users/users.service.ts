@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { InviteUserBody, UpdateUserBody } from '@eligo/shared/schemas/users';
 import { AppError } from '../../lib/app-error.ts';
 import { isDuplicateKeyError, normalizeEmail } from '../../lib/email.ts';
+import { retryOnDeadlock } from '../../lib/unique-insert.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken, randomToken } from '../../lib/tokens.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
@@ -47,14 +48,17 @@ export function usersService(app: FastifyInstance) {
     async invite(ctx: AuthContext, body: InviteUserBody): Promise<UserDocument> {
       let user: UserDocument;
       try {
-        user = await scoped(Users, ctx.organization._id).create({
-          name: body.name.trim(),
-          email: body.email.trim(),
-          emailNormalized: normalizeEmail(body.email),
-          role: body.role,
-          status: 'invited',
-          invitedBy: ctx.user._id,
-        });
+        // Unique email is a secondary index: FerretDB 2 may answer `deadlock detected` to a race.
+        user = await retryOnDeadlock(() =>
+          scoped(Users, ctx.organization._id).create({
+            name: body.name.trim(),
+            email: body.email.trim(),
+            emailNormalized: normalizeEmail(body.email),
+            role: body.role,
+            status: 'invited',
+            invitedBy: ctx.user._id,
+          }),
+        );
       } catch (error) {
         if (isDuplicateKeyError(error))
           throw AppError.conflict('Someone with this email already has an Eligo account');

@@ -1,0 +1,131 @@
+import { Schema, type Types } from 'mongoose';
+import { modelOn } from '../model.ts';
+
+export type JobState = 'queued' | 'running' | 'succeeded' | 'retrying' | 'paused' | 'dead';
+
+export interface JobEvent {
+  at: Date;
+  event:
+    | 'enqueued'
+    | 'started'
+    | 'succeeded'
+    | 'failed'
+    | 'dead'
+    | 'paused'
+    | 'resumed'
+    | 'retried'
+    | 'released'
+    | 'lease-expired';
+  attempt: number;
+  error?: string;
+}
+
+/**
+ * One durable job (docs/jobs.md). `_id` is a random id, or derived from the dedupe key so that the
+ * unique `_id` makes "one job per key" exclusive on every engine. `attempt` counts started attempts
+ * and never goes down: attempt n is claimed by inserting the lease `<_id>:<n>`.
+ */
+export interface Job {
+  _id: string;
+  type: string;
+  payload: unknown;
+  organizationId: Types.ObjectId | null;
+  key: string | null;
+  group: string | null;
+  state: JobState;
+  attempt: number;
+  /** Attempts that do not count against maxAttempts (manual retries, group pauses). */
+  freeAttempts: number;
+  maxAttempts: number;
+  runAt: Date;
+  lastError: string | null;
+  leaseOwner: string | null;
+  leaseExpiresAt: Date | null;
+  history: JobEvent[];
+  createdAt: Date;
+  updatedAt: Date;
+  finishedAt: Date | null;
+}
+
+const jobEventSchema = new Schema<JobEvent>(
+  {
+    at: { type: Date, required: true },
+    event: { type: String, required: true },
+    attempt: { type: Number, required: true },
+    error: { type: String },
+  },
+  { _id: false },
+);
+
+const jobSchema = new Schema<Job>(
+  {
+    _id: { type: String, required: true },
+    type: { type: String, required: true },
+    payload: { type: Schema.Types.Mixed, default: null },
+    organizationId: { type: Schema.Types.ObjectId, default: null },
+    key: { type: String, default: null },
+    group: { type: String, default: null },
+    state: { type: String, required: true },
+    attempt: { type: Number, required: true, default: 0 },
+    freeAttempts: { type: Number, required: true, default: 0 },
+    maxAttempts: { type: Number, required: true },
+    runAt: { type: Date, required: true },
+    lastError: { type: String, default: null },
+    leaseOwner: { type: String, default: null },
+    leaseExpiresAt: { type: Date, default: null },
+    history: { type: [jobEventSchema], default: [] },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    finishedAt: { type: Date, default: null },
+  },
+  { versionKey: false, minimize: false, collection: 'jobs' },
+);
+// The poll: due jobs by state and time. Cleanup: finished jobs by state and age.
+jobSchema.index({ state: 1, runAt: 1 });
+jobSchema.index({ state: 1, finishedAt: 1 });
+jobSchema.index({ group: 1, state: 1 });
+
+export const jobModel = modelOn<Job>('Job', jobSchema);
+
+/**
+ * The claim of one attempt: inserting `_id: <jobId>:<attempt>` succeeds for exactly one instance, on
+ * MongoDB and on both FerretDB versions (a unique `_id` insert; conditional updates are not atomic on
+ * FerretDB v1). Kept after the attempt so a late claimer with a stale view of the job still loses.
+ */
+export interface JobLease {
+  _id: string;
+  jobId: string;
+  owner: string;
+  createdAt: Date;
+}
+
+const jobLeaseSchema = new Schema<JobLease>(
+  {
+    _id: { type: String, required: true },
+    jobId: { type: String, required: true },
+    owner: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  { versionKey: false, collection: 'job_leases' },
+);
+jobLeaseSchema.index({ createdAt: 1 });
+
+export const jobLeaseModel = modelOn<JobLease>('JobLease', jobLeaseSchema);
+
+/** A paused group (e.g. an integration): none of its jobs is claimed while this exists. */
+export interface JobGroup {
+  _id: string;
+  reason: string;
+  pausedAt: Date;
+}
+
+const jobGroupSchema = new Schema<JobGroup>(
+  {
+    _id: { type: String, required: true },
+    reason: { type: String, required: true },
+    pausedAt: { type: Date, required: true },
+  },
+  { versionKey: false, collection: 'job_paused_groups' },
+);
+
+export const pausedGroupModel = modelOn<JobGroup>('PausedJobGroup', jobGroupSchema);

@@ -1,0 +1,232 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { retryDelay } from './backoff.ts';
+import { PauseJobGroup, PermanentFailure, RetryLater } from './errors.ts';
+import type { Job } from './job.model.ts';
+import { newOwnerId, type JobStore } from './store.ts';
+
+export interface JobContext<P> {
+  id: string;
+  type: string;
+  payload: P;
+  /** 1 for the first attempt; counts every attempt ever started for this job. */
+  attempt: number;
+  organizationId: string | null;
+  log: FastifyBaseLogger;
+  /** Aborted when the attempt times out or the app closes: stop early if you can. */
+  signal: AbortSignal;
+}
+
+export interface JobDefinition<P> {
+  /** Must be idempotent: an attempt may run again after a crash (docs/jobs.md). */
+  handler: (job: JobContext<P>) => Promise<void>;
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Attempts of this type running at once in one instance. */
+  concurrency?: number;
+  timeoutMs?: number;
+}
+
+export interface RunnerSettings {
+  pollIntervalMs: number;
+  leaseMs: number;
+  drainTimeoutMs: number;
+}
+
+export const JOB_DEFAULTS = {
+  maxAttempts: 8,
+  baseDelayMs: 1_000,
+  maxDelayMs: 15 * 60_000,
+  concurrency: 4,
+  timeoutMs: 5 * 60_000,
+};
+
+type Definition = Required<JobDefinition<unknown>>;
+
+const message = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
+
+/**
+ * Runs due jobs in this process: polls, claims by lease insert, runs the handler with a renewed
+ * lease and a timeout, and records the outcome. Several runners (instances) share one database.
+ */
+export function jobRunner(store: JobStore, settings: RunnerSettings, log: FastifyBaseLogger) {
+  const owner = newOwnerId();
+  const definitions = new Map<string, Definition>();
+  const running = new Map<string, { type: string; abort: AbortController; done: Promise<void> }>();
+  let timer: NodeJS.Timeout | undefined;
+  let started = false;
+  let stopping = false;
+  let polling: Promise<void> | undefined;
+  let pollAgain = false;
+
+  const runningOf = (type: string) => [...running.values()].filter((r) => r.type === type).length;
+
+  async function attempt(def: Definition, job: Job, abort: AbortController): Promise<void> {
+    const jobLog = log.child({ jobId: job._id, jobType: job.type, attempt: job.attempt });
+    const counted = job.attempt - (job.freeAttempts ?? 0);
+    if (counted > def.maxAttempts) {
+      // Taken over from an instance that died during the last allowed attempt.
+      await store.finish(job._id, job.attempt, owner, {
+        state: 'dead',
+        error: job.lastError ?? 'the last attempt was interrupted (lease expired)',
+      });
+      return;
+    }
+    const renewEvery = Math.max(50, Math.floor(settings.leaseMs / 3));
+    const renewal = setInterval(() => {
+      store.renew(job._id, job.attempt, owner, settings.leaseMs).then(
+        (ours) => {
+          if (!ours) jobLog.warn('lease lost to another instance; its result will be dropped');
+        },
+        (error: unknown) => jobLog.warn({ err: error }, 'could not renew the job lease'),
+      );
+    }, renewEvery);
+    const timeout = setTimeout(() => abort.abort(new Error('timed out')), def.timeoutMs);
+    let outcome: Parameters<JobStore['finish']>[3];
+    try {
+      const work = def.handler({
+        id: job._id,
+        type: job.type,
+        payload: job.payload,
+        attempt: job.attempt,
+        organizationId: job.organizationId ? String(job.organizationId) : null,
+        log: jobLog,
+        signal: abort.signal,
+      });
+      // The attempt ends when the handler settles, even past its timeout (the signal asks it to
+      // stop): the lease stays ours meanwhile, so no other instance starts the job beside it.
+      await work;
+      outcome = { state: 'succeeded' };
+    } catch (caught) {
+      const error =
+        abort.signal.aborted && !stopping
+          ? new Error(`timed out after ${def.timeoutMs} ms`)
+          : caught;
+      outcome = failureOutcome(def, job, counted, error, stopping && abort.signal.aborted);
+      jobLog[outcome.state === 'dead' ? 'error' : 'warn'](
+        { err: error, state: outcome.state },
+        'job attempt failed',
+      );
+    } finally {
+      clearInterval(renewal);
+      clearTimeout(timeout);
+    }
+    // The group is paused before this job is recorded as waiting in it, so none of its jobs slips by.
+    if (outcome.state === 'paused' && job.group) await store.pauseGroup(job.group, outcome.error);
+    if (!(await store.finish(job._id, job.attempt, owner, outcome)))
+      jobLog.warn('the job was taken over while this attempt ran; its outcome was not recorded');
+  }
+
+  function failureOutcome(
+    def: Definition,
+    job: Job,
+    counted: number,
+    error: unknown,
+    shutdown: boolean,
+  ): Parameters<JobStore['finish']>[3] {
+    if (shutdown)
+      return { state: 'queued', runAt: new Date(), event: 'released', error: message(error) };
+    if (error instanceof PermanentFailure) return { state: 'dead', error: message(error) };
+    if (error instanceof PauseJobGroup && job.group)
+      return { state: 'paused', error: message(error) };
+    if (counted >= def.maxAttempts) return { state: 'dead', error: message(error) };
+    const afterMs = error instanceof RetryLater ? error.afterMs : 0;
+    const delay = retryDelay(counted, def, afterMs);
+    return {
+      state: 'retrying',
+      runAt: new Date(Date.now() + delay),
+      error: message(error),
+      event: 'failed',
+    };
+  }
+
+  async function pollOnce(): Promise<void> {
+    const free = [...definitions].filter(([type, def]) => runningOf(type) < def.concurrency);
+    if (stopping || free.length === 0) return;
+    const capacity = free.reduce((sum, [type, def]) => sum + def.concurrency - runningOf(type), 0);
+    const due = await store.due(
+      free.map(([type]) => type),
+      capacity * 2,
+    );
+    for (const candidate of due) {
+      const def = definitions.get(candidate.type);
+      if (stopping || !def || runningOf(candidate.type) >= def.concurrency) continue;
+      if (running.has(candidate._id)) continue;
+      const job = await store.claim(candidate, owner, settings.leaseMs);
+      if (!job) continue;
+      const abort = new AbortController();
+      const done = attempt(def, job, abort)
+        .catch((error: unknown) =>
+          log.error({ err: error, jobId: job._id }, 'job bookkeeping failed'),
+        )
+        .finally(() => {
+          running.delete(job._id);
+          kick();
+        });
+      running.set(job._id, { type: job.type, abort, done });
+    }
+  }
+
+  /** Polls now (coalescing overlapping requests), then on the interval. */
+  function kick(): void {
+    if (!started || stopping) return;
+    if (polling) {
+      pollAgain = true;
+      return;
+    }
+    clearTimeout(timer);
+    polling = pollOnce()
+      .catch((error: unknown) => log.warn({ err: error }, 'job poll failed'))
+      .finally(() => {
+        polling = undefined;
+        if (pollAgain) {
+          pollAgain = false;
+          kick();
+        } else if (!stopping) {
+          timer = setTimeout(kick, settings.pollIntervalMs);
+          timer.unref();
+        }
+      });
+  }
+
+  return {
+    owner,
+    define<P>(type: string, def: JobDefinition<P>): void {
+      if (definitions.has(type)) throw new Error(`job type ${type} is already defined`);
+      definitions.set(type, { ...JOB_DEFAULTS, ...def } as Definition);
+      kick();
+    },
+    definition(type: string): Definition | undefined {
+      return definitions.get(type);
+    },
+    kick,
+    start(): void {
+      started = true;
+      kick();
+    },
+    /** Stops claiming, waits for running attempts up to the drain timeout, then releases the rest. */
+    async drain(): Promise<void> {
+      stopping = true;
+      clearTimeout(timer);
+      await polling;
+      const inFlight = [...running.values()];
+      if (inFlight.length === 0) return;
+      let timedOut = false;
+      const deadline = new Promise<void>((resolve) =>
+        setTimeout(() => {
+          timedOut = true;
+          resolve();
+        }, settings.drainTimeoutMs).unref(),
+      );
+      await Promise.race([Promise.all(inFlight.map((r) => r.done)), deadline]);
+      if (!timedOut) return;
+      // Ask the stragglers to stop; each is released (queued again, attempt not counted) when it does.
+      for (const r of running.values()) r.abort.abort(new Error('shutting down'));
+      await Promise.race([
+        Promise.all([...running.values()].map((r) => r.done)),
+        new Promise((resolve) => setTimeout(resolve, 1_000).unref()),
+      ]);
+    },
+  };
+}

@@ -1,0 +1,340 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Types, type Connection } from 'mongoose';
+import { isDuplicateKeyError } from '../email.ts';
+import {
+  jobLeaseModel,
+  jobModel,
+  pausedGroupModel,
+  type Job,
+  type JobEvent,
+  type JobState,
+} from './job.model.ts';
+
+/** History entries kept per job (the newest). */
+export const HISTORY_LIMIT = 30;
+
+export interface JobView {
+  id: string;
+  type: string;
+  state: JobState;
+  organizationId: string | null;
+  group: string | null;
+  /** Attempts started so far (all of them, including after manual retries). */
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  /** When a queued, retrying or released job becomes due; null otherwise. */
+  nextRunAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  finishedAt: Date | null;
+  history: JobEvent[];
+}
+
+export interface EnqueueOptions {
+  organizationId?: string | Types.ObjectId;
+  /** Dedupe: at most one job per (type, key), ever. */
+  key?: string;
+  runAt?: Date;
+  group?: string;
+}
+
+const toObjectId = (id: string | Types.ObjectId) =>
+  typeof id === 'string' ? new Types.ObjectId(id) : id;
+
+/** The job's `_id`: derived from the key (so the unique `_id` dedupes), else random. */
+function jobIdFor(type: string, key: string | undefined): string {
+  if (key === undefined) return new Types.ObjectId().toHexString();
+  return `k-${createHash('sha256').update(`${type}\0${key}`).digest('hex').slice(0, 40)}`;
+}
+
+function view(job: Job): JobView {
+  return {
+    id: job._id,
+    type: job.type,
+    state: job.state,
+    organizationId: job.organizationId ? String(job.organizationId) : null,
+    group: job.group,
+    attempts: job.attempt,
+    maxAttempts: job.maxAttempts,
+    lastError: job.lastError,
+    nextRunAt: ['queued', 'retrying'].includes(job.state) ? job.runAt : null,
+    createdAt: job.createdAt,
+    updatedAt: job.updatedAt,
+    finishedAt: job.finishedAt,
+    history: job.history,
+  };
+}
+
+const event = (e: Omit<JobEvent, 'at'>): JobEvent => ({ at: new Date(), ...e });
+const pushEvent = (e: Omit<JobEvent, 'at'>) => ({
+  history: { $each: [event(e)], $slice: -HISTORY_LIMIT },
+});
+
+/** The database side of the job queue: every read and write of the three collections. */
+export function jobStore(connection: Connection) {
+  const Jobs = jobModel(connection);
+  const Leases = jobLeaseModel(connection);
+  const Paused = pausedGroupModel(connection);
+
+  return {
+    async enqueue(
+      type: string,
+      payload: unknown,
+      maxAttempts: number,
+      options: EnqueueOptions = {},
+    ): Promise<{ id: string; created: boolean }> {
+      const _id = jobIdFor(type, options.key);
+      const now = new Date();
+      const group = options.group ?? null;
+      const paused = group ? Boolean(await Paused.exists({ _id: group })) : false;
+      try {
+        await Jobs.create({
+          _id,
+          type,
+          payload: payload ?? null,
+          organizationId: options.organizationId ? toObjectId(options.organizationId) : null,
+          key: options.key ?? null,
+          group,
+          state: paused ? 'paused' : 'queued',
+          attempt: 0,
+          freeAttempts: 0,
+          maxAttempts,
+          runAt: options.runAt ?? now,
+          history: [event({ event: 'enqueued', attempt: 0 })],
+          createdAt: now,
+          updatedAt: now,
+        });
+        return { id: _id, created: true };
+      } catch (error) {
+        // The same key again (a redelivery, a double click): the existing job stands.
+        if (options.key !== undefined && isDuplicateKeyError(error))
+          return { id: _id, created: false };
+        throw error;
+      }
+    },
+
+    async get(id: string, organizationId?: string | Types.ObjectId): Promise<JobView | null> {
+      const filter: Record<string, unknown> = { _id: id };
+      if (organizationId !== undefined) filter.organizationId = toObjectId(organizationId);
+      const job = await Jobs.findOne(filter).lean<Job>();
+      return job ? view(job) : null;
+    },
+
+    async pausedGroups(): Promise<string[]> {
+      return (await Paused.find({}, { _id: 1 }).lean()).map((g) => g._id);
+    },
+
+    /**
+     * Due jobs of the given types, oldest first: queued or retrying and due, or running with an
+     * expired lease (its instance died). Paused groups are left out. A read only: see claim().
+     */
+    async due(types: string[], limit: number, now = new Date()): Promise<Job[]> {
+      if (types.length === 0 || limit <= 0) return [];
+      const paused = await this.pausedGroups();
+      return Jobs.find({
+        type: { $in: types },
+        $or: [
+          { state: { $in: ['queued', 'retrying'] }, runAt: { $lte: now } },
+          { state: 'running', leaseExpiresAt: { $lt: now } },
+        ],
+        ...(paused.length ? { group: { $nin: paused } } : {}),
+      })
+        .sort({ runAt: 1 })
+        .limit(limit)
+        .lean<Job[]>();
+    },
+
+    /**
+     * Claims the next attempt of `job` (as read by due()): inserts the lease `<id>:<attempt + 1>`.
+     * Exactly one instance can; a claimer whose view of the job is stale loses because that lease
+     * already exists. The job document then records the claim.
+     */
+    async claim(job: Job, owner: string, leaseMs: number): Promise<Job | null> {
+      const attempt = job.attempt + 1;
+      try {
+        await Leases.create({
+          _id: `${job._id}:${attempt}`,
+          jobId: job._id,
+          owner,
+          createdAt: new Date(),
+        });
+      } catch (error) {
+        if (isDuplicateKeyError(error)) return null;
+        throw error;
+      }
+      const now = new Date();
+      const history: Array<Omit<JobEvent, 'at'>> = [];
+      if (job.state === 'running')
+        history.push({
+          event: 'lease-expired',
+          attempt: job.attempt,
+          error: 'its instance stopped renewing the lease',
+        });
+      history.push({ event: 'started', attempt });
+      await Jobs.updateOne(
+        { _id: job._id },
+        {
+          $set: {
+            state: 'running',
+            attempt,
+            leaseOwner: owner,
+            leaseExpiresAt: new Date(now.getTime() + leaseMs),
+            updatedAt: now,
+          },
+          $push: { history: { $each: history.map(event), $slice: -HISTORY_LIMIT } },
+        },
+      );
+      return { ...job, state: 'running', attempt };
+    },
+
+    /** Extends the lease while the handler runs; false when another instance took the job over. */
+    async renew(id: string, attempt: number, owner: string, leaseMs: number): Promise<boolean> {
+      const result = await Jobs.updateOne(
+        { _id: id, attempt, leaseOwner: owner, state: 'running' },
+        { $set: { leaseExpiresAt: new Date(Date.now() + leaseMs) } },
+      );
+      return result.matchedCount === 1;
+    },
+
+    /** Records the end of attempt `attempt`, unless another instance has taken the job over since. */
+    async finish(
+      id: string,
+      attempt: number,
+      owner: string,
+      outcome:
+        | { state: 'succeeded' }
+        | {
+            state: 'retrying' | 'queued';
+            runAt: Date;
+            error?: string;
+            event: 'failed' | 'released';
+          }
+        | { state: 'dead'; error: string }
+        | { state: 'paused'; error: string },
+    ): Promise<boolean> {
+      const now = new Date();
+      const set: Record<string, unknown> = {
+        state: outcome.state,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        updatedAt: now,
+      };
+      let entry: Omit<JobEvent, 'at'>;
+      const inc: Record<string, number> = {};
+      if (outcome.state === 'succeeded') {
+        set.finishedAt = now;
+        set.lastError = null;
+        entry = { event: 'succeeded', attempt };
+      } else if (outcome.state === 'dead') {
+        set.finishedAt = now;
+        set.lastError = outcome.error;
+        entry = { event: 'dead', attempt, error: outcome.error };
+      } else if (outcome.state === 'paused') {
+        set.lastError = outcome.error;
+        inc.freeAttempts = 1; // waiting for a group does not use up an attempt
+        entry = { event: 'paused', attempt, error: outcome.error };
+      } else {
+        set.runAt = outcome.runAt;
+        if (outcome.error !== undefined) set.lastError = outcome.error;
+        if (outcome.event === 'released') inc.freeAttempts = 1;
+        entry = {
+          event: outcome.event,
+          attempt,
+          ...(outcome.error ? { error: outcome.error } : {}),
+        };
+      }
+      const result = await Jobs.updateOne(
+        { _id: id, attempt, leaseOwner: owner },
+        { $set: set, ...(Object.keys(inc).length ? { $inc: inc } : {}), $push: pushEvent(entry) },
+      );
+      return result.matchedCount === 1;
+    },
+
+    /** Dead → queued again, with a fresh budget of attempts. Idempotent: a double click queues it once. */
+    async retry(id: string, organizationId?: string | Types.ObjectId): Promise<boolean> {
+      const filter: Record<string, unknown> = { _id: id, state: 'dead' };
+      if (organizationId !== undefined) filter.organizationId = toObjectId(organizationId);
+      const job = await Jobs.findOne(filter).lean<Job>();
+      if (!job) return false;
+      const now = new Date();
+      const result = await Jobs.updateOne(
+        { _id: id, state: 'dead', attempt: job.attempt },
+        {
+          $set: {
+            state: 'queued',
+            runAt: now,
+            freeAttempts: job.attempt,
+            finishedAt: null,
+            updatedAt: now,
+          },
+          $push: pushEvent({ event: 'retried', attempt: job.attempt }),
+        },
+      );
+      return result.matchedCount === 1;
+    },
+
+    async pauseGroup(group: string, reason: string): Promise<void> {
+      try {
+        await Paused.create({ _id: group, reason, pausedAt: new Date() });
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+      await Jobs.updateMany(
+        { group, state: { $in: ['queued', 'retrying'] } },
+        {
+          $set: { state: 'paused', updatedAt: new Date() },
+          $push: pushEvent({ event: 'paused', attempt: 0, error: reason }),
+        },
+      );
+    },
+
+    async resumeGroup(group: string): Promise<void> {
+      await Paused.deleteOne({ _id: group });
+      const now = new Date();
+      await Jobs.updateMany(
+        { group, state: 'paused' },
+        {
+          $set: { state: 'queued', runAt: now, updatedAt: now },
+          $push: pushEvent({ event: 'resumed', attempt: 0 }),
+        },
+      );
+    },
+
+    /**
+     * Keeps the collections bounded: succeeded jobs older than `retentionMs` are deleted — keyed
+     * ones are kept as a tombstone without payload and history, so their key still dedupes — and
+     * so are leases of that age (no claimer's view of a job is that stale).
+     */
+    async cleanup(
+      retentionMs: number,
+    ): Promise<{ deleted: number; compacted: number; leases: number }> {
+      const before = new Date(Date.now() - retentionMs);
+      const deleted = await Jobs.deleteMany({
+        state: 'succeeded',
+        finishedAt: { $lt: before },
+        key: null,
+      });
+      const compacted = await Jobs.updateMany(
+        {
+          state: 'succeeded',
+          finishedAt: { $lt: before },
+          key: { $ne: null },
+          payload: { $ne: null },
+        },
+        { $set: { payload: null, history: [] } },
+      );
+      const leases = await Leases.deleteMany({ createdAt: { $lt: before } });
+      return {
+        deleted: deleted.deletedCount,
+        compacted: compacted.modifiedCount,
+        leases: leases.deletedCount,
+      };
+    },
+  };
+}
+
+export type JobStore = ReturnType<typeof jobStore>;
+
+/** A per-process instance id, for lease ownership and logs. */
+export const newOwnerId = () => `${process.pid}-${randomUUID().slice(0, 8)}`;
