@@ -1,4 +1,5 @@
 import { defineRoute } from '../route-table.ts';
+import { applicantEndpoints } from './applicant-endpoints.ts';
 import {
   applicantDetailSchema,
   applicantFiltersSchema,
@@ -15,8 +16,7 @@ import {
 
 export const applicantRoutes = {
   list: defineRoute({
-    method: 'GET',
-    path: '/api/applicants',
+    ...applicantEndpoints.list,
     summary: 'Search and filter the WOTC applicants (cursor pagination, newest application first)',
     access: 'user',
     tags: ['applicants'],
@@ -24,16 +24,14 @@ export const applicantRoutes = {
     response: applicantListSchema,
   }),
   summary: defineRoute({
-    method: 'GET',
-    path: '/api/applicants/summary',
+    ...applicantEndpoints.summary,
     summary: 'Counts per survey and WOTC status, and the postings applied to',
     access: 'user',
     tags: ['applicants'],
     response: applicantSummarySchema,
   }),
   get: defineRoute({
-    method: 'GET',
-    path: '/api/applicants/:applicantId',
+    ...applicantEndpoints.get,
     summary: 'One applicant: contact, posting, survey, result, answers (SSN masked) and timeline',
     access: 'user',
     tags: ['applicants'],
@@ -41,8 +39,7 @@ export const applicantRoutes = {
     response: applicantDetailSchema,
   }),
   setEmail: defineRoute({
-    method: 'POST',
-    path: '/api/applicants/:applicantId/email',
+    ...applicantEndpoints.setEmail,
     summary: 'Give an applicant without an email address one, and send the survey to it',
     access: 'admin',
     tags: ['applicants'],
@@ -51,8 +48,7 @@ export const applicantRoutes = {
     response: applicantDetailSchema,
   }),
   resendSurvey: defineRoute({
-    method: 'POST',
-    path: '/api/applicants/:applicantId/survey/resend',
+    ...applicantEndpoints.resendSurvey,
     summary: 'Email the survey again with a new link (the previous link stops working)',
     access: 'admin',
     tags: ['applicants'],
@@ -60,8 +56,7 @@ export const applicantRoutes = {
     response: applicantDetailSchema,
   }),
   overrideWotcStatus: defineRoute({
-    method: 'POST',
-    path: '/api/applicants/:applicantId/wotc-status',
+    ...applicantEndpoints.overrideWotcStatus,
     summary: "Override the applicant's WOTC status, with a reason (the Lever tag follows)",
     access: 'admin',
     tags: ['applicants'],
@@ -70,8 +65,7 @@ export const applicantRoutes = {
     response: applicantDetailSchema,
   }),
   retryTagSync: defineRoute({
-    method: 'POST',
-    path: '/api/applicants/:applicantId/tag-sync/retry',
+    ...applicantEndpoints.retryTagSync,
     summary: 'Try writing the WOTC tag to Lever again after it failed',
     access: 'admin',
     tags: ['applicants'],
@@ -79,8 +73,7 @@ export const applicantRoutes = {
     response: applicantDetailSchema,
   }),
   revealSsn: defineRoute({
-    method: 'POST',
-    path: '/api/applicants/:applicantId/ssn/reveal',
+    ...applicantEndpoints.revealSsn,
     summary: "Show the applicant's full SSN (admins; needs a reason; written to the audit log)",
     access: 'admin',
     tags: ['applicants'],
@@ -89,8 +82,7 @@ export const applicantRoutes = {
     response: revealedSsnSchema,
   }),
   exportCsv: defineRoute({
-    method: 'POST',
-    path: '/api/applicants/export',
+    ...applicantEndpoints.exportCsv,
     summary: 'Download the applicants of a search as CSV (admins; written to the audit log)',
     access: 'admin',
     tags: ['applicants'],

@@ -1,4 +1,5 @@
 import { defineRoute } from '../route-table.ts';
+import { organizationEndpoints } from './applicant-endpoints.ts';
 import {
   organizationSettingsSchema,
   updateOrganizationSettingsBodySchema,
@@ -6,16 +7,14 @@ import {
 
 export const organizationRoutes = {
   getSettings: defineRoute({
-    method: 'GET',
-    path: '/api/organization/settings',
+    ...organizationEndpoints.getSettings,
     summary: "The organization's data settings (Lever tag prefix, survey email language)",
     access: 'admin',
     tags: ['organization'],
     response: organizationSettingsSchema,
   }),
   updateSettings: defineRoute({
-    method: 'PATCH',
-    path: '/api/organization/settings',
+    ...organizationEndpoints.updateSettings,
     summary: "Change the organization's data settings",
     access: 'admin',
     tags: ['organization'],

@@ -4,57 +4,25 @@ import { dolCodeSchema } from '../wotc/groups.ts';
 import { eligibilityResultSchema } from '../wotc/result.ts';
 import { emailSchema, idSchema, isoDateTimeSchema } from './common.ts';
 import { surveyLanguageSchema } from './survey.ts';
+import {
+  APPLICANT_SORTS,
+  SURVEY_STATUSES,
+  TAG_SYNC_STATES,
+  TIMELINE_EVENT_TYPES,
+  WOTC_STATUSES,
+} from '../applicants.ts';
+
+// The constants and their types live in ../applicants.ts (no schema: the web app reads them).
+export * from '../applicants.ts';
 
 /**
  * The WOTC Applicants dashboard and the applicant page (docs/applicants.md says how each status is
  * derived and how search works).
  */
 
-/**
- * The survey status as stored on the applicant. "Expired" is not stored: it is an open status
- * (`sent`, `opened`, `in_progress`) whose link has run out.
- */
-export const STORED_SURVEY_STATUSES = [
-  'not_sent',
-  'missing_email',
-  'sent',
-  'opened',
-  'in_progress',
-  'submitted',
-  'declined',
-] as const;
-export type StoredSurveyStatus = (typeof STORED_SURVEY_STATUSES)[number];
-
-/** Statuses in which the link is out and the applicant has not answered yet. */
-export const OPEN_SURVEY_STATUSES = ['sent', 'opened', 'in_progress'] as const;
-
-/** Where the applicant is with the survey, as the dashboard shows it. */
-export const SURVEY_STATUSES = [...STORED_SURVEY_STATUSES, 'expired'] as const;
 export const surveyStatusSchema = Type.Enum(SURVEY_STATUSES);
-export type SurveyStatus = Static<typeof surveyStatusSchema>;
 
-export const SURVEY_STATUS_LABELS: Record<SurveyStatus, string> = {
-  not_sent: 'Not sent',
-  missing_email: 'Missing email',
-  sent: 'Sent',
-  opened: 'Opened',
-  in_progress: 'In progress',
-  submitted: 'Submitted',
-  declined: 'Declined',
-  expired: 'Expired',
-};
-
-/** The WOTC decision as the dashboard shows it (an admin's override wins over the engine). */
-export const WOTC_STATUSES = ['pending', 'pre_qualified', 'not_qualified', 'needs_review'] as const;
 export const wotcStatusSchema = Type.Enum(WOTC_STATUSES);
-export type WotcStatus = Static<typeof wotcStatusSchema>;
-
-export const WOTC_STATUS_LABELS: Record<WotcStatus, string> = {
-  pending: 'Pending',
-  pre_qualified: 'Pre Qualified',
-  not_qualified: 'Not Qualified',
-  needs_review: 'Needs review',
-};
 
 /** The statuses an admin can set by hand (the two that become a Lever tag). */
 export const overrideStatusSchema = Type.Union([
@@ -63,21 +31,7 @@ export const overrideStatusSchema = Type.Union([
 ]);
 export type OverrideStatus = Static<typeof overrideStatusSchema>;
 
-/**
- * The Lever tag of the applicant's opportunity: `none` (nothing to write yet, e.g. pending or
- * needs review), `pending` (a write is due), `synced`, `failed` (will be retried), `dead` (gave up).
- */
-export const TAG_SYNC_STATES = ['none', 'pending', 'synced', 'failed', 'dead'] as const;
 export const tagSyncStateSchema = Type.Enum(TAG_SYNC_STATES);
-export type TagSyncState = Static<typeof tagSyncStateSchema>;
-
-export const TAG_SYNC_LABELS: Record<TagSyncState, string> = {
-  none: 'Not needed yet',
-  pending: 'Pending',
-  synced: 'Synced',
-  failed: 'Failed',
-  dead: 'Gave up',
-};
 
 export const tagSyncSchema = Type.Object({
   state: tagSyncStateSchema,
@@ -90,9 +44,7 @@ export const tagSyncSchema = Type.Object({
 });
 export type TagSync = Static<typeof tagSyncSchema>;
 
-export const APPLICANT_SORTS = ['applied_desc', 'applied_asc', 'name_asc', 'name_desc'] as const;
 export const applicantSortSchema = Type.Enum(APPLICANT_SORTS);
-export type ApplicantSort = Static<typeof applicantSortSchema>;
 
 /** Opaque cursor of the applicant list (base64url). */
 export const applicantCursorSchema = Type.String({ pattern: '^[A-Za-z0-9_-]{1,400}$' });
@@ -190,30 +142,7 @@ export const timelineActorSchema = Type.Object({
 });
 export type TimelineActor = Static<typeof timelineActorSchema>;
 
-export const TIMELINE_EVENT_TYPES = [
-  'received',
-  'missing_email',
-  'invitation_sent',
-  'invitation_failed',
-  'reminder_sent',
-  'reminder_failed',
-  'survey_reused',
-  'survey_opened',
-  'survey_submitted',
-  'survey_declined',
-  'evaluated',
-  'result_copied',
-  'override',
-  'email_set',
-  'survey_resent',
-  'tag_sync_requested',
-  'tag_synced',
-  'tag_sync_failed',
-  'tag_sync_dead',
-  'ssn_revealed',
-] as const;
 export const timelineEventTypeSchema = Type.Enum(TIMELINE_EVENT_TYPES);
-export type TimelineEventType = Static<typeof timelineEventTypeSchema>;
 
 export const timelineEventSchema = Type.Object({
   id: idSchema,

@@ -1,10 +1,9 @@
 import { Type, type Static } from 'typebox';
+import { AUDIT_ACTIONS } from '../applicants.ts';
 import { idSchema, isoDateTimeSchema } from './common.ts';
 
-/** What an audit record is about. Only PII reveals and exports are audited so far. */
-export const AUDIT_ACTIONS = ['ssn_revealed', 'applicants_exported'] as const;
+export { AUDIT_ACTIONS, type AuditAction } from '../applicants.ts';
 export const auditActionSchema = Type.Enum(AUDIT_ACTIONS);
-export type AuditAction = Static<typeof auditActionSchema>;
 
 export const auditRecordSchema = Type.Object({
   id: idSchema,

@@ -1,4 +1,4 @@
-import type { RouteBody, RouteDef } from '@eligo/shared/route-table';
+import type { RouteBody, RouteDef, RouteRef } from '@eligo/shared/route-table';
 import { send } from './client.ts';
 
 /**
@@ -6,7 +6,7 @@ import { send } from './client.ts';
  * name the server gives (`Content-Disposition`). Errors are the same ApiError as `call()`.
  */
 export async function downloadFile<D extends RouteDef>(
-  def: D,
+  def: D | RouteRef<D>,
   body: RouteBody<D>,
   fallbackName: string,
 ): Promise<string> {

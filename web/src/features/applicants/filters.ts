@@ -1,10 +1,6 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
-import {
-  APPLICANT_SORTS,
-  SURVEY_STATUSES,
-  WOTC_STATUSES,
-  type ListApplicantsQuery,
-} from '@eligo/shared/schemas/applicants';
+import { APPLICANT_SORTS, SURVEY_STATUSES, WOTC_STATUSES } from '@eligo/shared/applicants';
+import type { ListApplicantsQuery } from '@eligo/shared/schemas/applicants';
 
 /**
  * The dashboard's state lives in the URL (shareable, the back button works): these turn the URL's

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { TIMELINE_EVENT_TYPES, type TimelineEvent } from '@eligo/shared/schemas/applicants';
+import { TIMELINE_EVENT_TYPES } from '@eligo/shared/applicants';
+import type { TimelineEvent } from '@eligo/shared/schemas/applicants';
 import { describeEvent } from './labels.ts';
 
 const event = (type: TimelineEvent['type'], data: TimelineEvent['data'] = {}): TimelineEvent => ({

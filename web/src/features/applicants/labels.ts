@@ -1,16 +1,16 @@
-import {
-  WOTC_STATUS_LABELS,
-  type SurveyStatus,
-  type TagSyncState,
-  type TimelineEvent,
-  type WotcStatus,
+import { WOTC_STATUS_LABELS } from '@eligo/shared/applicants';
+import type {
+  SurveyStatus,
+  TagSyncState,
+  TimelineEvent,
+  WotcStatus,
 } from '@eligo/shared/schemas/applicants';
 
 export {
   SURVEY_STATUS_LABELS,
   TAG_SYNC_LABELS,
   WOTC_STATUS_LABELS,
-} from '@eligo/shared/schemas/applicants';
+} from '@eligo/shared/applicants';
 
 /** Badge colour classes (styles.css) per status. */
 export function surveyTone(status: SurveyStatus): string {

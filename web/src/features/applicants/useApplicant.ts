@@ -1,5 +1,5 @@
 import { ref } from 'vue';
-import { applicantRoutes } from '@eligo/shared/routes/applicants';
+import { applicantRefs as applicantRoutes } from '@eligo/shared/routes/applicant-endpoints';
 import type { ApplicantDetail, OverrideStatus } from '@eligo/shared/schemas/applicants';
 import { ApiError, call } from '../../api/client.ts';
 

@@ -1,6 +1,6 @@
 import { computed, ref, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
-import { applicantRoutes } from '@eligo/shared/routes/applicants';
+import { applicantRefs as applicantRoutes } from '@eligo/shared/routes/applicant-endpoints';
 import type { ApplicantList, ApplicantSummary } from '@eligo/shared/schemas/applicants';
 import { call } from '../../api/client.ts';
 import { filtersOf, parseDashboardQuery, toRouteQuery, type DashboardQuery } from './filters.ts';
