@@ -26,14 +26,14 @@ import { uniqueDatabaseName, withDatabase } from '../support/mongo-uri.ts';
  */
 const SIZES = (process.env.BENCH_DASHBOARD_SIZES ?? '10000,100000').split(',').map(Number);
 /**
- * Runs per query and size, e.g. BENCH_DASHBOARD_RUNS=5,2 (one number per size); by default 10, and
- * 3 from 100,000 on, where FerretDB v1 takes minutes per query.
+ * Runs per query and size, e.g. BENCH_DASHBOARD_RUNS=5,2 (one number per size); by default 20
+ * (on FerretDB v1, which takes minutes per query at 100,000, pass fewer).
  */
 const RUNS = (process.env.BENCH_DASHBOARD_RUNS ?? '').split(',').filter(Boolean).map(Number);
 /** Only the queries whose name contains one of these words, e.g. BENCH_DASHBOARD_QUERIES=ann,counts. */
 const ONLY = (process.env.BENCH_DASHBOARD_QUERIES ?? '').split(',').filter(Boolean);
 const selected = (name: string) => ONLY.length === 0 || ONLY.some((word) => name.includes(word));
-const runsAt = (size: number) => RUNS[SIZES.indexOf(size)] ?? (size >= 100_000 ? 3 : 10);
+const runsAt = (size: number) => RUNS[SIZES.indexOf(size)] ?? 20;
 
 // --- data -----------------------------------------------------------------------------------------
 
@@ -212,14 +212,29 @@ const ALL_SHAPES: Shape[] = [
 
 const SHAPES = ALL_SHAPES.filter((shape) => selected(shape.name));
 
+/** FerretDB 2 answers PostgreSQL's plan (DocumentDB): its node types and index names, outermost first. */
+function describePostgresPlan(planner: unknown): string {
+  const nodes: string[] = [];
+  const walk = (node: Record<string, unknown> | undefined) => {
+    if (!node) return;
+    const index = node['Index Name'] ? `(${String(node['Index Name'])})` : '';
+    nodes.push(`${String(node['Node Type'])}${index}`);
+    for (const child of (node.Plans as Array<Record<string, unknown>> | undefined) ?? [])
+      walk(child);
+  };
+  walk((planner as { Plan?: Record<string, unknown> } | undefined)?.Plan);
+  return nodes.length > 0 ? nodes.join(' ← ') : JSON.stringify(planner).slice(0, 400);
+}
+
+/** The plan in one line: MongoDB's stage tree, FerretDB v1's pushdown flags, or the raw plan. */
 function describePlan(explained: unknown): string {
   const e = explained as Record<string, unknown>;
-  if (
-    e.ferretdbVersion ||
-    (e.serverInfo as { ferretdbVersion?: string } | undefined)?.ferretdbVersion
-  ) {
-    return `FerretDB: filterPushdown=${String(e.filterPushdown)} sortPushdown=${String(e.sortPushdown)} limitPushdown=${String(e.limitPushdown)} plan=${JSON.stringify((e.queryPlanner as { Plan?: unknown })?.Plan ?? e.queryPlanner)}`;
+  if ('filterPushdown' in e) {
+    return `filterPushdown=${String(e.filterPushdown)} sortPushdown=${String(e.sortPushdown)} plan=${JSON.stringify((e.queryPlanner as { Plan?: unknown })?.Plan ?? e.queryPlanner)}`;
   }
+  const winning = (e.queryPlanner as { winningPlan?: Record<string, unknown> } | undefined)
+    ?.winningPlan;
+  if (!winning) return describePostgresPlan(e.queryPlanner);
   const stages: string[] = [];
   const walk = (node: Record<string, unknown> | undefined) => {
     if (!node) return;
@@ -228,7 +243,7 @@ function describePlan(explained: unknown): string {
     for (const child of (node.inputStages as Array<Record<string, unknown>> | undefined) ?? [])
       walk(child);
   };
-  walk((e.queryPlanner as { winningPlan?: Record<string, unknown> })?.winningPlan);
+  walk(winning);
   const stats = e.executionStats as
     { totalKeysExamined?: number; totalDocsExamined?: number } | undefined;
   return `${stages.join(' ← ')}; keys examined ${stats?.totalKeysExamined ?? '?'}, docs examined ${stats?.totalDocsExamined ?? '?'}`;

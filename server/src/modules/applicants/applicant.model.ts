@@ -263,10 +263,6 @@ applicantSchema.index({
   wotcStatus: 1,
   'tagSync.state': 1,
 });
-// Same person applying again (same email within the reuse window).
-applicantSchema.index({ organizationId: 1, emailNormalized: 1, appliedAt: -1 });
-// Lookups by opportunity (uniqueness itself comes from the _id, see registration.service.ts).
-applicantSchema.index({ organizationId: 1, 'lever.opportunityId': 1 });
 // The reminder sweep runs across organizations over the few applicants emailed days ago.
 applicantSchema.index({ 'survey.sentAt': 1, 'survey.status': 1 });
 // Applicants whose survey is another applicant's: updated when that one is answered.
