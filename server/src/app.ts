@@ -20,10 +20,13 @@ import securityPlugin from './plugins/security.ts';
 import spaPlugin from './plugins/spa.ts';
 import swaggerPlugin from './plugins/swagger.ts';
 import accountModule from './modules/account/account.routes.ts';
+import applicantsModule from './modules/applicants/applicants.routes.ts';
+import auditModule from './modules/audit/audit.routes.ts';
 import authModule from './modules/auth/auth.routes.ts';
 import countiesModule from './modules/counties/counties.routes.ts';
 import leverModule from './modules/lever/lever.routes.ts';
 import mailboxModule from './modules/mailbox/mailbox.routes.ts';
+import organizationModule from './modules/organizations/organization.routes.ts';
 import surveyModule from './modules/survey/survey.routes.ts';
 import systemModule from './modules/system/system.routes.ts';
 import usersModule from './modules/users/users.routes.ts';
@@ -63,6 +66,9 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(surveyModule);
   await fastify.register(countiesModule);
   await fastify.register(leverModule);
+  await fastify.register(applicantsModule);
+  await fastify.register(organizationModule);
+  await fastify.register(auditModule);
 
   // Last: static SPA files and the not-found handler for whatever no module claimed.
   await fastify.register(spaPlugin);

@@ -49,6 +49,10 @@ export const ErrorCode = {
   WebhookSignatureInvalid: 'WEBHOOK_SIGNATURE_INVALID',
   /** A correctly signed webhook delivery older than the replay window (or from the future). */
   WebhookStale: 'WEBHOOK_STALE',
+
+  // Applicants (server/src/modules/applicants: dashboard, applicant page)
+  /** The action does not fit the applicant's state (e.g. resend after the survey was answered). */
+  ApplicantActionUnavailable: 'APPLICANT_ACTION_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -84,6 +88,8 @@ export const errorStatus = {
   [ErrorCode.LeverRejected]: 502,
   [ErrorCode.WebhookSignatureInvalid]: 401,
   [ErrorCode.WebhookStale]: 401,
+
+  [ErrorCode.ApplicantActionUnavailable]: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 /** The generic codes, one per status, of errors that carry only an HTTP status. */

@@ -5,11 +5,13 @@ import {
   createApplicantWithSurveyLink,
   createOrganization,
   createUser,
+  registerTestApplicant,
   signedIn,
   type TestOrganization,
 } from '../support/factories.ts';
 import { createLeverIntegration } from '../support/lever.ts';
 import { exampleOf, operationsOf, pathParams, type OpenApiOperation } from '../support/openapi.ts';
+import { answerSurvey } from '../support/applicants.ts';
 
 /**
  * The cross-tenant sweep: an admin of organization A calls every route of the OpenAPI document
@@ -66,6 +68,13 @@ beforeAll(async () => {
     lastName: 'Zulu',
     email: 'applicant@bravo.example',
   });
+  // …and one from Lever, answered, with a timeline (the applicant page's records).
+  const fromLever = await registerTestApplicant(t.app, b.organizationId, {
+    name: 'Bravoleverperson Yankee',
+    email: 'lever.person@bravo.example',
+    postingTitle: 'Bravo Secret Posting',
+  });
+  await answerSurvey(t.app, b.organizationId, fromLever.applicant._id.toHexString());
   // …and a Lever integration (ATS Integrations screen).
   const integration = await createLeverIntegration(t.app, b.organizationId, 'acct-bravo-lever');
   bIds = [
@@ -74,6 +83,7 @@ beforeAll(async () => {
     bMember.id,
     invited.id,
     applicant.applicantId,
+    fromLever.applicant._id.toHexString(),
     integration.id,
   ];
   bMarkers = [
@@ -86,6 +96,9 @@ beforeAll(async () => {
     'Bravo Invitee',
     'Bravoapplicant',
     'applicant@bravo.example',
+    'Bravoleverperson',
+    'lever.person@bravo.example',
+    'Bravo Secret Posting',
     integration.publicId,
     'acct-bravo-lever',
   ];
@@ -93,60 +106,75 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('cross-tenant sweep over every route', () => {
-  test('organization A cannot read or change organization B through any route', async () => {
-    const doc = (await apiClient(t.app).get('/api/docs/json')).json();
-    const operations = operationsOf(doc);
-    const before = await snapshotOfB();
-    const visited: string[] = [];
+  // One sign-in (an Argon2 verification) per route and id: minutes on a loaded two-core machine.
+  test(
+    'organization A cannot read or change organization B through any route',
+    { timeout: 180_000 },
+    async () => {
+      const doc = (await apiClient(t.app).get('/api/docs/json')).json();
+      const operations = operationsOf(doc);
+      const before = await snapshotOfB();
+      const visited: string[] = [];
 
-    for (const op of operations) {
-      const variants = pathParams(op.path).length > 0 ? bIds : [b.admin.id];
-      for (const id of variants) {
-        // A fresh session per call: some routes (logout, password change) end sessions.
-        const client = await signedIn(t.app, a.admin);
-        const url = op.path.replace(/\{[^}]+\}/g, id);
-        const res = await client.request(
-          op.method as OpenApiOperation['method'] & 'GET',
-          url,
-          op.method === 'GET' ? undefined : (exampleOf(op.requestBody, id) ?? {}),
-        );
-        const where = `${op.method} ${url}`;
-        visited.push(`${op.method} ${op.path}`);
-        if (pathParams(op.path).length > 0) {
-          expect({ where, status: res.statusCode }).toMatchObject({
-            where,
-            status: expect.toSatisfy((s: number) => s === 404 || s === 403),
-          });
-        }
-        for (const marker of bMarkers) {
-          expect({ where, leaks: res.body.includes(marker) ? marker : null }).toEqual({
-            where,
-            leaks: null,
-          });
+      for (const op of operations) {
+        const variants = pathParams(op.path).length > 0 ? bIds : [b.admin.id];
+        for (const id of variants) {
+          // A fresh session per call: some routes (logout, password change) end sessions.
+          const client = await signedIn(t.app, a.admin);
+          const url = op.path.replace(/\{[^}]+\}/g, id);
+          const res = await client.request(
+            op.method as OpenApiOperation['method'] & 'GET',
+            url,
+            op.method === 'GET' ? undefined : (exampleOf(op.requestBody, id) ?? {}),
+          );
+          const where = `${op.method} ${url}`;
+          visited.push(`${op.method} ${op.path}`);
+          if (pathParams(op.path).length > 0) {
+            expect({ where, status: res.statusCode }).toMatchObject({
+              where,
+              status: expect.toSatisfy((s: number) => s === 404 || s === 403),
+            });
+          }
+          for (const marker of bMarkers) {
+            expect({ where, leaks: res.body.includes(marker) ? marker : null }).toEqual({
+              where,
+              leaks: null,
+            });
+          }
         }
       }
-    }
 
-    expect(await snapshotOfB()).toBe(before);
-    // B's people are still signed-in-able and unchanged.
-    expect(
-      (await signedIn(t.app, b.admin).then((c) => c.get('/api/auth/me'))).json().organization.name,
-    ).toBe('Bravo Secret Org');
-    // The sweep really covered the routes that take ids.
-    expect(visited).toEqual(
-      expect.arrayContaining([
-        'PATCH /api/users/{id}',
-        'POST /api/users/{id}/invitation',
-        'GET /api/users',
-        'GET /api/integrations',
-        'DELETE /api/integrations/{integrationId}',
-        'POST /api/integrations/{integrationId}/webhook/regenerate',
-        'PUT /api/integrations/{integrationId}/webhook/manual',
-        'POST /api/webhooks/lever/{integrationId}',
-      ]),
-    );
-    expect(new Set(visited).size).toBe(operations.length);
-  });
+      expect(await snapshotOfB()).toBe(before);
+      // B's people are still signed-in-able and unchanged.
+      expect(
+        (await signedIn(t.app, b.admin).then((c) => c.get('/api/auth/me'))).json().organization
+          .name,
+      ).toBe('Bravo Secret Org');
+      // The sweep really covered the routes that take ids.
+      expect(visited).toEqual(
+        expect.arrayContaining([
+          'PATCH /api/users/{id}',
+          'POST /api/users/{id}/invitation',
+          'GET /api/users',
+          'GET /api/applicants',
+          'GET /api/applicants/{applicantId}',
+          'POST /api/applicants/{applicantId}/email',
+          'POST /api/applicants/{applicantId}/survey/resend',
+          'POST /api/applicants/{applicantId}/wotc-status',
+          'POST /api/applicants/{applicantId}/tag-sync/retry',
+          'POST /api/applicants/{applicantId}/ssn/reveal',
+          'POST /api/applicants/export',
+          'GET /api/audit-records',
+          'GET /api/integrations',
+          'DELETE /api/integrations/{integrationId}',
+          'POST /api/integrations/{integrationId}/webhook/regenerate',
+          'PUT /api/integrations/{integrationId}/webhook/manual',
+          'POST /api/webhooks/lever/{integrationId}',
+        ]),
+      );
+      expect(new Set(visited).size).toBe(operations.length);
+    },
+  );
 
   test('the tenant guard refuses a query that forgets the organization', async () => {
     const { userModel } = await import('@eligo/server/modules/users/user.model');

@@ -29,11 +29,16 @@ export interface TestAppOptions {
    * production has. The first app's `close()` drops the database, this one's does not.
    */
   databaseOf?: TestApp;
+  /** Runs on a database made elsewhere, by name (e.g. a built server's; pass its ENCRYPTION_KEY). */
+  databaseName?: string;
 }
 
 /** Builds the real app against a fresh database of the run's server; `close()` drops it. */
 export async function createTestApp(label: string, options: TestAppOptions = {}): Promise<TestApp> {
-  const databaseName = options.databaseOf?.databaseName ?? uniqueDatabaseName(path.basename(label));
+  const databaseName =
+    options.databaseOf?.databaseName ??
+    options.databaseName ??
+    uniqueDatabaseName(path.basename(label));
   const serverUri = options.mongoUri ?? inject('mongoUri');
   const config = loadConfig({
     NODE_ENV: 'test',

@@ -3,6 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { Types } from 'mongoose';
 import { applicantModel, type Applicant } from '@eligo/server/modules/applicants/applicant.model';
 import { issueSurveyLink } from '@eligo/server/modules/applicants/survey-link.service';
+import {
+  registerApplicant,
+  type RegisterApplicantInput,
+} from '@eligo/server/modules/applicants/registration.service';
 import { scoped } from '@eligo/server/lib/tenancy/tenant-repository';
 import { organizationModel } from '@eligo/server/modules/organizations/organization.model';
 import { userModel } from '@eligo/server/modules/users/user.model';
@@ -104,4 +108,37 @@ export async function createApplicantWithSurveyLink(
   });
   const link = await issueSurveyLink(app, organizationId, applicant._id);
   return { applicantId: applicant._id.toHexString(), token: link.token, url: link.url };
+}
+
+export type TestApplication = Omit<RegisterApplicantInput, 'organizationId' | 'lever'> & {
+  lever: RegisterApplicantInput['lever'];
+};
+
+/** A Lever application as the webhook processing would pass it (fresh ids, a unique email). */
+export function leverApplication(overrides: Partial<TestApplication> = {}): TestApplication {
+  const tag = randomUUID().slice(0, 8);
+  return {
+    integrationId: 'integration-test',
+    name: 'Ada Lovelace',
+    email: `applicant-${tag}@example.com`,
+    postingTitle: 'Warehouse Associate',
+    appliedAt: new Date(),
+    ...overrides,
+    lever: {
+      opportunityId: randomUUID(),
+      applicationId: randomUUID(),
+      contactId: randomUUID(),
+      postingId: 'posting-warehouse',
+      ...overrides.lever,
+    },
+  };
+}
+
+/** Registers an applicant through the service the webhook processing calls. */
+export async function registerTestApplicant(
+  app: FastifyInstance,
+  organizationId: string,
+  overrides: Partial<TestApplication> = {},
+) {
+  return registerApplicant(app, { organizationId, ...leverApplication(overrides) });
 }

@@ -120,6 +120,38 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toContain(name);
   });
 
+  test('survey reminders at 24 and 72 hours and a 60-day reuse window by default; all settable', () => {
+    expect(loadConfig(valid).surveyReminders).toEqual({
+      afterMs: [24 * 3_600_000, 72 * 3_600_000],
+      sweepIntervalMs: 60_000,
+    });
+    expect(loadConfig(valid).surveyReuseWindowMs).toBe(60 * 86_400_000);
+    const config = loadConfig({
+      ...valid,
+      SURVEY_REMINDER_HOURS: ' 48 , 12,48',
+      SURVEY_REMINDER_SWEEP_SECONDS: '30',
+      SURVEY_REUSE_DAYS: '0',
+    });
+    expect(config.surveyReminders).toEqual({
+      afterMs: [12 * 3_600_000, 48 * 3_600_000],
+      sweepIntervalMs: 30_000,
+    });
+    expect(config.surveyReuseWindowMs).toBe(0);
+    expect(loadConfig({ ...valid, SURVEY_REMINDER_HOURS: 'off' }).surveyReminders.afterMs).toEqual(
+      [],
+    );
+  });
+
+  test.each([
+    ['SURVEY_REMINDER_HOURS', '24;72'],
+    ['SURVEY_REMINDER_HOURS', '0'],
+    ['SURVEY_REMINDER_HOURS', 'soon'],
+    ['SURVEY_REMINDER_SWEEP_SECONDS', '1'],
+    ['SURVEY_REUSE_DAYS', '-1'],
+  ])('%s=%s is refused, naming the variable', (name, value) => {
+    expect(problemsOf({ ...valid, [name]: value }).join('\n')).toContain(name);
+  });
+
   describe('Lever settings', () => {
     const lever = {
       LEVER_AUTH_URL: 'https://auth.lever.co/',

@@ -62,6 +62,15 @@ const envSchema = Type.Object({
   SURVEY_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 60 }),
   /** Per client IP and minute: submitting or declining the survey. */
   SURVEY_SUBMIT_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 10 }),
+  /** Hours after the survey email at which reminders go out, comma-separated; `off` for none. */
+  SURVEY_REMINDER_HOURS: Type.String({
+    pattern: '^\\s*(off|[1-9]\\d{0,3}\\s*(,\\s*[1-9]\\d{0,3}\\s*)*)$',
+    default: '24,72',
+  }),
+  /** How often each API instance looks for reminders that are due. */
+  SURVEY_REMINDER_SWEEP_SECONDS: Type.Integer({ minimum: 5, default: 60 }),
+  /** The same person applying again within this many days reuses their survey (0: never). */
+  SURVEY_REUSE_DAYS: Type.Integer({ minimum: 0, maximum: 3650, default: 60 }),
   // --- durable jobs (docs/jobs.md) ---
   /** How often each instance looks for due jobs (also right after an enqueue or a finished job). */
   JOBS_POLL_INTERVAL_MS: Type.Integer({ minimum: 10, default: 1_000 }),
@@ -114,6 +123,8 @@ export interface Config {
   loginLimits: { perEmail: number; perIp: number; windowMs: number };
   surveyLinkTtlMs: number;
   surveyRateLimits: { perMinute: number; submitPerMinute: number };
+  surveyReminders: { afterMs: number[]; sweepIntervalMs: number };
+  surveyReuseWindowMs: number;
   jobs: { pollIntervalMs: number; leaseMs: number; drainTimeoutMs: number; retentionMs: number };
   /** Null when the LEVER_* settings are absent: the Integrations screen says how to set them. */
   lever: LeverConfig | null;
@@ -252,6 +263,18 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       perMinute: env.SURVEY_RATE_LIMIT_PER_MINUTE,
       submitPerMinute: env.SURVEY_SUBMIT_RATE_LIMIT_PER_MINUTE,
     },
+    surveyReminders: {
+      afterMs: [
+        ...new Set(
+          env.SURVEY_REMINDER_HOURS.split(',')
+            .map((h) => h.trim())
+            .filter((h) => h !== 'off')
+            .map((h) => Number(h) * 3_600_000),
+        ),
+      ].sort((a, b) => a - b),
+      sweepIntervalMs: env.SURVEY_REMINDER_SWEEP_SECONDS * 1000,
+    },
+    surveyReuseWindowMs: env.SURVEY_REUSE_DAYS * 86_400_000,
     jobs: {
       pollIntervalMs: env.JOBS_POLL_INTERVAL_MS,
       leaseMs: env.JOBS_LEASE_MS,

@@ -12,3 +12,6 @@ export * from './mailbox.ts';
 export * from './survey.ts';
 export * from './counties.ts';
 export * from './integrations.ts';
+export * from './applicants.ts';
+export * from './organization.ts';
+export * from './audit.ts';

@@ -53,23 +53,17 @@ function toQueryString(query: Record<string, unknown> | undefined): string {
 }
 
 /**
- * Calls one route of the shared route table (its definition, or a `RouteRef` where the bundle must
- * stay small); resolves with its typed response or throws ApiError.
+ * Sends one route's request and resolves with the successful `Response` (for `call`, or a file
+ * download); a failure becomes an ApiError with the API's code, message and field details.
  */
-export async function call<D extends RouteDef>(
+export async function send<D extends RouteDef>(
   def: D | RouteRef<D>,
-  ...[input]: keyof Input<D> extends never ? [] : [Input<D>?]
-): Promise<RouteResponse<D>> {
-  const { params, query, body } = (input ?? {}) as {
-    params?: Record<string, string>;
-    query?: Record<string, unknown>;
-    body?: unknown;
-  };
+  input: { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown } = {},
+  accept = 'application/json',
+): Promise<Response> {
+  const { params, query, body } = input;
   const url = buildPath(def.path, params) + toQueryString(query);
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    [CSRF_HEADER]: CSRF_HEADER_VALUE,
-  };
+  const headers: Record<string, string> = { accept, [CSRF_HEADER]: CSRF_HEADER_VALUE };
   if (body !== undefined) headers['content-type'] = 'application/json';
 
   let response: Response;
@@ -83,11 +77,9 @@ export async function call<D extends RouteDef>(
   } catch {
     throw new ApiError(0, 'NETWORK', 'Cannot reach Eligo. Check your connection and try again.');
   }
+  if (response.ok) return response;
 
-  if (response.status === 204) return undefined as RouteResponse<D>;
   const payload: unknown = await response.json().catch(() => undefined);
-  if (response.ok) return payload as RouteResponse<D>;
-
   if (response.status === 401) unauthenticatedListeners.forEach((listener) => listener());
   if (isErrorBody(payload)) {
     throw new ApiError(response.status, payload.code, payload.message, payload.details ?? []);
@@ -97,4 +89,17 @@ export async function call<D extends RouteDef>(
     'UNKNOWN',
     `Unexpected answer from the server (${response.status})`,
   );
+}
+
+/**
+ * Calls one route of the shared route table (its definition, or a `RouteRef` where the bundle must
+ * stay small); resolves with its typed response or throws ApiError.
+ */
+export async function call<D extends RouteDef>(
+  def: D | RouteRef<D>,
+  ...[input]: keyof Input<D> extends never ? [] : [Input<D>?]
+): Promise<RouteResponse<D>> {
+  const response = await send(def, (input ?? {}) as Parameters<typeof send>[1]);
+  if (response.status === 204) return undefined as RouteResponse<D>;
+  return (await response.json().catch(() => undefined)) as RouteResponse<D>;
 }

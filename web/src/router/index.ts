@@ -29,8 +29,14 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/applicants',
     name: 'applicants',
-    component: () => import('../views/applicants/ApplicantsView.vue'),
+    component: () => import('../features/applicants/ApplicantsView.vue'),
     meta: { title: 'WOTC Applicants' },
+  },
+  {
+    path: '/applicants/:applicantId',
+    name: 'applicant',
+    component: () => import('../features/applicants/ApplicantView.vue'),
+    meta: { title: 'Applicant' },
   },
   {
     path: '/account',
@@ -54,6 +60,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'account-users',
         component: () => import('../views/account/UsersTab.vue'),
         meta: { adminOnly: true, title: 'Users' },
+      },
+      {
+        path: 'audit-log',
+        name: 'account-audit-log',
+        component: () => import('../views/account/AuditLogTab.vue'),
+        meta: { adminOnly: true, title: 'Audit log' },
       },
     ],
   },

@@ -1,4 +1,6 @@
 import { Schema, type HydratedDocument, type Types } from 'mongoose';
+import { DEFAULT_TAG_PREFIX } from '@eligo/shared/schemas/organization';
+import type { SurveyLanguage } from '@eligo/shared/schemas/survey';
 import { modelOn } from '../../lib/model.ts';
 
 export interface Organization {
@@ -6,6 +8,8 @@ export interface Organization {
   name: string;
   /** Prefix of the Lever tags Eligo writes, e.g. `Eligo` → `Eligo-WOTC:Pre Qualified`. */
   tagPrefix: string;
+  /** Language of the survey emails and the survey's starting language. */
+  surveyLanguage: SurveyLanguage;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -15,7 +19,8 @@ export type OrganizationDocument = HydratedDocument<Organization>;
 const organizationSchema = new Schema<Organization>(
   {
     name: { type: String, required: true, trim: true, maxlength: 120 },
-    tagPrefix: { type: String, required: true, default: 'Eligo', maxlength: 40 },
+    tagPrefix: { type: String, required: true, default: DEFAULT_TAG_PREFIX, maxlength: 40 },
+    surveyLanguage: { type: String, enum: ['en', 'es'], required: true, default: 'en' },
   },
   { timestamps: true },
 );

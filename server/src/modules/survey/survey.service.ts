@@ -29,6 +29,8 @@ import {
   type ApplicantDocument,
 } from '../applicants/applicant.model.ts';
 import { toStoredEligibility } from '../applicants/eligibility.ts';
+import { recordSurveyOutcome } from '../applicants/survey-results.ts';
+import { recordEvent } from '../applicants/timeline.ts';
 import { organizationModel } from '../organizations/organization.model.ts';
 import {
   submissionPlace,
@@ -143,6 +145,11 @@ export function surveyService(app: FastifyInstance) {
           { _id: applicant._id, 'survey.status': 'sent' },
           { $set: { 'survey.status': 'opened', 'survey.openedAt': now } },
         );
+        await recordEvent(app, applicant, 'survey_opened', {
+          actor: { kind: 'applicant' },
+          at: now,
+          once: 'opened',
+        });
       }
       const { ssn, ...answers } = await readDraft(applicant);
       return {
@@ -258,6 +265,7 @@ export function surveyService(app: FastifyInstance) {
           },
         },
       );
+      await recordSurveyOutcome(app, applicant, 'submitted', result, now);
       return { outcome: 'submitted', at: now.toISOString() };
     },
 
@@ -283,6 +291,7 @@ export function surveyService(app: FastifyInstance) {
           },
         },
       );
+      await recordSurveyOutcome(app, applicant, 'declined', result, now);
       return { outcome: 'declined', at: now.toISOString() };
     },
   };

@@ -1,0 +1,254 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  SURVEY_STATUS_LABELS,
+  TAG_SYNC_LABELS,
+  WOTC_STATUS_LABELS,
+  type ApplicantDetail,
+  type ApplicantFilters,
+  type ApplicantList,
+  type ListApplicantsQuery,
+  type OverrideWotcStatusBody,
+} from '@eligo/shared/schemas/applicants';
+import { AppError } from '../../lib/app-error.ts';
+import { actionUnavailable } from './applicant-errors.ts';
+import { toCsv } from '../../lib/csv.ts';
+import { scoped } from '../../lib/tenancy/tenant-repository.ts';
+import type { AuthContext } from '../../plugins/auth.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { applicantModel, type Applicant, type ApplicantDocument } from './applicant.model.ts';
+import { readFullSsn, toApplicantDetail, toApplicantRow } from './applicant.dto.ts';
+import { afterCursor, encodeCursor, searchConditions, sortOf } from './applicant-query.ts';
+import { readEligibility } from './eligibility.ts';
+import { inviteApplicant, resendSurvey } from './invitation.service.ts';
+import { searchKeysFor } from './search-keys.ts';
+import { scheduleTagSync } from './tag-sync.ts';
+import { recordEvent, type Actor } from './timeline.ts';
+
+/** Rows per CSV export at most (a bigger search is refused with a hint to narrow it). */
+export const EXPORT_LIMIT = 50_000;
+
+function actorOf(auth: AuthContext): Actor {
+  return { kind: 'user', userId: auth.user._id, name: auth.user.name };
+}
+
+/** The dashboard and the applicant page; every query is scoped to the caller's organization. */
+export function applicantsService(app: FastifyInstance) {
+  const Applicants = applicantModel(app.mongo);
+  const repo = (auth: AuthContext) => scoped(Applicants, auth.organization._id);
+
+  async function findOrNotFound(auth: AuthContext, id: string): Promise<ApplicantDocument> {
+    const applicant = await repo(auth).findById(id);
+    if (!applicant) throw AppError.notFound('No such applicant');
+    return applicant;
+  }
+
+  async function detail(auth: AuthContext, applicant: Applicant): Promise<ApplicantDetail> {
+    const fresh = (await repo(auth).findById(applicant._id)) ?? applicant;
+    return toApplicantDetail(app, fresh, new Date());
+  }
+
+  function conditions(filters: ApplicantFilters, now: Date) {
+    if (filters.from && filters.to && filters.from > filters.to) {
+      throw AppError.validation([
+        { path: '/querystring/to', message: 'must not be before "from"' },
+      ]);
+    }
+    const all = searchConditions(filters, now);
+    return all.length > 0 ? { $and: all } : {};
+  }
+
+  return {
+    async list(auth: AuthContext, query: ListApplicantsQuery): Promise<ApplicantList> {
+      const now = new Date();
+      const limit = query.limit ?? 25;
+      const filter = conditions(query, now);
+      const page = query.cursor
+        ? { $and: [...((filter.$and as object[]) ?? []), afterCursor(query.sort, query.cursor)] }
+        : filter;
+      const rows = await repo(auth).find(page, null, {
+        sort: sortOf(query.sort),
+        limit: limit + 1,
+      });
+      const items = rows.slice(0, limit);
+      return {
+        items: items.map((row) => toApplicantRow(row, now)),
+        nextCursor: rows.length > limit ? encodeCursor(query.sort, items[items.length - 1]!) : null,
+      };
+    },
+
+    async get(auth: AuthContext, id: string): Promise<ApplicantDetail> {
+      return detail(auth, await findOrNotFound(auth, id));
+    },
+
+    /** Gives an applicant without an email one, then sends (or reuses) the survey. */
+    async setEmail(auth: AuthContext, id: string, email: string): Promise<ApplicantDetail> {
+      const applicant = await findOrNotFound(auth, id);
+      if (applicant.anonymized) {
+        throw actionUnavailable('Lever anonymized this candidate: no email can be added');
+      }
+      const { status } = applicant.survey;
+      if (applicant.reusedFrom || (status !== 'missing_email' && status !== 'not_sent')) {
+        throw actionUnavailable(
+          'The survey was already sent to this applicant: use "Resend survey"',
+        );
+      }
+      const trimmed = email.trim();
+      await repo(auth).updateOne(
+        { _id: applicant._id },
+        {
+          $set: {
+            email: trimmed,
+            ...searchKeysFor(applicant.name, trimmed),
+            'survey.status': 'not_sent',
+          },
+        },
+      );
+      await recordEvent(app, applicant, 'email_set', {
+        actor: actorOf(auth),
+        data: { email: trimmed },
+      });
+      await inviteApplicant(app, applicant, { actor: actorOf(auth) });
+      return detail(auth, applicant);
+    },
+
+    async resend(auth: AuthContext, id: string): Promise<ApplicantDetail> {
+      const applicant = await findOrNotFound(auth, id);
+      return detail(auth, await resendSurvey(app, applicant, actorOf(auth)));
+    },
+
+    /** An admin's decision on the WOTC status (Needs review, or a correction); re-tags in Lever. */
+    async override(
+      auth: AuthContext,
+      id: string,
+      body: OverrideWotcStatusBody,
+    ): Promise<ApplicantDetail> {
+      const applicant = await findOrNotFound(auth, id);
+      if (!(await readEligibility(app, applicant))) {
+        throw actionUnavailable('There is no result to override until the survey is answered');
+      }
+      const reason = body.reason.trim();
+      const previous = applicant.wotcStatus;
+      await repo(auth).updateOne(
+        { _id: applicant._id },
+        {
+          $set: {
+            wotcStatus: body.status,
+            override: {
+              status: body.status,
+              reason,
+              userId: auth.user._id,
+              userName: auth.user.name,
+              at: new Date(),
+            },
+          },
+        },
+      );
+      await recordEvent(app, applicant, 'override', {
+        actor: actorOf(auth),
+        data: { from: previous, to: body.status, reason },
+      });
+      await scheduleTagSync(app, applicant, body.status, actorOf(auth));
+      return detail(auth, applicant);
+    },
+
+    async retryTagSync(auth: AuthContext, id: string): Promise<ApplicantDetail> {
+      const applicant = await findOrNotFound(auth, id);
+      const state = applicant.tagSync?.state;
+      if (state !== 'failed' && state !== 'dead') {
+        throw actionUnavailable('The Lever tag has not failed: there is nothing to retry');
+      }
+      await scheduleTagSync(app, applicant, applicant.wotcStatus, actorOf(auth));
+      return detail(auth, applicant);
+    },
+
+    /** The full SSN, for an admin with a reason; audited before it is returned. */
+    async revealSsn(
+      request: FastifyRequest,
+      auth: AuthContext,
+      id: string,
+      reason: string,
+    ): Promise<{ ssn: string }> {
+      const applicant = await findOrNotFound(auth, id);
+      const ssn = await readFullSsn(app, applicant);
+      if (!ssn) throw actionUnavailable('This applicant gave no SSN');
+      await recordAudit(app, request, auth, {
+        action: 'ssn_revealed',
+        target: { type: 'applicant', id: applicant._id.toHexString() },
+        fields: ['ssn'],
+        reason: reason.trim(),
+      });
+      await recordEvent(app, applicant, 'ssn_revealed', {
+        actor: actorOf(auth),
+        data: { reason: reason.trim() },
+      });
+      return { ssn };
+    },
+
+    /** The search as CSV: no SSN, no date of birth; audited before it is returned. */
+    async exportCsv(
+      request: FastifyRequest,
+      auth: AuthContext,
+      filters: ApplicantFilters,
+    ): Promise<string> {
+      const now = new Date();
+      const rows = await repo(auth).find(conditions(filters, now), null, {
+        sort: sortOf(filters.sort),
+        limit: EXPORT_LIMIT + 1,
+      });
+      if (rows.length > EXPORT_LIMIT) {
+        throw AppError.badRequest(
+          `The search has more than ${EXPORT_LIMIT} applicants: narrow it (e.g. by date) and export again`,
+        );
+      }
+      const header = [
+        'Name',
+        'Email',
+        'Posting',
+        'Applied (UTC)',
+        'Survey status',
+        'WOTC status',
+        'Target groups',
+        'Max potential credit (USD)',
+        'Lever tag',
+        'Tag sync',
+        'Lever opportunity',
+      ];
+      const lines: Array<Array<string | number | null>> = [];
+      for (const applicant of rows) {
+        const row = toApplicantRow(applicant, now);
+        const eligibility = await readEligibility(app, applicant);
+        lines.push([
+          row.name,
+          row.email,
+          applicant.confidential ? 'Confidential posting' : row.postingTitle,
+          row.appliedAt,
+          SURVEY_STATUS_LABELS[row.surveyStatus],
+          WOTC_STATUS_LABELS[row.wotcStatus],
+          eligibility?.matches.map((m) => m.code).join(' ') ?? '',
+          eligibility ? eligibility.maxPotentialCredit : null,
+          row.tagSync.tag,
+          TAG_SYNC_LABELS[row.tagSync.state],
+          applicant.lever?.opportunityId ?? null,
+        ]);
+      }
+      const filterSummary = Object.entries(filters)
+        .filter(([, value]) => value !== undefined && value !== '')
+        .map(([key, value]) => `${key}=${String(value)}`)
+        .join('&');
+      await recordAudit(app, request, auth, {
+        action: 'applicants_exported',
+        fields: [
+          'name',
+          'email',
+          'posting',
+          'appliedAt',
+          'surveyStatus',
+          'wotcStatus',
+          'eligibility',
+        ],
+        detail: { filters: filterSummary || null, rows: lines.length },
+      });
+      return toCsv(header, lines);
+    },
+  };
+}

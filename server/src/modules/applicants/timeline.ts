@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { Types } from 'mongoose';
+import type { TimelineEvent, TimelineEventType } from '@eligo/shared/schemas/applicants';
+import { isDuplicateKeyError } from '../../lib/email.ts';
+import { scoped } from '../../lib/tenancy/tenant-repository.ts';
+import type { Applicant } from './applicant.model.ts';
+import { applicantEventModel, type ApplicantEvent, type TimelineData } from './timeline.model.ts';
+
+/** Who caused an event. Users are named as they were at the time. */
+export type Actor =
+  | { kind: 'system' }
+  | { kind: 'applicant' }
+  | { kind: 'lever' }
+  | { kind: 'user'; userId: Types.ObjectId; name: string };
+
+export const systemActor: Actor = { kind: 'system' };
+
+type ApplicantRef = Pick<Applicant, '_id' | 'organizationId'>;
+
+/** A stable event id for things that happen once (a retry records nothing new). */
+function onceId(applicant: ApplicantRef, key: string): Types.ObjectId {
+  const digest = createHash('sha256').update(`${applicant._id.toHexString()}:${key}`).digest();
+  return new Types.ObjectId(digest.subarray(0, 12));
+}
+
+let lastSeq = 0;
+/**
+ * A number that grows with every event this process records (microseconds of the clock, bumped
+ * when two events share one): events recorded one after the other in the same millisecond — an
+ * answer and its evaluation — keep their order.
+ */
+function nextSeq(): number {
+  lastSeq = Math.max(Date.now() * 1000, lastSeq + 1);
+  return lastSeq;
+}
+
+/**
+ * Appends an event to the applicant's timeline. With `once`, the event has an id derived from the
+ * applicant and that key, so recording it twice (a retried job) keeps one.
+ */
+export async function recordEvent(
+  app: FastifyInstance,
+  applicant: ApplicantRef,
+  type: TimelineEventType,
+  options: { actor?: Actor; data?: TimelineData; at?: Date; once?: string } = {},
+): Promise<void> {
+  const actor = options.actor ?? systemActor;
+  try {
+    await scoped(applicantEventModel(app.mongo), applicant.organizationId).create({
+      ...(options.once ? { _id: onceId(applicant, options.once) } : {}),
+      applicantId: applicant._id,
+      at: options.at ?? new Date(),
+      seq: nextSeq(),
+      type,
+      actor: {
+        kind: actor.kind,
+        name: actor.kind === 'user' ? actor.name : null,
+        userId: actor.kind === 'user' ? actor.userId : null,
+      },
+      data: options.data ?? {},
+    });
+  } catch (error) {
+    if (options.once && isDuplicateKeyError(error)) return;
+    throw error;
+  }
+}
+
+/** Timelines are short; this is the most an applicant page shows (oldest first). */
+const TIMELINE_LIMIT = 500;
+
+export async function listEvents(
+  app: FastifyInstance,
+  applicant: ApplicantRef,
+): Promise<ApplicantEvent[]> {
+  return scoped(applicantEventModel(app.mongo), applicant.organizationId).find(
+    { applicantId: applicant._id },
+    null,
+    { sort: { at: 1, seq: 1 }, limit: TIMELINE_LIMIT },
+  );
+}
+
+export function toTimelineEventDto(event: ApplicantEvent): TimelineEvent {
+  return {
+    id: event._id.toHexString(),
+    at: event.at.toISOString(),
+    type: event.type,
+    actor: { kind: event.actor.kind, name: event.actor.name ?? null },
+    data: event.data ?? {},
+  };
+}

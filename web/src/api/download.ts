@@ -1,0 +1,26 @@
+import type { RouteBody, RouteDef, RouteRef } from '@eligo/shared/route-table';
+import { send } from './client.ts';
+
+/**
+ * Calls a route that answers a file (e.g. the CSV export) and saves it in the browser under the
+ * name the server gives (`Content-Disposition`). Errors are the same ApiError as `call()`.
+ */
+export async function downloadFile<D extends RouteDef>(
+  def: D | RouteRef<D>,
+  body: RouteBody<D>,
+  fallbackName: string,
+): Promise<string> {
+  const response = await send(def, { body }, 'text/csv, application/json');
+  const name =
+    /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
+    fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}

@@ -1,0 +1,107 @@
+import { WOTC_STATUS_LABELS } from '@eligo/shared/applicants';
+import type {
+  SurveyStatus,
+  TagSyncState,
+  TimelineEvent,
+  WotcStatus,
+} from '@eligo/shared/schemas/applicants';
+
+export {
+  SURVEY_STATUS_LABELS,
+  TAG_SYNC_LABELS,
+  WOTC_STATUS_LABELS,
+} from '@eligo/shared/applicants';
+
+/** Badge colour classes (styles.css) per status. */
+export function surveyTone(status: SurveyStatus): string {
+  if (status === 'submitted') return 'good';
+  if (status === 'missing_email' || status === 'expired') return 'warn';
+  if (status === 'declined') return 'muted';
+  return 'info';
+}
+
+export function wotcTone(status: WotcStatus): string {
+  return {
+    pending: 'muted',
+    pre_qualified: 'good',
+    not_qualified: 'neutral',
+    needs_review: 'warn',
+  }[status];
+}
+
+export function tagTone(state: TagSyncState): string {
+  return { none: 'muted', pending: 'info', synced: 'good', failed: 'warn', dead: 'bad' }[state];
+}
+
+export function formatDate(iso: string | null): string {
+  return iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' }) : '—';
+}
+
+export function formatDateTime(iso: string | null): string {
+  return iso
+    ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+    : '—';
+}
+
+export function formatMoney(dollars: number): string {
+  return dollars.toLocaleString('en-US', {
+    style: 'currency',
+    currency: 'USD',
+    maximumFractionDigits: 0,
+  });
+}
+
+const str = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+
+/** One line of the timeline, in words. */
+export function describeEvent(event: TimelineEvent): string {
+  const d = event.data;
+  switch (event.type) {
+    case 'received':
+      return d.anonymized
+        ? 'Application received from Lever (candidate anonymized)'
+        : `Application received from Lever${d.postingTitle ? ` for ${str(d.postingTitle)}` : ''}`;
+    case 'missing_email':
+      return 'No email address in Lever: the survey cannot be sent';
+    case 'invitation_sent':
+      return `Survey emailed to ${str(d.email)}`;
+    case 'invitation_failed':
+      return `The survey email could not be sent: ${str(d.reason)}`;
+    case 'reminder_sent':
+      return `Reminder ${str(d.number)} emailed to ${str(d.email)}`;
+    case 'reminder_failed':
+      return `Reminder ${str(d.number)} could not be sent: ${str(d.reason)}`;
+    case 'survey_reused':
+      return `Same person applied before${d.postingTitle ? ` (${str(d.postingTitle)})` : ''}: that survey is used, no new email`;
+    case 'survey_opened':
+      return 'Survey opened';
+    case 'survey_submitted':
+      return 'Survey submitted';
+    case 'survey_declined':
+      return 'Survey declined';
+    case 'evaluated':
+      return `Evaluated: ${str(d.status).replace(/_/g, ' ')}${d.targetGroups ? ` (groups ${str(d.targetGroups)})` : ''}`;
+    case 'result_copied':
+      return 'Result copied from the earlier application of the same person';
+    case 'override':
+      return `WOTC status changed from ${label(d.from)} to ${label(d.to)}: “${str(d.reason)}”`;
+    case 'email_set':
+      return `Email address set to ${str(d.email)}`;
+    case 'survey_resent':
+      return `Survey emailed again to ${str(d.email)} with a new link`;
+    case 'tag_sync_requested':
+      return `Lever tag requested: ${str(d.tag)}`;
+    case 'tag_synced':
+      return 'Lever tag written';
+    case 'tag_sync_failed':
+      return `Writing the Lever tag failed: ${str(d.reason)}`;
+    case 'tag_sync_dead':
+      return `Gave up writing the Lever tag: ${str(d.reason)}`;
+    case 'ssn_revealed':
+      return `SSN revealed: “${str(d.reason)}”`;
+  }
+}
+
+function label(status: unknown): string {
+  return WOTC_STATUS_LABELS[str(status) as WotcStatus] ?? str(status);
+}

@@ -1,0 +1,58 @@
+import { ref } from 'vue';
+import { applicantRefs as applicantRoutes } from '@eligo/shared/routes/applicant-endpoints';
+import type { ApplicantDetail, OverrideStatus } from '@eligo/shared/schemas/applicants';
+import { ApiError, call } from '../../api/client.ts';
+
+/** One applicant's page and the admin actions on it; each action answers the updated page. */
+export function useApplicant(applicantId: () => string) {
+  const applicant = ref<ApplicantDetail | null>(null);
+  const loading = ref(false);
+  const error = ref<string | null>(null);
+  const notFound = ref(false);
+
+  const params = () => ({ applicantId: applicantId() });
+
+  async function load(): Promise<void> {
+    loading.value = true;
+    error.value = null;
+    notFound.value = false;
+    try {
+      applicant.value = await call(applicantRoutes.get, { params: params() });
+    } catch (e) {
+      applicant.value = null;
+      if (e instanceof ApiError && (e.status === 404 || e.status === 400)) notFound.value = true;
+      else error.value = e instanceof Error ? e.message : String(e);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  return {
+    applicant,
+    loading,
+    error,
+    notFound,
+    load,
+    async setEmail(email: string) {
+      applicant.value = await call(applicantRoutes.setEmail, { params: params(), body: { email } });
+    },
+    async resend() {
+      applicant.value = await call(applicantRoutes.resendSurvey, { params: params() });
+    },
+    async override(status: OverrideStatus, reason: string) {
+      applicant.value = await call(applicantRoutes.overrideWotcStatus, {
+        params: params(),
+        body: { status, reason },
+      });
+    },
+    async retryTagSync() {
+      applicant.value = await call(applicantRoutes.retryTagSync, { params: params() });
+    },
+    /** The full SSN; the page keeps it only while the dialog is open. */
+    async revealSsn(reason: string): Promise<string> {
+      const { ssn } = await call(applicantRoutes.revealSsn, { params: params(), body: { reason } });
+      await load(); // the timeline now shows the reveal
+      return ssn;
+    },
+  };
+}
