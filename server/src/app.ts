@@ -102,6 +102,12 @@ export async function createApp(
     config,
     ...(options.mongo ? { mongo: options.mongo } : {}),
   });
-  await fastify.ready();
+  try {
+    await fastify.ready();
+  } catch (error) {
+    // A failed boot (e.g. a data key no configured key can read) leaves no connection open.
+    await fastify.close().catch(() => undefined);
+    throw error;
+  }
   return fastify as unknown as FastifyInstance;
 }

@@ -257,6 +257,8 @@ describe('shutdown and crashes', () => {
         ...process.env,
         ...env,
         MONGODB_URI: withDatabase(inject('mongoUri'), t.databaseName),
+        // Another instance on this database: the same key (boot refuses keys it cannot read).
+        ENCRYPTION_KEY: t.config.encryptionKey.toString('base64'),
       },
       stdio: 'ignore',
     });

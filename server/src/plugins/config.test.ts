@@ -92,6 +92,19 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...valid, SURVEY_LINK_TTL_DAYS: '0' })).toHaveLength(1);
   });
 
+  test('ENCRYPTION_KEY_PREVIOUS: absent by default, another 32-byte key during a rotation', () => {
+    expect(loadConfig(valid).previousEncryptionKey).toBeNull();
+    const previous = Buffer.alloc(32, 9);
+    const rotating = loadConfig({ ...valid, ENCRYPTION_KEY_PREVIOUS: previous.toString('base64') });
+    expect(rotating.previousEncryptionKey?.equals(previous)).toBe(true);
+    expect(problemsOf({ ...valid, ENCRYPTION_KEY_PREVIOUS: 'c2hvcnQ=' })).toEqual([
+      'ENCRYPTION_KEY_PREVIOUS must be the base64 encoding of exactly 32 bytes',
+    ]);
+    expect(problemsOf({ ...valid, ENCRYPTION_KEY_PREVIOUS: key })).toEqual([
+      expect.stringContaining('ENCRYPTION_KEY_PREVIOUS is the same key as ENCRYPTION_KEY'),
+    ]);
+  });
+
   test('PUBLIC_URL loses its trailing slash', () => {
     expect(loadConfig({ ...valid, PUBLIC_URL: 'https://eligo.example.com/' }).publicUrl).toBe(
       'https://eligo.example.com',

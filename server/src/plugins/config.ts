@@ -39,6 +39,11 @@ const envSchema = Type.Object({
   MONGODB_URI: Type.String({ pattern: '^mongodb(\\+srv)?://' }),
   /** Base64 of 32 random bytes: the key-encryption key for secrets and PII at rest. */
   ENCRYPTION_KEY: Type.String({ minLength: 1 }),
+  /**
+   * During a key rotation only: the key ENCRYPTION_KEY replaces. Data keys wrapped by either are
+   * read; the rotation command re-wraps them all under ENCRYPTION_KEY (README "Rotating ENCRYPTION_KEY").
+   */
+  ENCRYPTION_KEY_PREVIOUS: Type.Optional(Type.String({ minLength: 1 })),
   WEB_DIST_DIR: Type.String({ default: path.join(serverRoot, '../web/dist') }),
   TRUST_PROXY: Type.Boolean({ default: false }),
   /** e.g. smtp://user:pass@smtp.example.com:587 — without it, mail stays in the outbox (dev mailbox). */
@@ -103,6 +108,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   mongodbUri: string;
   encryptionKey: Buffer;
+  /** ENCRYPTION_KEY_PREVIOUS: the key being rotated away from, null outside a rotation. */
+  previousEncryptionKey: Buffer | null;
   webDistDir: string;
   trustProxy: boolean;
   smtpUrl: string | undefined;
@@ -204,6 +211,19 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   if (encryptionKey.length !== 32) {
     throw new ConfigError(['ENCRYPTION_KEY must be the base64 encoding of exactly 32 bytes']);
   }
+  const previousEncryptionKey = env.ENCRYPTION_KEY_PREVIOUS
+    ? Buffer.from(env.ENCRYPTION_KEY_PREVIOUS, 'base64')
+    : null;
+  if (previousEncryptionKey && previousEncryptionKey.length !== 32) {
+    throw new ConfigError([
+      'ENCRYPTION_KEY_PREVIOUS must be the base64 encoding of exactly 32 bytes',
+    ]);
+  }
+  if (previousEncryptionKey?.equals(encryptionKey)) {
+    throw new ConfigError([
+      'ENCRYPTION_KEY_PREVIOUS is the same key as ENCRYPTION_KEY: set it to the key being replaced',
+    ]);
+  }
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   const extraHosts = (env.ALLOWED_HOSTS ?? '')
     .split(',')
@@ -229,6 +249,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     logLevel: env.LOG_LEVEL,
     mongodbUri: env.MONGODB_URI,
     encryptionKey,
+    previousEncryptionKey,
     webDistDir: path.resolve(env.WEB_DIST_DIR),
     trustProxy: env.TRUST_PROXY,
     smtpUrl: env.SMTP_URL,
