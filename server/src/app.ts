@@ -51,7 +51,8 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(swaggerPlugin);
   await fastify.register(csrfPlugin);
   await fastify.register(authPlugin);
-  // Before the modules: it hooks the routes that declare `config.rateLimit` as they are added.
+  // Before the modules: it hooks the routes that declare `config.rateLimit` or
+  // `config.sharedRateLimit` as they are added.
   await fastify.register(rateLimitPlugin);
 
   // Business modules. Paths come from the shared route table (all under /api).

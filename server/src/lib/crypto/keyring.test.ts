@@ -49,16 +49,15 @@ describe('unwrapping a stored data key', () => {
   });
 
   test('a KEK the instance does not hold: an error naming both ids', () => {
-    const error = (() => {
-      try {
-        unwrapRow(keyring(newKey), row(oldKey, true));
-      } catch (caught) {
-        return caught as Error;
-      }
-    })();
+    let error: unknown;
+    try {
+      unwrapRow(keyring(newKey), row(oldKey, true));
+    } catch (caught) {
+      error = caught;
+    }
     expect(error).toBeInstanceOf(UnknownKekError);
-    expect(error?.message).toContain(kekId(oldKey));
-    expect(error?.message).toContain(`${kekId(newKey)} (ENCRYPTION_KEY) only`);
+    expect((error as Error).message).toContain(kekId(oldKey));
+    expect((error as Error).message).toContain(`${kekId(newKey)} (ENCRYPTION_KEY) only`);
     expect(() => unwrapRow(keyring(newKey), row(oldKey, false))).toThrow(UnknownKekError);
   });
 });
