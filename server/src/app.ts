@@ -91,9 +91,10 @@ export async function createApp(
     // Requests Node's HTTP parser refuses (431, 400, 408): the same error body as every answer.
     clientErrorHandler: answerClientError,
     bodyLimit: 1024 * 1024,
-    requestTimeout: 30_000,
-    connectionTimeout: 60_000,
-    keepAliveTimeout: 72_000,
+    requestTimeout: config.http.requestTimeoutMs,
+    // Socket inactivity; never shorter than a request may take.
+    connectionTimeout: Math.max(60_000, config.http.requestTimeoutMs),
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
     forceCloseConnections: 'idle',
     // Coercion for query strings and path parameters only; bodies must have the declared types.
     schemaController: validatorCompilers(),
