@@ -104,7 +104,11 @@ async function provideDatabase(dataDir: string): Promise<void> {
     return;
   }
   const prefer = (env.ELIGO_EMBEDDED_DB ?? 'auto') as EmbeddedEngine;
-  const db = await startEmbeddedDatabase({ dataDir, cacheDir, prefer, log });
+  // After Ctrl-C the database's processes stop along with everything else: not worth a word.
+  const dbLog = (message: string) => {
+    if (!stopping) log(message);
+  };
+  const db = await startEmbeddedDatabase({ dataDir, cacheDir, prefer, log: dbLog });
   stops.push(db.stop);
   env.MONGODB_URI = `${db.uri}/eligo`;
   log(`Database: ${db.description} at ${env.MONGODB_URI}`);
