@@ -195,7 +195,8 @@ function printWelcome(url: string, apiUrl: string, lever: string | null, mail: M
   rows.push(['API docs', `${apiUrl}/api/docs`, '']);
   const width = Math.max(...rows.map(([, link]) => link.length));
   log('Open:');
-  for (const [name, link, what] of rows) log(`  ${name.padEnd(12)} ${link.padEnd(width)}  ${what}`);
+  for (const [name, link, what] of rows)
+    log(`  ${name.padEnd(12)} ${link.padEnd(width)}  ${what}`.trimEnd());
   if (lever && mailbox) {
     log(
       'Try it: sign up; My Account › Data Settings › ATS Integrations › ADD NEW › Lever › GO TO ' +
