@@ -1,15 +1,13 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { jobStore } from '@eligo/server/lib/jobs/store';
-import { repoRoot } from '@eligo/server/dev/paths';
 import { stopProcess } from '@eligo/server/dev/processes';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { withDatabase } from '../support/mongo-uri.ts';
+import { startJobWorkerOn } from '../support/job-worker.ts';
 import { waitFor } from '../support/wait.ts';
 
 /**
- * Deployment settings (README "Deploy"). Graceful shutdown as production runs it (`serve`, README "Deploy"): on SIGTERM an instance
+ * Deployment settings (README "Deploy"). Graceful shutdown as production runs it (`serve`): on
+ * SIGTERM an instance
  * drains its running jobs for at most JOBS_DRAIN_TIMEOUT_MS, releases what is still running to the
  * other instances (rather than leaving it until its lease expires), closes the database and exits 0
  * within SHUTDOWN_GRACE_MS.
@@ -29,29 +27,11 @@ afterAll(() => t?.close());
 
 test('SIGTERM with a job still running at the drain timeout: released to another instance, exit 0 after closing', async () => {
   const { id } = await jobStore(t.app.mongo).enqueue('restart-probe', { label: 'x' }, 5);
-  const worker = spawn(process.execPath, ['--import', 'tsx', 'support/job-worker-process.ts'], {
-    cwd: path.join(repoRoot, 'test'),
-    env: {
-      ...process.env,
-      ...env,
-      LOG_LEVEL: 'info',
-      MONGODB_URI: withDatabase(inject('mongoUri'), t.databaseName),
-      ENCRYPTION_KEY: t.config.encryptionKey.toString('base64'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  worker.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  worker.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => worker.on('exit', resolve));
+  const worker = await startJobWorkerOn(t, id, { ...env, LOG_LEVEL: 'info' });
   try {
-    await waitFor(
-      'the worker process to start the job',
-      () => t.db.collection('restart_probe_runs').findOne({ jobId: id }),
-      { timeoutMs: 60_000 },
-    );
-    worker.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+    const output = worker.output();
     const lines = output
       .split('\n')
       .filter((line) => line.startsWith('{'))
@@ -71,7 +51,7 @@ test('SIGTERM with a job still running at the drain timeout: released to another
     expect(events).toContain('released');
     expect(events).not.toContain('lease-expired');
   } finally {
-    await stopProcess(worker);
+    await stopProcess(worker.child);
   }
 }, 90_000);
 
