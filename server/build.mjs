@@ -1,10 +1,12 @@
-// Bundles the API into dist/server.mjs: our code and `@eligo/shared` (TypeScript source) are
-// compiled in, npm dependencies stay external and load from node_modules at run time.
+// Bundles the API into dist/server.mjs and the key-rotation command into dist/rotate-key.mjs: our
+// code and `@eligo/shared` (TypeScript source) are compiled in, npm dependencies stay external and
+// load from node_modules at run time.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/server.ts'],
-  outfile: 'dist/server.mjs',
+  entryPoints: ['src/server.ts', 'src/rotate-key.ts'],
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -54,7 +54,8 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(swaggerPlugin);
   await fastify.register(csrfPlugin);
   await fastify.register(authPlugin);
-  // Before the modules: it hooks the routes that declare `config.rateLimit` as they are added.
+  // Before the modules: it hooks the routes that declare `config.rateLimit` or
+  // `config.sharedRateLimit` as they are added.
   await fastify.register(rateLimitPlugin);
 
   // Business modules. Paths come from the shared route table (all under /api).
@@ -96,9 +97,10 @@ export async function createApp(
     // Requests Node's HTTP parser refuses (431, 400, 408): the same error body as every answer.
     clientErrorHandler: answerClientError,
     bodyLimit: 1024 * 1024,
-    requestTimeout: 30_000,
-    connectionTimeout: 60_000,
-    keepAliveTimeout: 72_000,
+    requestTimeout: config.http.requestTimeoutMs,
+    // Socket inactivity; never shorter than a request may take.
+    connectionTimeout: Math.max(60_000, config.http.requestTimeoutMs),
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
     forceCloseConnections: 'idle',
     // Coercion for query strings and path parameters only; bodies must have the declared types.
     schemaController: validatorCompilers(),
@@ -108,6 +110,12 @@ export async function createApp(
     config,
     ...(options.mongo ? { mongo: options.mongo } : {}),
   });
-  await fastify.ready();
+  try {
+    await fastify.ready();
+  } catch (error) {
+    // A failed boot (e.g. a data key no configured key can read) leaves no connection open.
+    await fastify.close().catch(() => undefined);
+    throw error;
+  }
   return fastify as unknown as FastifyInstance;
 }

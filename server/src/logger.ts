@@ -23,6 +23,7 @@ export const redactPaths = [
   '*.clientSecret',
   '*.token',
   '*.encryptionKey',
+  '*.previousEncryptionKey',
   '*.mongodbUri',
 ];
 

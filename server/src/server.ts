@@ -1,5 +1,5 @@
-import closeWithGrace from 'close-with-grace';
 import { createApp } from './app.ts';
+import { serve } from './lib/http/serve.ts';
 import { ConfigError, loadConfig } from './plugins/config.ts';
 
 /** Process entry: parse config, build the app, listen, and close gracefully on signals. */
@@ -16,12 +16,11 @@ export async function main(env: Record<string, string | undefined> = process.env
   }
 
   const app = await createApp(config);
-  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-    if (err) app.log.error({ err }, 'closing after an uncaught error');
-    else app.log.info({ signal }, 'closing');
-    await app.close();
+  await serve(app, {
+    host: config.host,
+    port: config.port,
+    shutdownGraceMs: config.http.shutdownGraceMs,
   });
-  await app.listen({ host: config.host, port: config.port });
   app.log.info(`Eligo API ready at ${config.publicUrl}`);
 }
 

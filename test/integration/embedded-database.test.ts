@@ -26,6 +26,42 @@ async function readyStatus(url: string): Promise<number> {
   return (await fetch(`${url}/api/ready`)).status;
 }
 
+/**
+ * `pnpm start` prints what to open (README "Quick start"), and each of it answers: the emulator's
+ * Candidates page with its login, the dev mailbox (asked for explicitly, the server being
+ * local-only), and Lever's authorize endpoint accepts the API's callback at the chosen PORT.
+ */
+async function expectTheDemoPrintout(
+  running: Launched,
+  env: { PORT: string; LEVER_EMULATOR_PORT: string },
+  cookies: string[],
+) {
+  const output = running.output();
+  const lever = `http://127.0.0.1:${env.LEVER_EMULATOR_PORT}`;
+  expect(output).toContain(`${lever}/candidates`);
+  expect(output).toContain('log in as sam.super@acme.example / lever');
+  expect(output).toContain('the launcher started the API with DEV_MAILBOX=true');
+  expect(output).toContain(`${running.url}/dev/mailbox`);
+  expect((await fetch(`${running.url}/api/dev/mailbox`)).status).toBe(200);
+  const candidates = await fetch(`${lever}/candidates`, { redirect: 'manual' });
+  expect(candidates.headers.get('location')).toBe('/login?next=%2Fcandidates');
+
+  const cookie = cookies.map((c) => c.split(';')[0]).join('; ');
+  const connect = await fetch(`${running.url}/api/integrations/lever/connect`, {
+    headers: { cookie },
+    redirect: 'manual',
+  });
+  expect(connect.status).toBe(302);
+  const authorize = new URL(connect.headers.get('location')!);
+  expect(authorize.searchParams.get('redirect_uri')).toBe(
+    `http://localhost:${env.PORT}/api/integrations/lever/callback`,
+  );
+  // The emulator knows that callback: it asks the Lever user to log in instead of refusing it.
+  const atLever = await fetch(authorize, { redirect: 'manual' });
+  expect(atLever.status).toBe(302);
+  expect(atLever.headers.get('location')).toMatch(/^\/login\?next=/);
+}
+
 describe('pnpm start without MONGODB_URI (embedded database)', () => {
   test('data written before a restart is still there after it', { timeout: 480_000 }, async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'eligo-start-'));
@@ -52,7 +88,9 @@ describe('pnpm start without MONGODB_URI (embedded database)', () => {
         : /Database: (FerretDB v2\.7\.0|FerretDB v1\.24\.2|MongoDB \(mongodb-memory-server\))/,
     );
     expect(await readyStatus(running.url)).toBe(200);
-    expect((await post(running.url, '/api/auth/signup', account)).status).toBe(201);
+    const signup = await post(running.url, '/api/auth/signup', account);
+    expect(signup.status).toBe(201);
+    await expectTheDemoPrintout(running, env, signup.headers.getSetCookie());
     const first = await mongoose.createConnection(running.mongoUri).asPromise();
     await first.collection('restart_checks').insertOne({ marker });
     await first.close();

@@ -1,13 +1,10 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { Types } from 'mongoose';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PauseJobGroup, PermanentFailure, RetryLater } from '@eligo/server/lib/jobs/errors';
 import { jobStore } from '@eligo/server/lib/jobs/store';
-import { repoRoot } from '@eligo/server/dev/paths';
 import { stopProcess } from '@eligo/server/dev/processes';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { withDatabase } from '../support/mongo-uri.ts';
+import { startJobWorkerOn } from '../support/job-worker.ts';
 import { waitFor } from '../support/wait.ts';
 
 /** Durable jobs (docs/jobs.md) on the run's real database; fast polling, short leases. */
@@ -250,24 +247,10 @@ describe('shutdown and crashes', () => {
   test('a job whose process died mid-run is run again by another instance after its lease expires', async () => {
     const store = jobStore(t.app.mongo);
     const { id } = await store.enqueue('restart-probe', { label: 'x' }, 5);
-    // node itself (not the tsx CLI, which forks): SIGKILL must hit the process that holds the job.
-    const worker = spawn(process.execPath, ['--import', 'tsx', 'support/job-worker-process.ts'], {
-      cwd: path.join(repoRoot, 'test'),
-      env: {
-        ...process.env,
-        ...env,
-        MONGODB_URI: withDatabase(inject('mongoUri'), t.databaseName),
-      },
-      stdio: 'ignore',
-    });
+    const worker = await startJobWorkerOn(t, id, env);
     try {
-      await waitFor(
-        'the worker process to start the job',
-        () => t.db.collection('restart_probe_runs').findOne({ jobId: id }),
-        { timeoutMs: 60_000 },
-      );
-      worker.kill('SIGKILL');
-      await stopProcess(worker);
+      worker.child.kill('SIGKILL');
+      await stopProcess(worker.child);
       expect(await stateOf(t, id)).toBe('running');
 
       const attempts: number[] = [];
@@ -285,7 +268,7 @@ describe('shutdown and crashes', () => {
         'succeeded:2',
       ]);
     } finally {
-      await stopProcess(worker);
+      await stopProcess(worker.child);
     }
   }, 90_000);
 });

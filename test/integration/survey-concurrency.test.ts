@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fieldCrypto } from '@eligo/server/plugins/crypto';
+import { keyring } from '@eligo/server/lib/crypto/keyring';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { apiClient } from '../support/http.ts';
 import { createApplicantWithSurveyLink, createOrganization } from '../support/factories.ts';
@@ -68,7 +69,7 @@ describe('one submission per applicant, even under concurrency', () => {
 describe('per-organization data keys', () => {
   test('concurrent first uses from several app instances create one key that all of them use', async () => {
     const kek = t.config.encryptionKey;
-    const instances = Array.from({ length: 5 }, () => fieldCrypto(t.app.mongo, kek));
+    const instances = Array.from({ length: 5 }, () => fieldCrypto(t.app.mongo, keyring(kek)));
     const orgId = new Types.ObjectId();
     const place = { collection: 'applicants', field: 'draft', documentId: new Types.ObjectId() };
     const ciphertexts = await Promise.all(
@@ -80,7 +81,7 @@ describe('per-organization data keys', () => {
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatchObject({ version: 1, wrappedKey: expect.stringMatching(/^v1:1:/) });
     // Whoever lost the race re-read the winner's key: every instance decrypts every value.
-    const reader = fieldCrypto(t.app.mongo, kek);
+    const reader = fieldCrypto(t.app.mongo, keyring(kek));
     for (const [n, ciphertext] of ciphertexts.entries()) {
       const [i, j] = [Math.floor(n / 2), n % 2];
       expect(await reader.decrypt(orgId, place, ciphertext)).toBe(`value ${i}-${j}`);
@@ -90,18 +91,18 @@ describe('per-organization data keys', () => {
   test('another KEK cannot unwrap the stored data key', async () => {
     const orgId = new Types.ObjectId();
     const place = { collection: 'x', field: 'y', documentId: 'z' };
-    const ciphertext = await fieldCrypto(t.app.mongo, t.config.encryptionKey).encrypt(
+    const ciphertext = await fieldCrypto(t.app.mongo, keyring(t.config.encryptionKey)).encrypt(
       orgId,
       place,
       'secret',
     );
     await expect(
-      fieldCrypto(t.app.mongo, randomBytes(32)).decrypt(orgId, place, ciphertext),
+      fieldCrypto(t.app.mongo, keyring(randomBytes(32))).decrypt(orgId, place, ciphertext),
     ).rejects.toThrow(/cannot be decrypted/);
   });
 
   test('organizations get different data keys', async () => {
-    const crypto = fieldCrypto(t.app.mongo, t.config.encryptionKey);
+    const crypto = fieldCrypto(t.app.mongo, keyring(t.config.encryptionKey));
     const [a, b] = [new Types.ObjectId(), new Types.ObjectId()];
     const place = { collection: 'x', field: 'y', documentId: 'z' };
     await crypto.encrypt(a, place, 'x');

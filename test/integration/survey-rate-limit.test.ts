@@ -1,20 +1,29 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { apiClient } from '../support/http.ts';
 import { createApplicantWithSurveyLink, createOrganization } from '../support/factories.ts';
 import { surveyPath } from '../support/survey.ts';
+import { withinOneWindow } from '../support/wait.ts';
 
+/** The survey's limits are counted in the database, shared by every instance (README "Shared state"). */
+const env = { SURVEY_RATE_LIMIT_PER_MINUTE: '3', SURVEY_SUBMIT_RATE_LIMIT_PER_MINUTE: '2' };
 let t: TestApp;
+/** A second API instance on the same database. */
+let other: TestApp;
 let organizationId: string;
 
 beforeAll(async () => {
-  t = await createTestApp(import.meta.filename, {
-    env: { SURVEY_RATE_LIMIT_PER_MINUTE: '3', SURVEY_SUBMIT_RATE_LIMIT_PER_MINUTE: '2' },
-  });
+  t = await createTestApp(import.meta.filename, { env });
+  other = await createTestApp(import.meta.filename, { env, databaseOf: t });
   ({ organizationId } = await createOrganization(t.app));
 });
-afterAll(() => t?.close());
+afterAll(async () => {
+  await other?.close();
+  await t?.close();
+});
+// Each test counts within one minute window of the limiter.
+beforeEach(() => withinOneWindow(60_000, 15_000));
 
 function expectRateLimited(res: {
   statusCode: number;
@@ -69,5 +78,34 @@ describe('per-IP rate limits on the survey', () => {
 
     const d = apiClient(t.app, { ip: '203.0.113.5' });
     expect((await d.post(surveyPath(links[2]!.token, 'decline'))).statusCode).toBe(200);
+  });
+});
+
+describe('two API instances on one database', () => {
+  test('share the per-IP count: requests alternating between them get 3 answers, then 429 on both', async () => {
+    const { token } = await createApplicantWithSurveyLink(t.app, organizationId);
+    const onA = apiClient(t.app, { ip: '203.0.113.10' });
+    const onB = apiClient(other.app, { ip: '203.0.113.10' });
+    expect((await onA.get(surveyPath(token))).statusCode).toBe(200);
+    expect((await onB.get(surveyPath(token))).statusCode).toBe(200);
+    expect((await onA.get(surveyPath(token))).statusCode).toBe(200);
+    expectRateLimited(await onB.get(surveyPath(token)));
+    expectRateLimited(await onA.get(surveyPath(token)));
+  });
+
+  test('exactly: 20 parallel submits from one IP across both instances, 2 get through', async () => {
+    const links = await Promise.all(
+      Array.from({ length: 20 }, () => createApplicantWithSurveyLink(t.app, organizationId)),
+    );
+    const responses = await Promise.all(
+      links.map(({ token }, i) =>
+        apiClient(i % 2 ? other.app : t.app, { ip: '203.0.113.11' }).post(
+          surveyPath(token, 'decline'),
+        ),
+      ),
+    );
+    const statuses = responses.map((r) => r.statusCode).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(2);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(18);
   });
 });

@@ -13,3 +13,14 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/**
+ * Limits counted in the database use fixed windows (`attempt-limiter.ts`: window n covers
+ * [n·windowMs, (n+1)·windowMs)). A test that counts requests against one must not straddle a window
+ * change, which would start the count afresh: this waits, when fewer than `neededMs` are left in the
+ * current window, until the next one begins.
+ */
+export async function withinOneWindow(windowMs: number, neededMs: number): Promise<void> {
+  const left = windowMs - (Date.now() % windowMs);
+  if (left < neededMs) await new Promise((r) => setTimeout(r, left + 5));
+}

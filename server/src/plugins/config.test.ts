@@ -92,6 +92,48 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...valid, SURVEY_LINK_TTL_DAYS: '0' })).toHaveLength(1);
   });
 
+  test('ENCRYPTION_KEY_PREVIOUS: absent by default, another 32-byte key during a rotation', () => {
+    expect(loadConfig(valid).previousEncryptionKey).toBeNull();
+    const previous = Buffer.alloc(32, 9);
+    const rotating = loadConfig({ ...valid, ENCRYPTION_KEY_PREVIOUS: previous.toString('base64') });
+    expect(rotating.previousEncryptionKey?.equals(previous)).toBe(true);
+    expect(problemsOf({ ...valid, ENCRYPTION_KEY_PREVIOUS: 'c2hvcnQ=' })).toEqual([
+      'ENCRYPTION_KEY_PREVIOUS must be the base64 encoding of exactly 32 bytes',
+    ]);
+    expect(problemsOf({ ...valid, ENCRYPTION_KEY_PREVIOUS: key })).toEqual([
+      expect.stringContaining('ENCRYPTION_KEY_PREVIOUS is the same key as ENCRYPTION_KEY'),
+    ]);
+  });
+
+  test('deployment settings: pool, timeouts and shutdown grace, which must outlast the job drain', () => {
+    expect(loadConfig(valid)).toMatchObject({
+      mongo: { poolSize: 100, serverSelectionTimeoutMs: 5_000 },
+      http: { requestTimeoutMs: 30_000, keepAliveTimeoutMs: 72_000, shutdownGraceMs: 20_000 },
+    });
+    const tuned = loadConfig({
+      ...valid,
+      MONGODB_POOL_SIZE: '20',
+      MONGODB_SERVER_SELECTION_TIMEOUT_MS: '2000',
+      HTTP_REQUEST_TIMEOUT_MS: '10000',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '65000',
+      SHUTDOWN_GRACE_MS: '30000',
+    });
+    expect(tuned.mongo).toEqual({ poolSize: 20, serverSelectionTimeoutMs: 2_000 });
+    expect(tuned.http).toEqual({
+      requestTimeoutMs: 10_000,
+      keepAliveTimeoutMs: 65_000,
+      shutdownGraceMs: 30_000,
+    });
+    expect(problemsOf({ ...valid, MONGODB_POOL_SIZE: '0' })).toEqual([
+      expect.stringContaining('MONGODB_POOL_SIZE'),
+    ]);
+    expect(problemsOf({ ...valid, SHUTDOWN_GRACE_MS: '10000' })).toEqual([
+      expect.stringContaining(
+        'SHUTDOWN_GRACE_MS (10000) must be larger than JOBS_DRAIN_TIMEOUT_MS (10000)',
+      ),
+    ]);
+  });
+
   test('PUBLIC_URL loses its trailing slash', () => {
     expect(loadConfig({ ...valid, PUBLIC_URL: 'https://eligo.example.com/' }).publicUrl).toBe(
       'https://eligo.example.com',

@@ -37,8 +37,24 @@ const envSchema = Type.Object({
     { default: 'info' },
   ),
   MONGODB_URI: Type.String({ pattern: '^mongodb(\\+srv)?://' }),
+  /** Most connections each instance opens to the database (the driver's maxPoolSize). */
+  MONGODB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+  /** How long a query waits for a reachable server before failing (the API then answers 503). */
+  MONGODB_SERVER_SELECTION_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 5_000 }),
+  // --- HTTP server and shutdown (README "Deploy") ---
+  /** Longest time a request may take to arrive and be answered before the socket is closed (408). */
+  HTTP_REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 1_000, default: 30_000 }),
+  /** Idle keep-alive connections stay open this long; keep it above the load balancer's idle timeout. */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: Type.Integer({ minimum: 1_000, default: 72_000 }),
+  /** On SIGTERM/SIGINT: the most the graceful close may take (requests, job drain, database) before exit 1. */
+  SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 1_000, default: 20_000 }),
   /** Base64 of 32 random bytes: the key-encryption key for secrets and PII at rest. */
   ENCRYPTION_KEY: Type.String({ minLength: 1 }),
+  /**
+   * During a key rotation only: the key ENCRYPTION_KEY replaces. Data keys wrapped by either are
+   * read; the rotation command re-wraps them all under ENCRYPTION_KEY (README "Rotating ENCRYPTION_KEY").
+   */
+  ENCRYPTION_KEY_PREVIOUS: Type.Optional(Type.String({ minLength: 1 })),
   WEB_DIST_DIR: Type.String({ default: path.join(serverRoot, '../web/dist') }),
   TRUST_PROXY: Type.Boolean({ default: false }),
   /** e.g. smtp://user:pass@smtp.example.com:587 — without it, mail stays in the outbox (dev mailbox). */
@@ -111,7 +127,11 @@ export interface Config {
   hosts: HostRules;
   logLevel: Env['LOG_LEVEL'];
   mongodbUri: string;
+  mongo: { poolSize: number; serverSelectionTimeoutMs: number };
+  http: { requestTimeoutMs: number; keepAliveTimeoutMs: number; shutdownGraceMs: number };
   encryptionKey: Buffer;
+  /** ENCRYPTION_KEY_PREVIOUS: the key being rotated away from, null outside a rotation. */
+  previousEncryptionKey: Buffer | null;
   webDistDir: string;
   trustProxy: boolean;
   smtpUrl: string | undefined;
@@ -210,10 +230,29 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const env = converted as Env;
+  if (env.SHUTDOWN_GRACE_MS <= env.JOBS_DRAIN_TIMEOUT_MS) {
+    throw new ConfigError([
+      `SHUTDOWN_GRACE_MS (${env.SHUTDOWN_GRACE_MS}) must be larger than JOBS_DRAIN_TIMEOUT_MS ` +
+        `(${env.JOBS_DRAIN_TIMEOUT_MS}), so running jobs are released before the process stops`,
+    ]);
+  }
 
   const encryptionKey = Buffer.from(env.ENCRYPTION_KEY, 'base64');
   if (encryptionKey.length !== 32) {
     throw new ConfigError(['ENCRYPTION_KEY must be the base64 encoding of exactly 32 bytes']);
+  }
+  const previousEncryptionKey = env.ENCRYPTION_KEY_PREVIOUS
+    ? Buffer.from(env.ENCRYPTION_KEY_PREVIOUS, 'base64')
+    : null;
+  if (previousEncryptionKey && previousEncryptionKey.length !== 32) {
+    throw new ConfigError([
+      'ENCRYPTION_KEY_PREVIOUS must be the base64 encoding of exactly 32 bytes',
+    ]);
+  }
+  if (previousEncryptionKey?.equals(encryptionKey)) {
+    throw new ConfigError([
+      'ENCRYPTION_KEY_PREVIOUS is the same key as ENCRYPTION_KEY: set it to the key being replaced',
+    ]);
   }
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   const extraHosts = (env.ALLOWED_HOSTS ?? '')
@@ -239,7 +278,17 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     }),
     logLevel: env.LOG_LEVEL,
     mongodbUri: env.MONGODB_URI,
+    mongo: {
+      poolSize: env.MONGODB_POOL_SIZE,
+      serverSelectionTimeoutMs: env.MONGODB_SERVER_SELECTION_TIMEOUT_MS,
+    },
+    http: {
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    },
     encryptionKey,
+    previousEncryptionKey,
     webDistDir: path.resolve(env.WEB_DIST_DIR),
     trustProxy: env.TRUST_PROXY,
     smtpUrl: env.SMTP_URL,

@@ -8,11 +8,14 @@ import {
   encryptWithKey,
   generateDataKey,
   parseCiphertext,
-  unwrapDataKey,
   wrapDataKey,
 } from '../lib/crypto/envelope.ts';
 import { scoped } from '../lib/tenancy/tenant-repository.ts';
 import { dataKeyModel } from '../lib/crypto/data-key.model.ts';
+import { kekRotationModel } from '../lib/crypto/kek-rotation.model.ts';
+import { rewrapRow, rotationTarget, unwrapRow, wrappingKek } from '../lib/crypto/data-keys.ts';
+import { keyring, type Keyring } from '../lib/crypto/keyring.ts';
+import { assertDataKeysReadable } from '../lib/crypto/rotation.ts';
 
 /** Where an encrypted value lives (the organization is a separate argument). */
 export interface EncryptionPlace {
@@ -46,30 +49,45 @@ interface OrgKeys {
 
 /**
  * Per-organization data keys: read (or created, version 1) once and cached in memory unwrapped.
- * Creation is a unique insert on (organizationId, version); the loser of a race re-reads.
+ * Creation is a unique insert on (organizationId, version); the loser of a race re-reads. Each row
+ * is unwrapped with the KEK its `kekId` names (current or previous, see `data-keys.ts`); re-wrapping
+ * by the rotation leaves the data key itself, and so this cache, unchanged.
  */
-export function fieldCrypto(connection: Connection, kek: Buffer): FieldCrypto {
+export function fieldCrypto(connection: Connection, ring: Keyring): FieldCrypto {
   const DataKeys = dataKeyModel(connection);
   const cache = new Map<string, Promise<OrgKeys>>();
 
+  async function createFirstKey(organizationId: Types.ObjectId): Promise<void> {
+    const kek = await wrappingKek(connection, ring);
+    const wrappedKey = wrapDataKey(kek.key, generateDataKey(), organizationId.toHexString(), 1);
+    let created;
+    try {
+      // The guard is a secondary unique index: FerretDB 2 may answer `deadlock detected`.
+      created = await retryOnDeadlock(() =>
+        scoped(DataKeys, organizationId).create({ version: 1, wrappedKey, kekId: kek.id }),
+      );
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      return;
+    }
+    // A rotation that started between reading its target and this insert may have scanned the
+    // rows before this one landed: then this row moves to the target itself (the rotation writes
+    // its target first and scans after, so one of the two sees the other).
+    const target = await rotationTarget(connection, ring);
+    if (target && target.id !== kek.id) {
+      await rewrapRow(DataKeys, ring, created.toObject(), target);
+    }
+  }
+
   async function loadKeys(organizationId: Types.ObjectId): Promise<OrgKeys> {
-    const orgHex = organizationId.toHexString();
     const repo = scoped(DataKeys, organizationId);
-    let rows = await repo.find({}, null, { sort: { version: 1 } });
+    let rows = await repo.find({}, null, { sort: { version: 1 } }).lean();
     if (rows.length === 0) {
-      try {
-        const wrappedKey = wrapDataKey(kek, generateDataKey(), orgHex, 1);
-        // The guard is a secondary unique index: FerretDB 2 may answer `deadlock detected`.
-        await retryOnDeadlock(() => repo.create({ version: 1, wrappedKey }));
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
-      rows = await repo.find({}, null, { sort: { version: 1 } });
+      await createFirstKey(organizationId);
+      rows = await repo.find({}, null, { sort: { version: 1 } }).lean();
     }
     const byVersion = new Map<number, Buffer>();
-    for (const row of rows) {
-      byVersion.set(row.version, unwrapDataKey(kek, row.wrappedKey, orgHex, row.version));
-    }
+    for (const row of rows) byVersion.set(row.version, unwrapRow(ring, row).key);
     const last = rows[rows.length - 1]!;
     return { current: { version: last.version, key: byVersion.get(last.version)! }, byVersion };
   }
@@ -124,10 +142,25 @@ export function fieldCrypto(connection: Connection, kek: Buffer): FieldCrypto {
   };
 }
 
-/** Decorates `app.crypto`; the KEK is `ENCRYPTION_KEY` from the config. */
+/**
+ * Decorates `app.crypto`; the KEKs are ENCRYPTION_KEY and, during a rotation,
+ * ENCRYPTION_KEY_PREVIOUS. Boot fails when a data key is wrapped by neither (README "Rotating
+ * ENCRYPTION_KEY"): better a refused rollout than an instance that cannot read an organization.
+ */
 export default fp(
   async (app) => {
-    app.decorate('crypto', fieldCrypto(app.mongo, app.config.encryptionKey));
+    const ring = keyring(app.config.encryptionKey, app.config.previousEncryptionKey);
+    // Registered now so that boot creates its collection.
+    kekRotationModel(app.mongo);
+    app.decorate('crypto', fieldCrypto(app.mongo, ring));
+    // After the mongo plugin's onReady: the collections exist.
+    app.addHook('onReady', async () => {
+      await assertDataKeysReadable(app.mongo, ring);
+      app.log.info(
+        { kekId: ring.current.id, previousKekId: ring.previous?.id ?? null },
+        'encryption keys loaded',
+      );
+    });
   },
   { name: 'crypto', dependencies: ['config', 'mongo'] },
 );

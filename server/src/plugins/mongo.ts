@@ -13,7 +13,7 @@ declare module 'fastify' {
 mongoose.set('strictQuery', true);
 
 export interface MongoOptions {
-  /** How long a query waits for an unreachable server before failing (and the API answering 503). */
+  /** Overrides MONGODB_SERVER_SELECTION_TIMEOUT_MS (tests that cut the database). */
   serverSelectionTimeoutMS?: number;
 }
 
@@ -24,7 +24,9 @@ export interface MongoOptions {
 export default fp<MongoOptions>(
   async (app, opts) => {
     const connection = mongoose.createConnection(app.config.mongodbUri, {
-      serverSelectionTimeoutMS: opts.serverSelectionTimeoutMS ?? 5_000,
+      serverSelectionTimeoutMS:
+        opts.serverSelectionTimeoutMS ?? app.config.mongo.serverSelectionTimeoutMs,
+      maxPoolSize: app.config.mongo.poolSize,
       // Fail fast instead of queueing queries while the database is away; the API answers 503.
       bufferCommands: false,
       autoIndex: false,

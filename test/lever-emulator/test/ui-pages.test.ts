@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createEmulator } from '../src/index.ts';
+import { createEmulator, seedPostings } from '../src/index.ts';
 
 const emulator = createEmulator();
 const app = emulator.app;
@@ -147,5 +147,101 @@ describe('candidates pages', () => {
     const list = await get(terry, '/candidates');
     expect(list.body).toContain('Pat Doe');
     expect(list.body).toContain('HRLogics-WOTC:Pre Qualified');
+  });
+
+  test('the form offers every seeded posting, the first one chosen, and a lead last', async () => {
+    const body = (await get(sam, '/candidates/new')).body;
+    const options = [...body.matchAll(/<option value="([^"]*)"\s*(selected)?\s*>\s*([^<]*?)\s*</g)]
+      .filter(([, value]) => value === '' || seedPostings.some((p) => p.id === value))
+      .map(([, value, selected, label]) => ({ value, selected: Boolean(selected), label }));
+    expect(options.map((o) => o.label)).toEqual([
+      ...seedPostings.map((p) => p.text),
+      'No posting (lead)',
+    ]);
+    expect(options.filter((o) => o.selected).map((o) => o.value)).toEqual([seedPostings[0]!.id]);
+  });
+
+  test('one form per seeded posting: an application to that posting and Application created sent', async () => {
+    await app.inject({
+      method: 'PUT',
+      url: '/_emulator/event-groups/applicationCreated',
+      payload: { enabled: true },
+    });
+    await app.inject({
+      method: 'POST',
+      url: '/_emulator/webhooks',
+      payload: { url: 'http://127.0.0.1:9/hook', event: 'applicationCreated' },
+    });
+    for (const [i, posting] of seedPostings.entries()) {
+      const created = await form(sam, '/candidates', {
+        name: `Candidate ${i}`,
+        email: `candidate-${i}@example.net`,
+        postingId: posting.id,
+        origin: 'applied',
+      });
+      expect(created.statusCode).toBe(303);
+      const id = new URL(created.headers.location as string, 'http://x').searchParams.get(
+        'created',
+      )!;
+      const opportunity = emulator.state.opportunities.get(id)!;
+      const application = emulator.state.applications.get(opportunity.applicationIds[0]!)!;
+      expect(application).toMatchObject({
+        postingId: posting.id,
+        email: `candidate-${i}@example.net`,
+      });
+      const notice = (await get(sam, created.headers.location as string)).body;
+      expect(notice).toMatch(/Candidate created\.\s+Application created was sent to 1 webhook\b/);
+    }
+    expect(emulator.state.deliveries.filter((d) => d.event === 'applicationCreated')).toHaveLength(
+      seedPostings.length,
+    );
+  });
+
+  test('with Application created off (as in Lever until a Super Admin turns it on), the notice says why nothing was sent', async () => {
+    expect(emulator.state.eventGroups.get('applicationCreated')).toBe(false);
+    const created = await form(sam, '/candidates', {
+      name: 'Quiet Quinn',
+      postingId: seedPostings[1]!.id,
+    });
+    const notice = (await get(sam, created.headers.location as string)).body;
+    expect(notice).toContain(
+      'No webhook was called: the Application created event group is switched off',
+    );
+    expect(notice).toContain('href="/settings/integrations/webhooks"');
+    expect(emulator.state.deliveries).toEqual([]);
+  });
+
+  test.each([
+    [{ name: '  ', email: '', postingId: seedPostings[0]!.id }, 'Enter the candidate’s name.'],
+    [
+      { name: 'Al', email: 'not-an-email', postingId: seedPostings[0]!.id },
+      'Enter an email address',
+    ],
+    [{ name: 'Al', email: '', postingId: 'no-such-posting' }, 'Choose a posting from the list.'],
+  ])(
+    '%o → 400, the form again with the error and what was typed, nothing created',
+    async (fields, error) => {
+      const response = await form(sam, '/candidates', { ...fields, origin: 'applied' });
+      expect(response.statusCode).toBe(400);
+      expect(response.body).toContain('role="alert"');
+      expect(response.body).toContain(error);
+      expect(response.body).toContain('aria-invalid="true"');
+      if (fields.email) expect(response.body).toContain(`value="${fields.email}"`);
+      expect(emulator.state.opportunities.size).toBe(0);
+    },
+  );
+
+  test('without a login the pages send to the login page', async () => {
+    const page = await app.inject({ method: 'GET', url: '/candidates/new' });
+    expect(page.statusCode).toBe(303);
+    expect(page.headers.location).toBe('/login?next=%2Fcandidates%2Fnew');
+    const post = await app.inject({
+      method: 'POST',
+      url: '/candidates',
+      payload: 'name=X',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(post.statusCode).toBe(303);
+    expect(emulator.state.opportunities.size).toBe(0);
   });
 });

@@ -3,16 +3,22 @@ import { tenantScoped } from '../tenancy/tenant-scope.plugin.ts';
 import { modelOn } from '../model.ts';
 
 /**
- * An organization's data-encryption key (DEK), wrapped by the key-encryption key from the
+ * An organization's data-encryption key (DEK), wrapped by a key-encryption key (KEK) from the
  * environment (docs/reliability.md §1). One row per (organization, version); version 1 is created on
- * first use by a unique insert, so concurrent first uses agree on one key.
+ * first use by a unique insert, so concurrent first uses agree on one key. Rows are only ever
+ * re-wrapped in place (same DEK, another KEK) by the rotation (`rotation.ts`).
  */
 export interface DataKey {
   _id: Types.ObjectId;
   organizationId: Types.ObjectId;
   version: number;
-  /** `v1:<kekVersion>:…` — the DEK encrypted with the KEK, bound to organization and version. */
+  /** `v1:1:…` — the DEK encrypted with the KEK, bound to organization and version. */
   wrappedKey: string;
+  /**
+   * Id of the KEK that wraps it (`kekId()` in keyring.ts), written together with `wrappedKey`.
+   * Absent on rows written before ids were recorded: those are wrapped by the only KEK there was.
+   */
+  kekId?: string;
   createdAt: Date;
 }
 
@@ -20,6 +26,7 @@ const dataKeySchema = new Schema<DataKey>(
   {
     version: { type: Number, required: true, min: 1 },
     wrappedKey: { type: String, required: true },
+    kekId: { type: String },
   },
   { timestamps: { createdAt: true, updatedAt: false }, versionKey: false, collection: 'data_keys' },
 );

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { canonicalHost, hostRules } from './hosts.ts';
+import { answersOnlyThisMachine, canonicalHost, hostRules } from './hosts.ts';
 
 describe('canonicalHost', () => {
   test.each([
@@ -55,5 +55,24 @@ describe('hostRules', () => {
     expect(rules.allowedHosts).toContain('localhost:5173');
     expect(rules.allowedHosts).toContain('127.0.0.1:3000');
     expect(rules.allowedHosts).not.toContain('evil.example:5173');
+  });
+});
+
+describe('answersOnlyThisMachine', () => {
+  const rules = (publicUrl: string, extraHosts: string[] = []) =>
+    hostRules({ publicUrl, port: 3300, development: false, extraHosts });
+
+  test('a loopback listener answering local names only', () => {
+    expect(answersOnlyThisMachine(rules('http://localhost:3300'), '127.0.0.1')).toBe(true);
+    expect(answersOnlyThisMachine(rules('http://127.0.0.1:3300'), 'localhost')).toBe(true);
+    expect(answersOnlyThisMachine(rules('http://localhost:3300'), '::1')).toBe(true);
+  });
+
+  test.each([
+    ['listening on every interface', 'http://localhost:3300', [], '0.0.0.0'],
+    ['a public PUBLIC_URL', 'https://eligo.example.com', [], '127.0.0.1'],
+    ['a public name in ALLOWED_HOSTS', 'http://localhost:3300', ['eligo.example.com'], '127.0.0.1'],
+  ])('not with %s', (_why, publicUrl, extra, listen) => {
+    expect(answersOnlyThisMachine(rules(publicUrl, extra), listen)).toBe(false);
   });
 });

@@ -63,3 +63,16 @@ export function hostRules(options: {
   }
   return { allowedHosts, trustedOrigins };
 }
+
+/**
+ * True when only this machine can read the server: it listens on a loopback address and answers
+ * loopback host names only (any other Host gets 421, so a web page re-pointing its own domain here
+ * cannot read it either). The dev mailbox is safe to show on such a server.
+ */
+export function answersOnlyThisMachine(rules: HostRules, listenHost: string): boolean {
+  const loopback = (name: string) => LOOPBACK_NAMES.includes(name) || name === '::1';
+  return (
+    loopback(listenHost) &&
+    [...rules.allowedHosts].every((host) => loopback(new URL(`http://${host}`).hostname))
+  );
+}

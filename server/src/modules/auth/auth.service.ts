@@ -26,7 +26,7 @@ export function authService(app: FastifyInstance) {
   const Receipts = tokenReceiptModel(app.mongo);
   const { allowSignup } = app.config;
   const limits = signInLimits(app);
-  const devices = trustedDevices(app.config.encryptionKey);
+  const devices = trustedDevices(app.config.encryptionKey, app.config.previousEncryptionKey);
 
   const invalidCredentials = () =>
     new AppError(ErrorCode.InvalidCredentials, 'The email or password is not correct');

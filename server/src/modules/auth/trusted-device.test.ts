@@ -22,4 +22,16 @@ describe('trusted-device cookies', () => {
     const other = trustedDevices(randomBytes(32)).issue('ada@example.com');
     expect(devices.verify(other, 'ada@example.com')).toBeNull();
   });
+
+  test('during a key rotation, cookies of the previous key verify; new ones use the new key', () => {
+    const [oldKey, newKey] = [randomBytes(32), randomBytes(32)];
+    const before = trustedDevices(oldKey).issue('ada@example.com');
+    const rotating = trustedDevices(newKey, oldKey);
+    expect(rotating.verify(before, 'ada@example.com')).not.toBeNull();
+    const issued = rotating.issue('ada@example.com');
+    const after = trustedDevices(newKey);
+    expect(after.verify(issued, 'ada@example.com')).not.toBeNull();
+    // Once the previous key is gone, its cookies are no longer trusted (sign in again).
+    expect(after.verify(before, 'ada@example.com')).toBeNull();
+  });
 });

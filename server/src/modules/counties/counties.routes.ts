@@ -8,7 +8,8 @@ const CACHE = 'public, max-age=86400';
 
 /**
  * Reference data for the public survey: one state's counties at a time, so the survey's first
- * download carries none of the 3,142 (shared/data/us-counties.json). No session, no database.
+ * download carries none of the 3,142 (shared/data/us-counties.json). No session, no database: its
+ * per-IP limit is a capacity guard counted per instance (public data, nothing to guess).
  */
 export default async function countiesModule(app: FastifyInstance): Promise<void> {
   const { perMinute } = app.config.surveyRateLimits;

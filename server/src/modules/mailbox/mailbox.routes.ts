@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { mailboxRoutes } from '@eligo/shared/routes';
 import type { Mail as MailDto } from '@eligo/shared/schemas/mailbox';
 import { normalizeEmail } from '../../lib/email.ts';
+import { answersOnlyThisMachine } from '../../lib/http/hosts.ts';
 import { mailModel, type Mail } from '../../lib/mail/mail.model.ts';
 import { registerRoute } from '../../lib/route.ts';
 
@@ -30,7 +31,11 @@ export default async function mailboxModule(app: FastifyInstance): Promise<void>
   });
 
   if (!app.config.devMailbox) return;
-  if (app.config.env === 'production')
+  if (answersOnlyThisMachine(app.config.hosts, app.config.host))
+    app.log.info(
+      'DEV_MAILBOX is on: outbox mail is shown at /dev/mailbox (this server listens on a loopback address and answers local host names only)',
+    );
+  else if (app.config.env === 'production')
     app.log.warn(
       'DEV_MAILBOX is on in production: anyone who can reach this server reads every outbox mail at /dev/mailbox',
     );

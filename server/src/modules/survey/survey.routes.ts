@@ -6,13 +6,14 @@ import { surveyLinkInvalid, surveyService } from './survey.service.ts';
 
 /**
  * The public survey API: an encapsulated plugin, so its hook and rate limits apply to these routes
- * only. No session; the link token in the path is the credential.
+ * only. No session; the link token in the path is the credential. The per-IP limits are counted in
+ * the database (`sharedRateLimit`): guessing links from many instances at once gains nothing.
  */
 export default async function surveyModule(app: FastifyInstance): Promise<void> {
   const survey = surveyService(app);
   const { perMinute, submitPerMinute } = app.config.surveyRateLimits;
-  const readLimit = { rateLimit: { max: perMinute, timeWindow: 60_000 } };
-  const writeLimit = { rateLimit: { max: submitPerMinute, timeWindow: 60_000 } };
+  const readLimit = { sharedRateLimit: { max: perMinute, windowMs: 60_000 } };
+  const writeLimit = { sharedRateLimit: { max: submitPerMinute, windowMs: 60_000 } };
   const applicants = new WeakMap<FastifyRequest, ApplicantDocument>();
   // A token the router cannot even parse (bad percent-encoding, too long) is a bad link too.
   app.answerMalformedUrls('/api/survey/', surveyLinkInvalid);

@@ -1,10 +1,28 @@
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../context.ts';
-import { UnknownPostingError, createOpportunity } from '../state/opportunities.ts';
+import { createOpportunity } from '../state/opportunities.ts';
 import { type Origin, origins } from '../state/types.ts';
+import {
+  candidatesPage,
+  emptyCandidateForm,
+  newCandidatePage,
+  type CandidateForm,
+  type CandidateFormErrors,
+} from './candidates.page.ts';
 import { field } from './form-body.ts';
 import { requireUser } from './guard.ts';
-import { formatTime, html, page } from './html.ts';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function checkForm(ctx: EmulatorContext, form: CandidateForm): CandidateFormErrors {
+  const errors: CandidateFormErrors = {};
+  if (!form.name) errors.name = 'Enter the candidate’s name.';
+  if (form.email && !EMAIL.test(form.email))
+    errors.email = 'Enter an email address like name@example.com, or leave it empty.';
+  if (form.postingId && !ctx.state.postings.has(form.postingId))
+    errors.postingId = 'Choose a posting from the list.';
+  return errors;
+}
 
 /** Candidates list (opportunities with their tags) and the New candidate form. */
 export function registerCandidateRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
@@ -14,53 +32,7 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: EmulatorConte
     async (request, reply) => {
       const user = requireUser(ctx, request, reply, 'any');
       if (!user) return reply;
-      const rows = [...ctx.state.opportunities.values()]
-        .filter((o) => o.deletedAt === null)
-        .sort((a, b) => b.createdAt - a.createdAt)
-        .map((o) => {
-          const contact = ctx.state.contacts.get(o.contactId);
-          const application = o.applicationIds.map((id) => ctx.state.applications.get(id))[0];
-          const posting = application ? ctx.state.postings.get(application.postingId) : undefined;
-          return html`<tr data-opportunity-id="${o.id}">
-            <td>${contact?.name || '(no name)'}</td>
-            <td>${contact?.emails.join(', ') || '—'}</td>
-            <td>${posting?.text ?? '—'}</td>
-            <td>${o.origin}</td>
-            <td>${o.stageId}</td>
-            <td>
-              <ul class="tags" aria-label="Tags of ${contact?.name ?? o.id}">
-                ${o.tags.map((t) => html`<li>${t}</li>`)}
-              </ul>
-            </td>
-            <td>${formatTime(o.createdAt)}</td>
-          </tr>`;
-        });
-      const body = html`<h1>Candidates</h1>
-        ${request.query.created ? html`<p class="notice" role="status">Candidate created.</p>` : ''}
-        <p><a href="/candidates/new">New candidate</a></p>
-        <section class="card">
-          ${
-            rows.length === 0
-              ? html`<p>No candidates yet.</p>`
-              : html`<table aria-label="Candidates">
-                  <thead>
-                    <tr>
-                      <th>Name</th>
-                      <th>Email</th>
-                      <th>Posting</th>
-                      <th>Origin</th>
-                      <th>Stage</th>
-                      <th>Tags</th>
-                      <th>Created</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${rows}
-                  </tbody>
-                </table>`
-          }
-        </section>`;
-      return reply.type('text/html').send(page('Candidates', body, user));
+      return reply.type('text/html').send(candidatesPage(ctx, user, request.query.created));
     },
   );
 
@@ -70,25 +42,7 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: EmulatorConte
     async (request, reply) => {
       const user = requireUser(ctx, request, reply, 'any');
       if (!user) return reply;
-      const postings = [...ctx.state.postings.values()];
-      const body = html`<section class="card">
-        <h1>New candidate</h1>
-        <form method="post" action="/candidates">
-          <label for="name">Name</label><input id="name" name="name" required />
-          <label for="email">Email (optional)</label><input id="email" name="email" type="email" />
-          <label for="posting">Posting</label>
-          <select id="posting" name="postingId">
-            <option value="">No posting (lead)</option>
-            ${postings.map((p) => html`<option value="${p.id}">${p.text}</option>`)}
-          </select>
-          <label for="origin">Origin</label>
-          <select id="origin" name="origin">
-            ${origins.map((o) => html`<option value="${o}">${o}</option>`)}
-          </select>
-          <p><button type="submit">Create candidate</button></p>
-        </form>
-      </section>`;
-      return reply.type('text/html').send(page('New candidate', body, user));
+      return reply.type('text/html').send(newCandidatePage(ctx, user, emptyCandidateForm(ctx)));
     },
   );
 
@@ -96,24 +50,28 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: EmulatorConte
     '/candidates',
     { schema: { summary: 'Create a candidate (emits applicationCreated with a posting)' } },
     async (request, reply) => {
-      if (!requireUser(ctx, request, reply, 'any')) return reply;
+      const user = requireUser(ctx, request, reply, 'any');
+      if (!user) return reply;
       const origin = field(request.body, 'origin') as Origin;
-      try {
-        const { opportunity } = createOpportunity(ctx, {
-          name: field(request.body, 'name') || 'Unnamed candidate',
-          email: field(request.body, 'email') || null,
-          postingId: field(request.body, 'postingId') || null,
-          origin: origins.includes(origin) ? origin : 'applied',
-        });
-        return reply.redirect(`/candidates?created=${opportunity.id}`, 303);
-      } catch (error) {
-        if (error instanceof UnknownPostingError)
-          return reply
-            .code(400)
-            .type('text/html')
-            .send(page('Error', html`<p class="error">Unknown posting</p>`));
-        throw error;
-      }
+      const form: CandidateForm = {
+        name: field(request.body, 'name').trim(),
+        email: field(request.body, 'email').trim(),
+        postingId: field(request.body, 'postingId'),
+        origin: origins.includes(origin) ? origin : 'applied',
+      };
+      const errors = checkForm(ctx, form);
+      if (Object.keys(errors).length > 0)
+        return reply
+          .code(400)
+          .type('text/html')
+          .send(newCandidatePage(ctx, user, form, errors));
+      const { opportunity } = createOpportunity(ctx, {
+        name: form.name,
+        email: form.email || null,
+        postingId: form.postingId || null,
+        origin: form.origin,
+      });
+      return reply.redirect(`/candidates?created=${opportunity.id}`, 303);
     },
   );
 }
