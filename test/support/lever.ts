@@ -61,7 +61,15 @@ export interface LeverTestbed {
  */
 export async function startLeverTestbed(
   label: string,
-  options: { emulator?: EmulatorOptions; app?: TestAppOptions } = {},
+  options: {
+    emulator?: EmulatorOptions;
+    app?: TestAppOptions;
+    /**
+     * Leave `appUrl`'s port free and the app not listening: the test puts a load balancer there
+     * (test/support/round-robin-proxy.ts) in front of instances it starts itself.
+     */
+    balanced?: boolean;
+  } = {},
 ): Promise<LeverTestbed> {
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
@@ -85,7 +93,7 @@ export async function startLeverTestbed(
       ...options.app?.env,
     },
   });
-  await t.app.listen({ port, host: '127.0.0.1' });
+  if (!options.balanced) await t.app.listen({ port, host: '127.0.0.1' });
   const extraApps: FastifyInstance[] = [];
 
   async function control(method: string, path: string, body?: unknown) {
