@@ -31,7 +31,7 @@ import { loadAverage, loadSettings, measure, printRows, startBareFastify } from 
  *    our calls Lever (the emulator, 10/s with bursts of 20 per token) refused with 429 (target 0).
  *
  * Run: pnpm bench, or only this file (after `pnpm build`):
- *   cd test && npx vitest bench --run --config bench/vitest.config.ts webhook-ingest
+ *   pnpm --filter @eligo/tests bench:file webhook-ingest   (-t acknowledge: the first part only)
  * BENCH_SECONDS / BENCH_CONNECTIONS change part 1's load (bench/load.ts). Note `uptime` beside the
  * figures: they mean little on a busy machine.
  */
