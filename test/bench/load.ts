@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,8 @@ export interface LoadRow {
   statusCodes: Record<string, number>;
   /** Load average (1/5/15 min) just before the measured run. */
   load: string;
+  /** CPU time the watched process (`measure`'s `cpuOf`) used per answer, in ms. */
+  cpuMsPerRequest?: number;
 }
 
 export interface LoadTarget {
@@ -60,12 +63,18 @@ function run(target: LoadTarget, duration: number) {
   });
 }
 
-/** A one-second warm-up (JIT, connection pools), then `BENCH_SECONDS` measured. */
-export async function measure(name: string, target: LoadTarget): Promise<LoadRow> {
+/**
+ * A one-second warm-up (JIT, connection pools), then `BENCH_SECONDS` measured; with `cpuOf` (a
+ * process id), also the CPU time that process spent per answer during the measured run.
+ */
+export async function measure(name: string, target: LoadTarget, cpuOf?: number): Promise<LoadRow> {
   await run(target, 1);
   const load = loadAverage();
+  const cpuBefore = cpuOf ? cpuTimeMs(cpuOf) : 0;
   const result = await run(target, loadSettings.seconds);
+  const cpuMs = cpuOf ? cpuTimeMs(cpuOf) - cpuBefore : 0;
   return {
+    ...(cpuOf ? { cpuMsPerRequest: cpuMs / Math.max(1, result.requests.total) } : {}),
     name,
     requestsPerSecond: Math.round(result.requests.average),
     p50: result.latency.p50,
@@ -112,4 +121,13 @@ await app.listen({ host: '127.0.0.1', port: ${port} });`;
   });
   await waitForPort(port, { child });
   return { url: `http://127.0.0.1:${port}/`, stop: () => stopProcess(child) };
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux). */
+export function cpuTimeMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticksPerSecond = 100;
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
 }
