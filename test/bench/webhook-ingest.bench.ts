@@ -5,6 +5,7 @@ import { createEmulator, type Emulator } from '@eligo/lever-emulator';
 import { freePort } from '@eligo/server/dev/processes';
 import { startTestDatabaseServer, type TestDatabaseServer } from '../support/database.ts';
 import { signedDelivery, WAREHOUSE_POSTING_ID } from '../support/lever.ts';
+import { emulatorControl, leverEnv } from '../support/lever-env.ts';
 import { uniqueDatabaseName, withDatabase } from '../support/mongo-uri.ts';
 import {
   connectLeverRemotely,
@@ -78,19 +79,7 @@ async function startStack(label: string, env: Record<string, string> = {}): Prom
   });
   const leverUrl = await lever.listen(0);
   const mongoUri = withDatabase(database.uri, uniqueDatabaseName(label));
-  const server = await spawnBuiltServer(
-    mongoUri,
-    {
-      LEVER_AUTH_URL: leverUrl,
-      LEVER_API_URL: `${leverUrl}/v1`,
-      LEVER_WEB_URL: leverUrl,
-      LEVER_AUDIENCE: `${leverUrl}/v1/`,
-      LEVER_CLIENT_ID: client.clientId,
-      LEVER_CLIENT_SECRET: client.clientSecret,
-      ...env,
-    },
-    port,
-  );
+  const server = await spawnBuiltServer(mongoUri, { ...leverEnv(leverUrl, client), ...env }, port);
   const db = await mongoose.createConnection(mongoUri).asPromise();
   const admin = await signUpRemotely(server.url);
   const outcome = await connectLeverRemotely(admin);
@@ -164,16 +153,8 @@ async function measureAck(): Promise<void> {
 }
 
 /** The emulator's control API (`/_emulator`, test/lever-emulator/README.md). */
-async function control(lever: Emulator, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${lever.url()}/_emulator${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- emulator JSON, read loosely
-  return { status: response.status, body: text ? (JSON.parse(text) as any) : null };
-}
+const control = (lever: Emulator, method: string, path: string, body?: unknown) =>
+  emulatorControl(lever.url(), method, path, body);
 
 interface CallCounter {
   calls: number;

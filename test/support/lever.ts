@@ -13,6 +13,7 @@ import { createApp } from '@eligo/server/app';
 import type { LeverIntegration } from '@eligo/shared/schemas/integrations';
 import { freePort } from '@eligo/server/dev/processes';
 import { createTestApp, type TestApp, type TestAppOptions } from './app.ts';
+import { emulatorControl, leverEnv } from './lever-env.ts';
 import { createOrganization, signedIn } from './factories.ts';
 import type { ApiClient } from './http.ts';
 
@@ -84,27 +85,15 @@ export async function startLeverTestbed(
     ...options.app,
     env: {
       PUBLIC_URL: appUrl,
-      LEVER_AUTH_URL: leverUrl,
-      LEVER_API_URL: `${leverUrl}/v1`,
-      LEVER_WEB_URL: leverUrl,
-      LEVER_AUDIENCE: `${leverUrl}/v1/`,
-      LEVER_CLIENT_ID: CLIENT.clientId,
-      LEVER_CLIENT_SECRET: CLIENT.clientSecret,
+      ...leverEnv(leverUrl, CLIENT),
       ...options.app?.env,
     },
   });
   if (!options.balanced) await t.app.listen({ port, host: '127.0.0.1' });
   const extraApps: FastifyInstance[] = [];
 
-  async function control(method: string, path: string, body?: unknown) {
-    const response = await fetch(`${leverUrl}/_emulator${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
-  }
+  const control: LeverTestbed['control'] = (method, path, body) =>
+    emulatorControl(leverUrl, method, path, body);
 
   async function connect(
     admin: ApiClient,
