@@ -5,7 +5,7 @@ import { apiClient } from '../support/http.ts';
 import { startLeverTestbed, WAREHOUSE_POSTING_ID, type LeverTestbed } from '../support/lever.ts';
 import { startRoundRobinProxy, type RoundRobinProxy } from '../support/round-robin-proxy.ts';
 import { linkFrom, startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
-import { allNoAnswers, surveyPath, today } from '../support/survey.ts';
+import { allNoAnswers, signature, surveyPath, today } from '../support/survey.ts';
 import { waitFor } from '../support/wait.ts';
 
 /**
@@ -108,9 +108,9 @@ test('deliveries alternating between two instances: each applicant once, each em
       : allNoAnswers();
     const submitted = await client.post(surveyPath(token, 'submit'), {
       answers,
-      signature: { fullName: candidate.name, agreed: true },
+      signature,
     });
-    expect(submitted.statusCode).toBe(201);
+    expect(submitted.statusCode, submitted.body).toBe(201);
   }
 
   // Each opportunity carries its one WOTC tag in Lever, written by one addTags call.
@@ -138,6 +138,15 @@ test('deliveries alternating between two instances: each applicant once, each em
   }
   for (const { email } of candidates)
     expect(smtp.received.filter((m) => m.to.includes(email))).toHaveLength(1);
+  // Which instance ran what (each claim is a lease document naming its owner): for the log only,
+  // the split depends on timing.
+  const owners = await bed.t.db
+    .collection('job_leases')
+    .aggregate([{ $group: { _id: '$owner', claims: { $sum: 1 } } }])
+    .toArray();
+  console.log(
+    `[two instances] deliveries per instance ${JSON.stringify(balancer.forwarded)}, job claims per instance ${JSON.stringify(owners.map((o) => o.claims))}`,
+  );
 }, 180_000);
 
 /** Waits until no job of the flow is waiting or running on either instance. */
