@@ -132,6 +132,10 @@ describe('an application created in Lever', () => {
     const [row] = await settledInbox();
     expect(row).toMatchObject({ status: 'failed', failure: expect.stringMatching(/deleted/) });
     expect(await applicantOf(opportunityId)).toBeNull();
+    expect((await bed.tile(admin)).unreadApplications).toEqual({
+      count: 1,
+      lastReason: expect.stringMatching(/deleted in Lever/),
+    });
   });
 
   test('Lever answering 429 (with Retry-After) and 503 delays the applicant, never loses it', async () => {
