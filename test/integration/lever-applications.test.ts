@@ -8,7 +8,7 @@ import {
   WAREHOUSE_POSTING_ID as WAREHOUSE,
   type LeverTestbed,
 } from '../support/lever.ts';
-import { linkFrom, startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import { linkFrom, type TestSmtpServer } from '../support/smtp.ts';
 import { hostAndPort, startTcpProxy } from '../support/tcp-proxy.ts';
 import { waitFor } from '../support/wait.ts';
 
@@ -24,15 +24,10 @@ let organizationName: string;
 let integrationId: string;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  bed = await startLeverTestbed(import.meta.filename, {
-    app: { env: { SMTP_URL: smtp.url, JOBS_POLL_INTERVAL_MS: '100' } },
-  });
+  bed = await startLeverTestbed(import.meta.filename, { mail: true });
+  smtp = bed.smtp!;
 });
-afterAll(async () => {
-  await bed.close();
-  await smtp.close();
-});
+afterAll(() => bed.close());
 beforeEach(async () => {
   let organizationId: string;
   ({ admin, organizationId } = await bed.startOver({ connect: true }));
@@ -200,15 +195,12 @@ describe('failures on our side', () => {
     async () => {
       const target = hostAndPort(inject('mongoUri'));
       const proxy = await startTcpProxy(target.host, target.port);
-      const cutSmtp = await startSmtpServer();
       const viaProxy = await startLeverTestbed(import.meta.filename, {
-        app: {
-          mongoUri: `mongodb://127.0.0.1:${proxy.port}`,
-          serverSelectionTimeoutMS: 1_000,
-          env: { SMTP_URL: cutSmtp.url, JOBS_POLL_INTERVAL_MS: '100' },
-        },
+        mail: true,
+        app: { mongoUri: `mongodb://127.0.0.1:${proxy.port}`, serverSelectionTimeoutMS: 1_000 },
         emulator: { retryDelaysMs: [1_000, 2_000, 3_000, 4_000, 5_000], retryDelayScale: 1 },
       });
+      const cutSmtp = viaProxy.smtp!;
       try {
         const org = await createOrganization(viaProxy.t.app);
         const client = await signedIn(viaProxy.t.app, org.admin);
@@ -232,7 +224,6 @@ describe('failures on our side', () => {
       } finally {
         await viaProxy.close();
         await proxy.close();
-        await cutSmtp.close();
       }
     },
   );
@@ -241,18 +232,17 @@ describe('failures on our side', () => {
     'a processing job interrupted by a shutdown completes on the next instance, once',
     { timeout: 60_000 },
     async () => {
-      const restartSmtp = await startSmtpServer();
       const rb = await startLeverTestbed(import.meta.filename, {
+        mail: true,
         app: {
           env: {
-            SMTP_URL: restartSmtp.url,
-            JOBS_POLL_INTERVAL_MS: '100',
             JOBS_DRAIN_TIMEOUT_MS: '100',
             // The handler outlives the drain (Lever hangs): its lease expires for the next instance.
             JOBS_LEASE_MS: '2000',
           },
         },
       });
+      const restartSmtp = rb.smtp!;
       try {
         const org = await createOrganization(rb.t.app);
         expect(await rb.connect(await signedIn(rb.t.app, org.admin))).toBe('connected');
@@ -285,7 +275,6 @@ describe('failures on our side', () => {
         expect(restartSmtp.received.filter((m) => m.to.includes(email))).toHaveLength(1);
       } finally {
         await rb.close();
-        await restartSmtp.close();
       }
     },
   );

@@ -8,7 +8,7 @@ import {
   WAREHOUSE_POSTING_ID as WAREHOUSE,
   type LeverTestbed,
 } from '../support/lever.ts';
-import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import type { TestSmtpServer } from '../support/smtp.ts';
 import { allNoAnswers, canaryAnswers } from '../support/survey.ts';
 import { waitFor } from '../support/wait.ts';
 
@@ -31,15 +31,10 @@ const needsReview = (): SubmittedAnswers => ({
 });
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  bed = await startLeverTestbed(import.meta.filename, {
-    app: { env: { SMTP_URL: smtp.url, JOBS_POLL_INTERVAL_MS: '100' } },
-  });
+  bed = await startLeverTestbed(import.meta.filename, { mail: true });
+  smtp = bed.smtp!;
 });
-afterAll(async () => {
-  await bed.close();
-  await smtp.close();
-});
+afterAll(() => bed.close());
 beforeEach(async () => {
   ({ admin, organizationId } = await bed.startOver({ connect: true }));
 });

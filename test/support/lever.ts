@@ -15,6 +15,7 @@ import { freePort } from '@eligo/server/dev/processes';
 import { createTestApp, type TestApp, type TestAppOptions } from './app.ts';
 import { createOrganization, signedIn } from './factories.ts';
 import type { ApiClient } from './http.ts';
+import { startSmtpServer, type TestSmtpServer } from './smtp.ts';
 
 export const SUPER_ADMIN = { email: 'sam.super@acme.example', password: 'lever' };
 export const LEVER_ADMIN = { email: 'alex.admin@acme.example', password: 'lever' };
@@ -50,6 +51,8 @@ export interface LeverTestbed {
    * is signed in — connected to Lever when `connect` is true.
    */
   startOver(options?: { connect?: boolean }): Promise<{ admin: ApiClient; organizationId: string }>;
+  /** The SMTP server the app sends through (with `mail: true`). */
+  smtp: TestSmtpServer | null;
   /** Another API instance on the same database and settings (not listening). */
   secondInstance(): Promise<FastifyInstance>;
   close(): Promise<void>;
@@ -61,8 +64,14 @@ export interface LeverTestbed {
  */
 export async function startLeverTestbed(
   label: string,
-  options: { emulator?: EmulatorOptions; app?: TestAppOptions } = {},
+  options: {
+    emulator?: EmulatorOptions;
+    app?: TestAppOptions;
+    /** Send mail to a real SMTP server of the bed's own, and look for due jobs every 100 ms. */
+    mail?: boolean;
+  } = {},
 ): Promise<LeverTestbed> {
+  const smtp = options.mail ? await startSmtpServer() : null;
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
   const lever = createEmulator({
@@ -82,6 +91,7 @@ export async function startLeverTestbed(
       LEVER_AUDIENCE: `${leverUrl}/v1/`,
       LEVER_CLIENT_ID: CLIENT.clientId,
       LEVER_CLIENT_SECRET: CLIENT.clientSecret,
+      ...(smtp ? { SMTP_URL: smtp.url, JOBS_POLL_INTERVAL_MS: '100' } : {}),
       ...options.app?.env,
     },
   });
@@ -119,6 +129,7 @@ export async function startLeverTestbed(
     lever,
     appUrl,
     leverUrl,
+    smtp,
     control,
     connect,
     async tile(admin) {
@@ -150,6 +161,7 @@ export async function startLeverTestbed(
       for (const app of extraApps) await app.close();
       await t.close();
       await lever.close();
+      await smtp?.close();
     },
   };
 }
