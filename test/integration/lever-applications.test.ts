@@ -133,6 +133,27 @@ describe('an application created in Lever', () => {
     });
   });
 
+  test('a confidential opportunity (Eligo has no confidential access) is recorded as unreadable', async () => {
+    const opportunityId = await apply({
+      name: 'Secret Hire',
+      email: `secret-${unique()}@example.net`,
+      confidential: true,
+    });
+    const [row] = await settledInbox();
+    expect(row).toMatchObject({ status: 'failed', failure: expect.stringMatching(/confidential/) });
+    expect(await applicantOf(opportunityId)).toBeNull();
+  });
+
+  test('an anonymized candidate is kept without name or email and never emailed', async () => {
+    const email = `anon-${unique()}@example.net`;
+    const opportunityId = await apply({ name: 'Anne Onymous', email, anonymized: true });
+    await settledInbox();
+    const applicant = await listed(opportunityId);
+    expect(applicant).toMatchObject({ name: '', anonymized: true });
+    expect(applicant.email ?? '').toBe('');
+    expect(mailsTo(email)).toHaveLength(0);
+  });
+
   test('Lever answering 429 (with Retry-After) and 503 delays the applicant, never loses it', async () => {
     await bed.control('POST', '/faults', {
       status: 429,
