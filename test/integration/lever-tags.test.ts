@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { SubmittedAnswers } from '@eligo/shared/wotc';
-import { answerSurvey } from '../support/applicants.ts';
+import { answerSurvey, declineSurvey } from '../support/applicants.ts';
 import type { ApiClient } from '../support/http.ts';
 import {
   startLeverTestbed,
@@ -115,6 +115,13 @@ describe('after the survey', () => {
       status: 'not_qualified',
       reason: 'Worked here in 2019',
     });
+    await tagState(applicantId, 'synced');
+    expect(wotcTagsIn(await tagsInLever(opportunityId))).toEqual([NOT]);
+  });
+
+  test('declining the survey counts as Not Qualified', async () => {
+    const { opportunityId, applicantId } = await applicant();
+    await declineSurvey(bed.t.app, organizationId, applicantId);
     await tagState(applicantId, 'synced');
     expect(wotcTagsIn(await tagsInLever(opportunityId))).toEqual([NOT]);
   });
