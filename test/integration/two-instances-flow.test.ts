@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { apiClient } from '../support/http.ts';
 import { startLeverTestbed, WAREHOUSE_POSTING_ID, type LeverTestbed } from '../support/lever.ts';
 import { startRoundRobinProxy, type RoundRobinProxy } from '../support/round-robin-proxy.ts';
-import { linkFrom, startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import { linkFrom, type TestSmtpServer } from '../support/smtp.ts';
 import { allNoAnswers, signature, surveyPath, today } from '../support/survey.ts';
 import { waitFor } from '../support/wait.ts';
 
@@ -23,18 +23,17 @@ let b: FastifyInstance;
 let balancer: RoundRobinProxy;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
   bed = await startLeverTestbed(import.meta.filename, {
     balanced: true,
+    mail: true,
     app: {
       env: {
-        SMTP_URL: smtp.url,
-        JOBS_POLL_INTERVAL_MS: '20',
         SURVEY_RATE_LIMIT_PER_MINUTE: '10000',
         SURVEY_SUBMIT_RATE_LIMIT_PER_MINUTE: '10000',
       },
     },
   });
+  smtp = bed.smtp!;
   b = await bed.secondInstance();
   const a = bed.t.app;
   const targets = [
@@ -46,7 +45,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await balancer?.close();
   await bed?.close();
-  await smtp?.close();
 });
 
 const candidates = Array.from({ length: CANDIDATES }, (_, n) => ({

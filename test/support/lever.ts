@@ -16,6 +16,7 @@ import { createTestApp, type TestApp, type TestAppOptions } from './app.ts';
 import { emulatorControl, leverEnv } from './lever-env.ts';
 import { createOrganization, signedIn } from './factories.ts';
 import type { ApiClient } from './http.ts';
+import { startSmtpServer, type TestSmtpServer } from './smtp.ts';
 
 export const SUPER_ADMIN = { email: 'sam.super@acme.example', password: 'lever' };
 export const LEVER_ADMIN = { email: 'alex.admin@acme.example', password: 'lever' };
@@ -51,6 +52,8 @@ export interface LeverTestbed {
    * is signed in — connected to Lever when `connect` is true.
    */
   startOver(options?: { connect?: boolean }): Promise<{ admin: ApiClient; organizationId: string }>;
+  /** The SMTP server the app sends through (with `mail: true`). */
+  smtp: TestSmtpServer | null;
   /** Another API instance on the same database and settings (not listening). */
   secondInstance(): Promise<FastifyInstance>;
   close(): Promise<void>;
@@ -65,6 +68,8 @@ export async function startLeverTestbed(
   options: {
     emulator?: EmulatorOptions;
     app?: TestAppOptions;
+    /** Send mail to a real SMTP server of the bed's own, and look for due jobs every 100 ms. */
+    mail?: boolean;
     /**
      * Leave `appUrl`'s port free and the app not listening: the test puts a load balancer there
      * (test/support/round-robin-proxy.ts) in front of instances it starts itself.
@@ -72,6 +77,7 @@ export async function startLeverTestbed(
     balanced?: boolean;
   } = {},
 ): Promise<LeverTestbed> {
+  const smtp = options.mail ? await startSmtpServer() : null;
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
   const lever = createEmulator({
@@ -86,6 +92,7 @@ export async function startLeverTestbed(
     env: {
       PUBLIC_URL: appUrl,
       ...leverEnv(leverUrl, CLIENT),
+      ...(smtp ? { SMTP_URL: smtp.url, JOBS_POLL_INTERVAL_MS: '100' } : {}),
       ...options.app?.env,
     },
   });
@@ -116,6 +123,7 @@ export async function startLeverTestbed(
     lever,
     appUrl,
     leverUrl,
+    smtp,
     control,
     connect,
     async tile(admin) {
@@ -147,6 +155,7 @@ export async function startLeverTestbed(
       for (const app of extraApps) await app.close();
       await t.close();
       await lever.close();
+      await smtp?.close();
     },
   };
 }
