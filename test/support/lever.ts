@@ -13,6 +13,7 @@ import { createApp } from '@eligo/server/app';
 import type { LeverIntegration } from '@eligo/shared/schemas/integrations';
 import { freePort } from '@eligo/server/dev/processes';
 import { createTestApp, type TestApp, type TestAppOptions } from './app.ts';
+import { emulatorControl, leverEnv } from './lever-env.ts';
 import { createOrganization, signedIn } from './factories.ts';
 import type { ApiClient } from './http.ts';
 import { startSmtpServer, type TestSmtpServer } from './smtp.ts';
@@ -69,6 +70,11 @@ export async function startLeverTestbed(
     app?: TestAppOptions;
     /** Send mail to a real SMTP server of the bed's own, and look for due jobs every 100 ms. */
     mail?: boolean;
+    /**
+     * Leave `appUrl`'s port free and the app not listening: the test puts a load balancer there
+     * (test/support/round-robin-proxy.ts) in front of instances it starts itself.
+     */
+    balanced?: boolean;
   } = {},
 ): Promise<LeverTestbed> {
   const smtp = options.mail ? await startSmtpServer() : null;
@@ -85,28 +91,16 @@ export async function startLeverTestbed(
     ...options.app,
     env: {
       PUBLIC_URL: appUrl,
-      LEVER_AUTH_URL: leverUrl,
-      LEVER_API_URL: `${leverUrl}/v1`,
-      LEVER_WEB_URL: leverUrl,
-      LEVER_AUDIENCE: `${leverUrl}/v1/`,
-      LEVER_CLIENT_ID: CLIENT.clientId,
-      LEVER_CLIENT_SECRET: CLIENT.clientSecret,
+      ...leverEnv(leverUrl, CLIENT),
       ...(smtp ? { SMTP_URL: smtp.url, JOBS_POLL_INTERVAL_MS: '100' } : {}),
       ...options.app?.env,
     },
   });
-  await t.app.listen({ port, host: '127.0.0.1' });
+  if (!options.balanced) await t.app.listen({ port, host: '127.0.0.1' });
   const extraApps: FastifyInstance[] = [];
 
-  async function control(method: string, path: string, body?: unknown) {
-    const response = await fetch(`${leverUrl}/_emulator${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
-  }
+  const control: LeverTestbed['control'] = (method, path, body) =>
+    emulatorControl(leverUrl, method, path, body);
 
   async function connect(
     admin: ApiClient,
