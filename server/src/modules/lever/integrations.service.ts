@@ -35,6 +35,7 @@ import {
   webhookSecrets,
 } from './webhook-secrets.ts';
 import { webhookUrl } from './webhook-url.ts';
+import { forgetWebhook } from './webhook-cache.ts';
 
 /** A Lever failure during an admin's action, as the API answers it. */
 export function leverActionError(error: unknown): unknown {
@@ -338,6 +339,7 @@ export function integrationsService(app: FastifyInstance) {
       const where = { _id: integration._id, organizationId: integration.organizationId };
       await leverHealthModel(app.mongo).deleteOne(where);
       await Integrations.deleteOne(where);
+      forgetWebhook(app, integration);
     },
   };
 }

@@ -8,6 +8,13 @@ import { enqueueInboxItem } from './inbox.ts';
 import { inboxKey, leverInboxModel } from './inbox.model.ts';
 import { leverIntegrationModel, type LeverIntegrationDocument } from './integration.model.ts';
 import { leverSignatureMatches } from './signature.ts';
+import {
+  cachedWebhook,
+  forgetWebhook,
+  rememberWebhook,
+  WEBHOOK_CACHE_MS,
+  type CachedWebhook,
+} from './webhook-cache.ts';
 import { signatureTokens } from './webhook-secrets.ts';
 
 /** Deliveries signed for the future by more than this are refused too (clock skew allowance). */
@@ -22,25 +29,57 @@ export function webhookReceiver(app: FastifyInstance) {
   const Inbox = leverInboxModel(app.mongo);
   const { webhookMaxAgeMs } = app.config.leverSettings;
 
-  async function integrationByPublicId(publicId: string): Promise<LeverIntegrationDocument> {
+  async function load(publicId: string): Promise<CachedWebhook> {
     const integration = await Integrations.findOne({ publicId }, null, { skipTenant: true });
     if (!integration) throw AppError.notFound('No integration listens here');
+    const known = {
+      integration,
+      tokens: await signatureTokens(app, integration),
+      until: Date.now() + WEBHOOK_CACHE_MS,
+    };
+    // A Disconnected integration is never reused: a delivery right after Reconnect must not be
+    // held on a stale status (Reconnect releases only what was held before it).
+    if (integration.status !== 'disconnected') rememberWebhook(app, publicId, known);
+    else forgetWebhook(app, integration);
+    return known;
+  }
+
+  /**
+   * The integration and its signature tokens, from this instance's short cache when fresh. Stale
+   * is safe: a delivery signed with a token newer than the cache (regenerated meanwhile) reloads
+   * before it is refused; one stored for an integration deleted meanwhile ends as unreadable;
+   * one stored as `received` after a disconnect waits in the paused job group.
+   */
+  async function verified(publicId: string, delivery: LeverDelivery) {
+    const cached = cachedWebhook(app, publicId);
+    if (cached && leverSignatureMatches(cached.tokens, delivery)) {
+      return cached.integration;
+    }
+    const { integration, tokens } = await load(publicId);
+    await verify(integration, tokens, delivery);
     return integration;
   }
 
-  async function verify(integration: LeverIntegrationDocument, delivery: LeverDelivery) {
-    if (!leverSignatureMatches(await signatureTokens(app, integration), delivery)) {
+  async function verify(
+    integration: LeverIntegrationDocument,
+    tokens: string[],
+    delivery: LeverDelivery,
+  ) {
+    if (!leverSignatureMatches(tokens, delivery)) {
       await recordActivity(app, integration, 'signatureFailure').catch(() => undefined);
       throw new AppError(
         ErrorCode.WebhookSignatureInvalid,
         'The signature does not match this webhook',
       );
     }
+  }
+
+  const fresh = (delivery: LeverDelivery) => {
     const age = Date.now() - delivery.triggeredAt;
     if (age > webhookMaxAgeMs || age < -FUTURE_SKEW_MS) {
       throw new AppError(ErrorCode.WebhookStale, 'This delivery is outside the replay window');
     }
-  }
+  };
 
   async function insertOnce(doc: Record<string, unknown>): Promise<boolean> {
     for (let attempt = 0; ; attempt += 1) {
@@ -65,8 +104,8 @@ export function webhookReceiver(app: FastifyInstance) {
     delivery: LeverDelivery,
     rawBody: string,
   ): Promise<WebhookReceipt> {
-    const integration = await integrationByPublicId(publicId);
-    await verify(integration, delivery);
+    const integration = await verified(publicId, delivery);
+    fresh(delivery);
     const data = delivery.data as Record<string, unknown>;
     if (Object.keys(data).length === 0) {
       await recordActivity(app, integration, 'ping');
@@ -99,18 +138,21 @@ export function webhookReceiver(app: FastifyInstance) {
       status: held ? 'held' : ('received' as const),
     };
     if (!(await insertOnce(row))) return { outcome: 'duplicate' };
-    if (!held) {
-      // Stored is what Lever needs to hear; a row whose job was not queued is found by the sweep.
-      await enqueueInboxItem(app, row).catch((error: unknown) =>
-        app.log.warn(
-          { err: error, inboxId: row._id },
-          'Queueing a webhook event failed (swept later)',
-        ),
-      );
-    }
-    await recordActivity(app, integration, 'event').catch((error: unknown) =>
-      app.log.warn({ err: error }, 'Counting a webhook event failed (the event is stored)'),
-    );
+    // Stored is what Lever needs to hear: queueing the job and counting the event may fail (a row
+    // whose job was not queued is found by the sweep). Both at once, to answer sooner.
+    await Promise.all([
+      held
+        ? null
+        : enqueueInboxItem(app, row).catch((error: unknown) =>
+            app.log.warn(
+              { err: error, inboxId: row._id },
+              'Queueing a webhook event failed (swept later)',
+            ),
+          ),
+      recordActivity(app, integration, 'event').catch((error: unknown) =>
+        app.log.warn({ err: error }, 'Counting a webhook event failed (the event is stored)'),
+      ),
+    ]);
     return { outcome: held ? 'held' : 'stored' };
   }
 

@@ -9,6 +9,7 @@ import {
   type LeverWebhookSecret,
 } from './webhook-secret.model.ts';
 import { webhookUrl } from './webhook-url.ts';
+import { forgetWebhook } from './webhook-cache.ts';
 
 type Integration = Pick<LeverIntegrationDocument, '_id' | 'organizationId' | 'publicId'>;
 
@@ -54,6 +55,7 @@ async function insertSecret(
     ),
     createdAt: new Date(),
   });
+  forgetWebhook(app, integration);
 }
 
 /** Creates our `applicationCreated` webhook in Lever and stores its signature token. */
@@ -124,5 +126,6 @@ export async function removeWebhooks(
       _id: secret._id,
       organizationId: integration.organizationId,
     });
+    forgetWebhook(app, integration);
   }
 }
