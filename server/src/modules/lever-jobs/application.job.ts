@@ -10,21 +10,44 @@ import type { ApplicationJobPayload } from '../lever/inbox.ts';
 import { leverClient, type LeverAccountClient } from '../lever/lever.client.ts';
 import { LeverIntegrationGoneError } from '../lever/lever.errors.ts';
 import type { LeverPosting } from '../lever/lever.types.ts';
+import { perApp } from '../lever/per-app.ts';
 import { applicantInputFrom, pickApplication, postingIdOf } from './application-input.ts';
 import { asJobFailure, isForbidden, isNotFound } from './lever-failures.ts';
 
-/** The posting's title, when Lever lets us read it (a confidential or deleted posting: none). */
+/** How long an instance reuses a posting it read (a burst of applications to one posting). */
+const POSTING_CACHE_MS = 10 * 60_000;
+
+/**
+ * The posting (for its title), when Lever lets us read it (a confidential or deleted posting:
+ * none). Reused for a few minutes per instance: a burst of applications to one posting would
+ * otherwise spend half of the Lever request budget re-reading the same title.
+ */
 async function postingOf(
+  app: FastifyInstance,
   lever: LeverAccountClient,
+  integrationId: string,
   postingId: string | null,
 ): Promise<LeverPosting | null> {
   if (!postingId) return null;
+  const cache = perApp(app, 'lever-postings', () => new Map<string, CachedPosting>());
+  const key = `${integrationId}:${postingId}`;
+  const cached = cache.get(key);
+  if (cached && cached.until > Date.now()) return cached.posting;
+  let posting: LeverPosting | null;
   try {
-    return await lever.getPosting(postingId);
+    posting = await lever.getPosting(postingId);
   } catch (error) {
-    if (isNotFound(error) || isForbidden(error)) return null;
-    throw error;
+    if (!isNotFound(error) && !isForbidden(error)) throw error;
+    posting = null;
   }
+  if (cache.size >= 10_000) cache.clear();
+  cache.set(key, { posting, until: Date.now() + POSTING_CACHE_MS });
+  return posting;
+}
+
+interface CachedPosting {
+  posting: LeverPosting | null;
+  until: number;
 }
 
 /** Why Lever's refusal to give us the opportunity is final, in words for the admin. */
@@ -66,7 +89,12 @@ export function applicationJob(app: FastifyInstance) {
           expandApplications: true,
         });
         const application = pickApplication(opportunity, row.applicationId);
-        const posting = await postingOf(lever, postingIdOf(application));
+        const posting = await postingOf(
+          app,
+          lever,
+          row.integrationId.toHexString(),
+          postingIdOf(application),
+        );
         input = applicantInputFrom(
           {
             organizationId,
