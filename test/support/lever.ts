@@ -15,6 +15,7 @@ import { freePort } from '@eligo/server/dev/processes';
 import { createTestApp, type TestApp, type TestAppOptions } from './app.ts';
 import { createOrganization, signedIn } from './factories.ts';
 import type { ApiClient } from './http.ts';
+import { leverControl, type LeverControl } from './lever-control.ts';
 
 export const SUPER_ADMIN = { email: 'sam.super@acme.example', password: 'lever' };
 export const LEVER_ADMIN = { email: 'alex.admin@acme.example', password: 'lever' };
@@ -30,12 +31,7 @@ export interface LeverTestbed {
   appUrl: string;
   leverUrl: string;
   /** Calls the emulator's control API (`/_emulator/...`) and returns the parsed body. */
-  control(
-    method: string,
-    path: string,
-    body?: unknown,
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- emulator JSON, read loosely by tests
-  ): Promise<{ status: number; body: any }>;
+  control: LeverControl;
   /** Runs the whole OAuth dance as `admin` and returns the `?lever=` outcome of the final redirect. */
   connect(
     admin: ApiClient,
@@ -88,15 +84,7 @@ export async function startLeverTestbed(
   await t.app.listen({ port, host: '127.0.0.1' });
   const extraApps: FastifyInstance[] = [];
 
-  async function control(method: string, path: string, body?: unknown) {
-    const response = await fetch(`${leverUrl}/_emulator${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
-  }
+  const control = leverControl(leverUrl);
 
   async function connect(
     admin: ApiClient,
