@@ -1,7 +1,8 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { repoRoot } from '@eligo/server/dev/paths';
 import { expectNoSeriousA11yViolations } from '../support/axe.ts';
 import {
   artifactsDir,
@@ -80,6 +81,18 @@ async function shot(page: Page, name: string): Promise<void> {
   shots += 1;
   await saveScreenshot(page, `seed-flow/${String(shots).padStart(2, '0')}-${name}`);
 }
+/**
+ * The README's walkthrough pictures (docs/images/walkthrough-*.png): the visible part of the page
+ * (not the whole length, to stay small). Written only when UPDATE_DOCS_IMAGES=true, so a test run
+ * never changes tracked files.
+ */
+async function docsImage(page: Page, name: string): Promise<void> {
+  if (process.env.UPDATE_DOCS_IMAGES !== 'true') return;
+  const file = path.join(repoRoot, 'docs', 'images', `walkthrough-${name}.png`);
+  await mkdir(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file });
+  expect((await stat(file)).size, `${file} stays small`).toBeLessThan(150_000);
+}
 /** A step hook of the shared helpers: a screenshot named after the step, behind `prefix`. */
 const shotEach = (prefix: string) => (step: string, page: Page) => shot(page, `${prefix}-${step}`);
 
@@ -116,6 +129,7 @@ async function applicantAnswers(link: string, preQualified: boolean, prefix: str
   await completeSurvey(phone.page, illinoisApplicant(preQualified), async (step, page) => {
     if (step === 'about-you') await expectNoSeriousA11yViolations(page, `survey ${step}`);
     await shot(page, `${prefix}-${step}`);
+    if (prefix === 'survey-1' && step === 'questions') await docsImage(page, '2-survey-phone');
   });
   expect(phone.consoleErrors).toEqual([]);
   await phone.context.close();
@@ -139,6 +153,7 @@ test('the seed, top to bottom, in one browser run', { timeout: 600_000 }, async 
   await eventually(() => tileStatus(page)).toContain('Waiting for the first event');
   expect(await page.getByRole('status').first().textContent()).toContain('Lever is connected');
   await shot(page, 'lever-listed');
+  await docsImage(page, '1-lever-tile');
   const ourWebhooks = async () =>
     ((await control('GET', '/webhooks')).body.data as Array<{ id: string; url: string }>).filter(
       (w) => w.url.startsWith(`${appUrl}/api/webhooks/lever/`),
@@ -171,10 +186,12 @@ test('the seed, top to bottom, in one browser run', { timeout: 600_000 }, async 
   expect((await cells(firstRow)).survey).toBe('Submitted');
   await expectNoSeriousA11yViolations(page, 'dashboard search');
   await shot(page, 'dashboard-found-pre-qualified');
+  await docsImage(page, '3-dashboard');
   await eventually(() => candidateTags(lever, leverUrl, first.name)).toContain(
     'Eligo-WOTC:Pre Qualified',
   );
   await shot(lever, 'lever-tag-pre-qualified');
+  await docsImage(lever, '4-lever-tag');
   await page.reload();
   await eventually(async () => (await cells(firstRow)).tag).toBe('Synced');
 
