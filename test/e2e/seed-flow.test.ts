@@ -96,16 +96,25 @@ async function docsImage(page: Page, name: string): Promise<void> {
 /** A step hook of the shared helpers: a screenshot named after the step, behind `prefix`. */
 const shotEach = (prefix: string) => (step: string, page: Page) => shot(page, `${prefix}-${step}`);
 
-/** WOTC Applicants: search by `query`, return the one row of `name`. */
+/**
+ * WOTC Applicants: types part of a name into the search, then reloads until `name` is the one row
+ * found (the application may still be on its way from Lever).
+ */
 async function findApplicant(page: Page, appUrl: string, query: string, name: string) {
   await page.goto(`${appUrl}/applicants`);
   await eventually(() => heading(page).textContent()).toBe('WOTC Applicants');
   await page.getByLabel('Search by name or email').fill(query);
   await page.getByRole('button', { name: 'Search' }).click();
   await page.waitForURL((url) => url.searchParams.get('q') === query);
+  const rows = page.locator('tbody tr');
+  const answered = rows.or(page.getByText(/^No applicants (match this search|yet)/));
+  await eventually(async () => {
+    await answered.first().waitFor();
+    if ((await rows.count()) === 0) await page.reload();
+    return rows.count();
+  }).toBe(1);
   const row = page.locator('tbody tr', { has: page.getByRole('link', { name }) });
-  await eventually(() => page.locator('tbody tr').count()).toBe(1);
-  await eventually(() => row.count()).toBe(1);
+  expect(await row.count()).toBe(1);
   return row;
 }
 
@@ -186,24 +195,24 @@ test('the seed, top to bottom, in one browser run', { timeout: 600_000 }, async 
   expect((await cells(firstRow)).survey).toBe('Submitted');
   await expectNoSeriousA11yViolations(page, 'dashboard search');
   await shot(page, 'dashboard-found-pre-qualified');
-  await docsImage(page, '3-dashboard');
   await eventually(() => candidateTags(lever, leverUrl, first.name)).toContain(
     'Eligo-WOTC:Pre Qualified',
   );
   await shot(lever, 'lever-tag-pre-qualified');
   await docsImage(lever, '4-lever-tag');
-  await page.reload();
-  await eventually(async () => (await cells(firstRow)).tag).toBe('Synced');
+  await eventually(async () => {
+    await page.reload();
+    await firstRow.waitFor();
+    return (await cells(firstRow)).tag;
+  }).toBe('Synced');
+  await docsImage(page, '3-dashboard');
 
   // 4. A candidate without an email: Missing email; the admin sets one, which sends the survey.
   const second: NewCandidate = { name: 'Morgan Nomail', email: null, posting: POSTING };
   await createCandidate(lever, leverUrl, second);
   await shot(lever, 'candidate-2-created');
   const secondRow = await findApplicant(page, appUrl, 'nomail', second.name);
-  await eventually(async () => {
-    await page.reload();
-    return (await cells(secondRow)).survey;
-  }).toBe('Missing email');
+  expect((await cells(secondRow)).survey).toBe('Missing email');
   await shot(page, 'dashboard-missing-email');
   await secondRow.getByRole('link', { name: second.name }).click();
   await eventually(() => heading(page).textContent()).toBe(second.name);
