@@ -86,7 +86,7 @@ describe('registering an applicant', () => {
         applicationId: application.lever.applicationId,
         contactId: application.lever.contactId,
         postingId: 'posting-warehouse',
-        integrationId: 'integration-test',
+        integrationId: null,
       },
       survey: { status: 'not_sent' },
       wotcStatus: 'pending',

@@ -114,11 +114,15 @@ export type TestApplication = Omit<RegisterApplicantInput, 'organizationId' | 'l
   lever: RegisterApplicantInput['lever'];
 };
 
-/** A Lever application as the webhook processing would pass it (fresh ids, a unique email). */
+/**
+ * A Lever application as the webhook processing would pass it (fresh ids, a unique email). No
+ * integration unless given: such an applicant is never tagged in Lever (nowhere to write), so tests
+ * of the applicant page see tag sync requests stay `pending`.
+ */
 export function leverApplication(overrides: Partial<TestApplication> = {}): TestApplication {
   const tag = randomUUID().slice(0, 8);
   return {
-    integrationId: 'integration-test',
+    integrationId: null,
     name: 'Ada Lovelace',
     email: `applicant-${tag}@example.com`,
     postingTitle: 'Warehouse Associate',

@@ -8,18 +8,38 @@ import { recordEvent, type Actor } from './timeline.ts';
 
 type ApplicantRef = Pick<Applicant, '_id' | 'organizationId'>;
 
+/** The job type that writes an applicant's tag to Lever (defined in modules/lever-jobs). */
+export const TAG_JOB = 'lever.tag';
+
+export interface TagJobPayload {
+  applicantId: string;
+}
+
 /**
- * THE HOOK for the Lever tag-sync job (next wave): called whenever an applicant's tag must be
- * (re)written — after an evaluation, an override or an admin's retry — with `tagSync.state` already
- * `pending` and `tagSync.tag` the tag to write. Today it does nothing on purpose: the job that reads
- * the opportunity's tags, removes the other WOTC tag and adds this one is not built yet. It must
- * stay idempotent: it can be called again for the same applicant at any time.
+ * Queues the job that writes the applicant's tag to Lever — after an evaluation, an override or an
+ * admin's retry — with `tagSync.state` already `pending`. One job per request (`requestedAt`), so
+ * repeated calls for one request queue it once; the job reads the tag to write when it runs.
+ * Applicants that did not come through a Lever integration have nowhere to be tagged.
  */
 export async function requestTagSync(
-  _app: FastifyInstance,
-  _applicant: ApplicantRef,
+  app: FastifyInstance,
+  applicant: ApplicantRef,
+  requestedAt: Date,
 ): Promise<void> {
-  // Intentionally empty until the tag-sync job exists (docs/applicants.md, "Tags in Lever").
+  const stored = await scoped(applicantModel(app.mongo), applicant.organizationId)
+    .findById(applicant._id)
+    .select('lever.integrationId');
+  const integrationId = stored?.lever?.integrationId;
+  if (!integrationId) return;
+  await app.jobs.enqueue<TagJobPayload>(
+    TAG_JOB,
+    { applicantId: applicant._id.toHexString() },
+    {
+      key: `${applicant._id.toHexString()}:${requestedAt.getTime()}`,
+      organizationId: applicant.organizationId,
+      group: integrationId,
+    },
+  );
 }
 
 /**
@@ -56,13 +76,13 @@ export async function scheduleTagSync(
     },
   );
   await recordEvent(app, applicant, 'tag_sync_requested', { actor, data: { tag }, at: now });
-  await requestTagSync(app, applicant);
+  await requestTagSync(app, applicant, now);
 }
 
 /** What the tag-sync job reports back (next wave), stored on the applicant and its timeline. */
 export type TagSyncOutcome =
   | { state: 'synced' }
-  | { state: 'failed'; reason: string; nextRetryAt: Date }
+  | { state: 'failed'; reason: string; nextRetryAt: Date | null }
   | { state: 'dead'; reason: string };
 
 export async function recordTagSyncOutcome(

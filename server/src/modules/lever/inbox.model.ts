@@ -9,7 +9,10 @@ import { modelOn } from '../../lib/model.ts';
  * their delivery token; the unique `deliveryToken` index refuses a captured token replayed with
  * other data (the signature covers only the token and `triggeredAt`).
  */
-export type InboxStatus = 'received' | 'held';
+export type InboxStatus = 'received' | 'held' | 'processed' | 'failed';
+
+/** The job type that processes one inbox row (defined in modules/lever-jobs). */
+export const APPLICATION_JOB = 'lever.application';
 
 export interface LeverInboxItem {
   _id: string;
@@ -24,8 +27,15 @@ export interface LeverInboxItem {
   deliveryToken: string;
   /** The request body exactly as Lever sent it (not parsed: FerretDB refuses some JSON keys). */
   rawBody: string;
-  /** `received`: ready to process; `held`: arrived while Disconnected, released on Reconnect. */
+  /**
+   * `received`: ready to process; `held`: arrived while Disconnected, released on Reconnect;
+   * `processed`: the applicant exists (and was invited); `failed`: Lever refused to give us the
+   * opportunity (deleted, confidential…), `failure` says why.
+   */
   status: InboxStatus;
+  applicantId?: Types.ObjectId | null;
+  processedAt?: Date | null;
+  failure?: string | null;
 }
 
 const inboxSchema = new Schema<LeverInboxItem>(
@@ -40,7 +50,14 @@ const inboxSchema = new Schema<LeverInboxItem>(
     receivedAt: { type: Date, required: true },
     deliveryToken: { type: String, required: true },
     rawBody: { type: String, required: true },
-    status: { type: String, enum: ['received', 'held'], required: true },
+    status: {
+      type: String,
+      enum: ['received', 'held', 'processed', 'failed'],
+      required: true,
+    },
+    applicantId: { type: Schema.Types.ObjectId, default: null },
+    processedAt: { type: Date, default: null },
+    failure: { type: String, default: null },
   },
   { versionKey: false },
 );

@@ -4,6 +4,7 @@ import type { LeverDelivery, WebhookReceipt } from '@eligo/shared/schemas/integr
 import { AppError } from '../../lib/app-error.ts';
 import { isDuplicateKeyError } from '../../lib/email.ts';
 import { recordActivity } from './activity.ts';
+import { enqueueInboxItem } from './inbox.ts';
 import { inboxKey, leverInboxModel } from './inbox.model.ts';
 import { leverIntegrationModel, type LeverIntegrationDocument } from './integration.model.ts';
 import { leverSignatureMatches } from './signature.ts';
@@ -78,7 +79,7 @@ export function webhookReceiver(app: FastifyInstance) {
     }
     const applicationId = text(data.applicationId);
     const held = integration.status === 'disconnected';
-    const stored = await insertOnce({
+    const row = {
       _id: inboxKey(
         integration._id,
         delivery.event,
@@ -95,9 +96,18 @@ export function webhookReceiver(app: FastifyInstance) {
       receivedAt: new Date(),
       deliveryToken: delivery.token,
       rawBody,
-      status: held ? 'held' : 'received',
-    });
-    if (!stored) return { outcome: 'duplicate' };
+      status: held ? 'held' : ('received' as const),
+    };
+    if (!(await insertOnce(row))) return { outcome: 'duplicate' };
+    if (!held) {
+      // Stored is what Lever needs to hear; a row whose job was not queued is found by the sweep.
+      await enqueueInboxItem(app, row).catch((error: unknown) =>
+        app.log.warn(
+          { err: error, inboxId: row._id },
+          'Queueing a webhook event failed (swept later)',
+        ),
+      );
+    }
     await recordActivity(app, integration, 'event').catch((error: unknown) =>
       app.log.warn({ err: error }, 'Counting a webhook event failed (the event is stored)'),
     );

@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import { Types } from 'mongoose';
+import { TAG_JOB, type TagJobPayload } from '../applicants/tag-sync.ts';
+import { APPLICATION_JOB } from '../lever/inbox.model.ts';
+import { enqueueReceived, type ApplicationJobPayload } from '../lever/inbox.ts';
+import { onLeverStatusChange } from '../lever/status-events.ts';
+import { applicationJob } from './application.job.ts';
+import { DISCONNECTED_REASON } from './lever-failures.ts';
+import { TAG_JOB_SETTINGS, tagJob } from './tag.job.ts';
+
+/** How often each instance looks for inbox rows whose job was never queued. */
+const INBOX_SWEEP_MS = 15_000;
+
+/**
+ * The work between Lever and the applicants (README.md beside this file): the job that turns a
+ * webhook delivery into an applicant and a survey email, the job that writes the WOTC tag back, the
+ * sweep for deliveries whose job was not queued, and pausing both while Lever is Disconnected.
+ * No routes: the jobs run in every instance, fed by the webhook receiver and the applicants module.
+ */
+export default async function leverJobsModule(app: FastifyInstance): Promise<void> {
+  app.jobs.define<ApplicationJobPayload>(APPLICATION_JOB, {
+    handler: applicationJob(app),
+    maxAttempts: 10,
+    baseDelayMs: 2_000,
+    timeoutMs: 2 * 60_000,
+  });
+  app.jobs.define<TagJobPayload>(TAG_JOB, {
+    handler: tagJob(app),
+    ...TAG_JOB_SETTINGS,
+    timeoutMs: 2 * 60_000,
+  });
+
+  onLeverStatusChange(app, async ({ integrationId, status }) => {
+    if (status === 'disconnected') {
+      await app.jobs.pauseGroup(integrationId, DISCONNECTED_REASON);
+      return;
+    }
+    await app.jobs.resumeGroup(integrationId);
+    await enqueueReceived(app, { integrationId: new Types.ObjectId(integrationId) });
+  });
+
+  app.scheduler.every('lever-inbox-sweep', INBOX_SWEEP_MS, () => enqueueReceived(app));
+}

@@ -1,0 +1,296 @@
+import { Types } from 'mongoose';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
+import { createOrganization, signedIn } from '../support/factories.ts';
+import type { ApiClient } from '../support/http.ts';
+import {
+  signedDelivery,
+  startLeverTestbed,
+  WAREHOUSE_POSTING_ID as WAREHOUSE,
+  type LeverTestbed,
+} from '../support/lever.ts';
+import { linkFrom, startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import { hostAndPort, startTcpProxy } from '../support/tcp-proxy.ts';
+import { waitFor } from '../support/wait.ts';
+
+/**
+ * New applications (issue 9): a candidate created in the Lever emulator reaches the app over real
+ * HTTP as a webhook, becomes an applicant and gets the survey email on a real SMTP server —
+ * exactly once, whatever Lever, the network or the database do.
+ */
+let bed: LeverTestbed;
+let smtp: TestSmtpServer;
+let admin: ApiClient;
+let organizationName: string;
+let integrationId: string;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  bed = await startLeverTestbed(import.meta.filename, {
+    app: { env: { SMTP_URL: smtp.url, JOBS_POLL_INTERVAL_MS: '100' } },
+  });
+});
+afterAll(async () => {
+  await bed.close();
+  await smtp.close();
+});
+beforeEach(async () => {
+  let organizationId: string;
+  ({ admin, organizationId } = await bed.startOver({ connect: true }));
+  const org = await bed.t.db
+    .collection('organizations')
+    .findOne({ _id: new Types.ObjectId(organizationId) });
+  organizationName = org!.name as string;
+  integrationId = (await bed.tile(admin)).id;
+});
+
+const unique = () => new Types.ObjectId().toHexString().slice(-8);
+const mailsTo = (address: string) => smtp.received.filter((m) => m.to.includes(address));
+
+/** A candidate applying to the warehouse posting in Lever; returns the opportunity id. */
+async function apply(fields: Record<string, unknown>): Promise<string> {
+  const created = await bed.control('POST', '/opportunities', { postingId: WAREHOUSE, ...fields });
+  expect(created.status).toBe(201);
+  return created.body.data.id as string;
+}
+
+const applicantOf = (opportunityId: string) =>
+  bed.t.db.collection('applicants').findOne({ 'lever.opportunityId': opportunityId });
+
+/** The applicant as the dashboard shows it, once it exists. */
+async function listed(opportunityId: string) {
+  const stored = await waitFor(`the applicant of ${opportunityId}`, () =>
+    applicantOf(opportunityId),
+  );
+  const response = await admin.get(`/api/applicants/${String(stored._id)}`);
+  expect(response.statusCode).toBe(200);
+  return response.json();
+}
+
+/** Waits until the job of every inbox row has settled, and returns the rows. */
+async function settledInbox() {
+  return waitFor('the inbox to be processed', async () => {
+    const rows = await bed.t.db
+      .collection('leverinboxitems')
+      .find({ integrationId: new Types.ObjectId(integrationId) })
+      .toArray();
+    return rows.length > 0 && rows.every((r) => r.status === 'processed' || r.status === 'failed')
+      ? rows
+      : null;
+  });
+}
+
+/** No further mail reaches `address` for a while after `count` did (the SMTP server is async). */
+async function exactlyMails(address: string, count: number) {
+  await smtp.waitForMails(address, count);
+  await settledInbox();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(mailsTo(address)).toHaveLength(count);
+}
+
+describe('an application created in Lever', () => {
+  test('becomes an applicant who gets the survey email, with a link that opens the survey', async () => {
+    const email = `dana-${unique()}@example.net`;
+    const opportunityId = await apply({ name: 'Dana Rivera', email });
+    const mail = await smtp.waitForMail(email);
+    const link = linkFrom(mail, `${bed.appUrl}/survey/`);
+    const token = new URL(link).pathname.split('/').pop()!;
+    const survey = await fetch(`${bed.appUrl}/api/survey/${token}`);
+    expect(survey.status).toBe(200);
+
+    const applicant = await listed(opportunityId);
+    expect(applicant).toMatchObject({
+      name: 'Dana Rivera',
+      email,
+      postingTitle: 'Warehouse Associate',
+      surveyStatus: expect.stringMatching(/^(sent|opened)$/),
+    });
+    const timeline = applicant.timeline.map((e: { type: string }) => e.type);
+    expect(timeline).toEqual(expect.arrayContaining(['received', 'invitation_sent']));
+    await exactlyMails(email, 1);
+    const [row] = await settledInbox();
+    expect(row).toMatchObject({ status: 'processed', applicantId: expect.anything() });
+  });
+
+  test('without an email: listed as Missing email, nothing sent; an admin adds one and it goes out', async () => {
+    const opportunityId = await apply({ name: 'No Mail Person', email: null });
+    await settledInbox();
+    const applicant = await listed(opportunityId);
+    expect(applicant.surveyStatus).toBe('missing_email');
+
+    const email = `found-${unique()}@example.net`;
+    const fixed = await admin.post(`/api/applicants/${applicant.id}/email`, { email });
+    expect(fixed.statusCode).toBe(200);
+    await exactlyMails(email, 1);
+  });
+
+  test('deleted in Lever before we read it: no applicant, the delivery is marked failed with why', async () => {
+    const opportunityId = await apply({
+      name: 'Gone Quickly',
+      email: `gone-${unique()}@example.net`,
+      deleteAfterEvent: true,
+    });
+    const [row] = await settledInbox();
+    expect(row).toMatchObject({ status: 'failed', failure: expect.stringMatching(/deleted/) });
+    expect(await applicantOf(opportunityId)).toBeNull();
+  });
+
+  test('Lever answering 429 (with Retry-After) and 503 delays the applicant, never loses it', async () => {
+    await bed.control('POST', '/faults', {
+      status: 429,
+      count: 1,
+      pathPrefix: '/opportunities',
+      retryAfterSeconds: 1,
+    });
+    await bed.control('POST', '/faults', { status: 503, count: 1, pathPrefix: '/opportunities' });
+    const email = `busy-${unique()}@example.net`;
+    const opportunityId = await apply({ name: 'Busy Lever', email });
+    await exactlyMails(email, 1);
+    expect((await listed(opportunityId)).name).toBe('Busy Lever');
+    const faults = (await bed.control('GET', '/faults')).body;
+    expect(faults.data ?? faults).toEqual([]);
+  });
+});
+
+describe('duplicates never survey twice', () => {
+  test('the same signed delivery 20× at once → one applicant, one email', async () => {
+    const email = `twenty-${unique()}@example.net`;
+    // The opportunity exists in Lever, with its event group switched off: we deliver by hand.
+    await bed.control('PUT', '/event-groups/applicationCreated', { enabled: false });
+    const opportunityId = await apply({ name: 'Twenty Times', email });
+    const signatureToken = bed.lever.state.webhooks.values().next().value!.signatureToken;
+    const { url } = (await bed.tile(admin)).webhook;
+    const delivery = signedDelivery(signatureToken, { data: { opportunityId } });
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(delivery),
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+    await exactlyMails(email, 1);
+    expect(
+      await bed.t.db
+        .collection('applicants')
+        .countDocuments({ 'lever.opportunityId': opportunityId }),
+    ).toBe(1);
+  });
+
+  test('Lever duplicating deliveries, and retrying with fresh tokens after lost answers → one each', async () => {
+    await bed.control('PATCH', '/switches', { duplicateDeliveries: true, retryToken: 'fresh' });
+    await bed.control('POST', '/delivery-faults', { lostResponses: 2 });
+    const emails = [`dup-a-${unique()}@example.net`, `dup-b-${unique()}@example.net`];
+    for (const [i, email] of emails.entries()) await apply({ name: `Dup ${i}`, email });
+    for (const email of emails) await exactlyMails(email, 1);
+    const ours = { 'lever.integrationId': integrationId };
+    expect(await bed.t.db.collection('applicants').countDocuments(ours)).toBe(2);
+  });
+});
+
+describe('failures on our side', () => {
+  test(
+    'the database cut during a delivery → 503 to Lever; the redelivery is processed once',
+    { timeout: 60_000 },
+    async () => {
+      const target = hostAndPort(inject('mongoUri'));
+      const proxy = await startTcpProxy(target.host, target.port);
+      const cutSmtp = await startSmtpServer();
+      const viaProxy = await startLeverTestbed(import.meta.filename, {
+        app: {
+          mongoUri: `mongodb://127.0.0.1:${proxy.port}`,
+          serverSelectionTimeoutMS: 1_000,
+          env: { SMTP_URL: cutSmtp.url, JOBS_POLL_INTERVAL_MS: '100' },
+        },
+        emulator: { retryDelaysMs: [1_000, 2_000, 3_000, 4_000, 5_000], retryDelayScale: 1 },
+      });
+      try {
+        const org = await createOrganization(viaProxy.t.app);
+        const client = await signedIn(viaProxy.t.app, org.admin);
+        expect(await viaProxy.connect(client)).toBe('connected');
+        await proxy.cut();
+        const email = `cut-${unique()}@example.net`;
+        await viaProxy.control('POST', '/opportunities', {
+          name: 'Cut Off',
+          email,
+          postingId: WAREHOUSE,
+        });
+        await waitFor('a 503 answer to Lever', async () => {
+          const [delivery] = (await viaProxy.control('GET', '/deliveries')).body.data;
+          return delivery?.attempts[0]?.status === 503;
+        });
+        await proxy.restore();
+        await cutSmtp.waitForMail(email, 30_000);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(cutSmtp.received.filter((m) => m.to.includes(email))).toHaveLength(1);
+        expect(await viaProxy.t.db.collection('applicants').countDocuments()).toBe(1);
+      } finally {
+        await viaProxy.close();
+        await proxy.close();
+        await cutSmtp.close();
+      }
+    },
+  );
+
+  test(
+    'a processing job interrupted by a shutdown completes on the next instance, once',
+    { timeout: 60_000 },
+    async () => {
+      const restartSmtp = await startSmtpServer();
+      const rb = await startLeverTestbed(import.meta.filename, {
+        app: {
+          env: {
+            SMTP_URL: restartSmtp.url,
+            JOBS_POLL_INTERVAL_MS: '100',
+            JOBS_DRAIN_TIMEOUT_MS: '100',
+            // The handler outlives the drain (Lever hangs): its lease expires for the next instance.
+            JOBS_LEASE_MS: '2000',
+          },
+        },
+      });
+      try {
+        const org = await createOrganization(rb.t.app);
+        expect(await rb.connect(await signedIn(rb.t.app, org.admin))).toBe('connected');
+        // Lever is slow to answer the first read: the job is running when its instance stops.
+        await rb.control('POST', '/faults', {
+          delayMs: 3_000,
+          count: 1,
+          pathPrefix: '/opportunities',
+        });
+        const email = `restart-${unique()}@example.net`;
+        await rb.control('POST', '/opportunities', {
+          name: 'Restart',
+          email,
+          postingId: WAREHOUSE,
+        });
+        await waitFor('the processing job to run', () =>
+          rb.t.db.collection('jobs').findOne({ type: 'lever.application', state: 'running' }),
+        );
+        await rb.t.app.close();
+        expect(restartSmtp.received).toHaveLength(0);
+
+        const next = await rb.secondInstance();
+        await next.ready();
+        await restartSmtp.waitForMail(email, 20_000);
+        const job = await waitFor('the job to succeed', () =>
+          rb.t.db.collection('jobs').findOne({ type: 'lever.application', state: 'succeeded' }),
+        );
+        expect(job.history.map((h: { event: string }) => h.event)).toContain('lease-expired');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(restartSmtp.received.filter((m) => m.to.includes(email))).toHaveLength(1);
+      } finally {
+        await rb.close();
+        await restartSmtp.close();
+      }
+    },
+  );
+});
+
+test('the survey email names the organization and says how long the link works', async () => {
+  const email = `words-${unique()}@example.net`;
+  await apply({ name: 'Word Reader', email });
+  const mail = await smtp.waitForMail(email);
+  expect(mail.text).toContain(organizationName);
+  expect(mail.text).toMatch(/link works until \w+ \d+, \d{4}/);
+});
