@@ -90,6 +90,7 @@ async function docsImage(page: Page, name: string): Promise<void> {
   if (process.env.UPDATE_DOCS_IMAGES !== 'true') return;
   const file = path.join(repoRoot, 'docs', 'images', `walkthrough-${name}.png`);
   await mkdir(path.dirname(file), { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: file });
   expect((await stat(file)).size, `${file} stays small`).toBeLessThan(150_000);
 }
@@ -138,7 +139,7 @@ async function applicantAnswers(link: string, preQualified: boolean, prefix: str
   await completeSurvey(phone.page, illinoisApplicant(preQualified), async (step, page) => {
     if (step === 'about-you') await expectNoSeriousA11yViolations(page, `survey ${step}`);
     await shot(page, `${prefix}-${step}`);
-    if (prefix === 'survey-1' && step === 'questions') await docsImage(page, '2-survey-phone');
+    if (prefix === 'survey-1' && step === 'about-you') await docsImage(page, '2-survey-phone');
   });
   expect(phone.consoleErrors).toEqual([]);
   await phone.context.close();
