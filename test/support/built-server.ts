@@ -3,7 +3,7 @@ import mongoose from 'mongoose';
 import { inject } from 'vitest';
 import { createEmulator, type Emulator, type EmulatorOptions } from '@eligo/lever-emulator';
 import { freePort } from '@eligo/server/dev/processes';
-import { leverControl, type LeverControl } from './lever-control.ts';
+import { leverControl, leverEnv, type LeverControl } from './lever-control.ts';
 import { uniqueDatabaseName, withDatabase } from './mongo-uri.ts';
 import { spawnBuiltServer } from './server-process.ts';
 
@@ -70,19 +70,7 @@ export async function startBuiltServerWithLever(
   const leverUrl = await lever.listen(0);
   let server: BuiltServer;
   try {
-    server = await startBuiltServer(
-      label,
-      {
-        LEVER_AUTH_URL: leverUrl,
-        LEVER_API_URL: `${leverUrl}/v1`,
-        LEVER_WEB_URL: leverUrl,
-        LEVER_AUDIENCE: `${leverUrl}/v1/`,
-        LEVER_CLIENT_ID: E2E_CLIENT.clientId,
-        LEVER_CLIENT_SECRET: E2E_CLIENT.clientSecret,
-        ...env,
-      },
-      port,
-    );
+    server = await startBuiltServer(label, { ...leverEnv(leverUrl, E2E_CLIENT), ...env }, port);
   } catch (error) {
     await lever.close();
     throw error;

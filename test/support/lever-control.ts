@@ -19,3 +19,18 @@ export function leverControl(leverUrl: string): LeverControl {
     return { status: response.status, body: text ? JSON.parse(text) : null };
   };
 }
+
+/** The server's settings that point it at a Lever emulator at `leverUrl` as OAuth client `client`. */
+export function leverEnv(
+  leverUrl: string,
+  client: { clientId: string; clientSecret: string },
+): Record<string, string> {
+  return {
+    LEVER_AUTH_URL: leverUrl,
+    LEVER_API_URL: `${leverUrl}/v1`,
+    LEVER_WEB_URL: leverUrl,
+    LEVER_AUDIENCE: `${leverUrl}/v1/`,
+    LEVER_CLIENT_ID: client.clientId,
+    LEVER_CLIENT_SECRET: client.clientSecret,
+  };
+}

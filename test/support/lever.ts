@@ -15,7 +15,7 @@ import { freePort } from '@eligo/server/dev/processes';
 import { createTestApp, type TestApp, type TestAppOptions } from './app.ts';
 import { createOrganization, signedIn } from './factories.ts';
 import type { ApiClient } from './http.ts';
-import { leverControl, type LeverControl } from './lever-control.ts';
+import { leverControl, leverEnv, type LeverControl } from './lever-control.ts';
 
 export const SUPER_ADMIN = { email: 'sam.super@acme.example', password: 'lever' };
 export const LEVER_ADMIN = { email: 'alex.admin@acme.example', password: 'lever' };
@@ -72,12 +72,7 @@ export async function startLeverTestbed(
     ...options.app,
     env: {
       PUBLIC_URL: appUrl,
-      LEVER_AUTH_URL: leverUrl,
-      LEVER_API_URL: `${leverUrl}/v1`,
-      LEVER_WEB_URL: leverUrl,
-      LEVER_AUDIENCE: `${leverUrl}/v1/`,
-      LEVER_CLIENT_ID: CLIENT.clientId,
-      LEVER_CLIENT_SECRET: CLIENT.clientSecret,
+      ...leverEnv(leverUrl, CLIENT),
       ...options.app?.env,
     },
   });
