@@ -19,7 +19,7 @@ import { uniqueDatabaseName, withDatabase } from '../support/mongo-uri.ts';
  * The WOTC Applicants dashboard at 10,000 and 100,000 applicants in one organization (with as many
  * in a second one): name search, status filter, the counts. Prints p50/p95 per query and size, and
  * what the engine's `explain` says about each query shape. Not part of `pnpm test`:
- *   pnpm --filter @eligo/tests bench dashboard-search   (MONGODB_URI=… to measure another server)
+ *   pnpm --filter @eligo/tests bench:file dashboard-search   (MONGODB_URI=… to measure another server)
  * BENCH_DASHBOARD_SIZES=1000,10000 changes the sizes (default 10000,100000);
  * BENCH_DASHBOARD_QUERIES=ann,counts runs only the queries whose name contains one of the words. The first run of each
  * query is measured too (on FerretDB v1 every run is a full scan; there is nothing to warm).

@@ -8,7 +8,7 @@ import {
   WAREHOUSE_POSTING_ID as WAREHOUSE,
   type LeverTestbed,
 } from '../support/lever.ts';
-import { linkFrom, startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import { linkFrom, type TestSmtpServer } from '../support/smtp.ts';
 import { hostAndPort, startTcpProxy } from '../support/tcp-proxy.ts';
 import { waitFor } from '../support/wait.ts';
 
@@ -24,15 +24,10 @@ let organizationName: string;
 let integrationId: string;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  bed = await startLeverTestbed(import.meta.filename, {
-    app: { env: { SMTP_URL: smtp.url, JOBS_POLL_INTERVAL_MS: '100' } },
-  });
+  bed = await startLeverTestbed(import.meta.filename, { mail: true });
+  smtp = bed.smtp!;
 });
-afterAll(async () => {
-  await bed.close();
-  await smtp.close();
-});
+afterAll(() => bed.close());
 beforeEach(async () => {
   let organizationId: string;
   ({ admin, organizationId } = await bed.startOver({ connect: true }));
@@ -132,6 +127,31 @@ describe('an application created in Lever', () => {
     const [row] = await settledInbox();
     expect(row).toMatchObject({ status: 'failed', failure: expect.stringMatching(/deleted/) });
     expect(await applicantOf(opportunityId)).toBeNull();
+    expect((await bed.tile(admin)).unreadApplications).toEqual({
+      count: 1,
+      lastReason: expect.stringMatching(/deleted in Lever/),
+    });
+  });
+
+  test('a confidential opportunity (Eligo has no confidential access) is recorded as unreadable', async () => {
+    const opportunityId = await apply({
+      name: 'Secret Hire',
+      email: `secret-${unique()}@example.net`,
+      confidential: true,
+    });
+    const [row] = await settledInbox();
+    expect(row).toMatchObject({ status: 'failed', failure: expect.stringMatching(/confidential/) });
+    expect(await applicantOf(opportunityId)).toBeNull();
+  });
+
+  test('an anonymized candidate is kept without name or email and never emailed', async () => {
+    const email = `anon-${unique()}@example.net`;
+    const opportunityId = await apply({ name: 'Anne Onymous', email, anonymized: true });
+    await settledInbox();
+    const applicant = await listed(opportunityId);
+    expect(applicant).toMatchObject({ name: '', anonymized: true });
+    expect(applicant.email ?? '').toBe('');
+    expect(mailsTo(email)).toHaveLength(0);
   });
 
   test('Lever answering 429 (with Retry-After) and 503 delays the applicant, never loses it', async () => {
@@ -196,15 +216,12 @@ describe('failures on our side', () => {
     async () => {
       const target = hostAndPort(inject('mongoUri'));
       const proxy = await startTcpProxy(target.host, target.port);
-      const cutSmtp = await startSmtpServer();
       const viaProxy = await startLeverTestbed(import.meta.filename, {
-        app: {
-          mongoUri: `mongodb://127.0.0.1:${proxy.port}`,
-          serverSelectionTimeoutMS: 1_000,
-          env: { SMTP_URL: cutSmtp.url, JOBS_POLL_INTERVAL_MS: '100' },
-        },
+        mail: true,
+        app: { mongoUri: `mongodb://127.0.0.1:${proxy.port}`, serverSelectionTimeoutMS: 1_000 },
         emulator: { retryDelaysMs: [1_000, 2_000, 3_000, 4_000, 5_000], retryDelayScale: 1 },
       });
+      const cutSmtp = viaProxy.smtp!;
       try {
         const org = await createOrganization(viaProxy.t.app);
         const client = await signedIn(viaProxy.t.app, org.admin);
@@ -228,7 +245,6 @@ describe('failures on our side', () => {
       } finally {
         await viaProxy.close();
         await proxy.close();
-        await cutSmtp.close();
       }
     },
   );
@@ -237,18 +253,15 @@ describe('failures on our side', () => {
     'a processing job interrupted by a shutdown completes on the next instance, once',
     { timeout: 60_000 },
     async () => {
-      const restartSmtp = await startSmtpServer();
       const rb = await startLeverTestbed(import.meta.filename, {
+        mail: true,
         app: {
           env: {
-            SMTP_URL: restartSmtp.url,
-            JOBS_POLL_INTERVAL_MS: '100',
             JOBS_DRAIN_TIMEOUT_MS: '100',
-            // The handler outlives the drain (Lever hangs): its lease expires for the next instance.
-            JOBS_LEASE_MS: '2000',
           },
         },
       });
+      const restartSmtp = rb.smtp!;
       try {
         const org = await createOrganization(rb.t.app);
         expect(await rb.connect(await signedIn(rb.t.app, org.admin))).toBe('connected');
@@ -276,12 +289,12 @@ describe('failures on our side', () => {
         const job = await waitFor('the job to succeed', () =>
           rb.t.db.collection('jobs').findOne({ type: 'lever.application', state: 'succeeded' }),
         );
-        expect(job.history.map((h: { event: string }) => h.event)).toContain('lease-expired');
+        // The shutdown aborted the hanging Lever call and released the job (attempt not counted).
+        expect(job.history.map((h: { event: string }) => h.event)).toContain('released');
         await new Promise((resolve) => setTimeout(resolve, 300));
         expect(restartSmtp.received.filter((m) => m.to.includes(email))).toHaveLength(1);
       } finally {
         await rb.close();
-        await restartSmtp.close();
       }
     },
   );

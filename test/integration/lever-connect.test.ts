@@ -63,6 +63,7 @@ describe('connecting Lever', () => {
       lastEventAt: null,
       lastPingAt: null,
       failedSignatures24h: 0,
+      unreadApplications: { count: 0, lastReason: null },
       leverWebhooksPageUrl: `${bed.leverUrl}/settings/integrations/webhooks`,
     });
     expect(tile.statusDetail).toContain('Application created');

@@ -1,14 +1,14 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { SubmittedAnswers } from '@eligo/shared/wotc';
-import { answerSurvey } from '../support/applicants.ts';
+import { answerSurvey, declineSurvey } from '../support/applicants.ts';
 import type { ApiClient } from '../support/http.ts';
 import {
   startLeverTestbed,
   WAREHOUSE_POSTING_ID as WAREHOUSE,
   type LeverTestbed,
 } from '../support/lever.ts';
-import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import type { TestSmtpServer } from '../support/smtp.ts';
 import { allNoAnswers, canaryAnswers } from '../support/survey.ts';
 import { waitFor } from '../support/wait.ts';
 
@@ -31,15 +31,10 @@ const needsReview = (): SubmittedAnswers => ({
 });
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  bed = await startLeverTestbed(import.meta.filename, {
-    app: { env: { SMTP_URL: smtp.url, JOBS_POLL_INTERVAL_MS: '100' } },
-  });
+  bed = await startLeverTestbed(import.meta.filename, { mail: true });
+  smtp = bed.smtp!;
 });
-afterAll(async () => {
-  await bed.close();
-  await smtp.close();
-});
+afterAll(() => bed.close());
 beforeEach(async () => {
   ({ admin, organizationId } = await bed.startOver({ connect: true }));
 });
@@ -120,6 +115,13 @@ describe('after the survey', () => {
       status: 'not_qualified',
       reason: 'Worked here in 2019',
     });
+    await tagState(applicantId, 'synced');
+    expect(wotcTagsIn(await tagsInLever(opportunityId))).toEqual([NOT]);
+  });
+
+  test('declining the survey counts as Not Qualified', async () => {
+    const { opportunityId, applicantId } = await applicant();
+    await declineSurvey(bed.t.app, organizationId, applicantId);
     await tagState(applicantId, 'synced');
     expect(wotcTagsIn(await tagsInLever(opportunityId))).toEqual([NOT]);
   });

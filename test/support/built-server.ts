@@ -3,7 +3,7 @@ import mongoose from 'mongoose';
 import { inject } from 'vitest';
 import { createEmulator, type Emulator, type EmulatorOptions } from '@eligo/lever-emulator';
 import { freePort } from '@eligo/server/dev/processes';
-import { leverControl, leverEnv, type LeverControl } from './lever-control.ts';
+import { emulatorControl, leverEnv } from './lever-env.ts';
 import { uniqueDatabaseName, withDatabase } from './mongo-uri.ts';
 import { spawnBuiltServer } from './server-process.ts';
 
@@ -42,8 +42,8 @@ export interface BuiltServerWithLever {
   /** The Lever emulator, listening on its own port: the server reaches it over HTTP only. */
   lever: Emulator;
   leverUrl: string;
-  /** The emulator's control API, over HTTP (what Lever's own screens would show). */
-  control: LeverControl;
+  /** The emulator's control API (`/_emulator/...`), over HTTP. */
+  control(method: string, path: string, body?: unknown): ReturnType<typeof emulatorControl>;
   stop(): Promise<void>;
 }
 
@@ -79,7 +79,7 @@ export async function startBuiltServerWithLever(
     server,
     lever,
     leverUrl,
-    control: leverControl(leverUrl),
+    control: (method, path, body) => emulatorControl(leverUrl, method, path, body),
     async stop() {
       await server.stop();
       await lever.close();

@@ -13,9 +13,10 @@ import { createApp } from '@eligo/server/app';
 import type { LeverIntegration } from '@eligo/shared/schemas/integrations';
 import { freePort } from '@eligo/server/dev/processes';
 import { createTestApp, type TestApp, type TestAppOptions } from './app.ts';
+import { emulatorControl, leverEnv } from './lever-env.ts';
 import { createOrganization, signedIn } from './factories.ts';
 import type { ApiClient } from './http.ts';
-import { leverControl, leverEnv, type LeverControl } from './lever-control.ts';
+import { startSmtpServer, type TestSmtpServer } from './smtp.ts';
 
 export const SUPER_ADMIN = { email: 'sam.super@acme.example', password: 'lever' };
 export const LEVER_ADMIN = { email: 'alex.admin@acme.example', password: 'lever' };
@@ -31,7 +32,12 @@ export interface LeverTestbed {
   appUrl: string;
   leverUrl: string;
   /** Calls the emulator's control API (`/_emulator/...`) and returns the parsed body. */
-  control: LeverControl;
+  control(
+    method: string,
+    path: string,
+    body?: unknown,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- emulator JSON, read loosely by tests
+  ): Promise<{ status: number; body: any }>;
   /** Runs the whole OAuth dance as `admin` and returns the `?lever=` outcome of the final redirect. */
   connect(
     admin: ApiClient,
@@ -46,6 +52,8 @@ export interface LeverTestbed {
    * is signed in — connected to Lever when `connect` is true.
    */
   startOver(options?: { connect?: boolean }): Promise<{ admin: ApiClient; organizationId: string }>;
+  /** The SMTP server the app sends through (with `mail: true`). */
+  smtp: TestSmtpServer | null;
   /** Another API instance on the same database and settings (not listening). */
   secondInstance(): Promise<FastifyInstance>;
   close(): Promise<void>;
@@ -57,8 +65,19 @@ export interface LeverTestbed {
  */
 export async function startLeverTestbed(
   label: string,
-  options: { emulator?: EmulatorOptions; app?: TestAppOptions } = {},
+  options: {
+    emulator?: EmulatorOptions;
+    app?: TestAppOptions;
+    /** Send mail to a real SMTP server of the bed's own, and look for due jobs every 100 ms. */
+    mail?: boolean;
+    /**
+     * Leave `appUrl`'s port free and the app not listening: the test puts a load balancer there
+     * (test/support/round-robin-proxy.ts) in front of instances it starts itself.
+     */
+    balanced?: boolean;
+  } = {},
 ): Promise<LeverTestbed> {
+  const smtp = options.mail ? await startSmtpServer() : null;
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
   const lever = createEmulator({
@@ -73,13 +92,15 @@ export async function startLeverTestbed(
     env: {
       PUBLIC_URL: appUrl,
       ...leverEnv(leverUrl, CLIENT),
+      ...(smtp ? { SMTP_URL: smtp.url, JOBS_POLL_INTERVAL_MS: '100' } : {}),
       ...options.app?.env,
     },
   });
-  await t.app.listen({ port, host: '127.0.0.1' });
+  if (!options.balanced) await t.app.listen({ port, host: '127.0.0.1' });
   const extraApps: FastifyInstance[] = [];
 
-  const control = leverControl(leverUrl);
+  const control: LeverTestbed['control'] = (method, path, body) =>
+    emulatorControl(leverUrl, method, path, body);
 
   async function connect(
     admin: ApiClient,
@@ -102,6 +123,7 @@ export async function startLeverTestbed(
     lever,
     appUrl,
     leverUrl,
+    smtp,
     control,
     connect,
     async tile(admin) {
@@ -133,6 +155,7 @@ export async function startLeverTestbed(
       for (const app of extraApps) await app.close();
       await t.close();
       await lever.close();
+      await smtp?.close();
     },
   };
 }

@@ -7,6 +7,8 @@ import { freePort, stopProcess } from '@eligo/server/dev/processes';
 
 export interface ServerProcess {
   url: string;
+  /** The server's process id (benchmarks read its CPU time). */
+  pid: number;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -59,5 +61,5 @@ export async function spawnBuiltServer(
     if (Date.now() > deadline) throw new Error(`server did not become ready:\n${output}`);
     await new Promise((r) => setTimeout(r, 150));
   }
-  return { url, output: () => output, stop: () => stopProcess(child) };
+  return { url, pid: child.pid!, output: () => output, stop: () => stopProcess(child) };
 }

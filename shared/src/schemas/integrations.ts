@@ -45,6 +45,11 @@ export const leverIntegrationSchema = Type.Object({
   lastEventAt: nullableDate,
   lastPingAt: nullableDate,
   failedSignatures24h: Type.Integer({ minimum: 0 }),
+  /** Applications Lever would not show us (deleted before we read them, confidential…). */
+  unreadApplications: Type.Object({
+    count: Type.Integer({ minimum: 0 }),
+    lastReason: Type.Union([Type.String(), Type.Null()]),
+  }),
   health: Type.Object({
     /** When Lever's webhook list was last read successfully. */
     checkedAt: nullableDate,

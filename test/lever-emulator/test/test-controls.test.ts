@@ -50,6 +50,44 @@ describe('test controls', () => {
     });
   });
 
+  test('GET /requests lists each /v1 call with its status and write body; DELETE /counters clears it', async () => {
+    const token = await env.token();
+    const { data: opportunity } = await env.newOpportunity();
+    expect((await env.call('GET', '/v1/postings?limit=1', token)).status).toBe(200);
+    const tags = { tags: ['Eligo-WOTC:Pre Qualified'] };
+    const tagPath = `/v1/opportunities/${opportunity.id}/addTags`;
+    expect((await env.call('POST', tagPath, token, tags)).status).toBe(200);
+    expect((await env.call('POST', '/v1/opportunities/nope/addTags', token, tags)).status).toBe(
+      404,
+    );
+    expect((await env.call('GET', '/v1/postings', 'not-a-token')).status).toBe(401);
+
+    const all = (await env.call('GET', '/_emulator/requests')).body.data;
+    expect(
+      all.map((r: { method: string; path: string; status: number }) => [
+        r.method,
+        r.path,
+        r.status,
+      ]),
+    ).toEqual([
+      ['GET', '/postings?limit=1', 200],
+      ['POST', `/opportunities/${opportunity.id}/addTags`, 200],
+      ['POST', '/opportunities/nope/addTags', 404],
+      ['GET', '/postings', 401],
+    ]);
+    expect(all[0]).toMatchObject({ body: null, tokenId: expect.any(String) });
+    expect(all[1].body).toEqual(tags);
+    expect(JSON.stringify(all)).not.toContain(token);
+
+    const writes = await env.call(
+      'GET',
+      '/_emulator/requests?method=post&pathPrefix=/opportunities/',
+    );
+    expect(writes.body.data.map((r: { status: number }) => r.status)).toEqual([200, 404]);
+    await env.call('DELETE', '/_emulator/counters');
+    expect((await env.call('GET', '/_emulator/requests')).body.data).toEqual([]);
+  });
+
   test('withheldScopes leaves requested scopes out of the grant', async () => {
     await env.call('PATCH', '/_emulator/switches', undefined, {
       withheldScopes: ['webhooks:write:admin'],

@@ -46,7 +46,11 @@ function refusal(error: unknown): string | null {
 export function applicationJob(app: FastifyInstance) {
   const Inbox = leverInboxModel(app.mongo);
 
-  return async function handle({ payload, organizationId }: JobContext<ApplicationJobPayload>) {
+  return async function handle({
+    payload,
+    organizationId,
+    signal,
+  }: JobContext<ApplicationJobPayload>) {
     if (!organizationId) throw new PermanentFailure('The job names no organization');
     const rows = scoped(Inbox, new Types.ObjectId(organizationId));
     const row = await rows.findOne({ _id: payload.inboxId });
@@ -55,7 +59,7 @@ export function applicationJob(app: FastifyInstance) {
       rows.updateOne({ _id: row._id }, { $set: { ...update, processedAt: new Date() } });
 
     if (row.status !== 'processed') {
-      const lever = leverClient(app).forIntegration(row.integrationId);
+      const lever = leverClient(app).forIntegration(row.integrationId, { signal });
       let input;
       try {
         const opportunity = await lever.getOpportunity(row.opportunityId, {

@@ -42,7 +42,12 @@ const wanted = (applicant: ApplicantDocument | null) =>
  * deleted — not retried; or the attempts ran out); paused while the integration is Disconnected.
  */
 export function tagJob(app: FastifyInstance): JobDefinition<TagJobPayload>['handler'] {
-  return async function handle({ payload, organizationId, attempt }: JobContext<TagJobPayload>) {
+  return async function handle({
+    payload,
+    organizationId,
+    attempt,
+    signal,
+  }: JobContext<TagJobPayload>) {
     if (!organizationId) throw new PermanentFailure('The job names no organization');
     const Applicants = scoped(applicantModel(app.mongo), new Types.ObjectId(organizationId));
     let applicant = await Applicants.findById(payload.applicantId);
@@ -50,7 +55,7 @@ export function tagJob(app: FastifyInstance): JobDefinition<TagJobPayload>['hand
     if (!applicant || !tag || !applicant.lever?.integrationId) return;
     const ref = { _id: applicant._id, organizationId: applicant.organizationId };
     const { opportunityId } = applicant.lever;
-    const lever = leverClient(app).forIntegration(applicant.lever.integrationId);
+    const lever = leverClient(app).forIntegration(applicant.lever.integrationId, { signal });
     try {
       for (let round = 1; tag; round += 1) {
         await writeTag(lever, opportunityId, tag);
@@ -61,6 +66,8 @@ export function tagJob(app: FastifyInstance): JobDefinition<TagJobPayload>['hand
         tag = now;
       }
     } catch (error) {
+      // Stopped by a shutdown: the job is released to another instance, nothing to record.
+      if (signal.aborted) throw error;
       throw await recordFailure(app, ref, error, attempt);
     }
     if (wanted(applicant) === tag) await recordTagSyncOutcome(app, ref, { state: 'synced' });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { LeverIntegrationDocument } from './integration.model.ts';
 import { APPLICATION_JOB, leverInboxModel, type LeverInboxItem } from './inbox.model.ts';
 
 export interface ApplicationJobPayload {
@@ -46,4 +47,25 @@ export async function enqueueReceived(
     .lean<Array<Pick<LeverInboxItem, '_id' | 'organizationId' | 'integrationId'>>>();
   for (const row of rows) await enqueueInboxItem(app, row);
   return rows.length;
+}
+
+/**
+ * Applications Lever would not show us (deleted before we read them, confidential…): how many, and
+ * the latest reason, for the tile. Nobody can be surveyed for them.
+ */
+export async function unreadApplications(
+  app: FastifyInstance,
+  integration: Pick<LeverIntegrationDocument, '_id' | 'organizationId'>,
+): Promise<{ count: number; lastReason: string | null }> {
+  const filter = {
+    organizationId: integration.organizationId,
+    integrationId: integration._id,
+    status: 'failed',
+  };
+  const Inbox = leverInboxModel(app.mongo);
+  const [count, last] = await Promise.all([
+    Inbox.countDocuments(filter),
+    Inbox.findOne(filter, { failure: 1 }).sort({ processedAt: -1 }),
+  ]);
+  return { count, lastReason: last?.failure ?? null };
 }

@@ -14,6 +14,7 @@ import { randomToken } from '../../lib/tokens.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
 import { userModel } from '../users/user.model.ts';
 import { activitySummary } from './activity.ts';
+import { unreadApplications } from './inbox.ts';
 import { checkHealthIfDue, recordHealth, recordWebhookFound } from './health.ts';
 import { leverHealthModel } from './health.model.ts';
 import { leverInboxModel } from './inbox.model.ts';
@@ -218,7 +219,7 @@ export function integrationsService(app: FastifyInstance) {
   }
 
   async function toDto(integration: LeverIntegrationDocument): Promise<LeverIntegrationDto> {
-    const [health, secrets, activity, connectedBy] = await Promise.all([
+    const [health, secrets, activity, connectedBy, unread] = await Promise.all([
       leverHealthModel(app.mongo).findOne({
         _id: integration._id,
         organizationId: integration.organizationId,
@@ -228,6 +229,7 @@ export function integrationsService(app: FastifyInstance) {
       integration.connectedBy
         ? scoped(userModel(app.mongo), integration.organizationId).findById(integration.connectedBy)
         : null,
+      unreadApplications(app, integration),
     ]);
     const newest = secrets.at(-1);
     let status: IntegrationStatus;
@@ -268,6 +270,7 @@ export function integrationsService(app: FastifyInstance) {
       lastEventAt: iso(activity.lastEventAt),
       lastPingAt: iso(activity.lastPingAt),
       failedSignatures24h: activity.failedSignatures24h,
+      unreadApplications: unread,
       health: {
         checkedAt: iso(health?.checkedAt),
         lastCheckFailed: health?.lastCheckFailed ?? false,

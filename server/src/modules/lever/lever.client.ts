@@ -29,7 +29,11 @@ export interface LeverAccountClient {
 }
 
 export interface LeverClient {
-  forIntegration(integrationId: string | Types.ObjectId): LeverAccountClient;
+  /** `signal` aborts every request of this client (a job passes its own: shutdown stops it). */
+  forIntegration(
+    integrationId: string | Types.ObjectId,
+    options?: { signal?: AbortSignal },
+  ): LeverAccountClient;
   /** The shared per-account request budget (exposed for its periodic pruning). */
   budget: RateBudget;
 }
@@ -37,6 +41,8 @@ export interface LeverClient {
 interface RequestOptions {
   query?: Record<string, string>;
   body?: unknown;
+  /** Aborts the request early (e.g. a job's signal on shutdown); the 15 s timeout applies anyway. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -78,7 +84,9 @@ function createLeverClient(app: FastifyInstance): LeverClient {
           ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: options.signal
+          ? AbortSignal.any([options.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)])
+          : AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
       throw new LeverApiError(null, null, error instanceof Error ? error.message : String(error));
@@ -136,10 +144,10 @@ function createLeverClient(app: FastifyInstance): LeverClient {
 
   return {
     budget,
-    forIntegration(integrationId) {
+    forIntegration(integrationId, { signal } = {}) {
       const id = String(integrationId);
-      const call = <T>(method: string, path: string, options?: RequestOptions) =>
-        request<{ data: T }>(id, method, path, options);
+      const call = <T>(method: string, path: string, options: RequestOptions = {}) =>
+        request<{ data: T }>(id, method, path, { ...options, signal });
       return {
         getOpportunity: (opportunityId, options = {}) =>
           dataOf(

@@ -7,7 +7,7 @@ import { LeverError, registerLeverErrors } from './errors.ts';
 import { registerOpportunityRoutes } from './opportunities.routes.ts';
 import { registerReferenceRoutes } from './reference.routes.ts';
 import { registerWebhookRoutes } from './webhooks.routes.ts';
-import { countCall, takeToken } from './traffic.ts';
+import { countCall, logRequest, takeToken } from './traffic.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -62,17 +62,21 @@ export async function leverApi(
   });
 
   app.addHook('onResponse', async (request, reply) => {
-    if (request.credential) {
-      countCall(ctx, request.credential, reply.statusCode);
-      return;
-    }
     const header = request.headers.authorization;
-    if (header)
-      countCall(
-        ctx,
-        { tokenId: fingerprint(header.replace(/^\w+ /, '')), kind: 'invalid' },
-        reply.statusCode,
-      );
+    const credential =
+      request.credential ??
+      (header
+        ? { tokenId: fingerprint(header.replace(/^\w+ /, '')), kind: 'invalid' as const }
+        : null);
+    if (!credential) return;
+    countCall(ctx, credential, reply.statusCode);
+    logRequest(ctx, {
+      method: request.method,
+      path: request.url.replace(/^\/v1/, ''),
+      status: reply.statusCode,
+      tokenId: credential.tokenId,
+      body: request.method === 'GET' ? null : (request.body ?? null),
+    });
   });
 
   registerOpportunityRoutes(app, ctx);

@@ -1,5 +1,5 @@
 import type { EmulatorContext } from '../context.ts';
-import type { CallCounter } from '../state/store.ts';
+import type { ApiRequestRecord, CallCounter } from '../state/store.ts';
 import type { Credential } from './credentials.ts';
 
 /**
@@ -49,4 +49,12 @@ export function countCall(
   const inLastSecond = counter.recent.filter((t) => t > now - 1000).length;
   counter.peakPerSecond = Math.max(counter.peakPerSecond, inLastSecond);
   ctx.state.counters.set(credential.tokenId, counter);
+}
+
+const REQUEST_LOG_LIMIT = 5000;
+
+/** Appends one /v1 call to the request log of `/_emulator/requests` (oldest dropped first). */
+export function logRequest(ctx: EmulatorContext, entry: Omit<ApiRequestRecord, 'at'>): void {
+  ctx.state.requests.push({ at: ctx.clock.now(), ...entry });
+  if (ctx.state.requests.length > REQUEST_LOG_LIMIT) ctx.state.requests.shift();
 }

@@ -142,11 +142,33 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
     }),
   );
 
+  app.get<{ Querystring: { method?: string; pathPrefix?: string } }>(
+    '/requests',
+    {
+      schema: {
+        summary: 'The /v1 calls, oldest first (method, path, status, credential, write body)',
+        querystring: Type.Object({
+          method: Type.Optional(Type.String()),
+          pathPrefix: Type.Optional(Type.String()),
+        }),
+      },
+    },
+    async (request) => {
+      const { method, pathPrefix = '' } = request.query;
+      return {
+        data: ctx.state.requests.filter(
+          (r) => (!method || r.method === method.toUpperCase()) && r.path.startsWith(pathPrefix),
+        ),
+      };
+    },
+  );
+
   app.delete(
     '/counters',
-    { schema: { summary: 'Reset API call counters' } },
+    { schema: { summary: 'Reset API call counters and the request log' } },
     async (_request, reply) => {
       ctx.state.counters.clear();
+      ctx.state.requests = [];
       ctx.state.tokenEndpoint = { authorizationCode: 0, refreshToken: 0, byStatus: {} };
       return reply.code(204).send();
     },

@@ -56,6 +56,19 @@ export interface CallCounter {
   recent: number[];
 }
 
+/** One /v1 call, as `/_emulator/requests` lists it. */
+export interface ApiRequestRecord {
+  at: number;
+  method: string;
+  /** Path after `/v1`, with its query string. */
+  path: string;
+  status: number;
+  /** The credential's short id (as in the counters), never the token itself. */
+  tokenId: string;
+  /** The JSON body of a write (e.g. `{tags: [...]}` for addTags), `null` for reads. */
+  body: unknown;
+}
+
 export interface State {
   account: Account;
   users: Map<string, User>;
@@ -83,6 +96,8 @@ export interface State {
   /** The next this many webhook attempts reach the receiver but count as failed (response lost). */
   lostDeliveryResponses: number;
   counters: Map<string, CallCounter>;
+  /** The /v1 calls, oldest first; capped at 5,000 entries. */
+  requests: ApiRequestRecord[];
   tokenEndpoint: TokenEndpointCounter;
   /** Rate-limit token buckets per credential. */
   buckets: Map<string, { tokens: number; updatedAt: number }>;
@@ -140,6 +155,7 @@ export function resetState(state: State, switches: Switches): void {
   state.faults = [];
   state.lostDeliveryResponses = 0;
   state.counters = new Map();
+  state.requests = [];
   state.tokenEndpoint = { authorizationCode: 0, refreshToken: 0, byStatus: {} };
   state.buckets = new Map();
   state.switches = { ...switches };

@@ -15,6 +15,7 @@ const base: LeverIntegration = {
   lastEventAt: null,
   lastPingAt: null,
   failedSignatures24h: 3,
+  unreadApplications: { count: 0, lastReason: null },
   health: { checkedAt: null, lastCheckFailed: false },
   disconnectedAt: null,
   leverWebhooksPageUrl: 'https://hire.lever.co/settings/integrations/webhooks',
@@ -36,6 +37,18 @@ describe('LeverTile', () => {
     expect(wrapper.text()).toContain('Failed signature checks (24 h)');
     expect(wrapper.text()).toContain('Created by Eligo');
     expect(wrapper.find('[role="alert"]').exists()).toBe(false);
+    expect(wrapper.text()).not.toContain('Lever would not show us');
+  });
+
+  test('applications Lever would not show us are counted, with the latest reason', () => {
+    const wrapper = tile({
+      status: 'connected',
+      unreadApplications: { count: 2, lastReason: 'The opportunity was deleted in Lever' },
+    });
+    expect(wrapper.text()).toContain('Applications Lever would not show us');
+    expect(wrapper.text().replace(/\s+/g, ' ')).toContain(
+      '2 (latest: The opportunity was deleted in Lever)',
+    );
   });
 
   test('disconnected: an alert and a Reconnect link that starts the OAuth flow again', () => {
