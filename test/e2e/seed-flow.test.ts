@@ -146,7 +146,7 @@ async function applicantAnswers(link: string, preQualified: boolean, prefix: str
   await phone.context.close();
 }
 
-test('the seed, top to bottom, in one browser run', { timeout: 600_000 }, async () => {
+test('the seed, top to bottom, in one browser run', { timeout: 300_000 }, async () => {
   const { server, leverUrl, control } = stack;
   const appUrl = server.url;
   const admin: BrowserContext = await browser.newContext();
