@@ -8,7 +8,7 @@ import { recordTagSyncOutcome } from '@eligo/server/modules/applicants/tag-sync'
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { answerSurvey } from '../support/applicants.ts';
 import { expectNoSeriousA11yViolations } from '../support/axe.ts';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
+import { eventually, heading, launchBrowser, saveScreenshot } from '../support/browser.ts';
 import { startBuiltServer, type BuiltServer } from '../support/built-server.ts';
 import {
   createOrganization,
@@ -91,13 +91,6 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-/**
- * Waits for a condition as long as Playwright waits for an element (30 s): an action's answer
- * (a database write, an email) can take seconds on a loaded two-core machine.
- */
-const eventually = <T>(condition: () => T | Promise<T>) =>
-  expect.poll(condition, { timeout: 30_000, interval: 100 });
 const mailsTo = (address: string) => smtp.received.filter((m) => m.to.includes(address));
 
 async function signIn(page: Page): Promise<void> {

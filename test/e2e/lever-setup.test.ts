@@ -1,10 +1,22 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createEmulator, type Emulator } from '@eligo/lever-emulator';
-import { freePort } from '@eligo/server/dev/processes';
+import type { Emulator } from '@eligo/lever-emulator';
 import { expectNoSeriousA11yViolations } from '../support/axe.ts';
 import { launchBrowser, saveScreenshot } from '../support/browser.ts';
-import { startBuiltServer, type BuiltServer } from '../support/built-server.ts';
+import {
+  startBuiltServerWithLever,
+  type BuiltServer,
+  type BuiltServerWithLever,
+} from '../support/built-server.ts';
+import { SUPER_ADMIN } from '../support/lever.ts';
+import {
+  connectLever,
+  followHereLink,
+  openAtsIntegrations,
+  signUp,
+  switchOnApplicationCreated,
+  tileStatus,
+} from '../support/lever-browser.ts';
 
 /**
  * The seed's setup, in a real browser against the built app and the Lever emulator: My Account →
@@ -12,112 +24,56 @@ import { startBuiltServer, type BuiltServer } from '../support/built-server.ts';
  * the Lever tile → "here" → switch on Application created → Manage ATS Credentials (both actions)
  * → Delete Integration → YES, DELETE.
  */
+let stack: BuiltServerWithLever;
 let lever: Emulator;
 let server: BuiltServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const port = await freePort();
-  const appUrl = `http://127.0.0.1:${port}`;
-  lever = createEmulator({
-    client: {
-      clientId: 'eligo-e2e',
-      clientSecret: 'eligo-e2e-secret',
-      redirectUris: [`${appUrl}/api/integrations/lever/callback`],
-    },
-  });
-  const leverUrl = await lever.listen(0);
-  server = await startBuiltServer(
-    import.meta.filename,
-    {
-      LEVER_AUTH_URL: leverUrl,
-      LEVER_API_URL: `${leverUrl}/v1`,
-      LEVER_WEB_URL: leverUrl,
-      LEVER_AUDIENCE: `${leverUrl}/v1/`,
-      LEVER_CLIENT_ID: 'eligo-e2e',
-      LEVER_CLIENT_SECRET: 'eligo-e2e-secret',
-    },
-    port,
-  );
+  stack = await startBuiltServerWithLever(import.meta.filename);
+  ({ lever, server } = stack);
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
-  await lever?.close();
+  await stack?.stop();
 });
 
-const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-const tileStatus = (page: Page) => page.getByTestId('lever-status').textContent();
+/** Axe and a screenshot at the moments the seed shows a picture of. */
+const check = (name: string) => async (step: string, page: Page) => {
+  if (step === 'add-new') await expectNoSeriousA11yViolations(page, 'add integration dialog');
+  await saveScreenshot(page, `e2e/lever-${name}-${step}`);
+};
 
 test(
   'an admin connects Lever, enables the webhook, manages credentials and deletes the integration',
   { timeout: 180_000 },
   async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.url}/signup`);
-    await page.getByLabel('Organization name').fill('Lever Setup Co');
-    await page.getByLabel('Your name').fill('Ada Admin');
-    await page.getByLabel('Work email').fill('ada@lever-setup.test');
-    await page.getByLabel('Password').fill('ada has a long passphrase');
-    await page.getByRole('button', { name: 'Create organization' }).click();
-    await expect.poll(() => heading(page).textContent()).toBe('WOTC Applicants');
+    await signUp(page, server.url, {
+      organization: 'Lever Setup Co',
+      name: 'Ada Admin',
+      email: 'ada@lever-setup.test',
+      password: 'ada has a long passphrase',
+    });
 
     // My Account → Data Settings → MANAGE on the ATS integration card.
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'My Account' })
-      .click();
-    await page
-      .getByRole('navigation', { name: 'My Account sections' })
-      .getByRole('link', { name: 'Data Settings' })
-      .click();
-    await page.getByRole('link', { name: 'MANAGE' }).click();
-    await expect.poll(() => heading(page).textContent()).toBe('ATS Integrations');
+    await openAtsIntegrations(page);
     await expect.poll(() => page.getByText('No ATS integration yet').count()).toBe(1);
 
-    // ADD NEW → Lever → GO TO LEVER.
-    await page.getByRole('button', { name: 'ADD NEW' }).click();
-    const addDialog = page.getByRole('dialog', { name: 'Add an ATS integration' });
-    await addDialog.getByLabel('ATS provider').selectOption('lever');
-    await expectNoSeriousA11yViolations(page, 'add integration dialog');
-    await saveScreenshot(page, 'e2e/lever-1-add-new');
-    await addDialog.getByRole('link', { name: 'GO TO LEVER' }).click();
-
-    // Lever: log in as the Super Admin, review the permissions, Accept.
-    await page.waitForURL(/\/login/);
-    await page.getByLabel('Email').fill('sam.super@acme.example');
-    await page.getByLabel('Password').fill('lever');
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(/\/authorize\/consent/);
-    const scopes = await page.getByRole('list', { name: 'Requested scopes' }).textContent();
-    expect(scopes).toContain('offline_access');
-    expect(scopes).toContain('webhooks:write:admin');
-    await saveScreenshot(page, 'e2e/lever-2-consent');
-    await page.getByRole('button', { name: 'Accept' }).click();
+    // ADD NEW → Lever → GO TO LEVER → log in as the Super Admin → Accept.
+    await connectLever(page, SUPER_ADMIN, check('connect'));
 
     // Back in Eligo: Lever is listed.
-    await page.waitForURL(`${server.url}/account/data-settings/ats-integrations**`);
     await expect.poll(() => tileStatus(page)).toContain('Waiting for the first event');
     expect(await page.getByRole('status').first().textContent()).toContain('Lever is connected');
     await expectNoSeriousA11yViolations(page, 'ATS Integrations with the Lever tile');
     await saveScreenshot(page, 'e2e/lever-3-tile');
 
     // "here" → Lever's Webhooks settings → switch on Application created.
-    const [settings] = await Promise.all([
-      page.context().waitForEvent('page'),
-      page.getByRole('link', { name: 'here', exact: true }).click(),
-    ]);
-    await settings.waitForLoadState();
+    const settings = await followHereLink(page);
     expect(settings.url()).toBe(`${lever.url()}/settings/integrations/webhooks`);
-    const toggle = settings.getByRole('switch', { name: 'Application created' });
-    expect(await toggle.getAttribute('aria-checked')).toBe('false');
-    await toggle.click();
-    await expect
-      .poll(() =>
-        settings.getByRole('switch', { name: 'Application created' }).getAttribute('aria-checked'),
-      )
-      .toBe('true');
+    await switchOnApplicationCreated(settings);
     await saveScreenshot(settings, 'e2e/lever-4-webhooks-enabled');
 
     // Manage ATS Credentials (1): regenerate the signature token.

@@ -1,11 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Connection } from 'mongoose';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/axe.ts';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
+import { heading, launchBrowser, saveScreenshot } from '../support/browser.ts';
 import { startBuiltServer, type BuiltServer } from '../support/built-server.ts';
 import { bornYearsAgo, daysAgo, thisMonth, usDate, usDateKeys, usMonth } from '../support/dates.ts';
+import { openPhone, radio } from '../support/survey-browser.ts';
 import { connect, seedSurveyApplicant } from '../support/survey-seed.ts';
 
 let server: BuiltServer;
@@ -23,31 +24,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A phone-sized page that records console errors (a CSP violation would show up there). */
-async function phone(width = 375): Promise<{
-  context: BrowserContext;
-  page: Page;
-  consoleErrors: string[];
-  requested: string[];
-}> {
-  const context = await browser.newContext({
-    viewport: { width, height: 812 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  const page = await context.newPage();
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  const requested: string[] = [];
-  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-  return { context, page, consoleErrors, requested };
-}
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-
 async function expectStep(page: Page, title: string) {
   await expect.poll(() => heading(page).textContent()).toBe(title);
   // Focus moves to the new step's heading, so screen readers start there.
@@ -61,9 +37,6 @@ async function checkStep(page: Page, name: string) {
   await saveScreenshot(page, `e2e/${name}`);
 }
 
-const radio = (page: Page, id: string, value: string) =>
-  page.locator(`input[name="${id}"][value="${value}"]`);
-
 async function applicant(id: string) {
   return db.collection('applicants').findOne({ _id: new Types.ObjectId(id) });
 }
@@ -76,7 +49,7 @@ describe('the applicant survey on a phone', () => {
       email: 'ada@example.com',
       state: 'IL',
     });
-    const { context, page, consoleErrors, requested } = await phone();
+    const { context, page, consoleErrors, requested } = await openPhone(browser);
     await page.goto(seeded.url);
     await expect.poll(() => heading(page).textContent()).toBe('About you');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -195,7 +168,7 @@ describe('the applicant survey on a phone', () => {
       language: 'es',
       state: 'TX',
     });
-    const { context, page, consoleErrors } = await phone();
+    const { context, page, consoleErrors } = await openPhone(browser);
     // 28 years old on the day the test runs: under 40, and asked about SNAP.
     const dob28 = bornYearsAgo(28);
     await page.goto(seeded.url);
@@ -309,7 +282,7 @@ describe('the applicant survey on a phone', () => {
 
   test('declining the whole survey from the first step, on a 360 px screen', async () => {
     const seeded = await seedSurveyApplicant(db, server.url, 'Acme Widgets');
-    const { context, page, consoleErrors } = await phone(360);
+    const { context, page, consoleErrors } = await openPhone(browser, 360);
     await page.goto(seeded.url);
     await expect.poll(() => heading(page).textContent()).toBe('About you');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(

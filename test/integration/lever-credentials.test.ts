@@ -185,6 +185,18 @@ describe('health', () => {
     const calls = (await bed.control('GET', '/counters')).body.data;
     expect(calls.reduce((sum: number, c: { calls: number }) => sum + c.calls, 0)).toBe(1);
   });
+
+  test('access revoked in Lever: the first screen load that checks shows Disconnected', async () => {
+    const grant = (await bed.control('GET', '/grants')).body.data[0];
+    expect((await bed.control('POST', `/grants/${grant.id}/revoke`)).status).toBe(204);
+    // Checked within the last minute (at connect): the screen does not ask Lever again yet.
+    expect((await bed.tile(admin)).status).toBe('waiting');
+    await bed.t.db
+      .collection('leverhealths')
+      .updateMany({}, { $set: { attemptedAt: new Date(Date.now() - 61_000) } });
+    // This load's check finds the revoke, and this very answer says so.
+    expect((await bed.tile(admin)).status).toBe('disconnected');
+  });
 });
 
 describe('Delete Integration', () => {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { repoRoot } from '@eligo/server/dev/paths';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -36,3 +37,13 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** The page's one `<h1>`: every screen of the app and of the Lever emulator has one. */
+export const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+/**
+ * Waits for a condition as long as Playwright waits for an element (30 s): an action's answer
+ * (a database write, an email, a background job) can take seconds on a loaded two-core machine.
+ */
+export const eventually = <T>(condition: () => T | Promise<T>) =>
+  expect.poll(condition, { timeout: 30_000, interval: 100 });

@@ -12,7 +12,8 @@ export interface Launched {
 
 /**
  * Runs the `pnpm start` launcher (without its build step) as a child process and waits for it to
- * print the URL. The built API bundle must exist (`pnpm test` builds first).
+ * print the URL. The built API bundle must exist (`pnpm test` builds first). Without MONGODB_URI in
+ * `env` it starts its embedded database.
  */
 export async function launch(env: Record<string, string>, timeoutMs = 240_000): Promise<Launched> {
   const serverDir = path.join(repoRoot, 'server');
@@ -37,7 +38,9 @@ export async function launch(env: Record<string, string>, timeoutMs = 240_000): 
     }, timeoutMs);
     const check = () => {
       const url = /Eligo is running at (\S+)/.exec(output)?.[1];
-      const mongoUri = /Database: .+? at (mongodb\S+)/.exec(output)?.[1];
+      const mongoUri =
+        /Database: .+? at (mongodb\S+)/.exec(output)?.[1] ??
+        (output.includes('Database: MONGODB_URI from the environment') ? env.MONGODB_URI : null);
       if (url && mongoUri) {
         clearTimeout(timer);
         resolve({ url, mongoUri });

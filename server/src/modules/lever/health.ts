@@ -95,17 +95,20 @@ export async function checkHealth(
   });
 }
 
-/** The screen's check: at most once a minute per integration, and never longer than `waitMs`. */
+/**
+ * The screen's check: at most once a minute per integration, and never longer than `waitMs`.
+ * Returns whether a check was made (the integration may have changed: e.g. found Disconnected).
+ */
 export async function checkHealthIfDue(
   app: FastifyInstance,
   integration: LeverIntegrationDocument,
   waitMs = 5_000,
-): Promise<void> {
+): Promise<boolean> {
   const health = await leverHealthModel(app.mongo).findOne({
     _id: integration._id,
     organizationId: integration.organizationId,
   });
-  if (health && Date.now() - health.attemptedAt.getTime() < 60_000) return;
+  if (health && Date.now() - health.attemptedAt.getTime() < 60_000) return false;
   let timer: NodeJS.Timeout | undefined;
   const check = checkHealth(app, integration).catch((error: unknown) =>
     app.log.warn({ err: error, integrationId: integration._id }, 'Lever health check failed'),
@@ -117,6 +120,7 @@ export async function checkHealthIfDue(
     }),
   ]);
   clearTimeout(timer);
+  return true;
 }
 
 /** Periodic task: every connected integration whose last attempt is older than half the interval. */

@@ -288,8 +288,10 @@ export function integrationsService(app: FastifyInstance) {
     toDto,
 
     async list(auth: AuthContext): Promise<IntegrationList> {
-      const integration = await repo(auth).findOne();
-      if (integration && app.config.lever) await checkHealthIfDue(app, integration);
+      let integration = await repo(auth).findOne();
+      // A check may find access revoked (and mark the integration Disconnected): show what it found.
+      if (integration && app.config.lever && (await checkHealthIfDue(app, integration)))
+        integration = await repo(auth).findOne();
       return {
         leverConfigured: app.config.lever !== null,
         items: integration ? [await toDto(integration)] : [],
