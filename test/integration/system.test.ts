@@ -121,42 +121,34 @@ describe('logging', () => {
 });
 
 describe('when the database goes away', () => {
-  test(
-    '/api/ready answers 503 in the shared shape, then 200 again once it is back, without a restart',
-    { timeout: 60_000 },
-    async () => {
-      const target = hostAndPort(inject('mongoUri'));
-      const proxy = await startTcpProxy(target.host, target.port);
-      const viaProxy = await createTestApp(import.meta.filename, {
-        mongoUri: `mongodb://127.0.0.1:${proxy.port}`,
-        serverSelectionTimeoutMS: 1_000,
-      });
-      try {
-        expect((await viaProxy.app.inject({ method: 'GET', url: '/api/ready' })).statusCode).toBe(
-          200,
-        );
-        await proxy.cut();
-        const down = await viaProxy.app.inject({ method: 'GET', url: '/api/ready' });
-        expect(down.statusCode).toBe(503);
-        expect(down.json()).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
-        expect((await viaProxy.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(
-          200,
-        );
-        await proxy.restore();
-        // Usually back within a second. In about one run in three here the driver's monitor check
-        // that was in flight at the cut hangs until ~30 s have passed (measured: 31 s, whatever
-        // heartbeatFrequencyMS and connectTimeoutMS say); recovery still needs no restart.
-        await expect
-          .poll(
-            async () =>
-              (await viaProxy.app.inject({ method: 'GET', url: '/api/ready' })).statusCode,
-            { timeout: 45_000, interval: 250 },
-          )
-          .toBe(200);
-      } finally {
-        await viaProxy.close();
-        await proxy.close();
-      }
-    },
-  );
+  test('/api/ready answers 503 in the shared shape, then 200 again once it is back, without a restart', async () => {
+    const target = hostAndPort(inject('mongoUri'));
+    const proxy = await startTcpProxy(target.host, target.port);
+    const viaProxy = await createTestApp(import.meta.filename, {
+      mongoUri: `mongodb://127.0.0.1:${proxy.port}`,
+      serverSelectionTimeoutMS: 1_000,
+    });
+    try {
+      expect((await viaProxy.app.inject({ method: 'GET', url: '/api/ready' })).statusCode).toBe(
+        200,
+      );
+      await proxy.cut();
+      const down = await viaProxy.app.inject({ method: 'GET', url: '/api/ready' });
+      expect(down.statusCode).toBe(503);
+      expect(down.json()).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
+      expect((await viaProxy.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(
+        200,
+      );
+      await proxy.restore();
+      await expect
+        .poll(
+          async () => (await viaProxy.app.inject({ method: 'GET', url: '/api/ready' })).statusCode,
+          { timeout: 20_000, interval: 250 },
+        )
+        .toBe(200);
+    } finally {
+      await viaProxy.close();
+      await proxy.close();
+    }
+  });
 });
