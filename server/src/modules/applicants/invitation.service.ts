@@ -11,8 +11,8 @@ import {
   type ApplicantDocument,
 } from './applicant.model.ts';
 import { surveyStatusOf } from './applicant-status.ts';
-import { claimDelivery, settleDelivery } from './delivery-claims.ts';
-import type { DeliveryDocument } from './delivery.model.ts';
+import { CLAIM_LEASE_MS, claimDelivery, settleDelivery } from './delivery-claims.ts';
+import { deliveryModel, type DeliveryDocument } from './delivery.model.ts';
 import { surveyMail } from './invitation-mail.ts';
 import { currentSurveyLink, issueSurveyLink, type SurveyLink } from './survey-link.service.ts';
 import { reuseSurvey } from './survey-results.ts';
@@ -225,13 +225,23 @@ export async function resendSurvey(
   if (status === 'submitted' || status === 'declined') {
     throw actionUnavailable('The applicant has already answered the survey');
   }
-  // One resend per link: a double click, or two admins at once, send one email.
+  // One resend at a time, once per link: a double click, or two admins at once, send one email.
+  // The claim is keyed by the link the caller saw; a caller that already sees the link a resend in
+  // flight has just made finds that resend's claim (taken before the link changed) and is refused.
+  const now = new Date();
+  const prefix = `resend:${applicant._id.toHexString()}:`;
+  const inFlight = await scoped(deliveryModel(app.mongo), applicant.organizationId).exists({
+    key: { $regex: `^${prefix}` },
+    state: 'claimed',
+    claimedAt: { $gt: new Date(now.getTime() - CLAIM_LEASE_MS) },
+  });
+  if (inFlight) throw actionUnavailable('A new link was just sent to this applicant');
   const claim = await claimDelivery(app, {
     organizationId: applicant.organizationId,
     applicantId: applicant._id,
-    key: `resend:${applicant._id.toHexString()}:${applicant.survey.sentAt?.getTime() ?? 0}`,
+    key: `${prefix}${applicant.survey.sentAt?.getTime() ?? 0}`,
     kind: 'resend',
-    now: new Date(),
+    now,
   });
   if (!claim.won) throw actionUnavailable('A new link was just sent to this applicant');
   try {
