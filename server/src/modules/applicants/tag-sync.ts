@@ -21,15 +21,12 @@ export interface TagJobPayload {
  * repeated calls for one request queue it once; the job reads the tag to write when it runs.
  * Applicants that did not come through a Lever integration have nowhere to be tagged.
  */
-export async function requestTagSync(
+async function requestTagSync(
   app: FastifyInstance,
   applicant: ApplicantRef,
+  integrationId: string | null | undefined,
   requestedAt: Date,
 ): Promise<void> {
-  const stored = await scoped(applicantModel(app.mongo), applicant.organizationId)
-    .findById(applicant._id)
-    .select('lever.integrationId');
-  const integrationId = stored?.lever?.integrationId;
   if (!integrationId) return;
   await app.jobs.enqueue<TagJobPayload>(
     TAG_JOB,
@@ -63,8 +60,8 @@ export async function scheduleTagSync(
   }
   const organization = await organizationModel(app.mongo).findById(applicant.organizationId);
   const tag = wotcTag(organization?.tagPrefix ?? 'Eligo', status);
-  await Applicants.updateOne(
-    { _id: applicant._id },
+  const stored = await applicantModel(app.mongo).findOneAndUpdate(
+    Applicants.filter({ _id: applicant._id }),
     {
       $set: {
         'tagSync.state': 'pending',
@@ -74,12 +71,13 @@ export async function scheduleTagSync(
         'tagSync.updatedAt': now,
       },
     },
+    { projection: { 'lever.integrationId': 1 } },
   );
   await recordEvent(app, applicant, 'tag_sync_requested', { actor, data: { tag }, at: now });
-  await requestTagSync(app, applicant, now);
+  await requestTagSync(app, applicant, stored?.lever?.integrationId, now);
 }
 
-/** What the tag-sync job reports back (next wave), stored on the applicant and its timeline. */
+/** What the tag job reports back, stored on the applicant and its timeline. */
 export type TagSyncOutcome =
   | { state: 'synced' }
   | { state: 'failed'; reason: string; nextRetryAt: Date | null }

@@ -10,7 +10,7 @@ import type { ApplicationJobPayload } from '../lever/inbox.ts';
 import { leverClient, type LeverAccountClient } from '../lever/lever.client.ts';
 import { LeverIntegrationGoneError } from '../lever/lever.errors.ts';
 import type { LeverPosting } from '../lever/lever.types.ts';
-import { perApp } from '../lever/per-app.ts';
+import { perAppTtlCache } from '../lever/per-app.ts';
 import { applicantInputFrom, pickApplication, postingIdOf } from './application-input.ts';
 import { asJobFailure, isForbidden, isNotFound } from './lever-failures.ts';
 
@@ -29,10 +29,10 @@ async function postingOf(
   postingId: string | null,
 ): Promise<LeverPosting | null> {
   if (!postingId) return null;
-  const cache = perApp(app, 'lever-postings', () => new Map<string, CachedPosting>());
+  const cache = perAppTtlCache<LeverPosting | null>(app, 'lever-postings', POSTING_CACHE_MS);
   const key = `${integrationId}:${postingId}`;
   const cached = cache.get(key);
-  if (cached && cached.until > Date.now()) return cached.posting;
+  if (cached !== undefined) return cached;
   let posting: LeverPosting | null;
   try {
     posting = await lever.getPosting(postingId);
@@ -40,14 +40,8 @@ async function postingOf(
     if (!isNotFound(error) && !isForbidden(error)) throw error;
     posting = null;
   }
-  if (cache.size >= 10_000) cache.clear();
-  cache.set(key, { posting, until: Date.now() + POSTING_CACHE_MS });
+  cache.set(key, posting);
   return posting;
-}
-
-interface CachedPosting {
-  posting: LeverPosting | null;
-  until: number;
 }
 
 /** Why Lever's refusal to give us the opportunity is final, in words for the admin. */
@@ -81,7 +75,8 @@ export function applicationJob(app: FastifyInstance) {
     const settle = (update: Partial<LeverInboxItem>) =>
       rows.updateOne({ _id: row._id }, { $set: { ...update, processedAt: new Date() } });
 
-    if (row.status !== 'processed') {
+    let applicantId = row.applicantId;
+    if (row.status !== 'processed' || !applicantId) {
       const lever = leverClient(app).forIntegration(row.integrationId, { signal });
       let input;
       try {
@@ -117,10 +112,9 @@ export function applicationJob(app: FastifyInstance) {
         throw asJobFailure(error);
       }
       const { applicant } = await registerApplicant(app, input);
-      await settle({ status: 'processed', applicantId: applicant._id });
+      applicantId = applicant._id;
+      await settle({ status: 'processed', applicantId });
     }
-    const applicantId = row.applicantId ?? (await rows.findOne({ _id: row._id }))?.applicantId;
-    if (!applicantId) throw new Error('The processed delivery names no applicant');
     await inviteApplicant(app, { _id: applicantId, organizationId: row.organizationId });
   };
 }

@@ -1,31 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { LeverIntegrationDocument } from './integration.model.ts';
-import { perApp } from './per-app.ts';
+import { perAppTtlCache } from './per-app.ts';
 
 /** An integration and its decrypted signature tokens, as the receiver last read them. */
 export interface CachedWebhook {
   integration: LeverIntegrationDocument;
   tokens: string[];
-  until: number;
 }
 
 /** How long an instance reuses what it read for a webhook URL (per instance, not shared). */
-export const WEBHOOK_CACHE_MS = 5_000;
-const MAX_ENTRIES = 10_000;
+const WEBHOOK_CACHE_MS = 5_000;
 
-const cacheOf = (app: FastifyInstance) =>
-  perApp(app, 'lever-webhook-cache', () => new Map<string, CachedWebhook>());
-
-export function cachedWebhook(app: FastifyInstance, publicId: string): CachedWebhook | null {
-  const entry = cacheOf(app).get(publicId);
-  return entry && entry.until > Date.now() ? entry : null;
-}
-
-export function rememberWebhook(app: FastifyInstance, publicId: string, entry: CachedWebhook) {
-  const cache = cacheOf(app);
-  if (cache.size >= MAX_ENTRIES) cache.clear();
-  cache.set(publicId, entry);
-}
+/** What this instance read for each webhook URL (`publicId`) in the last WEBHOOK_CACHE_MS. */
+export const webhookCache = (app: FastifyInstance) =>
+  perAppTtlCache<CachedWebhook>(app, 'lever-webhook-cache', WEBHOOK_CACHE_MS);
 
 /**
  * Forgets what this instance read for the integration's webhook URL: called when its signature
@@ -33,5 +21,5 @@ export function rememberWebhook(app: FastifyInstance, publicId: string, entry: C
  * instances follow within WEBHOOK_CACHE_MS).
  */
 export function forgetWebhook(app: FastifyInstance, integration: { publicId: string }) {
-  cacheOf(app).delete(integration.publicId);
+  webhookCache(app).delete(integration.publicId);
 }

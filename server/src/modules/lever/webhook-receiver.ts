@@ -8,13 +8,7 @@ import { enqueueInboxItem } from './inbox.ts';
 import { inboxKey, leverInboxModel } from './inbox.model.ts';
 import { leverIntegrationModel, type LeverIntegrationDocument } from './integration.model.ts';
 import { leverSignatureMatches } from './signature.ts';
-import {
-  cachedWebhook,
-  forgetWebhook,
-  rememberWebhook,
-  WEBHOOK_CACHE_MS,
-  type CachedWebhook,
-} from './webhook-cache.ts';
+import { forgetWebhook, webhookCache, type CachedWebhook } from './webhook-cache.ts';
 import { signatureTokens } from './webhook-secrets.ts';
 
 /** Deliveries signed for the future by more than this are refused too (clock skew allowance). */
@@ -32,14 +26,10 @@ export function webhookReceiver(app: FastifyInstance) {
   async function load(publicId: string): Promise<CachedWebhook> {
     const integration = await Integrations.findOne({ publicId }, null, { skipTenant: true });
     if (!integration) throw AppError.notFound('No integration listens here');
-    const known = {
-      integration,
-      tokens: await signatureTokens(app, integration),
-      until: Date.now() + WEBHOOK_CACHE_MS,
-    };
+    const known = { integration, tokens: await signatureTokens(app, integration) };
     // A Disconnected integration is never reused: a delivery right after Reconnect must not be
     // held on a stale status (Reconnect releases only what was held before it).
-    if (integration.status !== 'disconnected') rememberWebhook(app, publicId, known);
+    if (integration.status !== 'disconnected') webhookCache(app).set(publicId, known);
     else forgetWebhook(app, integration);
     return known;
   }
@@ -51,7 +41,7 @@ export function webhookReceiver(app: FastifyInstance) {
    * one stored as `received` after a disconnect waits in the paused job group.
    */
   async function verified(publicId: string, delivery: LeverDelivery) {
-    const cached = cachedWebhook(app, publicId);
+    const cached = webhookCache(app).get(publicId);
     if (cached && leverSignatureMatches(cached.tokens, delivery)) {
       return cached.integration;
     }
