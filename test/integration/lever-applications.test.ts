@@ -2,12 +2,7 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
 import { createOrganization, signedIn } from '../support/factories.ts';
 import type { ApiClient } from '../support/http.ts';
-import {
-  signedDelivery,
-  startLeverTestbed,
-  WAREHOUSE_POSTING_ID as WAREHOUSE,
-  type LeverTestbed,
-} from '../support/lever.ts';
+import { signedDelivery, startLeverTestbed, type LeverTestbed } from '../support/lever.ts';
 import { linkFrom, type TestSmtpServer } from '../support/smtp.ts';
 import { hostAndPort, startTcpProxy } from '../support/tcp-proxy.ts';
 import { waitFor } from '../support/wait.ts';
@@ -41,12 +36,7 @@ beforeEach(async () => {
 const unique = () => new Types.ObjectId().toHexString().slice(-8);
 const mailsTo = (address: string) => smtp.received.filter((m) => m.to.includes(address));
 
-/** A candidate applying to the warehouse posting in Lever; returns the opportunity id. */
-async function apply(fields: Record<string, unknown>): Promise<string> {
-  const created = await bed.control('POST', '/opportunities', { postingId: WAREHOUSE, ...fields });
-  expect(created.status).toBe(201);
-  return created.body.data.id as string;
-}
+const apply = (fields: Record<string, unknown>) => bed.apply(fields);
 
 const applicantOf = (opportunityId: string) =>
   bed.t.db.collection('applicants').findOne({ 'lever.opportunityId': opportunityId });
@@ -228,11 +218,7 @@ describe('failures on our side', () => {
         expect(await viaProxy.connect(client)).toBe('connected');
         await proxy.cut();
         const email = `cut-${unique()}@example.net`;
-        await viaProxy.control('POST', '/opportunities', {
-          name: 'Cut Off',
-          email,
-          postingId: WAREHOUSE,
-        });
+        await viaProxy.apply({ name: 'Cut Off', email });
         await waitFor('a 503 answer to Lever', async () => {
           const [delivery] = (await viaProxy.control('GET', '/deliveries')).body.data;
           return delivery?.attempts[0]?.status === 503;
@@ -272,11 +258,7 @@ describe('failures on our side', () => {
           pathPrefix: '/opportunities',
         });
         const email = `restart-${unique()}@example.net`;
-        await rb.control('POST', '/opportunities', {
-          name: 'Restart',
-          email,
-          postingId: WAREHOUSE,
-        });
+        await rb.apply({ name: 'Restart', email });
         await waitFor('the processing job to run', () =>
           rb.t.db.collection('jobs').findOne({ type: 'lever.application', state: 'running' }),
         );

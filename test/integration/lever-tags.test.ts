@@ -3,11 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { SubmittedAnswers } from '@eligo/shared/wotc';
 import { answerSurvey, declineSurvey } from '../support/applicants.ts';
 import type { ApiClient } from '../support/http.ts';
-import {
-  startLeverTestbed,
-  WAREHOUSE_POSTING_ID as WAREHOUSE,
-  type LeverTestbed,
-} from '../support/lever.ts';
+import { startLeverTestbed, type LeverTestbed } from '../support/lever.ts';
 import type { TestSmtpServer } from '../support/smtp.ts';
 import { allNoAnswers, canaryAnswers } from '../support/survey.ts';
 import { waitFor } from '../support/wait.ts';
@@ -42,12 +38,7 @@ beforeEach(async () => {
 /** A candidate applies in Lever and the app has registered them; returns both ids. */
 async function applicant(name = 'Tess Tagger') {
   const email = `${name.toLowerCase().replace(/\W+/g, '-')}-${new Types.ObjectId().toHexString().slice(-6)}@example.net`;
-  const created = await bed.control('POST', '/opportunities', {
-    name,
-    email,
-    postingId: WAREHOUSE,
-  });
-  const opportunityId = created.body.data.id as string;
+  const opportunityId = await bed.apply({ name, email });
   await smtp.waitForMail(email);
   const stored = await waitFor('the applicant', () =>
     bed.t.db.collection('applicants').findOne({ 'lever.opportunityId': opportunityId }),

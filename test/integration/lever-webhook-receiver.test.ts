@@ -173,7 +173,7 @@ describe('accepted deliveries', () => {
     await bed.control('PATCH', '/switches', switches);
     await bed.control('POST', '/delivery-faults', { lostResponses });
     for (let i = 0; i < 3; i += 1) {
-      await bed.control('POST', '/opportunities', { name: `Person ${i}`, postingId: WAREHOUSE });
+      await bed.apply({ name: `Person ${i}` });
     }
     const deliveries = async () => (await bed.control('GET', '/deliveries')).body.data;
     await expect
@@ -271,7 +271,7 @@ describe('when the database is away', () => {
         const client = await signedIn(viaProxy.t.app, org.admin);
         expect(await viaProxy.connect(client)).toBe('connected');
         await proxy.cut();
-        await viaProxy.control('POST', '/opportunities', { name: 'Cut Off', postingId: WAREHOUSE });
+        await viaProxy.apply({ name: 'Cut Off' });
         await expect
           .poll(
             async () =>

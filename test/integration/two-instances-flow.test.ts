@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { apiClient } from '../support/http.ts';
-import { startLeverTestbed, WAREHOUSE_POSTING_ID, type LeverTestbed } from '../support/lever.ts';
+import { startLeverTestbed, type LeverTestbed } from '../support/lever.ts';
 import { startRoundRobinProxy, type RoundRobinProxy } from '../support/round-robin-proxy.ts';
 import { linkFrom, type TestSmtpServer } from '../support/smtp.ts';
 import { allNoAnswers, signature, surveyPath, today } from '../support/survey.ts';
@@ -60,13 +60,7 @@ test('deliveries alternating between two instances: each applicant once, each em
 
   const opportunities = new Map<string, (typeof candidates)[number]>();
   for (const candidate of candidates) {
-    const created = await bed.control('POST', '/opportunities', {
-      name: candidate.name,
-      email: candidate.email,
-      postingId: WAREHOUSE_POSTING_ID,
-    });
-    expect(created.status).toBe(201);
-    opportunities.set(created.body.data.id, candidate);
+    opportunities.set(await bed.apply({ name: candidate.name, email: candidate.email }), candidate);
   }
 
   // Both copies of every delivery went through the balancer, so both instances received some,

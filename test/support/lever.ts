@@ -44,6 +44,12 @@ export interface LeverTestbed {
     user?: { email: string; password: string },
     decision?: 'accept' | 'deny',
   ): Promise<string>;
+  /**
+   * A candidate applies in Lever: the emulator creates the opportunity (for the Warehouse
+   * Associate posting unless `postingId` says otherwise) and emits Application created.
+   * `email: null` makes one without an email. Returns the opportunity's id.
+   */
+  apply(fields: Record<string, unknown>): Promise<string>;
   /** The admin's Lever tile as the API shows it. */
   tile(admin: ApiClient): Promise<LeverIntegration>;
   /**
@@ -126,6 +132,14 @@ export async function startLeverTestbed(
     smtp,
     control,
     connect,
+    async apply(fields) {
+      const created = await control('POST', '/opportunities', {
+        postingId: WAREHOUSE_POSTING_ID,
+        ...fields,
+      });
+      expect(created.status).toBe(201);
+      return created.body.data.id as string;
+    },
     async tile(admin) {
       const response = await admin.get('/api/integrations');
       expect(response.statusCode).toBe(200);
