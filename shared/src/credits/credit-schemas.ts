@@ -52,31 +52,29 @@ const money = Type.Number({ minimum: 0 });
 /** A rate from the rule table: today 0, 0.25 or 0.4 (a number, so a new rule set needs no schema change). */
 const rateSchema = Type.Number({ minimum: 0, maximum: 1 });
 
-export const firstYearCreditSchema = Type.Object({
-  /** The credited window: one year from the start date (summer youth: 90 days). */
+/** What both employment years report. */
+const employmentYearFields = {
+  /** The credited window: one year (summer youth: 90 days; second year: the year after). */
   from: isoDateSchema,
   through: isoDateSchema,
-  hours: Type.Number({ minimum: 0 }),
   wages: money,
-  /** The group's wage cap under the hire's rule set. */
+  /** The wage cap under the hire's rule set. */
   cap: money,
-  /** Reached by the first year's hours so far: 0 under 120, 0.25 under 400, else 0.4. */
-  rate: rateSchema,
-  /** Wages up to the cap; 0 while the rate is 0 (no wages count, IRC §51(i)(3)(B)). */
+  /** Wages up to the cap, paid first; 0 while the rate is 0 (IRC §51(i)(3)(B)). */
   qualifiedWages: money,
   credit: money,
+};
+
+export const firstYearCreditSchema = Type.Object({
+  ...employmentYearFields,
+  hours: Type.Number({ minimum: 0 }),
+  /** Reached by the first year's hours so far: 0 under 120, 0.25 under 400, else 0.4. */
+  rate: rateSchema,
 });
 export type FirstYearCredit = Static<typeof firstYearCreditSchema>;
 
 /** Long-term family assistance (I) only: the year after the first, at 50 %. */
-export const secondYearCreditSchema = Type.Object({
-  from: isoDateSchema,
-  through: isoDateSchema,
-  wages: money,
-  cap: money,
-  qualifiedWages: money,
-  credit: money,
-});
+export const secondYearCreditSchema = Type.Object(employmentYearFields);
 export type SecondYearCredit = Static<typeof secondYearCreditSchema>;
 
 /** One tax year's share: the Form 5884 lines this hire adds to. */

@@ -1,11 +1,18 @@
 import fc from 'fast-check';
+import Value from 'typebox/value';
 import { describe, expect, test } from 'vitest';
 import { addDays } from '../wotc/dates.ts';
 import { DOL_CODES, groupAmounts, targetGroup, type DolCode } from '../wotc/groups.ts';
 import { CURRENT_RULE_SET } from '../wotc/program-rules.ts';
 import { creditFor } from './credit-for.ts';
 import { creditWindows, inWindow, taxYearOf } from './credit-periods.ts';
-import type { CreditInput, CreditResult, PayPeriod } from './credit-schemas.ts';
+import {
+  creditInputSchema,
+  creditResultSchema,
+  type CreditInput,
+  type CreditResult,
+  type PayPeriod,
+} from './credit-schemas.ts';
 import { projectedCredit } from './projected-credit.ts';
 
 const cents = (dollars: number) => Math.round(dollars * 100);
@@ -75,6 +82,15 @@ describe('credit properties', () => {
         );
         expect(result.total).toBeLessThanOrEqual(maxFor(input.targetGroup));
         if (input.rehire) expect(result.total).toBe(0);
+      }),
+    );
+  });
+
+  test('inputs and results fit their schemas (the API can serve them as they are)', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        expect(Value.Check(creditInputSchema, input)).toBe(true);
+        expect(Value.Check(creditResultSchema, creditFor(input))).toBe(true);
       }),
     );
   });
