@@ -107,11 +107,12 @@ export function createOpportunity(
   state.opportunities.set(opportunity.id, opportunity);
   if (input.deleteAfterEvent) state.deleteAfterEvent.add(opportunity.id);
   if (application) {
-    ctx.webhooks.emit(
-      'applicationCreated',
-      { applicationId: application.id, contactId: contact.id, opportunityId: opportunity.id },
-      opportunity.origin,
-    );
+    // `candidateIdOnly`: the shape of an older Lever, which named the opportunity id `candidateId`.
+    const data =
+      state.switches.applicationCreatedData === 'candidateIdOnly'
+        ? { candidateId: opportunity.id }
+        : { applicationId: application.id, contactId: contact.id, opportunityId: opportunity.id };
+    ctx.webhooks.emit('applicationCreated', data, opportunity.origin);
   }
   if (state.deleteAfterEvent.delete(opportunity.id)) deleteOpportunity(ctx, opportunity.id, null);
   return { opportunity, contact, application };
