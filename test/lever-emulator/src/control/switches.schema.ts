@@ -5,6 +5,13 @@ const oneOf = <T extends string | number>(...values: T[]) =>
   Type.Union(values.map((value) => Type.Literal(value)));
 
 /**
+ * An integer or null as one JSON-schema `type` list: in a union, Fastify's type coercion would turn
+ * a refused `0` into `null` and accept it.
+ */
+const integerOrNull = (range: { minimum: number; maximum?: number }) =>
+  Type.Unsafe<number | null>({ type: ['integer', 'null'], ...range });
+
+/**
  * The values each switch takes, so `PATCH /_emulator/switches` refuses a typo (`'rejects'`, `"5"`
  * for a boolean) with a 400 instead of silently storing a value no code path checks for.
  * `satisfies` keeps this list complete: a new switch without a schema does not compile.
@@ -28,7 +35,7 @@ const switchValues = {
   apiMayDeleteUiWebhooks: Type.Boolean(),
   uiMayDeleteApiWebhooks: Type.Boolean(),
   updateMayChangeEvent: Type.Boolean(),
-  retryAfterSeconds: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+  retryAfterSeconds: integerOrNull({ minimum: 0 }),
   expandApplicationsNeedsScope: Type.Boolean(),
   uiCanRegenerateToken: Type.Boolean(),
   withheldScopes: Type.Array(Type.String()),
@@ -36,7 +43,7 @@ const switchValues = {
   webhooksApi: oneOf('enabled', 'disabled'),
   duplicateWebhookUrls: oneOf('allow', 'reject'),
   tokenResponseScope: oneOf('present', 'omitted'),
-  webhookListPageSize: Type.Union([Type.Integer({ minimum: 1, maximum: 100 }), Type.Null()]),
+  webhookListPageSize: integerOrNull({ minimum: 1, maximum: 100 }),
   regionRedirect: Type.Boolean(),
 } satisfies Record<keyof Switches, TSchema>;
 
