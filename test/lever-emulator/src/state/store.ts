@@ -58,14 +58,14 @@ export interface CallCounter {
   recent: number[];
 }
 
-/** One /v1 call, as `/_emulator/requests` lists it. */
+/** One /v1 call (or hire control call), as `/_emulator/requests` lists it. */
 export interface ApiRequestRecord {
   at: number;
   method: string;
-  /** Path after `/v1`, with its query string. */
+  /** Path after `/v1`, with its query string; control calls keep their `/_emulator/…` path. */
   path: string;
   status: number;
-  /** The credential's short id (as in the counters), never the token itself. */
+  /** The credential's short id (as in the counters), never the token itself; `control` for control calls. */
   tokenId: string;
   /** The JSON body of a write (e.g. `{tags: [...]}` for addTags), `null` for reads. */
   body: unknown;
