@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { authorizeWithHttp } from './helpers/consent.ts';
-import { TEST_CLIENT, TEST_REDIRECT_URI, startEmulator } from './helpers/emulator.ts';
+import { TEST_REDIRECT_URI, startEmulator } from './helpers/emulator.ts';
 
 const SCOPE = 'offline_access opportunities:write:admin webhooks:write:admin';
 
@@ -20,27 +19,11 @@ const jwtScope = (jwt: string): string =>
   (JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as { scope: string })
     .scope;
 
-async function codeFor(scope = SCOPE): Promise<string> {
-  const authorize = new URL(`${env.baseUrl}/authorize`);
-  authorize.search = new URLSearchParams({
-    client_id: TEST_CLIENT.clientId,
-    redirect_uri: TEST_REDIRECT_URI,
-    response_type: 'code',
-    state: 'state-1',
-    audience: `${env.baseUrl}/v1/`,
-    scope,
-  }).toString();
-  const callback = await authorizeWithHttp(authorize.toString(), {
-    email: 'sam.super@acme.example',
-  });
-  return callback.searchParams.get('code')!;
-}
-
 describe('tokenResponseScope', () => {
   test('present (default): the token response lists the granted scope', async () => {
     const exchanged = await env.tokenRequest({
       grant_type: 'authorization_code',
-      code: await codeFor(),
+      code: await env.codeFor(SCOPE),
       redirect_uri: TEST_REDIRECT_URI,
     });
     expect(exchanged.status).toBe(200);
@@ -51,7 +34,7 @@ describe('tokenResponseScope', () => {
     await setSwitches({ tokenResponseScope: 'omitted' });
     const exchanged = await env.tokenRequest({
       grant_type: 'authorization_code',
-      code: await codeFor(),
+      code: await env.codeFor(SCOPE),
       redirect_uri: TEST_REDIRECT_URI,
     });
     expect(exchanged.status).toBe(200);

@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { defaultSwitches } from '../src/index.ts';
 import { startEmulator } from './helpers/emulator.ts';
 import { startReceiver } from './helpers/receiver.ts';
 
@@ -28,17 +27,6 @@ const setSwitches = (body: Record<string, unknown>) =>
 const create = (body: Record<string, unknown>) => env.call('POST', '/v1/webhooks', token, body);
 
 describe('PATCH /_emulator/switches', () => {
-  test('the new switches default to what Lever documents', () => {
-    expect(defaultSwitches).toMatchObject({
-      applicationCreatedData: 'opportunityId',
-      webhooksApi: 'enabled',
-      duplicateWebhookUrls: 'allow',
-      tokenResponseScope: 'present',
-      webhookListPageSize: null,
-      regionRedirect: false,
-    });
-  });
-
   test.each([
     [{ duplicateWebhookUrls: 'rejects' }, 'duplicateWebhookUrls'],
     [{ webhookListPageSize: 0 }, 'webhookListPageSize'],

@@ -1,43 +1,14 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { verifyDelivery } from '../src/index.ts';
-import { startEmulator } from './helpers/emulator.ts';
-import { startReceiver } from './helpers/receiver.ts';
+import { artifact, browserBed } from './helpers/browser.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../artifacts');
 // The emulator's clock is fixed, so the typed dates are in the past whatever day the test runs.
 const NOW = Date.UTC(2025, 5, 2, 15, 0, 0);
 
-let env: Awaited<ReturnType<typeof startEmulator>>;
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`,
-    );
-  }
-  env = await startEmulator({ clockStart: NOW });
-  receiver = await startReceiver();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
-  mkdirSync(ARTIFACTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await receiver?.close();
-  await env?.close();
-});
+const bed = browserBed({ clockStart: NOW });
 
 test('a recruiter hires a candidate with the keyboard; Candidate hired reaches the webhook with the offer’s dates', async () => {
+  const { env, receiver, browser } = bed;
   const page = await browser.newPage();
   try {
     await page.goto(`${env.baseUrl}/login?next=/settings/integrations/webhooks`);
@@ -76,7 +47,7 @@ test('a recruiter hires a candidate with the keyboard; Candidate hired reaches t
     await page.getByLabel('Anticipated start date (optional)').focus();
     await page.getByLabel('Anticipated start date (optional)').fill('2025-06-16');
     await page.screenshot({
-      path: resolve(ARTIFACTS, 'lever-emulator-hire-form.png'),
+      path: artifact('lever-emulator-hire-form.png'),
       fullPage: true,
     });
     await page.getByRole('button', { name: 'Archive as hired' }).focus();
@@ -90,7 +61,7 @@ test('a recruiter hires a candidate with the keyboard; Candidate hired reaches t
       );
     await expect.poll(() => page.getByText('Archived: Hired on 2025-06-02').count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Hire Dana Rivera' }).count()).toBe(0);
-    await page.screenshot({ path: resolve(ARTIFACTS, 'lever-emulator-hire.png'), fullPage: true });
+    await page.screenshot({ path: artifact('lever-emulator-hire.png'), fullPage: true });
 
     const [delivery] = await receiver.waitForCount(1);
     expect(delivery!.body.event).toBe('candidateHired');

@@ -1,30 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createEmulator } from '../src/index.ts';
 import { HIRED_ARCHIVE_REASON_ID } from '../src/state/seed.ts';
+import { uiClient } from './helpers/ui.ts';
 
 // A fixed emulator clock, so the dates typed below are in the past whatever day the test runs.
 const NOW = Date.UTC(2025, 5, 2, 15, 0, 0);
 const emulator = createEmulator({ clockStart: NOW });
 const app = emulator.app;
 
-async function loginAs(email: string): Promise<string> {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/login',
-    payload: new URLSearchParams({ email, password: 'lever', next: '/candidates' }).toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  });
-  return String(response.headers['set-cookie']).split(';')[0]!;
-}
-const post = (cookie: string, url: string, fields: Record<string, string>) =>
-  app.inject({
-    method: 'POST',
-    url,
-    payload: new URLSearchParams(fields).toString(),
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-  });
-const get = (cookie: string, url: string) =>
-  app.inject({ method: 'GET', url, headers: { cookie } });
+const { loginAs, form: post, get } = uiClient(app);
 const control = (method: 'POST' | 'PUT', url: string, payload: Record<string, unknown>) =>
   app.inject({ method, url: `/_emulator${url}`, payload });
 

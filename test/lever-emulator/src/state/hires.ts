@@ -1,6 +1,6 @@
 import type { EmulatorContext } from '../context.ts';
 import { newId } from '../ids.ts';
-import { liveOpportunity } from './opportunities.ts';
+import { liveOpportunity, moveToStage } from './opportunities.ts';
 import { HIRED_ARCHIVE_REASON_ID } from './seed.ts';
 import type { Delivery, Offer, Opportunity } from './types.ts';
 
@@ -75,31 +75,6 @@ function createOffer(
   return offer;
 }
 
-function moveToOfferStage(ctx: EmulatorContext, opportunity: Opportunity, at: number): void {
-  const toIndex = ctx.state.stages.findIndex((s) => s.id === 'offer');
-  if (opportunity.stageId === 'offer' || toIndex === -1) return;
-  const fromStageId = opportunity.stageId;
-  opportunity.stageId = 'offer';
-  opportunity.stageChanges.push({
-    toStageId: 'offer',
-    toStageIndex: toIndex,
-    userId: null,
-    updatedAt: at,
-  });
-  opportunity.lastAdvancedAt = at;
-  ctx.webhooks.emit(
-    'candidateStageChange',
-    {
-      opportunityId: opportunity.id,
-      candidateId: opportunity.id,
-      contactId: opportunity.contactId,
-      fromStageId,
-      toStageId: 'offer',
-    },
-    opportunity.origin,
-  );
-}
-
 /**
  * Lever's hire, as a recruiter does it: an offer (when dates are given), the Offer stage, then
  * archive with the `hired` reason. Emits candidateStageChange, candidateArchiveChange and
@@ -120,7 +95,7 @@ export function hireOpportunity(
     input.jobTitle !== undefined ||
     input.salaryAmount !== undefined;
   const offer = wantsOffer ? createOffer(ctx, opportunity, input, hiredAt, userId) : null;
-  moveToOfferStage(ctx, opportunity, now);
+  if (opportunity.stageId !== 'offer') moveToStage(ctx, opportunity, 'offer', userId);
   const toArchived = { archivedAt: hiredAt, reason: HIRED_ARCHIVE_REASON_ID };
   opportunity.archived = toArchived;
   opportunity.updatedAt = now;

@@ -152,3 +152,35 @@ export function changeTags(
   else opportunity.tags = opportunity.tags.filter((t) => !tags.includes(t));
   opportunity.updatedAt = ctx.clock.now();
 }
+
+/**
+ * Moves the opportunity to a known stage, records the change (`stageChanges`, `lastAdvancedAt`,
+ * `updatedAt`) and emits candidateStageChange. False (and nothing changed) for an unknown stage.
+ */
+export function moveToStage(
+  ctx: EmulatorContext,
+  opportunity: Opportunity,
+  stageId: string,
+  userId: string | null = null,
+): boolean {
+  const toStageIndex = ctx.state.stages.findIndex((s) => s.id === stageId);
+  if (toStageIndex === -1) return false;
+  const fromStageId = opportunity.stageId;
+  const now = ctx.clock.now();
+  opportunity.stageId = stageId;
+  opportunity.stageChanges.push({ toStageId: stageId, toStageIndex, userId, updatedAt: now });
+  opportunity.updatedAt = now;
+  opportunity.lastAdvancedAt = now;
+  ctx.webhooks.emit(
+    'candidateStageChange',
+    {
+      opportunityId: opportunity.id,
+      candidateId: opportunity.id,
+      contactId: opportunity.contactId,
+      fromStageId,
+      toStageId: stageId,
+    },
+    opportunity.origin,
+  );
+  return true;
+}

@@ -1,6 +1,6 @@
 import type { EmulatorContext } from '../context.ts';
 import type { Opportunity, User } from '../state/types.ts';
-import { html, page } from './html.ts';
+import { html, page, type SafeHtml } from './html.ts';
 
 /** What the Hire form holds: two optional `YYYY-MM-DD` dates (also when it comes back with errors). */
 export interface HireForm {
@@ -22,12 +22,21 @@ export function hirePage(
   const name = contact?.name || '(no name)';
   const application = ctx.state.applications.get(opportunity.applicationIds[0] ?? '');
   const posting = application ? ctx.state.postings.get(application.postingId) : undefined;
-  const describedBy = (field: keyof HireForm) =>
-    html` aria-describedby="${field}-hint${errors[field] ? html` ${field}-error` : ''}"${
-      errors[field] ? html` aria-invalid="true"` : ''
-    }`;
-  const message = (field: keyof HireForm) =>
-    errors[field] ? html`<p class="error" id="${field}-error">${errors[field]}</p>` : '';
+  /** A labelled date input with its hint and, after a refusal, its error (both announced). */
+  const dateField = (field: keyof HireForm, label: string, hint: SafeHtml) => {
+    const error = errors[field];
+    return html`<label for="${field}">${label}</label>
+      <input
+        id="${field}"
+        name="${field}"
+        type="date"
+        value="${form[field]}"
+        aria-describedby="${field}-hint${error ? ` ${field}-error` : ''}"
+        ${error ? html`aria-invalid="true"` : ''}
+      />
+      <p class="hint" id="${field}-hint">${hint}</p>
+      ${error ? html`<p class="error" id="${field}-error">${error}</p>` : ''}`;
+  };
   const summary = Object.values(errors).length
     ? html`<div class="error" role="alert">
         <p>${name} was not hired:</p>
@@ -41,31 +50,18 @@ export function hirePage(
     <p>Posting: ${posting?.text ?? 'none (a lead)'}. Stage: ${opportunity.stageId}.</p>
     ${summary}
     <form method="post" action="/candidates/${opportunity.id}/hire" novalidate>
-      <label for="offerSentOn">Offer sent on (optional)</label>
-      <input
-        id="offerSentOn"
-        name="offerSentOn"
-        type="date"
-        value="${form.offerSentOn}"
-        ${describedBy('offerSentOn')}
-      />
-      <p class="hint" id="offerSentOn-hint">
-        Leave empty when the offer was handed over outside Lever: the offer then has no sent date.
-      </p>
-      ${message('offerSentOn')}
-      <label for="anticipatedStartOn">Anticipated start date (optional)</label>
-      <input
-        id="anticipatedStartOn"
-        name="anticipatedStartOn"
-        type="date"
-        value="${form.anticipatedStartOn}"
-        ${describedBy('anticipatedStartOn')}
-      />
-      <p class="hint" id="anticipatedStartOn-hint">
-        Written on the offer as <code>anticipated_start_date</code>. With both dates empty the
-        candidate is hired without an offer.
-      </p>
-      ${message('anticipatedStartOn')}
+      ${dateField(
+        'offerSentOn',
+        'Offer sent on (optional)',
+        html`Leave empty when the offer was handed over outside Lever: the offer then has no sent
+        date.`,
+      )}
+      ${dateField(
+        'anticipatedStartOn',
+        'Anticipated start date (optional)',
+        html`Written on the offer as <code>anticipated_start_date</code>. With both dates empty the
+          candidate is hired without an offer.`,
+      )}
       <p>
         <button type="submit">Archive as hired</button>
         <a href="/candidates">Cancel</a>
