@@ -37,7 +37,12 @@ function checkInput(ctx: EmulatorContext, opportunityId: string, input: HireInpu
   }
   const now = ctx.clock.now();
   const hiredAt = input.hiredAt ?? now;
-  if (hiredAt > now) throw new HireError(400, 'hiredAt is in the future');
+  if (hiredAt > now) {
+    throw new HireError(
+      400,
+      `hiredAt is in the future (the emulator's clock says ${now}; move it with POST /_emulator/clock)`,
+    );
+  }
   if (input.offerSentAt != null && input.offerSentAt > hiredAt) {
     throw new HireError(400, 'offerSentAt is after hiredAt: the offer is sent before the hire');
   }
