@@ -109,24 +109,31 @@ export class PdfFormWriter {
     });
   }
 
-  /** Word-wraps to `maxWidth`; `\n` starts a new line; a word wider than the line is cut. */
+  /**
+   * Word-wraps to `maxWidth`; `\n` starts a new line; a word wider than the line is cut. Words are
+   * measured one by one (their layouts are cached across documents), not each growing line.
+   */
   wrap(text: string, maxWidth: number, style: TextStyle = {}): string[] {
+    const space = this.width(' ', style);
     const lines: string[] = [];
     for (const paragraph of text.split('\n')) {
       let line = '';
+      let lineWidth = 0;
       for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (this.width(candidate, style) <= maxWidth) {
-          line = candidate;
+        const wordWidth = this.width(word, style);
+        if (line && lineWidth + space + wordWidth <= maxWidth) {
+          line = `${line} ${word}`;
+          lineWidth += space + wordWidth;
           continue;
         }
         if (line) lines.push(line);
-        line = word;
-        while (this.width(line, style) > maxWidth && line.length > 1) {
+        [line, lineWidth] = [word, wordWidth];
+        while (lineWidth > maxWidth && line.length > 1) {
           let cut = line.length - 1;
           while (cut > 1 && this.width(line.slice(0, cut), style) > maxWidth) cut--;
           lines.push(line.slice(0, cut));
           line = line.slice(cut);
+          lineWidth = this.width(line, style);
         }
       }
       lines.push(line);
@@ -257,7 +264,8 @@ export class PdfFormWriter {
         color: COLORS.muted,
       });
     });
-    return this.doc.save({ useObjectStreams: true });
+    // Plain objects, no object streams: a few KB larger, quicker to write, readable as text.
+    return this.doc.save({ useObjectStreams: false });
   }
 }
 
