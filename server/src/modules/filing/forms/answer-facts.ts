@@ -61,8 +61,8 @@ export interface TargetGroupDetails {
     stateCode: string | null;
   };
   vocationalRehabSource: 'state_vr' | 'ticket_to_work' | 'va' | null;
-  /** States where unemployment benefits were received (long-term unemployment). */
-  unemploymentStates: string[];
+  /** Long-term unemployment: the states and the city where benefits were claimed. */
+  unemployment: { states: string[]; city: string | null };
   /**
    * Group 4 (D) or 6 (F), which nobody is asked: the eligibility engine derives them from age and
    * home address on the hiring date (docs/wotc-rules.md §6). `area` says which kind of place.
@@ -155,7 +155,10 @@ export function targetGroupDetails(
       stateCode: textOrNull(a.felony_state),
     },
     vocationalRehabSource: source && source !== 'declined' ? source : null,
-    unemploymentStates: a.q_ltur_states ? [...a.q_ltur_states] : [],
+    unemployment: {
+      states: a.q_ltur_states ? [...a.q_ltur_states] : [],
+      city: textOrNull(a.q_ltur_city),
+    },
     residence: residenceOf(a, dates.hiringDate),
   };
 }

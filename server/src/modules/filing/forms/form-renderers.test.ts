@@ -166,7 +166,7 @@ describe('ETA 9061 PDF', () => {
       '☒ Rural Renewal County ☐ Empowerment Zone 04/12/1997',
     );
     expect(valueUnder(page2!, 'City and state(s) where unemployment insurance claims')).toBe(
-      'KS, MO',
+      'Wichita; KS, MO',
     );
     expect(valueUnder(page2!, '23(a) Signature')).toMatch(
       /^\/s\/ Jordan Lee \(signed electronically/,

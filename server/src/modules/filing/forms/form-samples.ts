@@ -53,6 +53,7 @@ export const SAMPLE_ANSWERS: SubmittedAnswers = {
   q_ssi_last_month: '2026-02',
   q_ltur: 'yes',
   q_ltur_states: ['KS', 'MO'],
+  q_ltur_city: 'Wichita',
 };
 
 /** Answer overrides for table tests: a 29-year-old (on 2026-03-09) who gave a date of birth. */

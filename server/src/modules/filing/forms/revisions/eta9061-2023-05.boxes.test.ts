@@ -94,6 +94,15 @@ describe('ETA 9061 details', () => {
     });
   });
 
+  test('long-term unemployment: the states and, when given, the city of the claim', () => {
+    const ltur: Partial<SubmittedAnswers> = { q_ltur: 'yes', q_ltur_states: ['TX', 'OK'] };
+    expect(details(ltur).unemployment).toEqual({ states: ['TX', 'OK'], city: null });
+    expect(details({ ...ltur, q_ltur_city: 'Tulsa' }).unemployment).toEqual({
+      states: ['TX', 'OK'],
+      city: 'Tulsa',
+    });
+  });
+
   test('what the survey did not collect stays blank, never invented', () => {
     const d = details({ q_felony: 'yes', q_tanf_9of18: 'yes', worked_here_before: 'declined' });
     expect(d.felony).toEqual({

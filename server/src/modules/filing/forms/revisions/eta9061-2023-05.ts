@@ -30,6 +30,10 @@ const pick = (checked: boolean, value: string | null | undefined) =>
 const options = (pairs: readonly [string, boolean][]) =>
   pairs.map(([label, on]) => `${checkMark(on)} ${label}`).join('   ');
 
+/** `Wichita; KS, MO`: the city (when given), then the states. */
+const claimPlace = ({ city, states }: { city: string | null; states: string[] }) =>
+  [city, states.join(', ')].filter(Boolean).join('; ');
+
 function benefitCells(checked: boolean, benefit: BenefitDetails, prefix = ''): Cell[] {
   return [
     {
@@ -210,7 +214,7 @@ function page2(w: PdfFormWriter, view: FormView, boxes: Record<Eta9061GroupBox, 
   groupBox(w, 21, boxes[21], [
     {
       label: 'City and state(s) where unemployment insurance claims were filed',
-      value: pick(boxes[21], d.unemploymentStates.join(', ')),
+      value: pick(boxes[21], claimPlace(d.unemployment)),
       width: SUB_WIDTH,
     },
   ]);
