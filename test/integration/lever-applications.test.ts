@@ -64,27 +64,10 @@ async function settledInbox() {
   });
 }
 
-/**
- * Waits until nothing can send mail any more: Lever has no delivery left to make (retries
- * included), and every job of the organization has ended. A delivery is answered only once its
- * job is queued, and a job sends its mail before it ends, so every mail is in by then.
- */
-async function allSettled(testbed: LeverTestbed, organizationId: string) {
-  await waitFor('Lever and our jobs to be done', async () => {
-    const { body } = await testbed.control('GET', '/deliveries');
-    if (body.data.some((d: { outcome: string }) => d.outcome === 'pending')) return false;
-    const open = await testbed.t.db.collection('jobs').countDocuments({
-      organizationId: new Types.ObjectId(organizationId),
-      state: { $nin: ['succeeded', 'dead'] },
-    });
-    return open === 0;
-  });
-}
-
 /** `count` mails reach `address`, and no more once everything has settled. */
 async function exactlyMails(address: string, count: number) {
   await smtp.waitForMails(address, count);
-  await allSettled(bed, organizationId);
+  await bed.settled(organizationId);
   expect(mailsTo(address)).toHaveLength(count);
 }
 
@@ -242,7 +225,7 @@ describe('failures on our side', () => {
         });
         await proxy.restore();
         await cutSmtp.waitForMail(email, 30_000);
-        await allSettled(viaProxy, org.organizationId);
+        await viaProxy.settled(org.organizationId);
         expect(cutSmtp.received.filter((m) => m.to.includes(email))).toHaveLength(1);
         expect(await viaProxy.t.db.collection('applicants').countDocuments()).toBe(1);
       } finally {
@@ -290,7 +273,7 @@ describe('failures on our side', () => {
         );
         // The shutdown aborted the hanging Lever call and released the job (attempt not counted).
         expect(job.history.map((h: { event: string }) => h.event)).toContain('released');
-        await allSettled(rb, org.organizationId);
+        await rb.settled(org.organizationId);
         expect(restartSmtp.received.filter((m) => m.to.includes(email))).toHaveLength(1);
       } finally {
         await rb.close();
