@@ -242,7 +242,6 @@ export async function createLeverIntegration(
   organizationId: string,
   leverAccountId: string,
 ): Promise<{ id: string; publicId: string }> {
-  const { Types } = await import('mongoose');
   const { leverIntegrationModel, tokenPlace } =
     await import('@eligo/server/modules/lever/integration.model');
   const { leverWebhookSecretModel, signatureTokenPlace } =
