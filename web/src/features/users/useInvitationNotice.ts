@@ -1,7 +1,7 @@
 import { onMounted, ref } from 'vue';
 import { mailboxRoutes } from '@eligo/shared/routes/mailbox';
 import type { MailDelivery } from '@eligo/shared/schemas/mailbox';
-import { call } from '../api/client.ts';
+import { call } from '../../api/client.ts';
 
 /** What to tell an admin after an invitation went out, given where mail really goes. */
 export function invitationNotice(email: string, delivery: MailDelivery | null): string {

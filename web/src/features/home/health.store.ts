@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { systemRoutes } from '@eligo/shared/routes/system';
 import type { Health } from '@eligo/shared/schemas/health';
-import { call } from '../api/client.ts';
+import { call } from '../../api/client.ts';
 
 export const useHealthStore = defineStore('health', () => {
   const health = ref<Health | null>(null);

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { integrationRoutes } from '@eligo/shared/routes/integrations';
 import type { LeverIntegration } from '@eligo/shared/schemas/integrations';
-import { call } from '../api/client.ts';
+import { call } from '../../api/client.ts';
 
 /** The organization's ATS integrations (My Account › Data Settings › ATS Integrations). */
 export const useIntegrationsStore = defineStore('integrations', () => {

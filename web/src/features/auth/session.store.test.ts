@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { retryDelayMs, useSessionStore } from './session.ts';
+import { retryDelayMs, useSessionStore } from './session.store.ts';
 
 const me = {
   user: { id: 'a'.repeat(24), name: 'Ada', email: 'ada@example.com', role: 'admin' },

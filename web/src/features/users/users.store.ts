@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { userRoutes } from '@eligo/shared/routes/users';
 import type { InviteUserBody, UpdateUserBody, User } from '@eligo/shared/schemas/users';
-import { call } from '../api/client.ts';
+import { call } from '../../api/client.ts';
 
 /** The organization's users (My Account › Users, admins only). */
 export const useUsersStore = defineStore('users', () => {

@@ -3,7 +3,7 @@ import { computed, ref } from 'vue';
 import { accountRoutes } from '@eligo/shared/routes/account';
 import { authRoutes } from '@eligo/shared/routes/auth';
 import type { LoginBody, Me, SetPasswordBody, SignupBody } from '@eligo/shared/schemas/auth';
-import { ApiError, call } from '../api/client.ts';
+import { ApiError, call } from '../../api/client.ts';
 
 /** How long to wait before asking the API again, after `failures` failed attempts in a row. */
 export function retryDelayMs(failures: number): number {
