@@ -50,8 +50,8 @@ function payroll(count: number, wages = '1,234.50') {
   const tag = randomUUID().slice(0, 8);
   const employees = Array.from({ length: count }, (_, i) => `e${i}-${tag}@example.com`);
   const lines = employees.flatMap((e) => [
-    `${e},2026-01-01,2026-01-14,40,"${wages}"`,
-    `${e},2026-01-15,2026-01-28,37.5,"${wages}"`,
+    `${e},2026-01-01,2026-01-14,40,"${wages}",`,
+    `${e},2026-01-15,2026-01-28,37.5,"${wages}",`,
   ]);
   return { employees, lines, file: `\uFEFF${HEADER}\r\n${lines.join('\r\n')}\r\n` };
 }
@@ -90,6 +90,7 @@ describe('a valid file', () => {
       period_end: '2026-01-14',
       hours: 40,
       wages: 1234.5,
+      note: null,
     });
 
     const again = await upload(file);
@@ -152,12 +153,12 @@ describe('a file with errors changes nothing', () => {
     [
       'an empty file',
       '',
-      /^The file is empty \(its first line must be the header employee,period_start,period_end,hours,wages\)/,
+      new RegExp(`^The file is empty \\(its first line must be the header ${HEADER}\\)`),
     ],
     [
       'a wrong header',
       'name,start,end,hours,wages\r\na,2026-01-01,2026-01-14,1,1\r\n',
-      /^The first line must be the header employee,period_start,period_end,hours,wages;/,
+      new RegExp(`^The first line must be the header ${HEADER};`),
     ],
   ])('%s: 400 CSV_INVALID naming the header', async (_, body, message) => {
     const response = await upload(body);

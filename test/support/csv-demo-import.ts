@@ -1,16 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { registerCsvImportRoute, type CsvApply } from '@eligo/server/lib/csv-import/index';
 import {
-  csvDate,
-  csvHours,
-  csvMoney,
-  csvText,
-  defineCsvImport,
-  noOverlappingPeriods,
-  registerCsvImportRoute,
-  type CsvApply,
-  type CsvRow,
-} from '@eligo/server/lib/csv-import/index';
+  testPayroll,
+  type TestPayrollRow,
+} from '@eligo/server/lib/csv-import/test-payroll.fixture';
 import { registerRoute } from '@eligo/server/lib/route';
 import { defineRoute } from '@eligo/shared/route-table';
 import {
@@ -19,32 +13,14 @@ import {
   type CsvImportResult,
 } from '@eligo/shared/schemas/csv-import';
 
-/**
+/*
  * A demonstration of the CSV import mechanism (server/src/lib/csv-import) for
- * integration/csv-import.test.ts, registered only there (createApp's `testRoutes`): pay periods keyed by employee and period, applied as upserts into `csv_demo_periods`.
+ * integration/csv-import.test.ts, registered only there (createApp's `testRoutes`). The import is
+ * the unit tests' payroll-like one (employee, period, hours, wages, an optional note; overlapping
+ * periods of one employee refused), applied as upserts by row key into `csv_demo_periods`.
  */
-const columns = {
-  employee: csvText({ maxLength: 254 }),
-  period_start: csvDate(),
-  period_end: csvDate(),
-  hours: csvHours(),
-  wages: csvMoney(),
-};
-export type DemoRow = CsvRow<typeof columns>;
-export const DEMO_HEADER = Object.keys(columns).join(',');
-const demoPeriods = defineCsvImport({
-  name: 'demo-periods',
-  columns,
-  key: ['employee', 'period_start', 'period_end'],
-  crossRowChecks: () => [
-    noOverlappingPeriods<DemoRow>({
-      group: 'employee',
-      start: 'period_start',
-      end: 'period_end',
-      groupLabel: 'the same employee',
-    }),
-  ],
-});
+export { HEADER as DEMO_HEADER } from '@eligo/server/lib/csv-import/test-payroll.fixture';
+export type DemoRow = TestPayrollRow;
 
 const importRoute = (path: `/api/${string}`) =>
   defineRoute({
@@ -104,13 +80,13 @@ const applyDemo =
 export async function demoRoutes(app: FastifyInstance) {
   const apply = applyDemo(app);
   registerCsvImportRoute(app, importRoute('/api/test/periods/import'), {
-    definition: demoPeriods,
+    definition: testPayroll,
     bodyLimit: 256 * 1024,
     apply,
   });
   // Same import with the default limit (20 MB).
   registerCsvImportRoute(app, importRoute('/api/test/periods/import-default'), {
-    definition: demoPeriods,
+    definition: testPayroll,
     apply,
   });
   registerRoute(app, echoRoute, { handler: async (request) => ({ name: request.body.name }) });
