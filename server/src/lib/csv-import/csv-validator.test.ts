@@ -31,13 +31,13 @@ describe('reading the file', () => {
     ]);
   });
 
-  test('the same file in 1-byte pieces (a BOM and a CRLF split across chunks) reads the same', async () => {
-    const file = `\uFEFF${HEADER}\r\n${row('a@x.com')}\r\n"b, c",2026-01-01,2026-01-14,1,2,\r\n`;
+  test('the same file in 1-byte pieces (a BOM, a CRLF and accented letters split across chunks) reads the same', async () => {
+    const file = `\uFEFF${HEADER}\r\n${row('a@x.com')}\r\n"Compañía, Müller",2026-01-01,2026-01-14,1,2,\r\n`;
     const whole = await validateText(file);
     const bytes = Buffer.from(file);
     const pieces = await validateChunks([...bytes].map((b) => Buffer.from([b])));
     expect(pieces.records).toEqual(whole.records);
-    expect(pieces.records.map((r) => r.row.employee)).toEqual(['a@x.com', 'b, c']);
+    expect(pieces.records.map((r) => r.row.employee)).toEqual(['a@x.com', 'Compañía, Müller']);
   });
 
   test('LF, CR and mixed line ends; blank lines, lines of empty cells and a trailing empty line are skipped, line numbers stay true', async () => {
@@ -164,6 +164,19 @@ describe('errors by line and column', () => {
       column: 'period_start',
       message: '2026-02-30 is not a real date',
     });
+  });
+
+  test('a file saved as Windows-1252 instead of UTF-8: the cell says how to save it', async () => {
+    const file = Buffer.from(`${HEADER}\n${row('José')}\n`, 'latin1');
+    const result = await validateChunks([file]);
+    expect(result.listed).toEqual([
+      {
+        line: 2,
+        column: 'employee',
+        message:
+          'Has characters that are not UTF-8: save the file as "CSV UTF-8" and upload it again',
+      },
+    ]);
   });
 
   test('an unclosed quote is reported on its line', async () => {
