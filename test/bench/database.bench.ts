@@ -11,11 +11,11 @@ import {
   ensureFerretDbBinary,
   startFerretDb,
   type RunningDatabase,
-} from '@eligo/server/dev/ferretdb';
-import { ensureFerretDb2 } from '@eligo/server/dev/ferretdb2/build';
-import { startFerretDb2 } from '@eligo/server/dev/ferretdb2/server';
-import { buildOptionsFromEnv } from '@eligo/server/dev/ferretdb2/settings';
-import { cacheDir } from '@eligo/server/dev/paths';
+} from '@eligo/dev/database/ferretdb1';
+import { ensureFerretDb2 } from '@eligo/dev/database/ferretdb2/build';
+import { startFerretDb2 } from '@eligo/dev/database/ferretdb2/server';
+import { buildOptionsFromEnv } from '@eligo/dev/database/ferretdb2/settings';
+import { cacheDir } from '@eligo/dev/paths';
 import { apiClient, type ApiClient } from '../support/http.ts';
 import {
   createApplicantWithSurveyLink,

@@ -2,7 +2,7 @@ import os from 'node:os';
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { createEmulator, type Emulator } from '@eligo/lever-emulator';
-import { freePort } from '@eligo/server/dev/processes';
+import { freePort } from '@eligo/dev/processes';
 import { startTestDatabaseServer, type TestDatabaseServer } from '../support/database.ts';
 import { signedDelivery, WAREHOUSE_POSTING_ID } from '../support/lever.ts';
 import { emulatorControl, leverEnv } from '../support/lever-env.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@eligo/shared/http';
-import { freePort } from '@eligo/server/dev/processes';
+import { freePort } from '@eligo/dev/processes';
 import { launch, type Launched } from '../support/launcher.ts';
 
 let running: Launched | undefined;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { inject } from 'vitest';
 import { createEmulator, type Emulator, type EmulatorOptions } from '@eligo/lever-emulator';
-import { freePort } from '@eligo/server/dev/processes';
+import { freePort } from '@eligo/dev/processes';
 import { emulatorControl, leverEnv } from './lever-env.ts';
 import { uniqueDatabaseName, withDatabase } from './mongo-uri.ts';
 import { spawnBuiltServer } from './server-process.ts';

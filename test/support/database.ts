@@ -2,11 +2,11 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
-import { ensureFerretDbBinary, startFerretDb } from '@eligo/server/dev/ferretdb';
-import { ensureFerretDb2 } from '@eligo/server/dev/ferretdb2/build';
-import { startFerretDb2 } from '@eligo/server/dev/ferretdb2/server';
-import { buildOptionsFromEnv } from '@eligo/server/dev/ferretdb2/settings';
-import { cacheDir } from '@eligo/server/dev/paths';
+import { ensureFerretDbBinary, startFerretDb } from '@eligo/dev/database/ferretdb1';
+import { ensureFerretDb2 } from '@eligo/dev/database/ferretdb2/build';
+import { startFerretDb2 } from '@eligo/dev/database/ferretdb2/server';
+import { buildOptionsFromEnv } from '@eligo/dev/database/ferretdb2/settings';
+import { cacheDir } from '@eligo/dev/paths';
 
 /** `ferretdb1`: FerretDB v1 (no atomic conditional updates, no indexes used); see docs/database.md. */
 export type DatabaseEngine = 'mongodb' | 'ferretdb1' | 'ferretdb2';

@@ -5,11 +5,11 @@
  * `start` runs in the foreground until SIGINT/SIGTERM. Default engine: FerretDB 2 + DocumentDB.
  */
 import { parseArgs } from 'node:util';
-import { ensureFerretDbBinary, startFerretDb, type RunningDatabase } from './ferretdb.ts';
+import { ensureFerretDbBinary, startFerretDb, type RunningDatabase } from './ferretdb1.ts';
 import { ensureFerretDb2 } from './ferretdb2/build.ts';
 import { startFerretDb2 } from './ferretdb2/server.ts';
 import { buildOptionsFromEnv } from './ferretdb2/settings.ts';
-import { cacheDir } from './paths.ts';
+import { cacheDir } from '../paths.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { chmod, cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { withBuildLock } from './build-lock.ts';
-import { freePort, run, stopProcess, waitForPort } from './processes.ts';
+import { freePort, run, stopProcess, waitForPort } from '../processes.ts';
 
 /**
  * FerretDB v1 (MongoDB wire protocol over SQLite): the fallback engine where FerretDB 2 + DocumentDB

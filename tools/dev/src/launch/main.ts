@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { startEmbeddedDatabase, type EmbeddedEngine } from './embedded-db.ts';
+import { startEmbeddedDatabase, type EmbeddedEngine } from '../database/embedded.ts';
 import {
   EMULATOR_CLIENT,
   apiPublicUrl,
@@ -19,8 +19,8 @@ import {
   type MailSetup,
 } from './launch-env.ts';
 import { loadOrCreateLocalSecrets } from './local-secrets.ts';
-import { cacheDir, dataDir as defaultDataDir, repoRoot } from './paths.ts';
-import { stopProcess, waitForPort } from './processes.ts';
+import { cacheDir, dataDir as defaultDataDir, repoRoot } from '../paths.ts';
+import { stopProcess, waitForPort } from '../processes.ts';
 
 const dev = process.argv.includes('--dev');
 const env: Record<string, string | undefined> = { ...process.env };

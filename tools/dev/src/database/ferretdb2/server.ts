@@ -3,8 +3,8 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { existsSync } from 'node:fs';
 import { appendFile, chmod, chown, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { RunningDatabase } from '../ferretdb.ts';
-import { freePort, run, stopProcess, waitForPort } from '../processes.ts';
+import type { RunningDatabase } from '../ferretdb1.ts';
+import { freePort, run, stopProcess, waitForPort } from '../../processes.ts';
 import { FERRETDB2_VERSION, type Engine } from './build.ts';
 
 type Log = (message: string) => void;

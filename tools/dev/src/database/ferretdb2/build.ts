@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { chmod, copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { withBuildLock } from '../build-lock.ts';
-import { buildFerretDbFromProxy } from '../ferretdb.ts';
-import { run } from '../processes.ts';
+import { buildFerretDbFromProxy } from '../ferretdb1.ts';
+import { run } from '../../processes.ts';
 import { DEFAULT_SOURCE_URL, obtainSource, SOURCES } from './sources.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ensureFerretDbBinary, startFerretDb, type RunningDatabase } from './ferretdb.ts';
+import { ensureFerretDbBinary, startFerretDb, type RunningDatabase } from './ferretdb1.ts';
 import { ensureFerretDb2 } from './ferretdb2/build.ts';
 import { startFerretDb2 } from './ferretdb2/server.ts';
 import { buildOptionsFromEnv } from './ferretdb2/settings.ts';
