@@ -1,106 +1,68 @@
-import { existsSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ensureFerretDbBinary, startFerretDb, type RunningDatabase } from './ferretdb1.ts';
 import { ensureFerretDb2 } from './ferretdb2/build.ts';
 import { startFerretDb2 } from './ferretdb2/server.ts';
 import { buildOptionsFromEnv } from './ferretdb2/settings.ts';
+import { startMongoMemoryServer } from './memory-server.ts';
+import type { Log, RunningDatabase } from './running-database.ts';
 
-type Log = (message: string) => void;
+/** `ELIGO_EMBEDDED_DB`: which engine `pnpm start` runs when no MONGODB_URI is set. */
+export const EMBEDDED_ENGINES = ['auto', 'ferretdb2', 'mongodb-memory-server'] as const;
+export type EmbeddedEngine = (typeof EMBEDDED_ENGINES)[number];
 
-export type EmbeddedEngine = 'auto' | 'ferretdb2' | 'ferretdb' | 'mongodb-memory-server';
+/** Reads ELIGO_EMBEDDED_DB (empty: `auto`); anything else is refused, naming what is allowed. */
+export function parseEmbeddedEngine(value: string | undefined): EmbeddedEngine {
+  if (!value) return 'auto';
+  if ((EMBEDDED_ENGINES as readonly string[]).includes(value)) return value as EmbeddedEngine;
+  throw new Error(`ELIGO_EMBEDDED_DB=${value} is not one of ${EMBEDDED_ENGINES.join(', ')}`);
+}
 
 export interface EmbeddedDatabaseOptions {
   /** Where the database keeps its files; reused on the next start so data survives restarts. */
   dataDir: string;
-  cacheDir: string;
   port?: number;
   /**
-   * `auto` (default): FerretDB 2 + DocumentDB when this machine can build it (Debian, root or sudo);
-   * otherwise mongodb-memory-server when its binary can be had; otherwise FerretDB v1 (SQLite).
+   * `auto` (default): FerretDB 2 + DocumentDB when this machine can build it (Debian/Ubuntu, root or
+   * password-less sudo, Go); otherwise MongoDB through mongodb-memory-server.
    */
   prefer?: EmbeddedEngine;
   log?: Log;
 }
 
-async function startMongoMemoryServer(options: EmbeddedDatabaseOptions): Promise<RunningDatabase> {
-  const { MongoBinary, MongoMemoryServer } = await import('mongodb-memory-server-core');
-  // Throws quickly when the binary is neither cached nor downloadable (no internet here).
-  await MongoBinary.getPath();
-  const server = await MongoMemoryServer.create({
-    instance: {
-      dbPath: path.join(options.dataDir, 'mongodb'),
-      storageEngine: 'wiredTiger',
-      ...(options.port ? { port: options.port } : {}),
-    },
-  });
-  options.log?.(`MongoDB (mongodb-memory-server) listening at ${server.getUri()}`);
-  return {
-    kind: 'mongodb-memory-server',
-    description: 'MongoDB (mongodb-memory-server)',
-    uri: server.getUri().replace(/\/$/, ''),
-    stop: async () => {
-      await server.stop({ doCleanup: false });
-    },
-  };
-}
-
-const RETRY_MONGODB_DOWNLOAD_AFTER_MS = 24 * 60 * 60 * 1000;
-
-/** Remembers for a day that mongod could not be downloaded, so offline starts don't wait for it. */
-function mongodRecentlyUnavailable(marker: string): boolean {
-  return (
-    existsSync(marker) && Date.now() - statSync(marker).mtimeMs < RETRY_MONGODB_DOWNLOAD_AFTER_MS
-  );
-}
+const firstLine = (error: unknown) => (error as Error).message.split('\n')[0];
 
 /** Starts the database `pnpm start` and `pnpm dev` use when no MONGODB_URI is configured. */
 export async function startEmbeddedDatabase(
   options: EmbeddedDatabaseOptions,
 ): Promise<RunningDatabase> {
   const prefer = options.prefer ?? 'auto';
-  if (prefer === 'auto' || prefer === 'ferretdb2') {
+  const port = options.port ? { port: options.port } : {};
+  const log = options.log ? { log: options.log } : {};
+  let ferretDb2Failure: string | undefined;
+  if (prefer !== 'mongodb-memory-server') {
     try {
       const engine = await ensureFerretDb2(buildOptionsFromEnv(options.log));
-      const v1Data = path.join(options.dataDir, 'ferretdb');
-      if (existsSync(v1Data) && !existsSync(path.join(options.dataDir, 'ferretdb2')))
-        options.log?.(
-          `earlier data of FerretDB v1 stays in ${v1Data}, not copied; ELIGO_EMBEDDED_DB=ferretdb starts it`,
-        );
-      return await startFerretDb2({
-        engine,
-        dataDir: path.join(options.dataDir, 'ferretdb2'),
-        ...(options.port ? { port: options.port } : {}),
-        ...(options.log ? { log: options.log } : {}),
-      });
+      const dataDir = path.join(options.dataDir, 'ferretdb2');
+      return await startFerretDb2({ engine, dataDir, ...port, ...log });
     } catch (error) {
       if (prefer === 'ferretdb2') throw error;
+      ferretDb2Failure = firstLine(error);
       options.log?.(
-        `FerretDB 2 cannot run here (${(error as Error).message.split('\n')[0]}); ` +
-          'falling back to an embedded MongoDB or FerretDB v1 (see README: Database)',
+        `FerretDB 2 cannot run here (${ferretDb2Failure}); trying mongodb-memory-server`,
       );
     }
   }
-  const marker = path.join(options.cacheDir, 'mongodb-memory-server.unavailable');
-  if (
-    prefer === 'mongodb-memory-server' ||
-    (prefer === 'auto' && !mongodRecentlyUnavailable(marker))
-  ) {
-    try {
-      return await startMongoMemoryServer(options);
-    } catch (error) {
-      if (prefer === 'mongodb-memory-server') throw error;
-      const reason = (error as Error).message.split('\n')[0];
-      options.log?.(`mongodb-memory-server unavailable (${reason}); using FerretDB`);
-      await mkdir(options.cacheDir, { recursive: true });
-      await writeFile(marker, `${new Date().toISOString()} ${reason}\n`);
-    }
+  try {
+    return await startMongoMemoryServer({ dataDir: options.dataDir, ...port, ...log });
+  } catch (error) {
+    throw new Error(
+      [
+        'no database to start.',
+        ...(ferretDb2Failure ? [`  FerretDB 2: ${ferretDb2Failure}`] : []),
+        `  mongodb-memory-server: ${firstLine(error)}`,
+        'Set MONGODB_URI to a MongoDB you run; or run this on Debian/Ubuntu as root or with ' +
+          'password-less sudo, with Go (FerretDB 2 is built once); or let this machine reach the ' +
+          'internet once so mongodb-memory-server can download MongoDB (README: Database).',
+      ].join('\n'),
+    );
   }
-  const binary = await ensureFerretDbBinary(options.cacheDir, options.log);
-  return startFerretDb({
-    binary,
-    dataDir: path.join(options.dataDir, 'ferretdb'),
-    ...(options.port ? { port: options.port } : {}),
-    ...(options.log ? { log: options.log } : {}),
-  });
 }
