@@ -60,7 +60,9 @@ export async function describeServer(
   }
 }
 
-const firstLine = (error: unknown) => (error as Error).message.split('\n')[0];
+/** An error's message on one line, short enough for a log line (a failed command's output is long). */
+const summary = (error: unknown) =>
+  (error as Error).message.replace(/\s*\n\s*/g, ' ').slice(0, 300);
 
 /** FerretDB 2 + DocumentDB in a throwaway cluster; undefined (with the reason logged) where it cannot be built. */
 async function tryFerretDb2(
@@ -70,7 +72,7 @@ async function tryFerretDb2(
   try {
     engine = await ensureFerretDb2(buildOptionsFromEnv(log));
   } catch (error) {
-    log(`FerretDB 2 cannot be built here: ${firstLine(error)}`);
+    log(`FerretDB 2 cannot be built here: ${summary(error)}`);
     return undefined;
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'eligo-test-ferretdb2-'));
@@ -102,7 +104,7 @@ async function tryTestcontainers(
     const uri = `${container.getConnectionString()}/?directConnection=true`;
     return { uri, stop: async () => void (await container.stop()) };
   } catch (error) {
-    log(`testcontainers could not start MongoDB (${firstLine(error)})`);
+    log(`testcontainers could not start MongoDB (${summary(error)})`);
     return undefined;
   }
 }
@@ -113,7 +115,7 @@ async function tryMongoMemoryServer(
   try {
     return await startMongoMemoryServer({ log });
   } catch (error) {
-    log(`mongodb-memory-server cannot start MongoDB here: ${firstLine(error)}`);
+    log(`mongodb-memory-server cannot start MongoDB here: ${summary(error)}`);
     return undefined;
   }
 }

@@ -28,7 +28,9 @@ export interface EmbeddedDatabaseOptions {
   log?: Log;
 }
 
-const firstLine = (error: unknown) => (error as Error).message.split('\n')[0];
+/** An error's message on one line, short enough for a log line (a failed command's output is long). */
+const summary = (error: unknown) =>
+  (error as Error).message.replace(/\s*\n\s*/g, ' ').slice(0, 300);
 
 /** Starts the database `pnpm start` and `pnpm dev` use when no MONGODB_URI is configured. */
 export async function startEmbeddedDatabase(
@@ -45,7 +47,7 @@ export async function startEmbeddedDatabase(
       return await startFerretDb2({ engine, dataDir, ...port, ...log });
     } catch (error) {
       if (prefer === 'ferretdb2') throw error;
-      ferretDb2Failure = firstLine(error);
+      ferretDb2Failure = summary(error);
       options.log?.(
         `FerretDB 2 cannot run here (${ferretDb2Failure}); trying mongodb-memory-server`,
       );
@@ -58,7 +60,7 @@ export async function startEmbeddedDatabase(
       [
         'no database to start.',
         ...(ferretDb2Failure ? [`  FerretDB 2: ${ferretDb2Failure}`] : []),
-        `  mongodb-memory-server: ${firstLine(error)}`,
+        `  mongodb-memory-server: ${summary(error)}`,
         'Set MONGODB_URI to a MongoDB you run; or run this on Debian/Ubuntu as root or with ' +
           'password-less sudo, with Go (FerretDB 2 is built once); or let this machine reach the ' +
           'internet once so mongodb-memory-server can download MongoDB (README: Database).',
