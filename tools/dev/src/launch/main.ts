@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { startEmbeddedDatabase, type EmbeddedEngine } from './embedded-db.ts';
+import { parseEmbeddedEngine, startEmbeddedDatabase } from '../database/embedded.ts';
 import {
   EMULATOR_CLIENT,
   apiPublicUrl,
@@ -19,8 +19,8 @@ import {
   type MailSetup,
 } from './launch-env.ts';
 import { loadOrCreateLocalSecrets } from './local-secrets.ts';
-import { cacheDir, dataDir as defaultDataDir, repoRoot } from './paths.ts';
-import { stopProcess, waitForPort } from './processes.ts';
+import { dataDir as defaultDataDir, repoRoot } from '../paths.ts';
+import { stopProcess, waitForPort } from '../processes.ts';
 
 const dev = process.argv.includes('--dev');
 const env: Record<string, string | undefined> = { ...process.env };
@@ -103,12 +103,12 @@ async function provideDatabase(dataDir: string): Promise<void> {
     log(`Database: MONGODB_URI from the environment`);
     return;
   }
-  const prefer = (env.ELIGO_EMBEDDED_DB ?? 'auto') as EmbeddedEngine;
+  const prefer = parseEmbeddedEngine(env.ELIGO_EMBEDDED_DB);
   // After Ctrl-C the database's processes stop along with everything else: not worth a word.
   const dbLog = (message: string) => {
     if (!stopping) log(message);
   };
-  const db = await startEmbeddedDatabase({ dataDir, cacheDir, prefer, log: dbLog });
+  const db = await startEmbeddedDatabase({ dataDir, prefer, log: dbLog });
   stops.push(db.stop);
   env.MONGODB_URI = `${db.uri}/eligo`;
   log(`Database: ${db.description} at ${env.MONGODB_URI}`);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, readlink, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { run } from '../processes.ts';
+import { run } from '../../processes.ts';
 
 /**
  * The three source archives the FerretDB 2 engine needs that no package registry has, pinned by

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { answersOnlyThisMachine, hostRules } from '../lib/http/hosts.ts';
+import { answersOnlyThisMachine, hostRules } from '@eligo/server/lib/http/hosts';
 
 type Env = Record<string, string | undefined>;
 

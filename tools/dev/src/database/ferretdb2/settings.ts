@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { cacheDir, repoRoot } from '../paths.ts';
+import { cacheDir, repoRoot } from '../../paths.ts';
 import type { BuildOptions } from './build.ts';
 import { DEFAULT_SOURCE_URL } from './sources.ts';
 

@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { chmod, copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { withBuildLock } from '../build-lock.ts';
-import { buildFerretDbFromProxy } from '../ferretdb.ts';
-import { run } from '../processes.ts';
+import { run } from '../../processes.ts';
+import { buildFerretDbFromProxy, haveGo } from './go-build.ts';
 import { DEFAULT_SOURCE_URL, obtainSource, SOURCES } from './sources.ts';
 
 /**
@@ -37,7 +37,10 @@ const MAKE_FLAGS = ['-j2', 'with_llvm=no', `PG_CONFIG=${PG_BIN}/pg_config`];
 
 type Log = (message: string) => void;
 
-/** This machine cannot build the engine (no apt, no root): callers may fall back to FerretDB v1. */
+/**
+ * This machine cannot build the engine (not Debian/Ubuntu, no root or password-less sudo, no Go):
+ * `pnpm start` and the tests then look for another engine; CI fails (docs/database.md).
+ */
 export class CannotBuildEngine extends Error {}
 
 export interface BuildOptions {
@@ -206,7 +209,7 @@ async function pgVersion(): Promise<string> {
  * Makes the engine ready to run and returns its binaries: Debian packages, the three extensions
  * (built once per source hashes + flags + PostgreSQL major, staged in the cache, then installed into
  * the system folders), and the FerretDB 2 binary. Parallel callers wait on one lock and build once.
- * Throws CannotBuildEngine where this machine cannot (no apt, not root).
+ * Throws CannotBuildEngine where this machine cannot (no apt, not root, no Go).
  */
 export async function ensureFerretDb2(options: BuildOptions): Promise<Engine> {
   const log = options.log ?? (() => {});
@@ -233,6 +236,11 @@ export async function ensureFerretDb2(options: BuildOptions): Promise<Engine> {
     async () => {
       const started = Date.now();
       await ensurePackages(log);
+      // Before the extensions' minutes of compiling: without Go the engine could not be finished.
+      if (!existsSync(ferretdb) && !(await haveGo()))
+        throw new CannotBuildEngine(
+          `Go is needed once to build FerretDB ${FERRETDB2_VERSION} (the Go module proxy has it)`,
+        );
       if (!existsSync(stage)) {
         log(`building pgvector, pg_cron and DocumentDB for ${await pgVersion()} (once; cached)…`);
         await buildExtensions(stage, options, log);

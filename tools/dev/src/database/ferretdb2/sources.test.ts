@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { run } from '../processes.ts';
+import { run } from '../../processes.ts';
 import { buildOptionsFromEnv } from './settings.ts';
 import { obtainSource, SOURCES, unpack, type PinnedSource } from './sources.ts';
 

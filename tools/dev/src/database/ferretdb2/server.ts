@@ -3,18 +3,16 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { existsSync } from 'node:fs';
 import { appendFile, chmod, chown, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { RunningDatabase } from '../ferretdb.ts';
-import { freePort, run, stopProcess, waitForPort } from '../processes.ts';
+import { freePort, run, stopProcess, waitForPort } from '../../processes.ts';
+import type { Log, RunningDatabase } from '../running-database.ts';
 import { FERRETDB2_VERSION, type Engine } from './build.ts';
-
-type Log = (message: string) => void;
 
 /**
  * The cluster's settings (appended to postgresql.conf at initdb). DocumentDB's own packaging
  * (packaging/10-preload.sh in its sources) sets the same libraries and `documentdb.*` switches.
  */
 const POSTGRESQL_CONF = `
-# --- Eligo: PostgreSQL for FerretDB 2 + DocumentDB (server/src/dev/ferretdb2/server.ts) ---
+# --- Eligo: PostgreSQL for FerretDB 2 + DocumentDB (tools/dev/src/database/ferretdb2/server.ts) ---
 listen_addresses = '127.0.0.1'
 unix_socket_directories = ''
 max_connections = 300
