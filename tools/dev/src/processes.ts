@@ -1,17 +1,28 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import net from 'node:net';
 
-/** Asks the OS for a free TCP port on 127.0.0.1. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** Whether 127.0.0.1:port can be listened on right now. */
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = net.createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/**
+ * A TCP port on 127.0.0.1 that is free now, for a server whose address must be known before it
+ * listens (e.g. its PUBLIC_URL). Chosen below the kernel's ephemeral range (Linux: 32768–60999),
+ * which outgoing connections and `listen(0)` draw from: a port the OS handed out there could be
+ * taken by any connection before the caller binds it (seen as EADDRINUSE on a busy machine).
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await canListen(port)) return port;
+  }
+  throw new Error('no free TCP port between 20000 and 32000 on 127.0.0.1');
 }
 
 /** Resolves once something accepts TCP connections on host:port, or rejects after `timeoutMs`. */
