@@ -69,6 +69,24 @@ export default tseslint.config(
     },
   },
   {
+    // The web app's shared building blocks serve every feature and know none (web/README.md).
+    files: ['web/src/{api,components,composables}/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/features/**'],
+              message:
+                'web/src/api, components and composables are shared by every feature: move what needs a feature into web/src/features/<domain>/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // No import cycles inside the server, shared or the web app.
     files: ['server/src/**/*.ts', 'shared/src/**/*.ts', 'web/src/**/*.ts', 'web/src/**/*.vue'],
     plugins: { 'import-x': importX },
