@@ -65,8 +65,6 @@ export const ErrorCode = {
   HireDatesInvalid: 'HIRE_DATES_INVALID',
   /** A change to a value a person confirmed needs a reason (`PUT …/hire`). */
   HireReasonRequired: 'HIRE_REASON_REQUIRED',
-  /** A CSV upload with errors: `details` names each line and column; nothing was changed. */
-  CsvInvalid: 'CSV_INVALID',
   /** The forms need the employer profile, which is incomplete. */
   EmployerProfileIncomplete: 'EMPLOYER_PROFILE_INCOMPLETE',
   /** The forms need the start, offer and hire dates, and one is not known. */
@@ -122,7 +120,6 @@ export const errorStatus = {
 
   [ErrorCode.HireDatesInvalid]: 400,
   [ErrorCode.HireReasonRequired]: 400,
-  [ErrorCode.CsvInvalid]: 400,
   [ErrorCode.EmployerProfileIncomplete]: 409,
   [ErrorCode.HireDatesMissing]: 409,
   [ErrorCode.HireDetailsMissing]: 409,

@@ -1,9 +1,8 @@
 import { defineRoute } from '../route-table.ts';
 import { applicantDetailSchema, applicantIdParamsSchema } from '../schemas/applicants.ts';
+import { csvImportQuerySchema } from '../schemas/csv-import.ts';
 import {
-  hiresCsvSchema,
   hiresImportResultSchema,
-  importHiresQuerySchema,
   putHireBodySchema,
   reconcileAcceptedSchema,
 } from '../schemas/hires.ts';
@@ -25,11 +24,11 @@ export const hireRoutes = {
   importCsv: defineRoute({
     ...hireEndpoints.importCsv,
     summary:
-      'Upload hires as text/csv: all rows checked first, one bad row changes nothing; dryRun=true only counts',
+      'Upload hires as CSV (text/csv; header employee,offered_on,hired_on,started_on,position,starting_wage,state; employee = Lever opportunity id or email): all or nothing; dryRun=true writes nothing',
     access: 'admin',
     tags: ['hires'],
-    query: importHiresQuerySchema,
-    body: hiresCsvSchema,
+    // The body is a text/csv stream (lib/csv-import), not a schema: see docs/csv-imports.md.
+    query: csvImportQuerySchema,
     response: hiresImportResultSchema,
   }),
   reconcile: defineRoute({

@@ -9,7 +9,7 @@ import {
 } from '../routes/filing-endpoints.ts';
 import { updateAccountPreferencesBodySchema } from './account.ts';
 import { listFilingQuerySchema, setFilingStatusBodySchema } from './filing.ts';
-import { importHiresQuerySchema, putHireBodySchema } from './hires.ts';
+import { putHireBodySchema } from './hires.ts';
 import { updateOrganizationSettingsBodySchema } from './organization.ts';
 
 const HIRE = {
@@ -82,8 +82,6 @@ describe('queries and small bodies', () => {
     [listFilingQuerySchema, { bucket: 'in_progress' }, true],
     [listFilingQuerySchema, { bucket: 'soon' }, false],
     [listFilingQuerySchema, { limit: 101 }, false],
-    [importHiresQuerySchema, { dryRun: true }, true],
-    [importHiresQuerySchema, {}, true],
     [updateAccountPreferencesBodySchema, { filingDigest: false }, true],
     [updateAccountPreferencesBodySchema, {}, false],
     [updateOrganizationSettingsBodySchema, { employer: { legalName: 'Acme' } }, false],

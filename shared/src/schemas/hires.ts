@@ -2,6 +2,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { isoDateSchema } from '../wotc/answers.ts';
 import { reasonSchema } from './applicants.ts';
 import { isoDateTimeSchema } from './common.ts';
+import { csvImportResultSchema } from './csv-import.ts';
 import { employerStateSchema } from './employer.ts';
 import { positionSchema, startingWageSchema } from './hire.ts';
 
@@ -30,33 +31,15 @@ export const putHireBodySchema = Type.Object(
 );
 export type PutHireBody = Static<typeof putHireBodySchema>;
 
-/** The CSV upload's body: `text/csv` (documents it for OpenAPI). */
-export const hiresCsvSchema = Type.String({
-  description:
-    'text/csv (UTF-8) with the header employee,offered_on,hired_on,started_on,position,starting_wage,state; employee = Lever opportunity id or email',
-});
-
-export const importHiresQuerySchema = Type.Object(
-  {
-    /** Validate and count, change nothing. */
-    dryRun: Type.Optional(Type.Boolean({ default: false })),
-  },
-  { additionalProperties: false },
-);
-export type ImportHiresQuery = Static<typeof importHiresQuerySchema>;
-
 /**
- * The answer to a valid file (a file with any bad row is a `400 CSV_INVALID` listing every error,
- * and changes nothing). Each data row counts once: `created` (a hire recorded on a screened
- * applicant who had none), `updated`, `unchanged` (same values: the same file uploaded again is
- * all `unchanged`), `unknown` (nobody Eligo screened: reported, never invented).
+ * The answer to a valid file (`csvImportResultSchema`: a file with any bad row is a
+ * `400 CSV_INVALID` listing every error by line and column, and changes nothing). Each data row
+ * counts once: `created` (a hire recorded on a screened applicant who had none), `updated`,
+ * `unchanged` (the same file uploaded again is all `unchanged`), `unknown` (nobody Eligo screened:
+ * reported, never invented).
  */
 export const hiresImportResultSchema = Type.Object({
-  dryRun: Type.Boolean(),
-  rows: Type.Integer({ minimum: 0 }),
-  created: Type.Integer({ minimum: 0 }),
-  updated: Type.Integer({ minimum: 0 }),
-  unchanged: Type.Integer({ minimum: 0 }),
+  ...csvImportResultSchema.properties,
   unknown: Type.Integer({ minimum: 0 }),
   /** The rows counted as `unknown`, in file order. */
   unknownEmployees: Type.Array(
