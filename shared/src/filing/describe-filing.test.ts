@@ -1,40 +1,19 @@
 import { describe, expect, test } from 'vitest';
 import Value from 'typebox/value';
 import { applicantFilingSchema } from '../schemas/filing-status.ts';
-import type { HireValues } from '../schemas/hire.ts';
 import { describeFiling, type DescribeFilingInput } from './describe-filing.ts';
+import { SAMPLE_EMPLOYER, SAMPLE_HIRE } from './filing-fixtures.ts';
 import { NOT_SUBMITTED } from './status.ts';
 
-const HIRE: HireValues = {
-  offeredOn: '2026-03-03',
-  hiredOn: '2026-03-05',
-  anticipatedStartOn: '2026-03-09',
-  startedOn: '2026-03-09',
-  position: 'Warehouse associate',
-  startingWage: 17.25,
-  employedInState: 'KS',
-};
+const HIRE = SAMPLE_HIRE;
 
 const INPUT: DescribeFilingInput = {
   hire: HIRE,
   status: NOT_SUBMITTED,
-  employer: {
-    legalName: 'Prairie Logistics LLC',
-    ein: '12-3456789',
-    address: { street: '400 Main St', city: 'Great Bend', state: 'KS', zip: '67530' },
-    phone: '620-555-0100',
-    contact: {
-      name: 'Jordan Lee',
-      title: 'HR Manager',
-      phone: '620-555-0101',
-      email: 'hr@prairie.example',
-    },
-    timeZone: null,
-    employmentStates: null,
-  },
-  // 20:30 on 2 March in Kansas (Central), already 3 March in UTC.
+  employer: SAMPLE_EMPLOYER,
+  // 20:30 on 2 March in Austin (Central), already 3 March in UTC.
   applicantSignedAt: '2026-03-03T02:30:00.000Z',
-  employerSignature: { signedAt: '2026-03-10T16:20:00.000Z', signedBy: 'Jordan Lee' },
+  employerSignature: { signedAt: '2026-03-10T16:20:00.000Z', signedBy: 'Sam Ortiz' },
   timeZone: 'America/Chicago',
   // 23:30 on 30 March in Chicago: still 30 March there.
   now: new Date('2026-03-31T04:30:00Z'),

@@ -18,6 +18,7 @@ import {
   EMPLOYER_PROFILE_FIELDS,
   maskEin,
 } from './employer.ts';
+import { SAMPLE_EMPLOYER } from './filing-fixtures.ts';
 
 /** The prefixes the IRS never issues ("How EINs are assigned and valid EIN prefixes"). */
 const UNISSUED = [
@@ -40,20 +41,7 @@ const UNISSUED = [
   '97',
 ];
 
-const PROFILE: EmployerProfileDraft = {
-  legalName: 'Prairie Logistics LLC',
-  ein: '12-3456789',
-  address: { street: '400 Main St', city: 'Great Bend', state: 'KS', zip: '67530' },
-  phone: '620-555-0100',
-  contact: {
-    name: 'Jordan Lee',
-    title: 'HR Manager',
-    phone: '620-555-0101',
-    email: 'hr@prairie.example',
-  },
-  timeZone: null,
-  employmentStates: null,
-};
+const PROFILE = SAMPLE_EMPLOYER;
 
 describe('EIN', () => {
   test.each(Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0')))(
@@ -124,7 +112,7 @@ describe('employerProfileMissing', () => {
 
   test('time zone and employment states are never missing: they default from the address', () => {
     expect(effectiveTimeZone(PROFILE)).toBe('America/Chicago');
-    expect(effectiveEmploymentStates(PROFILE)).toEqual(['KS']);
+    expect(effectiveEmploymentStates(PROFILE)).toEqual(['TX']);
     const chosen: EmployerProfileDraft = {
       ...PROFILE,
       timeZone: 'America/Denver',
@@ -139,9 +127,9 @@ describe('employerProfileMissing', () => {
   test('completeEmployerProfile gives what the forms take, or null while anything is missing', () => {
     const complete = completeEmployerProfile(PROFILE);
     expect(complete).toMatchObject({
-      ein: '12-3456789',
+      ein: '74-2051183',
       timeZone: 'America/Chicago',
-      employmentStates: ['KS'],
+      employmentStates: ['TX'],
     });
     expect(Value.Check(employerProfileSchema, complete)).toBe(true);
     expect(completeEmployerProfile({ ...PROFILE, phone: null })).toBeNull();

@@ -133,15 +133,10 @@ export interface HireMerge {
   overwritesConfirmed: HireField[];
 }
 
-const EMPTY_PROVENANCE: HireProvenance = {
-  offeredOn: null,
-  hiredOn: null,
-  anticipatedStartOn: null,
-  startedOn: null,
-  position: null,
-  startingWage: null,
-  employedInState: null,
-};
+/** Every field unknown: the values and the provenance of a hire nothing is known about yet. */
+function nothingKnown<T>(): T {
+  return Object.fromEntries(HIRE_FIELDS.map((field) => [field, null])) as T;
+}
 
 /**
  * Applies `input` from `source` to a hire (`before`, or none yet). Lever never overwrites nor clears
@@ -158,17 +153,7 @@ export function mergeHire(
   const byPerson = CONFIRMING_SOURCES.includes(source);
   const hire: ApplicantHire = before
     ? { ...before, provenance: { ...before.provenance } }
-    : {
-        offeredOn: null,
-        hiredOn: null,
-        anticipatedStartOn: null,
-        startedOn: null,
-        position: null,
-        startingWage: null,
-        employedInState: null,
-        source,
-        provenance: { ...EMPTY_PROVENANCE },
-      };
+    : { ...nothingKnown<HireValues>(), source, provenance: nothingKnown<HireProvenance>() };
   const result: HireMerge = { hire, changed: [], confirmed: [], overwritesConfirmed: [] };
   for (const field of HIRE_FIELDS) {
     const value = input[field];

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ErrorCode, errorStatus } from '../errors.ts';
-import type { EmployerProfileDraft } from '../schemas/employer.ts';
 import { EMPTY_EMPLOYER_PROFILE } from './employer.ts';
+import { SAMPLE_EMPLOYER, SAMPLE_HIRE } from './filing-fixtures.ts';
 import {
   FILING_MISSING,
   FILING_MISSING_ERRORS,
@@ -10,31 +10,9 @@ import {
   type FilingMissingInput,
 } from './missing.ts';
 
-const EMPLOYER: EmployerProfileDraft = {
-  legalName: 'Prairie Logistics LLC',
-  ein: '12-3456789',
-  address: { street: '400 Main St', city: 'Great Bend', state: 'KS', zip: '67530' },
-  phone: '620-555-0100',
-  contact: {
-    name: 'Jordan Lee',
-    title: 'HR Manager',
-    phone: '620-555-0101',
-    email: 'hr@prairie.example',
-  },
-  timeZone: null,
-  employmentStates: null,
-};
-
 const READY: FilingMissingInput = {
-  employer: EMPLOYER,
-  hire: {
-    offeredOn: '2026-03-03',
-    hiredOn: '2026-03-05',
-    startedOn: '2026-03-09',
-    position: 'Warehouse associate',
-    startingWage: 17.25,
-    employedInState: 'KS',
-  },
+  employer: SAMPLE_EMPLOYER,
+  hire: SAMPLE_HIRE,
   applicantSigned: true,
   employerSigned: true,
   screenedAfterOffer: null,
@@ -46,7 +24,7 @@ describe('filingMissing', () => {
   });
 
   test.each([
-    ['the employer profile', { employer: { ...EMPLOYER, ein: null } }, ['employer_profile']],
+    ['the employer profile', { employer: { ...SAMPLE_EMPLOYER, ein: null } }, ['employer_profile']],
     ['no employer profile saved', { employer: null }, ['employer_profile']],
     ['the start date', { hire: { ...READY.hire!, startedOn: null } }, ['start_date']],
     ['the offer date', { hire: { ...READY.hire!, offeredOn: null } }, ['hire_dates']],

@@ -1,7 +1,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { LINE_MAX } from '../wotc/answer-checks.ts';
 import { isoDateSchema } from '../wotc/answers.ts';
-import { HIRE_SOURCES } from '../filing/hire.ts';
+import { HIRE_FIELDS, HIRE_SOURCES, type HireField } from '../filing/hire.ts';
 import { employerStateSchema } from './employer.ts';
 
 /**
@@ -36,16 +36,15 @@ export const hireValuesSchema = Type.Object({
 });
 export type HireValues = Static<typeof hireValuesSchema>;
 
-/** Who set each value (`null` while the value is `null`). */
-export const hireProvenanceSchema = Type.Object({
-  offeredOn: orNull(hireSourceSchema),
-  hiredOn: orNull(hireSourceSchema),
-  anticipatedStartOn: orNull(hireSourceSchema),
-  startedOn: orNull(hireSourceSchema),
-  position: orNull(hireSourceSchema),
-  startingWage: orNull(hireSourceSchema),
-  employedInState: orNull(hireSourceSchema),
-});
+const sourceOrNull = orNull(hireSourceSchema);
+
+/** Who set each value (`null` while the value is `null`), for each field of `hireValuesSchema`. */
+export const hireProvenanceSchema = Type.Object(
+  Object.fromEntries(HIRE_FIELDS.map((field) => [field, sourceOrNull])) as Record<
+    HireField,
+    typeof sourceOrNull
+  >,
+);
 export type HireProvenance = Static<typeof hireProvenanceSchema>;
 
 export const applicantHireSchema = Type.Object({
