@@ -10,6 +10,7 @@ import {
 } from '../schemas/employer.ts';
 import {
   completeEmployerProfile,
+  defaultEmployedInState,
   effectiveEmploymentStates,
   effectiveTimeZone,
   einProblem,
@@ -122,6 +123,9 @@ describe('employerProfileMissing', () => {
     expect(effectiveEmploymentStates(chosen)).toEqual(['KS', 'CO']);
     expect(effectiveTimeZone(null)).toBe('America/New_York');
     expect(effectiveEmploymentStates(EMPTY_EMPLOYER_PROFILE)).toEqual([]);
+    expect(defaultEmployedInState(PROFILE)).toBe('TX');
+    expect(defaultEmployedInState(chosen)).toBeNull(); // two states: someone must say which
+    expect(defaultEmployedInState(null)).toBeNull();
   });
 
   test('completeEmployerProfile gives what the forms take, or null while anything is missing', () => {

@@ -119,6 +119,14 @@ export function effectiveEmploymentStates(
   return profile?.address.state ? [profile.address.state] : [];
 }
 
+/** The state a new hire works in when nobody said: the employer's only employment state. */
+export function defaultEmployedInState(
+  profile: EmployerProfileDraft | null | undefined,
+): EmployerState | null {
+  const states = effectiveEmploymentStates(profile);
+  return states.length === 1 ? states[0]! : null;
+}
+
 /**
  * The complete profile the forms are filled from, with the time zone and employment states
  * resolved; `null` while anything is missing (`employerProfileMissing` says what).
