@@ -59,6 +59,26 @@ export const ErrorCode = {
   // Applicants (server/src/modules/applicants: dashboard, applicant page)
   /** The action does not fit the applicant's state (e.g. resend after the survey was answered). */
   ApplicantActionUnavailable: 'APPLICANT_ACTION_UNAVAILABLE',
+
+  // Hires and filing (docs/filing.md; `@eligo/shared/filing` decides when each applies)
+  /** Hire dates out of order (a start before the hire, a hire before the offer). */
+  HireDatesInvalid: 'HIRE_DATES_INVALID',
+  /** A change to a value a person confirmed needs a reason (`PUT …/hire`). */
+  HireReasonRequired: 'HIRE_REASON_REQUIRED',
+  /** The forms need the employer profile, which is incomplete. */
+  EmployerProfileIncomplete: 'EMPLOYER_PROFILE_INCOMPLETE',
+  /** The forms need the start, offer and hire dates, and one is not known. */
+  HireDatesMissing: 'HIRE_DATES_MISSING',
+  /** The ETA 9061 needs the position and starting wage, and the packet the state of employment. */
+  HireDetailsMissing: 'HIRE_DETAILS_MISSING',
+  /** The applicant has not signed the survey (Form 8850 page 1). */
+  ApplicantSignatureMissing: 'APPLICANT_SIGNATURE_MISSING',
+  /** No admin has signed for the employer (Form 8850 page 2). */
+  EmployerSignatureMissing: 'EMPLOYER_SIGNATURE_MISSING',
+  /** The survey was signed after the job offer: the request cannot be filed as ready. */
+  ScreenedAfterOffer: 'SCREENED_AFTER_OFFER',
+  /** The filing status cannot move that way (e.g. certifying what was never submitted). */
+  FilingTransitionInvalid: 'FILING_TRANSITION_INVALID',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -97,6 +117,16 @@ export const errorStatus = {
   [ErrorCode.WebhookStale]: 401,
 
   [ErrorCode.ApplicantActionUnavailable]: 409,
+
+  [ErrorCode.HireDatesInvalid]: 400,
+  [ErrorCode.HireReasonRequired]: 400,
+  [ErrorCode.EmployerProfileIncomplete]: 409,
+  [ErrorCode.HireDatesMissing]: 409,
+  [ErrorCode.HireDetailsMissing]: 409,
+  [ErrorCode.ApplicantSignatureMissing]: 409,
+  [ErrorCode.EmployerSignatureMissing]: 409,
+  [ErrorCode.ScreenedAfterOffer]: 409,
+  [ErrorCode.FilingTransitionInvalid]: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 /** The generic codes, one per status, of errors that carry only an HTTP status. */

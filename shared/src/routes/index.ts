@@ -15,3 +15,6 @@ export * from './integrations.ts';
 export * from './applicants.ts';
 export * from './organization.ts';
 export * from './audit.ts';
+export * from './account-preferences.ts';
+export * from './hires.ts';
+export * from './filing.ts';

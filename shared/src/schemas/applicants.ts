@@ -3,6 +3,8 @@ import { isoDateSchema } from '../wotc/answers.ts';
 import { dolCodeSchema } from '../wotc/groups.ts';
 import { eligibilityResultSchema } from '../wotc/result.ts';
 import { emailSchema, idSchema, isoDateTimeSchema } from './common.ts';
+import { applicantFilingSchema } from './filing-status.ts';
+import { applicantHireSchema } from './hire.ts';
 import { surveyLanguageSchema } from './survey.ts';
 import {
   APPLICANT_SORTS,
@@ -97,6 +99,12 @@ export const applicantRowSchema = Type.Object({
   reused: Type.Boolean(),
   confidential: Type.Boolean(),
   anonymized: Type.Boolean(),
+  /**
+   * The hire's filing: deadline, bucket, what is missing, the state's answer (docs/filing.md §4–§5);
+   * `null` when not hired. Optional in the type only until the server fills it (issue 19), then
+   * always sent.
+   */
+  filing: Type.Optional(Type.Union([applicantFilingSchema, Type.Null()])),
 });
 export type ApplicantRow = Static<typeof applicantRowSchema>;
 
@@ -214,6 +222,11 @@ export const applicantDetailSchema = Type.Object({
   /** Target group codes, for a quick read; the reasons are in `eligibility.matches`. */
   targetGroups: Type.Array(dolCodeSchema),
   timeline: Type.Array(timelineEventSchema),
+  /**
+   * The hire (docs/filing.md §2); `null` when not hired. Optional in the type only until the server
+   * fills it (issue 19), then always sent. Its filing is the row's `filing`.
+   */
+  hire: Type.Optional(Type.Union([applicantHireSchema, Type.Null()])),
 });
 export type ApplicantDetail = Static<typeof applicantDetailSchema>;
 

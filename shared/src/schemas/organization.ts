@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { TAG_PREFIX_PATTERN } from '../applicants.ts';
+import { employerProfileDraftSchema, employerProfileInputSchema } from './employer.ts';
 import { surveyLanguageSchema } from './survey.ts';
 
 export { DEFAULT_TAG_PREFIX, TAG_PREFIX_PATTERN, wotcTag } from '../applicants.ts';
@@ -14,6 +15,11 @@ export const organizationSettingsSchema = Type.Object({
   tagPrefix: tagPrefixSchema,
   /** Language of the survey emails (and the survey's starting language). */
   surveyLanguage: surveyLanguageSchema,
+  /**
+   * The employer profile (docs/filing.md §1); an empty profile (all `null`) until an admin saves
+   * one. Optional in the type only until the server fills it (issue 19), then always sent.
+   */
+  employer: Type.Optional(employerProfileDraftSchema),
 });
 export type OrganizationSettings = Static<typeof organizationSettingsSchema>;
 
@@ -21,6 +27,8 @@ export const updateOrganizationSettingsBodySchema = Type.Object(
   {
     tagPrefix: Type.Optional(tagPrefixSchema),
     surveyLanguage: Type.Optional(surveyLanguageSchema),
+    /** Replaces the whole saved profile (each field well-formed or `null`), never merged. */
+    employer: Type.Optional(employerProfileInputSchema),
   },
   { additionalProperties: false, minProperties: 1 },
 );
