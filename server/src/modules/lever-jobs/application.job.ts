@@ -3,14 +3,14 @@ import { Types } from 'mongoose';
 import type { JobContext } from '../../lib/jobs/runner.ts';
 import { PermanentFailure } from '../../lib/jobs/errors.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
+import { ttlCache, type TtlCache } from '../../lib/ttl-cache.ts';
 import { inviteApplicant } from '../applicants/invitation.service.ts';
 import { registerApplicant } from '../applicants/registration.service.ts';
 import { leverInboxModel, type LeverInboxItem } from '../lever/inbox.model.ts';
 import type { ApplicationJobPayload } from '../lever/inbox.ts';
-import { leverClient, type LeverAccountClient } from '../lever/lever.client.ts';
+import type { LeverAccountClient } from '../lever/lever.client.ts';
 import { LeverIntegrationGoneError } from '../lever/lever.errors.ts';
 import type { LeverPosting } from '../lever/lever.types.ts';
-import { perAppTtlCache } from '../lever/per-app.ts';
 import { applicantInputFrom, pickApplication, postingIdOf } from './application-input.ts';
 import { asJobFailure, isForbidden, isNotFound } from './lever-failures.ts';
 
@@ -23,13 +23,12 @@ const POSTING_CACHE_MS = 10 * 60_000;
  * otherwise spend half of the Lever request budget re-reading the same title.
  */
 async function postingOf(
-  app: FastifyInstance,
+  cache: TtlCache<LeverPosting | null>,
   lever: LeverAccountClient,
   integrationId: string,
   postingId: string | null,
 ): Promise<LeverPosting | null> {
   if (!postingId) return null;
-  const cache = perAppTtlCache<LeverPosting | null>(app, 'lever-postings', POSTING_CACHE_MS);
   const key = `${integrationId}:${postingId}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
@@ -62,6 +61,7 @@ function refusal(error: unknown): string | null {
  */
 export function applicationJob(app: FastifyInstance) {
   const Inbox = leverInboxModel(app.mongo);
+  const postings = ttlCache<LeverPosting | null>(POSTING_CACHE_MS);
 
   return async function handle({
     payload,
@@ -77,7 +77,7 @@ export function applicationJob(app: FastifyInstance) {
 
     let applicantId = row.applicantId;
     if (row.status !== 'processed' || !applicantId) {
-      const lever = leverClient(app).forIntegration(row.integrationId, { signal });
+      const lever = app.lever.client(row.integrationId, { signal });
       let input;
       try {
         const opportunity = await lever.getOpportunity(row.opportunityId, {
@@ -85,7 +85,7 @@ export function applicationJob(app: FastifyInstance) {
         });
         const application = pickApplication(opportunity, row.applicationId);
         const posting = await postingOf(
-          app,
+          postings,
           lever,
           row.integrationId.toHexString(),
           postingIdOf(application),

@@ -3,7 +3,6 @@ import { Types } from 'mongoose';
 import { TAG_JOB, type TagJobPayload } from '../applicants/tag-sync.ts';
 import { APPLICATION_JOB } from '../lever/inbox.model.ts';
 import { enqueueReceived, type ApplicationJobPayload } from '../lever/inbox.ts';
-import { onLeverStatusChange } from '../lever/status-events.ts';
 import { applicationJob } from './application.job.ts';
 import { DISCONNECTED_REASON } from './lever-failures.ts';
 import { TAG_JOB_SETTINGS, tagJob } from './tag.job.ts';
@@ -30,7 +29,7 @@ export default async function leverJobsModule(app: FastifyInstance): Promise<voi
     timeoutMs: 2 * 60_000,
   });
 
-  onLeverStatusChange(app, async ({ integrationId, status }) => {
+  app.lever.onStatusChange(async ({ integrationId, status }) => {
     if (status === 'disconnected') {
       await app.jobs.pauseGroup(integrationId, DISCONNECTED_REASON);
       return;

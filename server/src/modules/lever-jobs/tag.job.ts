@@ -6,7 +6,7 @@ import type { JobContext, JobDefinition } from '../../lib/jobs/runner.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { applicantModel, type ApplicantDocument } from '../applicants/applicant.model.ts';
 import { recordTagSyncOutcome, type TagJobPayload } from '../applicants/tag-sync.ts';
-import { leverClient, type LeverAccountClient } from '../lever/lever.client.ts';
+import type { LeverAccountClient } from '../lever/lever.client.ts';
 import { asJobFailure, isNotFound } from './lever-failures.ts';
 
 /** Any Eligo WOTC tag, whatever the prefix it was written with (`Acme-WOTC:Not Qualified`). */
@@ -55,7 +55,7 @@ export function tagJob(app: FastifyInstance): JobDefinition<TagJobPayload>['hand
     if (!applicant || !tag || !applicant.lever?.integrationId) return;
     const ref = { _id: applicant._id, organizationId: applicant.organizationId };
     const { opportunityId } = applicant.lever;
-    const lever = leverClient(app).forIntegration(applicant.lever.integrationId, { signal });
+    const lever = app.lever.client(applicant.lever.integrationId, { signal });
     try {
       for (let round = 1; tag; round += 1) {
         await writeTag(lever, opportunityId, tag);

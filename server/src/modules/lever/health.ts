@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { isDuplicateKeyError } from '../../lib/email.ts';
-import { leverClient } from './lever.client.ts';
 import { LeverApiError, LeverDisconnectedError } from './lever.errors.ts';
 import { leverHealthModel, type LeverHealth } from './health.model.ts';
 import { leverIntegrationModel, type LeverIntegrationDocument } from './integration.model.ts';
@@ -64,7 +63,7 @@ export async function checkHealth(
   });
   let listed;
   try {
-    listed = await leverClient(app).forIntegration(integration._id).listWebhooks();
+    listed = await app.lever.client(integration._id).listWebhooks();
   } catch (error) {
     if (error instanceof LeverDisconnectedError) return;
     if (error instanceof LeverApiError && error.retryable) {

@@ -23,10 +23,9 @@ import {
   tokenPlace,
   type LeverIntegrationDocument,
 } from './integration.model.ts';
-import { acquireLease, releaseLease } from './lease.ts';
+import { leverLeases } from './lease.model.ts';
 import { LeverApiError, LeverDisconnectedError } from './lever.errors.ts';
 import { leverTokenClaims, missingScopes } from './scopes.ts';
-import { announceStatusChange } from './status-events.ts';
 import type { LeverTokenSet } from './token-endpoint.ts';
 import {
   addManualWebhook,
@@ -76,6 +75,7 @@ async function asLeverAction<T>(action: () => Promise<T>): Promise<T> {
 export function integrationsService(app: FastifyInstance) {
   const Integrations = leverIntegrationModel(app.mongo);
   const repo = (auth: AuthContext) => scoped(Integrations, auth.organization._id);
+  const leases = leverLeases(app.mongo);
 
   async function find(auth: AuthContext, id: string): Promise<LeverIntegrationDocument> {
     const integration = await repo(auth).findById(id);
@@ -128,7 +128,7 @@ export function integrationsService(app: FastifyInstance) {
   ): Promise<LeverConnectOutcome> {
     const lease = `refresh:${integration._id.toHexString()}`;
     // Tokens are written only under the integration's lease (token-store.ts).
-    for (let i = 0; !(await acquireLease(app.mongo, lease, 30_000)); i += 1) {
+    for (let i = 0; !(await leases.acquire(lease, 30_000)); i += 1) {
       if (i > 100) throw new Error('The integration is busy refreshing; try again');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -153,7 +153,7 @@ export function integrationsService(app: FastifyInstance) {
         },
       );
     } finally {
-      await releaseLease(app.mongo, lease);
+      await leases.release(lease);
     }
     await leverInboxModel(app.mongo).updateMany(
       {
@@ -164,7 +164,7 @@ export function integrationsService(app: FastifyInstance) {
       { $set: { status: 'received' } },
     );
     if (wasDisconnected) {
-      await announceStatusChange(app, {
+      await app.lever.announceStatusChange({
         integrationId: integration._id.toHexString(),
         organizationId: integration.organizationId.toHexString(),
         status: 'connected',

@@ -10,9 +10,8 @@ import type {
   LeverWebhook,
   NewLeverWebhook,
 } from './lever.types.ts';
-import { perApp } from './per-app.ts';
-import { rateBudget, type RateBudget } from './rate-budget.ts';
-import { tokenStore } from './token-store.ts';
+import type { RateBudget } from './rate-budget.ts';
+import type { TokenStore } from './token-store.ts';
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -28,15 +27,11 @@ export interface LeverAccountClient {
   deleteWebhook(id: string): Promise<void>;
 }
 
-export interface LeverClient {
-  /** `signal` aborts every request of this client (a job passes its own: shutdown stops it). */
-  forIntegration(
-    integrationId: string | Types.ObjectId,
-    options?: { signal?: AbortSignal },
-  ): LeverAccountClient;
-  /** The shared per-account request budget (exposed for its periodic pruning). */
-  budget: RateBudget;
-}
+/** `signal` aborts every request of the client (a job passes its own: shutdown stops it). */
+export type LeverClientFactory = (
+  integrationId: string | Types.ObjectId,
+  options?: { signal?: AbortSignal },
+) => LeverAccountClient;
 
 interface RequestOptions {
   query?: Record<string, string>;
@@ -46,23 +41,18 @@ interface RequestOptions {
 }
 
 /**
- * The one module that calls Lever's Data API. Usable without a request (background jobs):
- * `leverClient(app).forIntegration(id).getOpportunity(...)`. Each call waits for a slot of the
+ * The one module that calls Lever's Data API, as `app.lever.client`. Usable without a request
+ * (background jobs): `app.lever.client(id).getOpportunity(...)`. Each call waits for a slot of the
  * account's shared budget (rate-budget.ts), sends the integration's token (refreshed ahead of
  * expiry), refreshes once on 401, and maps failures to LeverApiError; a Disconnected integration
  * throws LeverDisconnectedError before anything is sent.
  */
-export function leverClient(app: FastifyInstance): LeverClient {
-  return perApp(app, 'lever-client', () => createLeverClient(app));
-}
-
-function createLeverClient(app: FastifyInstance): LeverClient {
+export function leverClient(
+  app: FastifyInstance,
+  tokens: TokenStore,
+  budget: RateBudget,
+): LeverClientFactory {
   const config = app.config.lever;
-  const budget = rateBudget(app.mongo, {
-    requestsPerSecond: app.config.leverSettings.apiRequestsPerSecond,
-    burst: app.config.leverSettings.apiBurst,
-  });
-  const tokens = tokenStore(app);
 
   async function send(
     integration: LeverIntegrationDocument,
@@ -142,60 +132,57 @@ function createLeverClient(app: FastifyInstance): LeverClient {
   };
   const segment = encodeURIComponent;
 
-  return {
-    budget,
-    forIntegration(integrationId, { signal } = {}) {
-      const id = String(integrationId);
-      const call = <T>(method: string, path: string, options: RequestOptions = {}) =>
-        request<{ data: T }>(id, method, path, { ...options, signal });
-      return {
-        getOpportunity: (opportunityId, options = {}) =>
-          dataOf(
-            call<LeverOpportunity>('GET', `/opportunities/${segment(opportunityId)}`, {
-              query: options.expandApplications ? { expand: 'applications' } : {},
-            }),
-          ),
-        getPosting: (postingId) =>
-          dataOf(call<LeverPosting>('GET', `/postings/${segment(postingId)}`)),
-        getContact: (contactId) =>
-          dataOf(call<LeverContact>('GET', `/contacts/${segment(contactId)}`)),
-        async addTags(opportunityId, tags) {
-          await call('POST', `/opportunities/${segment(opportunityId)}/addTags`, {
-            body: { tags },
-          });
-        },
-        async removeTags(opportunityId, tags) {
-          await call('POST', `/opportunities/${segment(opportunityId)}/removeTags`, {
-            body: { tags },
-          });
-        },
-        listWebhooks: () => dataOf(call<LeverWebhook[]>('GET', '/webhooks')),
-        async createWebhook(webhook) {
-          const data = await dataOf(
-            call<Record<string, unknown>>('POST', '/webhooks', {
-              body: {
-                url: webhook.url,
-                event: webhook.event,
-                ...(webhook.origins
-                  ? { configuration: { conditions: { origins: webhook.origins } } }
-                  : {}),
-              },
-            }),
-          );
-          // Lever's docs show `{data:{data:{…}}}`; real integrations read one level (§5.7).
-          const created = (
-            data.data && typeof data.data === 'object' ? data.data : data
-          ) as LeverWebhook & { configuration?: { signatureToken?: string } };
-          const signatureToken = created.configuration?.signatureToken;
-          if (typeof created.id !== 'string' || typeof signatureToken !== 'string') {
-            throw new LeverApiError(201, null, 'Lever created a webhook but sent no id or token');
-          }
-          return { id: created.id, url: created.url, event: created.event, signatureToken };
-        },
-        async deleteWebhook(webhookId) {
-          await call('DELETE', `/webhooks/${segment(webhookId)}`);
-        },
-      };
-    },
+  return (integrationId, { signal } = {}) => {
+    const id = String(integrationId);
+    const call = <T>(method: string, path: string, options: RequestOptions = {}) =>
+      request<{ data: T }>(id, method, path, { ...options, signal });
+    return {
+      getOpportunity: (opportunityId, options = {}) =>
+        dataOf(
+          call<LeverOpportunity>('GET', `/opportunities/${segment(opportunityId)}`, {
+            query: options.expandApplications ? { expand: 'applications' } : {},
+          }),
+        ),
+      getPosting: (postingId) =>
+        dataOf(call<LeverPosting>('GET', `/postings/${segment(postingId)}`)),
+      getContact: (contactId) =>
+        dataOf(call<LeverContact>('GET', `/contacts/${segment(contactId)}`)),
+      async addTags(opportunityId, tags) {
+        await call('POST', `/opportunities/${segment(opportunityId)}/addTags`, {
+          body: { tags },
+        });
+      },
+      async removeTags(opportunityId, tags) {
+        await call('POST', `/opportunities/${segment(opportunityId)}/removeTags`, {
+          body: { tags },
+        });
+      },
+      listWebhooks: () => dataOf(call<LeverWebhook[]>('GET', '/webhooks')),
+      async createWebhook(webhook) {
+        const data = await dataOf(
+          call<Record<string, unknown>>('POST', '/webhooks', {
+            body: {
+              url: webhook.url,
+              event: webhook.event,
+              ...(webhook.origins
+                ? { configuration: { conditions: { origins: webhook.origins } } }
+                : {}),
+            },
+          }),
+        );
+        // Lever's docs show `{data:{data:{…}}}`; real integrations read one level (§5.7).
+        const created = (
+          data.data && typeof data.data === 'object' ? data.data : data
+        ) as LeverWebhook & { configuration?: { signatureToken?: string } };
+        const signatureToken = created.configuration?.signatureToken;
+        if (typeof created.id !== 'string' || typeof signatureToken !== 'string') {
+          throw new LeverApiError(201, null, 'Lever created a webhook but sent no id or token');
+        }
+        return { id: created.id, url: created.url, event: created.event, signatureToken };
+      },
+      async deleteWebhook(webhookId) {
+        await call('DELETE', `/webhooks/${segment(webhookId)}`);
+      },
+    };
   };
 }

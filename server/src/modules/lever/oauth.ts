@@ -4,7 +4,7 @@ import { hashToken, randomToken } from '../../lib/tokens.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { requireAuth } from '../../plugins/auth.ts';
 import type { LeverConfig } from '../../plugins/config.ts';
-import { claimOnce } from './lease.ts';
+import { leverLeases } from './lease.model.ts';
 import { leverOAuthStateModel } from './oauth-state.model.ts';
 import { LEVER_SCOPES } from './scopes.ts';
 import { toTokenSet, type LeverTokenSet } from './token-endpoint.ts';
@@ -75,7 +75,7 @@ export async function registerLeverOAuth(
     ) {
       throw new InvalidStateError();
     }
-    if (!(await claimOnce(app.mongo, `oauth-state:${id}`, stored.expiresAt))) {
+    if (!(await leverLeases(app.mongo).claimOnce(`oauth-state:${id}`, stored.expiresAt))) {
       throw new InvalidStateError();
     }
     await scoped(States, auth.organization._id).deleteOne({ _id: id });

@@ -1,5 +1,4 @@
-import type { FastifyInstance } from 'fastify';
-import { perApp } from './per-app.ts';
+import type { FastifyBaseLogger } from 'fastify';
 
 export interface LeverStatusChange {
   integrationId: string;
@@ -11,33 +10,34 @@ export interface LeverStatusChange {
 
 export type LeverStatusListener = (change: LeverStatusChange) => void | Promise<void>;
 
-const listenersOf = (app: FastifyInstance) =>
-  perApp(app, 'lever-status-listeners', () => new Set<LeverStatusListener>());
-
-/**
- * The one place an integration's connection status changes are announced. The jobs module
- * subscribes here to pause an integration's job group when it is Disconnected and to resume it
- * after Reconnect. Returns the unsubscribe function.
- */
-export function onLeverStatusChange(
-  app: FastifyInstance,
-  listener: LeverStatusListener,
-): () => void {
-  listenersOf(app).add(listener);
-  return () => listenersOf(app).delete(listener);
+export interface LeverStatusEvents {
+  /** Adds a listener; returns the function that removes it. */
+  on(listener: LeverStatusListener): () => void;
+  /** Tells every listener; a failing listener is logged and does not stop the others. */
+  announce(change: LeverStatusChange): Promise<void>;
 }
 
-/** Tells every listener; a failing listener is logged and does not stop the others. */
-export async function announceStatusChange(
-  app: FastifyInstance,
-  change: LeverStatusChange,
-): Promise<void> {
-  app.log.info(change, 'Lever integration status changed');
-  for (const listener of listenersOf(app)) {
-    try {
-      await listener(change);
-    } catch (error) {
-      app.log.error({ err: error, ...change }, 'Lever status listener failed');
-    }
-  }
+/**
+ * The one place an integration's connection status changes are announced (as `app.lever`'s
+ * `onStatusChange`). The sync jobs subscribe to pause an integration's job group when it is
+ * Disconnected and to resume it after Reconnect.
+ */
+export function leverStatusEvents(log: FastifyBaseLogger): LeverStatusEvents {
+  const listeners = new Set<LeverStatusListener>();
+  return {
+    on(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    async announce(change) {
+      log.info(change, 'Lever integration status changed');
+      for (const listener of listeners) {
+        try {
+          await listener(change);
+        } catch (error) {
+          log.error({ err: error, ...change }, 'Lever status listener failed');
+        }
+      }
+    },
+  };
 }

@@ -6,9 +6,8 @@ import {
   tokenPlace,
   type LeverIntegrationDocument,
 } from './integration.model.ts';
-import { acquireLease, releaseLease } from './lease.ts';
-import { perApp } from './per-app.ts';
-import { announceStatusChange } from './status-events.ts';
+import { leverLeases } from './lease.model.ts';
+import type { LeverStatusEvents } from './status-events.ts';
 import { InvalidGrantError, refreshGrant, type LeverTokenSet } from './token-endpoint.ts';
 
 /** Refresh this long before the access token expires, so calls rarely meet an expired one. */
@@ -34,18 +33,18 @@ export interface TokenStore {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Lever's tokens for every integration, and the single-flight refresh (reliability.md §2.4):
- * within a process concurrent callers share one refresh promise; across processes the refresher
- * holds the lease `refresh:<integrationId>` (a unique insert) and the others wait and re-read. The
- * rotated refresh token is saved before the new access token is handed out. `invalid_grant` marks
- * the integration Disconnected once; nothing retries it.
+ * Lever's tokens for every integration (`app.lever.tokens`), and the single-flight refresh
+ * (reliability.md §2.4): within a process concurrent callers share one refresh promise; across
+ * processes the refresher holds the lease `refresh:<integrationId>` (a unique insert) and the
+ * others wait and re-read. The rotated refresh token is saved before the new access token is handed
+ * out. `invalid_grant` marks the integration Disconnected once; nothing retries it.
  */
-export function tokenStore(app: FastifyInstance): TokenStore {
-  return perApp(app, 'lever-token-store', () => createTokenStore(app));
-}
-
-function createTokenStore(app: FastifyInstance): TokenStore {
+export function tokenStore(
+  app: FastifyInstance,
+  announce: LeverStatusEvents['announce'],
+): TokenStore {
   const Integrations = leverIntegrationModel(app.mongo);
+  const leases = leverLeases(app.mongo);
   const inFlight = new Map<string, Promise<string>>();
   const leaseName = (id: string) => `refresh:${id}`;
 
@@ -97,7 +96,7 @@ function createTokenStore(app: FastifyInstance): TokenStore {
       { _id: integration._id, organizationId: integration.organizationId },
       { $set: { status: 'disconnected', disconnectedAt: new Date(), disconnectReason: reason } },
     );
-    await announceStatusChange(app, {
+    await announce({
       integrationId: integration._id.toHexString(),
       organizationId: integration.organizationId.toHexString(),
       status: 'disconnected',
@@ -131,11 +130,11 @@ function createTokenStore(app: FastifyInstance): TokenStore {
   async function refreshAcrossInstances(id: string, seenVersion: number): Promise<string> {
     const deadline = Date.now() + WAIT_FOR_OTHER_INSTANCE_MS;
     for (;;) {
-      if (await acquireLease(app.mongo, leaseName(id), LEASE_MS)) {
+      if (await leases.acquire(leaseName(id), LEASE_MS)) {
         try {
           return await refreshUnderLease(id, seenVersion);
         } finally {
-          await releaseLease(app.mongo, leaseName(id)).catch(() => undefined);
+          await leases.release(leaseName(id)).catch(() => undefined);
         }
       }
       await sleep(100 + Math.random() * 100);
@@ -175,28 +174,28 @@ function createTokenStore(app: FastifyInstance): TokenStore {
       if (integration.status === 'disconnected') return;
       // Force: pretend the token is stale by using the version we read.
       const id = integration._id.toHexString();
-      if (await acquireLease(app.mongo, leaseName(id), LEASE_MS)) {
+      if (await leases.acquire(leaseName(id), LEASE_MS)) {
         try {
           const current = await load(id);
           if (current.tokenVersion === integration.tokenVersion) {
             await refreshUnderLease(id, current.tokenVersion);
           }
         } finally {
-          await releaseLease(app.mongo, leaseName(id)).catch(() => undefined);
+          await leases.release(leaseName(id)).catch(() => undefined);
         }
       }
     },
     async markDisconnected(integrationId, reason) {
       const id = String(integrationId);
       const deadline = Date.now() + WAIT_FOR_OTHER_INSTANCE_MS;
-      while (!(await acquireLease(app.mongo, leaseName(id), LEASE_MS))) {
+      while (!(await leases.acquire(leaseName(id), LEASE_MS))) {
         if (Date.now() > deadline) break; // a stuck holder: write anyway
         await sleep(100 + Math.random() * 100);
       }
       try {
         await disconnect(await load(id), reason);
       } finally {
-        await releaseLease(app.mongo, leaseName(id)).catch(() => undefined);
+        await leases.release(leaseName(id)).catch(() => undefined);
       }
     },
     save,

@@ -8,7 +8,7 @@ import { enqueueInboxItem } from './inbox.ts';
 import { inboxKey, leverInboxModel } from './inbox.model.ts';
 import { leverIntegrationModel, type LeverIntegrationDocument } from './integration.model.ts';
 import { leverSignatureMatches } from './signature.ts';
-import { forgetWebhook, webhookCache, type CachedWebhook } from './webhook-cache.ts';
+import { forgetWebhook, type CachedWebhook } from './webhook-cache.ts';
 import { signatureTokens } from './webhook-secrets.ts';
 
 /** Deliveries signed for the future by more than this are refused too (clock skew allowance). */
@@ -29,7 +29,7 @@ export function webhookReceiver(app: FastifyInstance) {
     const known = { integration, tokens: await signatureTokens(app, integration) };
     // A Disconnected integration is never reused: a delivery right after Reconnect must not be
     // held on a stale status (Reconnect releases only what was held before it).
-    if (integration.status !== 'disconnected') webhookCache(app).set(publicId, known);
+    if (integration.status !== 'disconnected') app.lever.webhookCache.set(publicId, known);
     else forgetWebhook(app, integration);
     return known;
   }
@@ -41,7 +41,7 @@ export function webhookReceiver(app: FastifyInstance) {
    * one stored as `received` after a disconnect waits in the paused job group.
    */
   async function verified(publicId: string, delivery: LeverDelivery) {
-    const cached = webhookCache(app).get(publicId);
+    const cached = app.lever.webhookCache.get(publicId);
     if (cached && leverSignatureMatches(cached.tokens, delivery)) {
       return cached.integration;
     }

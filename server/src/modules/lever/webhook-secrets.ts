@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Types } from 'mongoose';
 import type { LeverIntegrationDocument } from './integration.model.ts';
-import { leverClient } from './lever.client.ts';
 import { LeverApiError, LeverDisconnectedError } from './lever.errors.ts';
 import {
   leverWebhookSecretModel,
@@ -63,7 +62,7 @@ export async function createApiWebhook(
   app: FastifyInstance,
   integration: Integration,
 ): Promise<void> {
-  const lever = leverClient(app).forIntegration(integration._id);
+  const lever = app.lever.client(integration._id);
   const created = await lever.createWebhook({
     url: webhookUrl(app, integration),
     event: 'applicationCreated',
@@ -104,7 +103,7 @@ export async function removeWebhooks(
   secrets: LeverWebhookSecret[],
   options: { bestEffort?: boolean } = {},
 ): Promise<void> {
-  const lever = leverClient(app).forIntegration(integration._id);
+  const lever = app.lever.client(integration._id);
   for (const secret of secrets) {
     if (secret.mode === 'api' && secret.leverWebhookId) {
       try {
