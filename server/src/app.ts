@@ -25,7 +25,6 @@ import auditModule from './modules/audit/audit.routes.ts';
 import authModule from './modules/auth/auth.routes.ts';
 import countiesModule from './modules/counties/counties.routes.ts';
 import leverModule from './modules/lever/lever.routes.ts';
-import leverJobsModule from './modules/lever-jobs/lever-jobs.routes.ts';
 import mailboxModule from './modules/mailbox/mailbox.routes.ts';
 import organizationModule from './modules/organizations/organization.routes.ts';
 import surveyModule from './modules/survey/survey.routes.ts';
@@ -69,7 +68,6 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(countiesModule);
   await fastify.register(leverModule);
   await fastify.register(applicantsModule);
-  await fastify.register(leverJobsModule);
   await fastify.register(organizationModule);
   await fastify.register(auditModule);
 

@@ -1,9 +1,12 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createApp } from '@eligo/server/app';
-import { LeverApiError, LeverDisconnectedError } from '@eligo/server/modules/lever/lever.errors';
-import { refreshIdleIntegrations } from '@eligo/server/modules/lever/lever.routes';
-import type { LeverStatusChange } from '@eligo/server/modules/lever/status-events';
+import {
+  LeverApiError,
+  LeverDisconnectedError,
+} from '@eligo/server/modules/lever/client/lever.errors';
+import { refreshIdleIntegrations } from '@eligo/server/modules/lever/client/idle-refresh';
+import type { LeverStatusChange } from '@eligo/server/modules/lever/client/status-events';
 import type { ApiClient } from '../support/http.ts';
 import {
   startLeverTestbed,

@@ -5,15 +5,9 @@ import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { organizationModel } from '../organizations/organization.model.ts';
 import { applicantModel, type Applicant } from './applicant.model.ts';
 import { recordEvent, type Actor } from './timeline.ts';
+import { LEVER_JOBS, type TagJobPayload } from '../lever/lever.jobs.ts';
 
 type ApplicantRef = Pick<Applicant, '_id' | 'organizationId'>;
-
-/** The job type that writes an applicant's tag to Lever (defined in modules/lever-jobs). */
-export const TAG_JOB = 'lever.tag';
-
-export interface TagJobPayload {
-  applicantId: string;
-}
 
 /**
  * Queues the job that writes the applicant's tag to Lever — after an evaluation, an override or an
@@ -29,7 +23,7 @@ async function requestTagSync(
 ): Promise<void> {
   if (!integrationId) return;
   await app.jobs.enqueue<TagJobPayload>(
-    TAG_JOB,
+    LEVER_JOBS.tag,
     { applicantId: applicant._id.toHexString() },
     {
       key: `${applicant._id.toHexString()}:${requestedAt.getTime()}`,

@@ -1,30 +1,32 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { ttlCache, type TtlCache } from '../../lib/ttl-cache.ts';
-import { leverActivityModel } from './activity.model.ts';
-import { pruneActivity } from './activity.ts';
-import { leverHealthModel } from './health.model.ts';
-import { leverInboxModel } from './inbox.model.ts';
-import { leverLeaseModel, leverLeases } from './lease.model.ts';
-import { leverOAuthStateModel } from './oauth-state.model.ts';
-import { leverRateSlotModel } from './rate-slot.model.ts';
-import { leverWebhookSecretModel } from './webhook-secret.model.ts';
-import { checkAllHealth } from './health.ts';
-import integrationsModule from './integrations.routes.ts';
-import { leverIntegrationModel } from './integration.model.ts';
-import { leverClient, type LeverClientFactory } from './lever.client.ts';
-import { pruneOAuthStates } from './oauth.ts';
-import { rateBudget, type RateBudget } from './rate-budget.ts';
+import { refreshIdleIntegrations } from './client/idle-refresh.ts';
+import { leverClient, type LeverClientFactory } from './client/lever.client.ts';
+import { rateBudget, type RateBudget } from './client/rate-budget.ts';
+import { leverRateSlotModel } from './client/rate-slot.model.ts';
 import {
   leverStatusEvents,
   type LeverStatusChange,
   type LeverStatusListener,
-} from './status-events.ts';
-import { tokenStore, type TokenStore } from './token-store.ts';
-import { WEBHOOK_CACHE_MS, type CachedWebhook } from './webhook-cache.ts';
-import webhookModule from './webhook.routes.ts';
+} from './client/status-events.ts';
+import { tokenStore, type TokenStore } from './client/token-store.ts';
+import { checkAllHealth } from './connect/health.ts';
+import { leverHealthModel } from './connect/health.model.ts';
+import integrationsRoutes from './connect/integrations.routes.ts';
+import { pruneOAuthStates } from './connect/oauth.ts';
+import { leverOAuthStateModel } from './connect/oauth-state.model.ts';
+import { leverIntegrationModel } from './integration.model.ts';
+import { leverLeaseModel, leverLeases } from './lease.model.ts';
+import { defineSyncJobs } from './sync/sync-jobs.ts';
+import { pruneActivity } from './webhooks/activity.ts';
+import { leverActivityModel } from './webhooks/activity.model.ts';
+import { leverInboxModel } from './webhooks/inbox.model.ts';
+import { WEBHOOK_CACHE_MS, type CachedWebhook } from './webhooks/webhook-cache.ts';
+import { leverWebhookSecretModel } from './webhooks/webhook-secret.model.ts';
+import webhookRoutes from './webhooks/webhook.routes.ts';
 
-/** What every part of the app (and the tests) use of Lever, one per application instance. */
+/** Lever for the rest of the app (and the tests): one per application instance. */
 export interface Lever {
   /** Lever's Data API for one integration; no request needed (background jobs use it). */
   client: LeverClientFactory;
@@ -47,13 +49,13 @@ declare module 'fastify' {
 
 const LEVER_MODELS = [
   leverIntegrationModel,
-  leverWebhookSecretModel,
-  leverHealthModel,
-  leverActivityModel,
-  leverInboxModel,
   leverLeaseModel,
   leverRateSlotModel,
+  leverHealthModel,
   leverOAuthStateModel,
+  leverWebhookSecretModel,
+  leverActivityModel,
+  leverInboxModel,
 ];
 
 function createLever(app: FastifyInstance): Lever {
@@ -74,40 +76,20 @@ function createLever(app: FastifyInstance): Lever {
 }
 
 /**
- * Refreshes every connected integration whose last refresh is older than LEVER_IDLE_REFRESH_DAYS:
- * Lever drops a refresh token after 90 days without use, so quiet accounts would die otherwise.
- */
-export async function refreshIdleIntegrations(app: FastifyInstance, now = Date.now()) {
-  const due = await leverIntegrationModel(app.mongo).find(
-    {
-      status: 'connected',
-      lastRefreshAt: { $lt: new Date(now - app.config.leverSettings.idleRefreshMs) },
-    },
-    null,
-    { skipTenant: true },
-  );
-  for (const integration of due) {
-    await app.lever.tokens
-      .refreshNow(integration._id)
-      .catch((error: unknown) =>
-        app.log.warn({ err: error, integrationId: integration._id }, 'Idle refresh failed'),
-      );
-  }
-  return due.length;
-}
-
-/**
- * Lever: the ATS Integrations API, the OAuth flow, the webhook receiver and their periodic tasks.
- * A fastify-plugin, so that `app.lever` is one object for the whole application instance (the jobs
- * and every module's routes see the same client, token refresher and status listeners).
+ * Lever, one plugin with rooms (README.md beside this file): `client/` calls Lever, `connect/` is
+ * the ATS Integrations screen's API (OAuth, webhooks set-up, health), `webhooks/` receives Lever's
+ * deliveries, `sync/` runs the jobs between Lever and the applicants. A fastify-plugin, so that
+ * `app.lever` is one object for the whole application instance: every module's routes, the jobs
+ * and the tests share one client, token refresher and set of status listeners.
  */
 export default fp(
   async function leverModule(app: FastifyInstance): Promise<void> {
     app.decorate('lever', createLever(app));
     // Registered now so that boot creates (and checks) their collections and indexes.
     for (const model of LEVER_MODELS) model(app.mongo);
-    await app.register(integrationsModule);
-    await app.register(webhookModule);
+    await app.register(integrationsRoutes);
+    await app.register(webhookRoutes);
+    defineSyncJobs(app);
 
     if (!app.config.lever) return;
     const { healthCheckIntervalMs } = app.config.leverSettings;
@@ -120,5 +102,5 @@ export default fp(
       activity: await pruneActivity(app),
     }));
   },
-  { name: 'lever', dependencies: ['config', 'mongo', 'crypto', 'scheduler', 'auth'] },
+  { name: 'lever', dependencies: ['config', 'mongo', 'crypto', 'scheduler', 'jobs', 'auth'] },
 );

@@ -1,0 +1,18 @@
+/**
+ * Lever's job types, in one place: defined by `sync/sync-jobs.ts`, queued by the webhook receiver
+ * (`lever.application`) and by the tag sync (`lever.tag`). Payloads are job edges: ids as strings.
+ */
+export const LEVER_JOBS = {
+  /** One `applicationCreated` inbox row → an applicant and their survey invitation. */
+  application: 'lever.application',
+  /** An applicant's `<prefix>-WOTC:…` tag written to their Lever opportunity. */
+  tag: 'lever.tag',
+} as const;
+
+export interface ApplicationJobPayload {
+  inboxId: string;
+}
+
+export interface TagJobPayload {
+  applicantId: string;
+}
