@@ -17,7 +17,7 @@ import {
 /** The Lever client the jobs use: tokens, refresh, errors and the request budget, over real HTTP. */
 let bed: LeverTestbed;
 let admin: ApiClient;
-let integrationId: string;
+let integrationId: Types.ObjectId;
 
 beforeAll(async () => {
   bed = await startLeverTestbed(import.meta.filename);
@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => bed.close());
 beforeEach(async () => {
   ({ admin } = await bed.startOver({ connect: true }));
-  integrationId = (await bed.tile(admin)).id;
+  integrationId = new Types.ObjectId((await bed.tile(admin)).id);
   await bed.control('DELETE', '/counters');
 });
 

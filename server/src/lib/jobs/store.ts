@@ -32,15 +32,12 @@ export interface JobView {
 }
 
 export interface EnqueueOptions {
-  organizationId?: string | Types.ObjectId;
+  organizationId?: Types.ObjectId;
   /** Dedupe: at most one job per (type, key), ever. */
   key?: string;
   runAt?: Date;
   group?: string;
 }
-
-const toObjectId = (id: string | Types.ObjectId) =>
-  typeof id === 'string' ? new Types.ObjectId(id) : id;
 
 /** The job's `_id`: derived from the key (so the unique `_id` dedupes), else random. */
 function jobIdFor(type: string, key: string | undefined): string {
@@ -93,7 +90,7 @@ export function jobStore(connection: Connection) {
           _id,
           type,
           payload: payload ?? null,
-          organizationId: options.organizationId ? toObjectId(options.organizationId) : null,
+          organizationId: options.organizationId ?? null,
           key: options.key ?? null,
           group,
           state: paused ? 'paused' : 'queued',
@@ -114,9 +111,9 @@ export function jobStore(connection: Connection) {
       }
     },
 
-    async get(id: string, organizationId?: string | Types.ObjectId): Promise<JobView | null> {
+    async get(id: string, organizationId?: Types.ObjectId): Promise<JobView | null> {
       const filter: Record<string, unknown> = { _id: id };
-      if (organizationId !== undefined) filter.organizationId = toObjectId(organizationId);
+      if (organizationId !== undefined) filter.organizationId = organizationId;
       const job = await Jobs.findOne(filter).lean<Job>();
       return job ? view(job) : null;
     },
@@ -252,9 +249,9 @@ export function jobStore(connection: Connection) {
     },
 
     /** Dead → queued again, with a fresh budget of attempts. Idempotent: a double click queues it once. */
-    async retry(id: string, organizationId?: string | Types.ObjectId): Promise<boolean> {
+    async retry(id: string, organizationId?: Types.ObjectId): Promise<boolean> {
       const filter: Record<string, unknown> = { _id: id, state: 'dead' };
-      if (organizationId !== undefined) filter.organizationId = toObjectId(organizationId);
+      if (organizationId !== undefined) filter.organizationId = organizationId;
       const job = await Jobs.findOne(filter).lean<Job>();
       if (!job) return false;
       const now = new Date();

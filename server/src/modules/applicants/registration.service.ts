@@ -13,7 +13,7 @@ import { recordEvent } from './timeline.ts';
 export interface RegisterApplicantInput {
   organizationId: Types.ObjectId | string;
   /** The Eligo integration the delivery came through. */
-  integrationId: string | null;
+  integrationId: Types.ObjectId | null;
   lever: {
     opportunityId: string;
     applicationId?: string | null;
@@ -93,7 +93,8 @@ export async function registerApplicant(
       ...splitName(name),
       email,
       lever: {
-        integrationId: input.integrationId,
+        // Stored as its hex string (the applicant's reference to where it came from).
+        integrationId: input.integrationId?.toHexString() ?? null,
         opportunityId: input.lever.opportunityId,
         applicationId: input.lever.applicationId ?? null,
         contactId: input.lever.contactId ?? null,

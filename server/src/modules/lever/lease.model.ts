@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose';
+import type { Connection, Types } from 'mongoose';
 import { leaseSchema, leases, type Lease } from '../../lib/leases.ts';
 import { modelOn } from '../../lib/model.ts';
 
@@ -10,3 +10,7 @@ import { modelOn } from '../../lib/model.ts';
 export const leverLeaseModel = modelOn<Lease>('LeverLease', leaseSchema());
 
 export const leverLeases = (connection: Connection) => leases(leverLeaseModel(connection));
+
+/** The lease under which an integration's tokens are written (refresh, reconnect, disconnect). */
+export const refreshLeaseOf = (integrationId: Types.ObjectId) =>
+  `refresh:${integrationId.toHexString()}`;

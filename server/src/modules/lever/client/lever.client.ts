@@ -29,7 +29,7 @@ export interface LeverAccountClient {
 
 /** `signal` aborts every request of the client (a job passes its own: shutdown stops it). */
 export type LeverClientFactory = (
-  integrationId: string | Types.ObjectId,
+  integrationId: Types.ObjectId,
   options?: { signal?: AbortSignal },
 ) => LeverAccountClient;
 
@@ -94,7 +94,7 @@ export function leverClient(
   }
 
   async function request<T>(
-    integrationId: string,
+    integrationId: Types.ObjectId,
     method: string,
     path: string,
     options: RequestOptions = {},
@@ -133,9 +133,8 @@ export function leverClient(
   const segment = encodeURIComponent;
 
   return (integrationId, { signal } = {}) => {
-    const id = String(integrationId);
     const call = <T>(method: string, path: string, options: RequestOptions = {}) =>
-      request<{ data: T }>(id, method, path, { ...options, signal });
+      request<{ data: T }>(integrationId, method, path, { ...options, signal });
     return {
       getOpportunity: (opportunityId, options = {}) =>
         dataOf(

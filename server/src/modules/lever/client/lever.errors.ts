@@ -1,3 +1,5 @@
+import type { Types } from 'mongoose';
+
 /**
  * What a call to Lever can end in, for callers that decide what to do next (the jobs module):
  * `retryable` → try again later, no sooner than `retryAfterMs` when Lever said so; otherwise the
@@ -33,7 +35,7 @@ export class LeverApiError extends Error {
  * thrown before any call to Lever. The integration waits for an admin to Reconnect.
  */
 export class LeverDisconnectedError extends Error {
-  constructor(readonly integrationId: string) {
+  constructor(readonly integrationId: Types.ObjectId) {
     super(`Lever integration ${integrationId} is disconnected: an admin must reconnect it`);
     this.name = 'LeverDisconnectedError';
   }
@@ -41,7 +43,7 @@ export class LeverDisconnectedError extends Error {
 
 /** The integration does not exist (deleted, or never did). */
 export class LeverIntegrationGoneError extends Error {
-  constructor(readonly integrationId: string) {
+  constructor(readonly integrationId: Types.ObjectId) {
     super(`Lever integration ${integrationId} does not exist`);
     this.name = 'LeverIntegrationGoneError';
   }

@@ -1,8 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { Types } from 'mongoose';
 
 export interface LeverStatusChange {
-  integrationId: string;
-  organizationId: string;
+  integrationId: Types.ObjectId;
+  organizationId: Types.ObjectId;
   status: 'connected' | 'disconnected';
   /** e.g. `refresh_rejected`, `unauthorized_after_refresh`, `reconnected`. */
   reason: string;

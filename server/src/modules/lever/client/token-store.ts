@@ -6,7 +6,7 @@ import {
   tokenPlace,
   type LeverIntegrationDocument,
 } from '../integration.model.ts';
-import { leverLeases } from '../lease.model.ts';
+import { leverLeases, refreshLeaseOf as leaseName } from '../lease.model.ts';
 import type { LeverStatusEvents } from './status-events.ts';
 import { InvalidGrantError, refreshGrant, type LeverTokenSet } from './token-endpoint.ts';
 
@@ -17,15 +17,15 @@ const WAIT_FOR_OTHER_INSTANCE_MS = 45_000;
 
 export interface TokenStore {
   /** The integration (any organization: background jobs have no request). */
-  load(integrationId: string | Types.ObjectId): Promise<LeverIntegrationDocument>;
+  load(integrationId: Types.ObjectId): Promise<LeverIntegrationDocument>;
   /** A usable access token, refreshed first when it is (nearly) expired. */
   accessToken(integration: LeverIntegrationDocument): Promise<string>;
   /** Lever said 401 to `integration`'s token: refresh once (unless someone already did). */
   refreshAfterUnauthorized(integration: LeverIntegrationDocument): Promise<string>;
   /** Refreshes now whatever the expiry (the idle-refresh task). */
-  refreshNow(integrationId: string | Types.ObjectId): Promise<void>;
+  refreshNow(integrationId: Types.ObjectId): Promise<void>;
   /** Marks the integration Disconnected (under its lease) and announces it. */
-  markDisconnected(integrationId: string | Types.ObjectId, reason: string): Promise<void>;
+  markDisconnected(integrationId: Types.ObjectId, reason: string): Promise<void>;
   /** Encrypts and saves a token set over `expectedVersion`; false if someone changed it since. */
   save(integration: LeverIntegrationDocument, tokens: LeverTokenSet): Promise<boolean>;
 }
@@ -45,14 +45,14 @@ export function tokenStore(
 ): TokenStore {
   const Integrations = leverIntegrationModel(app.mongo);
   const leases = leverLeases(app.mongo);
+  /** Refreshes in flight in this process, by integration id (hex). */
   const inFlight = new Map<string, Promise<string>>();
-  const leaseName = (id: string) => `refresh:${id}`;
 
-  async function load(integrationId: string | Types.ObjectId) {
+  async function load(integrationId: Types.ObjectId) {
     const integration = await Integrations.findOne({ _id: integrationId }, null, {
       skipTenant: true,
     });
-    if (!integration) throw new LeverIntegrationGoneError(String(integrationId));
+    if (!integration) throw new LeverIntegrationGoneError(integrationId);
     return integration;
   }
 
@@ -97,15 +97,15 @@ export function tokenStore(
       { $set: { status: 'disconnected', disconnectedAt: new Date(), disconnectReason: reason } },
     );
     await announce({
-      integrationId: integration._id.toHexString(),
-      organizationId: integration.organizationId.toHexString(),
+      integrationId: integration._id,
+      organizationId: integration.organizationId,
       status: 'disconnected',
       reason,
     });
   }
 
   /** Holding the lease: re-read, and refresh unless another caller already did. */
-  async function refreshUnderLease(id: string, seenVersion: number): Promise<string> {
+  async function refreshUnderLease(id: Types.ObjectId, seenVersion: number): Promise<string> {
     const current = await load(id);
     if (current.status === 'disconnected') throw new LeverDisconnectedError(id);
     if (current.tokenVersion !== seenVersion && fresh(current))
@@ -127,7 +127,7 @@ export function tokenStore(
   }
 
   /** Across instances: take the lease, or wait for the holder and use what it saved. */
-  async function refreshAcrossInstances(id: string, seenVersion: number): Promise<string> {
+  async function refreshAcrossInstances(id: Types.ObjectId, seenVersion: number): Promise<string> {
     const deadline = Date.now() + WAIT_FOR_OTHER_INSTANCE_MS;
     for (;;) {
       if (await leases.acquire(leaseName(id), LEASE_MS)) {
@@ -148,13 +148,13 @@ export function tokenStore(
   }
 
   function refreshSingleFlight(integration: LeverIntegrationDocument): Promise<string> {
-    const id = integration._id.toHexString();
-    let pending = inFlight.get(id);
+    const key = integration._id.toHexString();
+    let pending = inFlight.get(key);
     if (!pending) {
-      pending = refreshAcrossInstances(id, integration.tokenVersion).finally(() =>
-        inFlight.delete(id),
+      pending = refreshAcrossInstances(integration._id, integration.tokenVersion).finally(() =>
+        inFlight.delete(key),
       );
-      inFlight.set(id, pending);
+      inFlight.set(key, pending);
     }
     return pending;
   }
@@ -163,7 +163,7 @@ export function tokenStore(
     load,
     async accessToken(integration) {
       if (integration.status === 'disconnected') {
-        throw new LeverDisconnectedError(integration._id.toHexString());
+        throw new LeverDisconnectedError(integration._id);
       }
       if (fresh(integration)) return decrypt(integration, 'accessToken');
       return refreshSingleFlight(integration);
@@ -173,7 +173,7 @@ export function tokenStore(
       const integration = await load(integrationId);
       if (integration.status === 'disconnected') return;
       // Force: pretend the token is stale by using the version we read.
-      const id = integration._id.toHexString();
+      const id = integration._id;
       if (await leases.acquire(leaseName(id), LEASE_MS)) {
         try {
           const current = await load(id);
@@ -186,7 +186,7 @@ export function tokenStore(
       }
     },
     async markDisconnected(integrationId, reason) {
-      const id = String(integrationId);
+      const id = integrationId;
       const deadline = Date.now() + WAIT_FOR_OTHER_INSTANCE_MS;
       while (!(await leases.acquire(leaseName(id), LEASE_MS))) {
         if (Date.now() > deadline) break; // a stuck holder: write anyway

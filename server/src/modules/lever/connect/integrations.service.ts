@@ -18,7 +18,7 @@ import {
   tokenPlace,
   type LeverIntegrationDocument,
 } from '../integration.model.ts';
-import { leverLeases } from '../lease.model.ts';
+import { leverLeases, refreshLeaseOf } from '../lease.model.ts';
 import { LeverDisconnectedError } from '../client/lever.errors.ts';
 import { toIntegrationDto } from './integration.dto.ts';
 import { asLeverAction, leverActionError } from './lever-action-error.ts';
@@ -86,7 +86,7 @@ export function integrationsService(app: FastifyInstance) {
     tokens: LeverTokenSet,
     grantedBy: { userId: string | null; scopes: string[] },
   ): Promise<LeverConnectOutcome> {
-    const lease = `refresh:${integration._id.toHexString()}`;
+    const lease = refreshLeaseOf(integration._id);
     // Tokens are written only under the integration's lease (token-store.ts).
     for (let i = 0; !(await leases.acquire(lease, 30_000)); i += 1) {
       if (i > 100) throw new Error('The integration is busy refreshing; try again');
@@ -125,8 +125,8 @@ export function integrationsService(app: FastifyInstance) {
     );
     if (wasDisconnected) {
       await app.lever.announceStatusChange({
-        integrationId: integration._id.toHexString(),
-        organizationId: integration.organizationId.toHexString(),
+        integrationId: integration._id,
+        organizationId: integration.organizationId,
         status: 'connected',
         reason: 'reconnected',
       });
@@ -203,7 +203,7 @@ export function integrationsService(app: FastifyInstance) {
     async regenerate(auth: AuthContext, id: string): Promise<LeverIntegrationDto> {
       const integration = await find(auth, id);
       if (integration.status === 'disconnected')
-        throw leverActionError(new LeverDisconnectedError(id));
+        throw leverActionError(new LeverDisconnectedError(integration._id));
       const before = await webhookSecrets(app, integration);
       await asLeverAction(() => createApiWebhook(app, integration));
       await removeWebhooks(app, integration, before, { bestEffort: true });

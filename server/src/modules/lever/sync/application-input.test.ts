@@ -1,9 +1,10 @@
+import { Types } from 'mongoose';
 import { describe, expect, test } from 'vitest';
 import { applicantInputFrom, emailOf, pickApplication, stateOf } from './application-input.ts';
 
 const hints = {
-  organizationId: '6b0b578929f89540940d7cf4',
-  integrationId: '6b0b578929f89540940d7d10',
+  organizationId: new Types.ObjectId('6b0b578929f89540940d7cf4'),
+  integrationId: new Types.ObjectId('6b0b578929f89540940d7d10'),
   opportunityId: 'opp-1',
   applicationId: 'app-2',
   contactId: 'contact-hint',

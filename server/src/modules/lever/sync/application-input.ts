@@ -1,11 +1,12 @@
+import type { Types } from 'mongoose';
 import { USPS_STATE_CODES } from '@eligo/shared/wotc/states';
 import type { RegisterApplicantInput } from '../../applicants/registration.service.ts';
 import type { LeverApplication, LeverOpportunity, LeverPosting } from '../client/lever.types.ts';
 
 /** What the inbox row says about the delivery (hints: the signature does not cover `data`). */
 export interface DeliveryHints {
-  organizationId: string;
-  integrationId: string;
+  organizationId: Types.ObjectId;
+  integrationId: Types.ObjectId;
   opportunityId: string;
   applicationId: string | null;
   contactId: string | null;

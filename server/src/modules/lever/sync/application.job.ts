@@ -25,11 +25,11 @@ const POSTING_CACHE_MS = 10 * 60_000;
 async function postingOf(
   cache: TtlCache<LeverPosting | null>,
   lever: LeverAccountClient,
-  integrationId: string,
+  integrationId: Types.ObjectId,
   postingId: string | null,
 ): Promise<LeverPosting | null> {
   if (!postingId) return null;
-  const key = `${integrationId}:${postingId}`;
+  const key = `${integrationId.toHexString()}:${postingId}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   let posting: LeverPosting | null;
@@ -69,7 +69,8 @@ export function applicationJob(app: FastifyInstance) {
     signal,
   }: JobContext<ApplicationJobPayload>) {
     if (!organizationId) throw new PermanentFailure('The job names no organization');
-    const rows = scoped(Inbox, new Types.ObjectId(organizationId));
+    const orgId = new Types.ObjectId(organizationId);
+    const rows = scoped(Inbox, orgId);
     const row = await rows.findOne({ _id: payload.inboxId });
     if (!row || row.status === 'failed') return;
     const settle = (update: Partial<LeverInboxItem>) =>
@@ -87,13 +88,13 @@ export function applicationJob(app: FastifyInstance) {
         const posting = await postingOf(
           postings,
           lever,
-          row.integrationId.toHexString(),
+          row.integrationId,
           postingIdOf(application),
         );
         input = applicantInputFrom(
           {
-            organizationId,
-            integrationId: row.integrationId.toHexString(),
+            organizationId: orgId,
+            integrationId: row.integrationId,
             opportunityId: row.opportunityId,
             applicationId: row.applicationId,
             contactId: row.contactId,

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { Types } from 'mongoose';
-import { LEVER_JOBS, type ApplicationJobPayload, type TagJobPayload } from '../lever.jobs.ts';
+import {
+  jobGroupOf,
+  LEVER_JOBS,
+  type ApplicationJobPayload,
+  type TagJobPayload,
+} from '../lever.jobs.ts';
 import { enqueueReceived } from '../webhooks/inbox.ts';
 import { applicationJob } from './application.job.ts';
 import { DISCONNECTED_REASON } from './lever-failures.ts';
@@ -30,11 +34,11 @@ export function defineSyncJobs(app: FastifyInstance): void {
 
   app.lever.onStatusChange(async ({ integrationId, status }) => {
     if (status === 'disconnected') {
-      await app.jobs.pauseGroup(integrationId, DISCONNECTED_REASON);
+      await app.jobs.pauseGroup(jobGroupOf(integrationId), DISCONNECTED_REASON);
       return;
     }
-    await app.jobs.resumeGroup(integrationId);
-    await enqueueReceived(app, { integrationId: new Types.ObjectId(integrationId) });
+    await app.jobs.resumeGroup(jobGroupOf(integrationId));
+    await enqueueReceived(app, { integrationId });
   });
 
   app.scheduler.every('lever-inbox-sweep', INBOX_SWEEP_MS, () => enqueueReceived(app));

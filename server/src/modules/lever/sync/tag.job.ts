@@ -56,7 +56,7 @@ export function tagJob(app: FastifyInstance): JobDefinition<TagJobPayload>['hand
     if (!applicant || !tag || !applicant.lever?.integrationId) return;
     const ref = { _id: applicant._id, organizationId: applicant.organizationId };
     const { opportunityId } = applicant.lever;
-    const lever = app.lever.client(applicant.lever.integrationId, { signal });
+    const lever = app.lever.client(new Types.ObjectId(applicant.lever.integrationId), { signal });
     try {
       for (let round = 1; tag; round += 1) {
         await writeTag(lever, opportunityId, tag);

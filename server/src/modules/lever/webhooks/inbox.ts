@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { LeverIntegrationDocument } from '../integration.model.ts';
-import { LEVER_JOBS, type ApplicationJobPayload } from '../lever.jobs.ts';
+import { jobGroupOf, LEVER_JOBS, type ApplicationJobPayload } from '../lever.jobs.ts';
 import { leverInboxModel, type LeverInboxItem } from './inbox.model.ts';
 
 /** Rows `received` longer than this without being processed are queued again by the sweep. */
@@ -21,7 +21,7 @@ export function enqueueInboxItem(
     {
       key: row._id,
       organizationId: row.organizationId,
-      group: row.integrationId.toHexString(),
+      group: jobGroupOf(row.integrationId),
     },
   );
 }
