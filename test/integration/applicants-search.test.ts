@@ -10,7 +10,7 @@ import {
   type TestOrganization,
 } from '../support/factories.ts';
 import { answerSurvey, declineSurvey } from '../support/applicants.ts';
-import { issueSurveyLink } from '@eligo/server/modules/applicants/survey-link.service';
+import { issueSurveyLink } from '@eligo/server/modules/survey/survey-link.service';
 import { allNoAnswers } from '../support/survey.ts';
 
 /**

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { RULES_VERSION, evaluateEligibility } from '@eligo/shared/wotc';
 import { readEligibility } from '@eligo/server/modules/applicants/eligibility';
 import { applicantModel } from '@eligo/server/modules/applicants/applicant.model';
-import { issueSurveyLink } from '@eligo/server/modules/applicants/survey-link.service';
+import { issueSurveyLink } from '@eligo/server/modules/survey/survey-link.service';
 import { hashToken } from '@eligo/server/lib/tokens';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';

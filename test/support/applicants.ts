@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { SubmittedAnswers } from '@eligo/shared/wotc';
-import { issueSurveyLink } from '@eligo/server/modules/applicants/survey-link.service';
+import { issueSurveyLink } from '@eligo/server/modules/survey/survey-link.service';
 import { apiClient } from './http.ts';
 import { allNoAnswers, surveyPath } from './survey.ts';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Types } from 'mongoose';
 import { applicantModel, type Applicant } from '@eligo/server/modules/applicants/applicant.model';
-import { issueSurveyLink } from '@eligo/server/modules/applicants/survey-link.service';
+import { issueSurveyLink } from '@eligo/server/modules/survey/survey-link.service';
 import {
   registerApplicant,
   type RegisterApplicantInput,

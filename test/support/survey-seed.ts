@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
 import { applicantModel, type Applicant } from '@eligo/server/modules/applicants/applicant.model';
-import { createSurveyLink } from '@eligo/server/modules/applicants/survey-link.service';
+import { createSurveyLink } from '@eligo/server/modules/survey/survey-link.service';
 import { organizationModel } from '@eligo/server/modules/organizations/organization.model';
 import { scoped } from '@eligo/server/lib/tenancy/tenant-repository';
 

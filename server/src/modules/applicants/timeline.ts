@@ -4,6 +4,7 @@ import { Types } from 'mongoose';
 import type { TimelineEvent, TimelineEventType } from '@eligo/shared/schemas/applicants';
 import { isDuplicateKeyError } from '../../lib/email.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
+import type { AuthContext } from '../../plugins/auth.ts';
 import type { Applicant } from './applicant.model.ts';
 import { applicantEventModel, type ApplicantEvent, type TimelineData } from './timeline.model.ts';
 
@@ -15,6 +16,11 @@ export type Actor =
   | { kind: 'user'; userId: Types.ObjectId; name: string };
 
 export const systemActor: Actor = { kind: 'system' };
+
+/** The signed-in admin behind a request, named as they are now. */
+export function userActor(auth: AuthContext): Actor {
+  return { kind: 'user', userId: auth.user._id, name: auth.user.name };
+}
 
 type ApplicantRef = Pick<Applicant, '_id' | 'organizationId'>;
 

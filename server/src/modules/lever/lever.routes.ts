@@ -19,6 +19,8 @@ import { leverOAuthStateModel } from './connect/oauth-state.model.ts';
 import { leverIntegrationModel } from './integration.model.ts';
 import { leverLeaseModel, leverLeases } from './lease.model.ts';
 import { defineSyncJobs } from './sync/sync-jobs.ts';
+import { syncTagOnStatusDecided } from './sync/tag-sync.ts';
+import tagSyncRoutes from './sync/tag-sync.routes.ts';
 import { pruneActivity } from './webhooks/activity.ts';
 import { leverActivityModel } from './webhooks/activity.model.ts';
 import { leverInboxModel } from './webhooks/inbox.model.ts';
@@ -89,7 +91,9 @@ export default fp(
     for (const model of LEVER_MODELS) model(app.mongo);
     await app.register(integrationsRoutes);
     await app.register(webhookRoutes);
+    await app.register(tagSyncRoutes);
     defineSyncJobs(app);
+    syncTagOnStatusDecided(app);
 
     if (!app.config.lever) return;
     const { healthCheckIntervalMs } = app.config.leverSettings;
@@ -102,5 +106,8 @@ export default fp(
       activity: await pruneActivity(app),
     }));
   },
-  { name: 'lever', dependencies: ['config', 'mongo', 'crypto', 'scheduler', 'jobs', 'auth'] },
+  {
+    name: 'lever',
+    dependencies: ['config', 'mongo', 'crypto', 'scheduler', 'jobs', 'auth', 'applicants'],
+  },
 );

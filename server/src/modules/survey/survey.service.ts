@@ -29,14 +29,14 @@ import {
   type ApplicantDocument,
 } from '../applicants/applicant.model.ts';
 import { toStoredEligibility } from '../applicants/eligibility.ts';
-import { recordSurveyOutcome } from '../applicants/survey-results.ts';
+import { recordSurveyOutcome } from './survey-results.ts';
 import { recordEvent } from '../applicants/timeline.ts';
 import { organizationModel } from '../organizations/organization.model.ts';
 import {
   submissionPlace,
   surveySubmissionModel,
   type SurveySubmission,
-} from './survey-submission.model.ts';
+} from '../applicants/survey-submission.model.ts';
 
 /** The one answer for unknown, malformed, expired, revoked and used links (no enumeration). */
 export function surveyLinkInvalid(): AppError {

@@ -4,7 +4,7 @@ import type { JobContext } from '../../../lib/jobs/runner.ts';
 import { PermanentFailure } from '../../../lib/jobs/errors.ts';
 import { scoped } from '../../../lib/tenancy/tenant-repository.ts';
 import { ttlCache, type TtlCache } from '../../../lib/ttl-cache.ts';
-import { inviteApplicant } from '../../applicants/invitation.service.ts';
+import { inviteApplicant } from '../../survey/invitation.service.ts';
 import { registerApplicant } from '../../applicants/registration.service.ts';
 import { leverInboxModel, type LeverInboxItem } from '../webhooks/inbox.model.ts';
 import type { ApplicationJobPayload } from '../lever.jobs.ts';

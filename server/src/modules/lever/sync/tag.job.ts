@@ -5,7 +5,7 @@ import { PauseJobGroup, PermanentFailure, RetryLater } from '../../../lib/jobs/e
 import type { JobContext, JobDefinition } from '../../../lib/jobs/runner.ts';
 import { scoped } from '../../../lib/tenancy/tenant-repository.ts';
 import { applicantModel, type ApplicantDocument } from '../../applicants/applicant.model.ts';
-import { recordTagSyncOutcome } from '../../applicants/tag-sync.ts';
+import { recordTagSyncOutcome } from './tag-sync.ts';
 import type { TagJobPayload } from '../lever.jobs.ts';
 import type { LeverAccountClient } from '../client/lever.client.ts';
 import { asJobFailure, isNotFound } from './lever-failures.ts';

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { WotcStatus } from '@eligo/shared/schemas/applicants';
 import { wotcTag } from '@eligo/shared/schemas/organization';
-import { scoped } from '../../lib/tenancy/tenant-repository.ts';
-import { organizationModel } from '../organizations/organization.model.ts';
-import { applicantModel, type Applicant } from './applicant.model.ts';
-import { recordEvent, type Actor } from './timeline.ts';
-import { LEVER_JOBS, type TagJobPayload } from '../lever/lever.jobs.ts';
+import { scoped } from '../../../lib/tenancy/tenant-repository.ts';
+import { organizationModel } from '../../organizations/organization.model.ts';
+import { applicantModel, type Applicant } from '../../applicants/applicant.model.ts';
+import { recordEvent, type Actor } from '../../applicants/timeline.ts';
+import { LEVER_JOBS, type TagJobPayload } from '../lever.jobs.ts';
 
 type ApplicantRef = Pick<Applicant, '_id' | 'organizationId'>;
 
@@ -28,8 +28,19 @@ async function requestTagSync(
     {
       key: `${applicant._id.toHexString()}:${requestedAt.getTime()}`,
       organizationId: applicant.organizationId,
+      // The applicant stores the integration's id as its hex string: jobGroupOf's form already.
       group: integrationId,
     },
+  );
+}
+
+/**
+ * Lever's part of "status decided" (the applicants module's event): the applicant's tag is
+ * requested again for the status just decided.
+ */
+export function syncTagOnStatusDecided(app: FastifyInstance): void {
+  app.applicants.onStatusDecided(({ applicant, status, actor }) =>
+    scheduleTagSync(app, applicant, status, actor),
   );
 }
 

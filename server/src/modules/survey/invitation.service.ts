@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../lib/app-error.ts';
-import { actionUnavailable } from './applicant-errors.ts';
+import { actionUnavailable } from '../applicants/applicant-errors.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { organizationModel } from '../organizations/organization.model.ts';
 import {
@@ -9,14 +9,14 @@ import {
   OPEN_SURVEY_STATUSES,
   type Applicant,
   type ApplicantDocument,
-} from './applicant.model.ts';
-import { surveyStatusOf } from './applicant-status.ts';
+} from '../applicants/applicant.model.ts';
+import { surveyStatusOf } from '../applicants/applicant-status.ts';
 import { CLAIM_LEASE_MS, claimDelivery, settleDelivery } from './delivery-claims.ts';
 import { deliveryModel, type DeliveryDocument } from './delivery.model.ts';
-import { surveyMail } from './invitation-mail.ts';
-import { currentSurveyLink, issueSurveyLink, type SurveyLink } from './survey-link.service.ts';
+import { surveyMail } from './survey-invitation-mail.ts';
+import { issueSurveyLink, type SurveyLink } from './survey-link.service.ts';
 import { reuseSurvey } from './survey-results.ts';
-import { recordEvent, systemActor, type Actor } from './timeline.ts';
+import { recordEvent, systemActor, type Actor } from '../applicants/timeline.ts';
 
 type ApplicantRef = Pick<Applicant, '_id' | 'organizationId'>;
 
@@ -46,7 +46,7 @@ async function reload(app: FastifyInstance, ref: ApplicantRef): Promise<Applican
 }
 
 /** Emails the survey link (invitation, reminder or resend) in the applicant's language. */
-async function emailSurvey(
+export async function emailSurvey(
   app: FastifyInstance,
   applicant: Applicant,
   link: SurveyLink,
@@ -258,44 +258,4 @@ export async function resendSurvey(
     data: { email: updated.email, expiresAt: updated.survey.expiresAt?.toISOString() ?? null },
   });
   return updated;
-}
-
-/**
- * Reminder `number` (1, 2…) of the applicant's current link, once per link (several API instances
- * may sweep at the same time). Returns whether this call sent it.
- */
-export async function sendReminder(
-  app: FastifyInstance,
-  applicant: ApplicantDocument,
-  number: number,
-): Promise<boolean> {
-  const sentAt = applicant.survey.sentAt;
-  if (!sentAt || applicant.reusedFrom || !applicant.emailNormalized) return false;
-  const claim = await claimDelivery(app, {
-    organizationId: applicant.organizationId,
-    applicantId: applicant._id,
-    key: `reminder:${applicant._id.toHexString()}:${sentAt.getTime()}:${number}`,
-    kind: 'reminder',
-    now: new Date(),
-  });
-  if (!claim.won) return false;
-  try {
-    const link = await currentSurveyLink(app, applicant);
-    if (!link) throw new Error('The survey link is not on file');
-    await emailSurvey(app, applicant, link, number);
-  } catch (error) {
-    await settleDelivery(app, claim.claim, 'failed', error);
-    // The next sweep tries again; the timeline says it once.
-    await recordEvent(app, applicant, 'reminder_failed', {
-      once: `reminder-failed:${sentAt.getTime()}:${number}`,
-      data: {
-        number,
-        reason: error instanceof AppError ? error.message : 'The email could not be sent',
-      },
-    });
-    throw error;
-  }
-  await settleDelivery(app, claim.claim, 'sent');
-  await recordEvent(app, applicant, 'reminder_sent', { data: { number, email: applicant.email } });
-  return true;
 }

@@ -1,6 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { applicantModel, OPEN_SURVEY_STATUSES } from './applicant.model.ts';
-import { sendReminder } from './invitation.service.ts';
+import { AppError } from '../../lib/app-error.ts';
+import {
+  applicantModel,
+  OPEN_SURVEY_STATUSES,
+  type ApplicantDocument,
+} from '../applicants/applicant.model.ts';
+import { recordEvent } from '../applicants/timeline.ts';
+import { claimDelivery, settleDelivery } from './delivery-claims.ts';
+import { emailSurvey } from './invitation.service.ts';
+import { currentSurveyLink } from './survey-link.service.ts';
 
 /** A reminder not sent within this long after it was due is skipped (e.g. the server was down). */
 export const REMINDER_GRACE_MS = 24 * 3_600_000;
@@ -49,6 +57,46 @@ export async function sweepReminders(app: FastifyInstance, now = new Date()): Pr
     }
   }
   return result;
+}
+
+/**
+ * Reminder `number` (1, 2…) of the applicant's current link, once per link (several API instances
+ * may sweep at the same time). Returns whether this call sent it.
+ */
+export async function sendReminder(
+  app: FastifyInstance,
+  applicant: ApplicantDocument,
+  number: number,
+): Promise<boolean> {
+  const sentAt = applicant.survey.sentAt;
+  if (!sentAt || applicant.reusedFrom || !applicant.emailNormalized) return false;
+  const claim = await claimDelivery(app, {
+    organizationId: applicant.organizationId,
+    applicantId: applicant._id,
+    key: `reminder:${applicant._id.toHexString()}:${sentAt.getTime()}:${number}`,
+    kind: 'reminder',
+    now: new Date(),
+  });
+  if (!claim.won) return false;
+  try {
+    const link = await currentSurveyLink(app, applicant);
+    if (!link) throw new Error('The survey link is not on file');
+    await emailSurvey(app, applicant, link, number);
+  } catch (error) {
+    await settleDelivery(app, claim.claim, 'failed', error);
+    // The next sweep tries again; the timeline says it once.
+    await recordEvent(app, applicant, 'reminder_failed', {
+      once: `reminder-failed:${sentAt.getTime()}:${number}`,
+      data: {
+        number,
+        reason: error instanceof AppError ? error.message : 'The email could not be sent',
+      },
+    });
+    throw error;
+  }
+  await settleDelivery(app, claim.claim, 'sent');
+  await recordEvent(app, applicant, 'reminder_sent', { data: { number, email: applicant.email } });
+  return true;
 }
 
 /** Every API instance sweeps periodically (`SURVEY_REMINDER_SWEEP_SECONDS`). */

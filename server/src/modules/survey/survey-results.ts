@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { EligibilityResult } from '@eligo/shared/wotc';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
-import { applicantModel, applicantPlace, type Applicant } from './applicant.model.ts';
-import { wotcStatusOfEligibility } from './applicant-status.ts';
-import { readEligibility, toStoredEligibility } from './eligibility.ts';
-import { scheduleTagSync } from './tag-sync.ts';
-import { recordEvent, systemActor, type Actor } from './timeline.ts';
+import { applicantModel, applicantPlace, type Applicant } from '../applicants/applicant.model.ts';
+import { wotcStatusOfEligibility } from '../applicants/applicant-status.ts';
+import { readEligibility, toStoredEligibility } from '../applicants/eligibility.ts';
+import { recordEvent, systemActor, type Actor } from '../applicants/timeline.ts';
 
 type ApplicantRef = Pick<Applicant, '_id' | 'organizationId'>;
 
@@ -28,8 +27,9 @@ function mirroredSurvey(source: Applicant): Record<string, unknown> {
 
 /**
  * Called by the survey once the applicant's final answer is stored (the unique submission insert
- * was won): records it on the timeline, sets the WOTC status, asks for the Lever tag, and passes the
- * result on to later applications of the same person that reuse this survey.
+ * was won): records it on the timeline, sets the WOTC status and announces it ("status decided":
+ * Lever's tag sync asks for the tag), and passes the result on to later applications of the same
+ * person that reuse this survey.
  */
 export async function recordSurveyOutcome(
   app: FastifyInstance,
@@ -61,7 +61,7 @@ export async function recordSurveyOutcome(
       rulesVersion: result.rulesVersion,
     },
   });
-  await scheduleTagSync(app, applicant, wotcStatus, systemActor);
+  await app.applicants.announceStatusDecided({ applicant, status: wotcStatus, actor: systemActor });
 
   const source = await Applicants.findById(applicant._id);
   if (!source) return;
@@ -72,7 +72,8 @@ export async function recordSurveyOutcome(
 
 /**
  * Gives `dependent` the answered survey of `source` (same person): the survey dates, the result
- * (re-encrypted for the dependent's own document) and the WOTC status, and requests its own tag.
+ * (re-encrypted for the dependent's own document) and the WOTC status, announced as decided (its
+ * own tag is requested).
  */
 export async function copySurveyResult(
   app: FastifyInstance,
@@ -109,7 +110,11 @@ export async function copySurveyResult(
     once: 'result_copied',
     data: { fromApplicantId: source._id.toHexString(), status: result.status },
   });
-  await scheduleTagSync(app, dependent, wotcStatus, systemActor);
+  await app.applicants.announceStatusDecided({
+    applicant: dependent,
+    status: wotcStatus,
+    actor: systemActor,
+  });
 }
 
 /**
