@@ -7,11 +7,13 @@ import type { OrganizationDocument } from '../organizations/organization.model.t
 import type { UserDocument } from '../users/user.model.ts';
 import { authService } from './auth.service.ts';
 import { toMe } from './me.ts';
+import signInUnlockRoutes from './sign-in-unlock.routes.ts';
 
 export default async function authModule(app: FastifyInstance): Promise<void> {
   const auth = authService(app);
   const { secureCookie } = app.config.session;
   const deviceCookie = secureCookie ? '__Host-eligo_device' : 'eligo_device';
+  await app.register(signInUnlockRoutes);
 
   /** A new session id at every sign-in (no session fixation); the old one, if any, ends. */
   async function signIn(

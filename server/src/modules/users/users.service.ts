@@ -6,7 +6,6 @@ import { retryOnDeadlock } from '../../lib/unique-insert.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken, randomToken } from '../../lib/tokens.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
-import { signInLimits } from '../auth/sign-in-limits.ts';
 import { invitationMail } from './invitation-mail.ts';
 import { userModel, type UserDocument } from './user.model.ts';
 
@@ -14,7 +13,6 @@ import { userModel, type UserDocument } from './user.model.ts';
 export function usersService(app: FastifyInstance) {
   const Users = userModel(app.mongo);
   const { publicUrl, invitationTtlMs } = app.config;
-  const limits = signInLimits(app);
 
   async function findOrNotFound(ctx: AuthContext, id: string): Promise<UserDocument> {
     const user = await scoped(Users, ctx.organization._id).findById(id);
@@ -86,12 +84,6 @@ export function usersService(app: FastifyInstance) {
       // Sessions carry the role: a new one takes effect on the next request; deactivation ends them.
       await app.sessions.syncUser(user);
       return user;
-    },
-
-    /** Forgets the failed sign-ins that lock the user's account for browsers it does not know. */
-    async unlockSignIn(ctx: AuthContext, id: string): Promise<void> {
-      const user = await findOrNotFound(ctx, id);
-      await limits.unlockAccount(user.emailNormalized);
     },
 
     async resendInvitation(ctx: AuthContext, id: string): Promise<UserDocument> {
