@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { inviteApplicant } from '@eligo/server/modules/survey/invitation.service';
+import { inviteApplicant } from '@eligo/server/modules/survey/index';
 import { recordTagSyncOutcome } from '@eligo/server/modules/lever/sync/tag-sync';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { answerSurvey } from '../support/applicants.ts';

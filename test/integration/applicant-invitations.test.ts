@@ -1,9 +1,9 @@
 import type { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { inviteApplicant } from '@eligo/server/modules/survey/invitation.service';
-import { registerApplicant } from '@eligo/server/modules/applicants/registration.service';
+import { inviteApplicant } from '@eligo/server/modules/survey/index';
+import { registerApplicant } from '@eligo/server/modules/applicants/index';
 import { sweepReminders } from '@eligo/server/modules/survey/reminders';
-import { organizationModel } from '@eligo/server/modules/organizations/organization.model';
+import { organizationModel } from '@eligo/server/modules/organizations/index';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { apiClient } from '../support/http.ts';
 import {

@@ -1,12 +1,9 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createApp } from '@eligo/server/app';
-import {
-  LeverApiError,
-  LeverDisconnectedError,
-} from '@eligo/server/modules/lever/client/lever.errors';
+import { LeverApiError, LeverDisconnectedError } from '@eligo/server/modules/lever/index';
 import { refreshIdleIntegrations } from '@eligo/server/modules/lever/client/idle-refresh';
-import type { LeverStatusChange } from '@eligo/server/modules/lever/client/status-events';
+import type { LeverStatusChange } from '@eligo/server/modules/lever/index';
 import type { ApiClient } from '../support/http.ts';
 import {
   startLeverTestbed,

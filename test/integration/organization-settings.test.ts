@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { inviteApplicant } from '@eligo/server/modules/survey/invitation.service';
+import { inviteApplicant } from '@eligo/server/modules/survey/index';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import type { ApiClient } from '../support/http.ts';
 import {

@@ -13,7 +13,7 @@ import { AppError } from '../../lib/app-error.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { actionUnavailable } from './applicant-errors.ts';
 import { applicantDetail, findApplicant } from './applicant-lookup.ts';
 import { applicantModel } from './applicant.model.ts';

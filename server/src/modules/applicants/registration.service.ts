@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Types } from 'mongoose';
 import { isDuplicateKeyError } from '../../lib/email.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
-import { organizationModel } from '../organizations/organization.model.ts';
+import { organizationModel } from '../organizations/index.ts';
 import { applicantModel, type ApplicantDocument } from './applicant.model.ts';
 import { applicantPostingModel } from './posting.model.ts';
 import { splitName } from './search-keys.ts';

@@ -7,11 +7,8 @@ import { retryOnDeadlock } from '../../lib/unique-insert.ts';
 import { hashPassword, needsRehash, verifyPassword } from '../../lib/passwords.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken } from '../../lib/tokens.ts';
-import {
-  organizationModel,
-  type OrganizationDocument,
-} from '../organizations/organization.model.ts';
-import { userModel, type UserDocument } from '../users/user.model.ts';
+import { type OrganizationDocument, organizationModel } from '../organizations/index.ts';
+import { type UserDocument, userModel } from '../users/index.ts';
 import { signInLimits } from './sign-in-limits.ts';
 import { trustedDevices } from './trusted-device.ts';
 import { systemLockModel } from './system-lock.model.ts';

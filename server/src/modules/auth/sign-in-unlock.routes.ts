@@ -4,7 +4,7 @@ import { AppError } from '../../lib/app-error.ts';
 import { registerRoute } from '../../lib/route.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { requireAuth } from '../../plugins/auth.ts';
-import { userModel } from '../users/user.model.ts';
+import { userModel } from '../users/index.ts';
 import { signInLimits } from './sign-in-limits.ts';
 
 /**

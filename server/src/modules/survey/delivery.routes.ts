@@ -3,10 +3,13 @@ import type { ApplicantDetail } from '@eligo/shared/schemas/applicants';
 import { applicantRoutes } from '@eligo/shared/routes';
 import { registerRoute } from '../../lib/route.ts';
 import { requireAuth, type AuthContext } from '../../plugins/auth.ts';
-import { actionUnavailable } from '../applicants/applicant-errors.ts';
-import { setApplicantEmail } from '../applicants/applicant-email.ts';
-import { applicantDetail, findApplicant } from '../applicants/applicant-lookup.ts';
-import { userActor } from '../applicants/timeline.ts';
+import {
+  actionUnavailable,
+  applicantDetail,
+  findApplicant,
+  setApplicantEmail,
+  userActor,
+} from '../applicants/index.ts';
 import { inviteApplicant, resendSurvey } from './invitation.service.ts';
 
 /** Gives an applicant without an email one, then sends (or reuses) the survey. */

@@ -1,22 +1,24 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../lib/app-error.ts';
-import { actionUnavailable } from '../applicants/applicant-errors.ts';
-import { scoped } from '../../lib/tenancy/tenant-repository.ts';
-import { organizationModel } from '../organizations/organization.model.ts';
 import {
-  applicantModel,
-  OPEN_SURVEY_STATUSES,
+  actionUnavailable,
+  type Actor,
   type Applicant,
   type ApplicantDocument,
-} from '../applicants/applicant.model.ts';
-import { surveyStatusOf } from '../applicants/applicant-status.ts';
+  applicantModel,
+  OPEN_SURVEY_STATUSES,
+  recordEvent,
+  surveyStatusOf,
+  systemActor,
+} from '../applicants/index.ts';
+import { scoped } from '../../lib/tenancy/tenant-repository.ts';
+import { organizationModel } from '../organizations/index.ts';
 import { CLAIM_LEASE_MS, claimDelivery, settleDelivery } from './delivery-claims.ts';
 import { deliveryModel, type DeliveryDocument } from './delivery.model.ts';
 import { surveyMail } from './survey-invitation-mail.ts';
 import { issueSurveyLink, type SurveyLink } from './survey-link.service.ts';
 import { reuseSurvey } from './survey-results.ts';
-import { recordEvent, systemActor, type Actor } from '../applicants/timeline.ts';
 
 type ApplicantRef = Pick<Applicant, '_id' | 'organizationId'>;
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { surveyRoutes } from '@eligo/shared/routes';
 import { registerRoute } from '../../lib/route.ts';
-import type { ApplicantDocument } from '../applicants/applicant.model.ts';
+import type { ApplicantDocument } from '../applicants/index.ts';
 import { surveyLinkInvalid, surveyService } from './survey.service.ts';
 
 /**

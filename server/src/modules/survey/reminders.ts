@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../lib/app-error.ts';
 import {
+  type ApplicantDocument,
   applicantModel,
   OPEN_SURVEY_STATUSES,
-  type ApplicantDocument,
-} from '../applicants/applicant.model.ts';
-import { recordEvent } from '../applicants/timeline.ts';
+  recordEvent,
+} from '../applicants/index.ts';
 import { claimDelivery, settleDelivery } from './delivery-claims.ts';
 import { emailSurvey } from './invitation.service.ts';
 import { currentSurveyLink } from './survey-link.service.ts';

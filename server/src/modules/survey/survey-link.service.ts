@@ -3,7 +3,7 @@ import { Types, type Connection } from 'mongoose';
 import { AppError } from '../../lib/app-error.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken, randomToken } from '../../lib/tokens.ts';
-import { applicantModel, applicantPlace, type Applicant } from '../applicants/applicant.model.ts';
+import { type Applicant, applicantModel, applicantPlace } from '../applicants/index.ts';
 
 export interface SurveyLink {
   /** The secret; only its SHA-256 is stored. Goes into the email, nowhere else. */

@@ -1,10 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { EligibilityResult } from '@eligo/shared/wotc';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
-import { applicantModel, applicantPlace, type Applicant } from '../applicants/applicant.model.ts';
-import { wotcStatusOfEligibility } from '../applicants/applicant-status.ts';
-import { readEligibility, toStoredEligibility } from '../applicants/eligibility.ts';
-import { recordEvent, systemActor, type Actor } from '../applicants/timeline.ts';
+import {
+  type Actor,
+  type Applicant,
+  applicantModel,
+  applicantPlace,
+  readEligibility,
+  recordEvent,
+  systemActor,
+  toStoredEligibility,
+  wotcStatusOfEligibility,
+} from '../applicants/index.ts';
 
 type ApplicantRef = Pick<Applicant, '_id' | 'organizationId'>;
 

@@ -4,7 +4,7 @@ import type {
   LeverIntegration as LeverIntegrationDto,
 } from '@eligo/shared/schemas/integrations';
 import { scoped } from '../../../lib/tenancy/tenant-repository.ts';
-import { userModel } from '../../users/user.model.ts';
+import { userModel } from '../../users/index.ts';
 import type { LeverIntegrationDocument } from '../integration.model.ts';
 import { activitySummary } from '../webhooks/activity.ts';
 import { unreadApplications } from '../webhooks/inbox.ts';

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import { USPS_STATE_CODES } from '@eligo/shared/wotc/states';
-import type { RegisterApplicantInput } from '../../applicants/registration.service.ts';
+import type { RegisterApplicantInput } from '../../applicants/index.ts';
 import type { LeverApplication, LeverOpportunity, LeverPosting } from '../client/lever.types.ts';
 
 /** What the inbox row says about the delivery (hints: the signature does not cover `data`). */

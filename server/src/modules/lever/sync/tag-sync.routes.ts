@@ -2,9 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { applicantRoutes } from '@eligo/shared/routes';
 import { registerRoute } from '../../../lib/route.ts';
 import { requireAuth } from '../../../plugins/auth.ts';
-import { actionUnavailable } from '../../applicants/applicant-errors.ts';
-import { applicantDetail, findApplicant } from '../../applicants/applicant-lookup.ts';
-import { userActor } from '../../applicants/timeline.ts';
+import {
+  actionUnavailable,
+  applicantDetail,
+  findApplicant,
+  userActor,
+} from '../../applicants/index.ts';
 import { scheduleTagSync } from './tag-sync.ts';
 
 /** The applicant page's "Retry tag sync" (admins): the tag job is queued again. */

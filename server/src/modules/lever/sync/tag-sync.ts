@@ -2,9 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { WotcStatus } from '@eligo/shared/schemas/applicants';
 import { wotcTag } from '@eligo/shared/schemas/organization';
 import { scoped } from '../../../lib/tenancy/tenant-repository.ts';
-import { organizationModel } from '../../organizations/organization.model.ts';
-import { applicantModel, type Applicant } from '../../applicants/applicant.model.ts';
-import { recordEvent, type Actor } from '../../applicants/timeline.ts';
+import { organizationModel } from '../../organizations/index.ts';
+import { type Actor, type Applicant, applicantModel, recordEvent } from '../../applicants/index.ts';
 import { LEVER_JOBS, type TagJobPayload } from '../lever.jobs.ts';
 
 type ApplicantRef = Pick<Applicant, '_id' | 'organizationId'>;

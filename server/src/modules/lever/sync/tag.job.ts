@@ -4,7 +4,7 @@ import { retryDelay } from '../../../lib/jobs/backoff.ts';
 import { PauseJobGroup, PermanentFailure, RetryLater } from '../../../lib/jobs/errors.ts';
 import type { JobContext, JobDefinition } from '../../../lib/jobs/runner.ts';
 import { scoped } from '../../../lib/tenancy/tenant-repository.ts';
-import { applicantModel, type ApplicantDocument } from '../../applicants/applicant.model.ts';
+import { type ApplicantDocument, applicantModel } from '../../applicants/index.ts';
 import { recordTagSyncOutcome } from './tag-sync.ts';
 import type { TagJobPayload } from '../lever.jobs.ts';
 import type { LeverAccountClient } from '../client/lever.client.ts';
