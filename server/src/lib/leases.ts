@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, type Model } from 'mongoose';
-import { isDuplicateKeyError } from './email.ts';
+import { isDuplicateKeyError } from './unique-insert.ts';
 
 /** Identifies this process as a lease holder. */
 export const INSTANCE_ID = randomUUID();

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Types, type Connection } from 'mongoose';
-import { isDuplicateKeyError } from '../email.ts';
+import { isDuplicateKeyError } from '../unique-insert.ts';
 import {
   jobLeaseModel,
   jobModel,

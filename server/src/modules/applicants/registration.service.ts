@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Types } from 'mongoose';
-import { isDuplicateKeyError } from '../../lib/email.ts';
+import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { organizationModel } from '../organizations/index.ts';
 import { applicantModel, type ApplicantDocument } from './applicant.model.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Types } from 'mongoose';
 import type { TimelineEvent, TimelineEventType } from '@eligo/shared/schemas/applicants';
-import { isDuplicateKeyError } from '../../lib/email.ts';
+import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
 import type { Applicant } from './applicant.model.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Types } from 'mongoose';
-import { isDuplicateKeyError } from '../../lib/email.ts';
+import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import {
   deliveryModel,

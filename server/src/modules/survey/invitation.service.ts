@@ -16,7 +16,7 @@ import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { organizationModel } from '../organizations/index.ts';
 import { CLAIM_LEASE_MS, claimDelivery, settleDelivery } from './delivery-claims.ts';
 import { deliveryModel, type DeliveryDocument } from './delivery.model.ts';
-import { surveyMail } from './survey-invitation-mail.ts';
+import { surveyInvitationMail } from './survey-invitation-mail.ts';
 import { issueSurveyLink, type SurveyLink } from './survey-link.service.ts';
 import { reuseSurvey } from './survey-results.ts';
 
@@ -57,7 +57,7 @@ export async function emailSurvey(
   const organization = await organizationModel(app.mongo).findById(applicant.organizationId);
   if (!organization) throw new Error('The applicant has no organization');
   await app.mail.send(
-    surveyMail({
+    surveyInvitationMail({
       to: applicant.email,
       language: applicant.language,
       firstName: applicant.firstName,

@@ -66,8 +66,11 @@ const copy: Record<SurveyLanguage, Copy> = {
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The survey invitation (and its reminders), in the organization's language. */
-export function surveyMail(options: SurveyMailOptions): OutgoingMail {
+/**
+ * The email inviting an applicant to the survey (and its reminders), in the applicant's language
+ * (the invitation of a colleague to Eligo is `users/user-invitation-mail.ts`).
+ */
+export function surveyInvitationMail(options: SurveyMailOptions): OutgoingMail {
   const c = copy[options.language];
   const date = options.expiresAt.toLocaleDateString(c.dateLocale, {
     year: 'numeric',

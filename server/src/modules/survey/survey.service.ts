@@ -20,7 +20,7 @@ import {
 } from '@eligo/shared/wotc';
 import { countyByFips } from '@eligo/shared/wotc/county-list';
 import { AppError } from '../../lib/app-error.ts';
-import { isDuplicateKeyError } from '../../lib/email.ts';
+import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken } from '../../lib/tokens.ts';
 import {

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { InviteUserBody, UpdateUserBody } from '@eligo/shared/schemas/users';
 import { AppError } from '../../lib/app-error.ts';
-import { isDuplicateKeyError, normalizeEmail } from '../../lib/email.ts';
+import { normalizeEmail } from '../../lib/email.ts';
+import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
 import { retryOnDeadlock } from '../../lib/unique-insert.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken, randomToken } from '../../lib/tokens.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
-import { invitationMail } from './invitation-mail.ts';
+import { userInvitationMail } from './user-invitation-mail.ts';
 import { userModel, type UserDocument } from './user.model.ts';
 
 /** User management inside the caller's organization. Every query goes through `scoped()`. */
@@ -27,7 +28,7 @@ export function usersService(app: FastifyInstance) {
     user.inviteExpiresAt = new Date(Date.now() + invitationTtlMs);
     await user.save();
     await app.mail.send(
-      invitationMail({
+      userInvitationMail({
         to: user.email,
         inviteeName: user.name,
         inviterName: ctx.user.name,

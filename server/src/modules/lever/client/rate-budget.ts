@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { isDuplicateKeyError } from '../../../lib/email.ts';
+import { isDuplicateKeyError } from '../../../lib/unique-insert.ts';
 import { leverRateSlotModel } from './rate-slot.model.ts';
 
 export interface RateBudgetOptions {

@@ -6,7 +6,7 @@ import type {
   LeverIntegration as LeverIntegrationDto,
 } from '@eligo/shared/schemas/integrations';
 import { AppError } from '../../../lib/app-error.ts';
-import { isDuplicateKeyError } from '../../../lib/email.ts';
+import { isDuplicateKeyError } from '../../../lib/unique-insert.ts';
 import { scoped } from '../../../lib/tenancy/tenant-repository.ts';
 import { randomToken } from '../../../lib/tokens.ts';
 import type { AuthContext } from '../../../plugins/auth.ts';

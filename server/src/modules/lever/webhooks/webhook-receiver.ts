@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ErrorCode } from '@eligo/shared/errors';
 import type { LeverDelivery, WebhookReceipt } from '@eligo/shared/schemas/integrations';
 import { AppError } from '../../../lib/app-error.ts';
-import { isDuplicateKeyError } from '../../../lib/email.ts';
+import { isDuplicateKeyError } from '../../../lib/unique-insert.ts';
 import { recordActivity } from './activity.ts';
 import { enqueueInboxItem } from './inbox.ts';
 import { inboxKey, leverInboxModel } from './inbox.model.ts';

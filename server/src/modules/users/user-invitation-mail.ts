@@ -1,8 +1,12 @@
 import { formatMailDate } from '@eligo/shared/mail-date';
 import type { OutgoingMail } from '../../plugins/mail.ts';
 
-/** The invitation email. The token rides in the link's fragment, which browsers never send to servers. */
-export function invitationMail(options: {
+/**
+ * The email inviting a colleague to the organization's Eligo account (the survey's invitation to
+ * applicants is `survey/survey-invitation-mail.ts`). The token rides in the link's fragment, which
+ * browsers never send to servers.
+ */
+export function userInvitationMail(options: {
   to: string;
   inviteeName: string;
   inviterName: string;
