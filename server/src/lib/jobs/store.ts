@@ -1,35 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Types, type Connection } from 'mongoose';
 import { isDuplicateKeyError } from '../unique-insert.ts';
-import {
-  jobLeaseModel,
-  jobModel,
-  pausedGroupModel,
-  type Job,
-  type JobEvent,
-  type JobState,
-} from './job.model.ts';
+import { jobLeaseModel, jobModel, pausedGroupModel, type Job, type JobEvent } from './job.model.ts';
+import { event, HISTORY_LIMIT, pushEvent, view, type JobView } from './job-view.ts';
 
-/** History entries kept per job (the newest). */
-export const HISTORY_LIMIT = 30;
-
-export interface JobView {
-  id: string;
-  type: string;
-  state: JobState;
-  organizationId: string | null;
-  group: string | null;
-  /** Attempts started so far (all of them, including after manual retries). */
-  attempts: number;
-  maxAttempts: number;
-  lastError: string | null;
-  /** When a queued, retrying or released job becomes due; null otherwise. */
-  nextRunAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  finishedAt: Date | null;
-  history: JobEvent[];
-}
+export type { JobView };
 
 export interface EnqueueOptions {
   organizationId?: Types.ObjectId;
@@ -44,29 +19,6 @@ function jobIdFor(type: string, key: string | undefined): string {
   if (key === undefined) return new Types.ObjectId().toHexString();
   return `k-${createHash('sha256').update(`${type}\0${key}`).digest('hex').slice(0, 40)}`;
 }
-
-function view(job: Job): JobView {
-  return {
-    id: job._id,
-    type: job.type,
-    state: job.state,
-    organizationId: job.organizationId ? String(job.organizationId) : null,
-    group: job.group,
-    attempts: job.attempt,
-    maxAttempts: job.maxAttempts,
-    lastError: job.lastError,
-    nextRunAt: ['queued', 'retrying'].includes(job.state) ? job.runAt : null,
-    createdAt: job.createdAt,
-    updatedAt: job.updatedAt,
-    finishedAt: job.finishedAt,
-    history: job.history,
-  };
-}
-
-const event = (e: Omit<JobEvent, 'at'>): JobEvent => ({ at: new Date(), ...e });
-const pushEvent = (e: Omit<JobEvent, 'at'>) => ({
-  history: { $each: [event(e)], $slice: -HISTORY_LIMIT },
-});
 
 /** The database side of the job queue: every read and write of the three collections. */
 export function jobStore(connection: Connection) {
