@@ -29,6 +29,8 @@ const moduleDependencies = {
   applicants: ['organizations', 'audit'],
   survey: ['applicants', 'organizations'],
   lever: ['applicants', 'survey', 'organizations', 'users'],
+  // Forms 8850/9061 (docs/forms.md), pure rendering so far: no routes, no index.ts yet.
+  filing: [],
 };
 
 const modulesDir = `${import.meta.dirname}/server/src/modules`;

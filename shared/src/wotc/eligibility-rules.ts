@@ -1,5 +1,5 @@
 import { addDays, addYears, endOfMonth, isIsoDate, parseIsoMonth } from './dates.ts';
-import { DEFAULT_PROGRAM_AUTHORIZED_THROUGH } from './result.ts';
+import { programAuthorizedThrough } from './program-rules.ts';
 import type { Rule } from './rule-context.ts';
 import { designatedCommunityResident, summerYouth } from './residence-rules.ts';
 
@@ -12,7 +12,7 @@ const programStatus: Rule = {
   name: 'program status',
   groups: [],
   apply({ asOf, input, flag, notAfter }) {
-    const through = input.programAuthorizedThrough ?? DEFAULT_PROGRAM_AUTHORIZED_THROUGH;
+    const through = programAuthorizedThrough(input.programAuthorizedThrough);
     if (!notAfter(asOf, through)) {
       flag(
         'program_not_authorized',

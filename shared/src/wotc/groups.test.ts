@@ -27,6 +27,18 @@ describe('target group table', () => {
     });
   });
 
+  test.each([
+    ['A', 'standard'],
+    ['B-b', 'veteran_disabled_discharged'],
+    ['B-c', 'veteran_disabled_unemployed_6m'],
+    ['B-d', 'standard'],
+    ['B-e', 'veteran_unemployed_6m'],
+    ['F', 'summer_youth'],
+    ['I', 'long_term_family_assistance'],
+  ] as const)('%s has the cap category %s', (code, capCategory) => {
+    expect(targetGroup(code).capCategory).toBe(capCategory);
+  });
+
   test('one row per DOL code, and 40% of the cap except the two-year group I', () => {
     expect(TARGET_GROUPS.map((g) => g.code)).toEqual([...DOL_CODES]);
     for (const g of TARGET_GROUPS.filter((g) => g.code !== 'I')) {

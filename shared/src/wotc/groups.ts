@@ -1,4 +1,10 @@
 import { Type, type Static } from 'typebox';
+import {
+  CAP_CATEGORIES,
+  CURRENT_RULE_SET,
+  type CapCategory,
+  type ProgramRuleSet,
+} from './program-rules.ts';
 
 /** DOL reporting codes of the WOTC target groups (docs/wotc-rules.md §2). */
 export const DOL_CODES = [
@@ -26,6 +32,8 @@ export const targetGroupSchema = Type.Object({
   group: Type.Integer({ minimum: 1, maximum: 10 }),
   code: dolCodeSchema,
   name: Type.String(),
+  /** Which IRC §51(b)(3) wage limit applies (program-rules.ts). */
+  capCategory: Type.Enum(CAP_CATEGORIES),
   /** Qualified first-year wage cap in dollars. */
   wageCap: Type.Integer(),
   /** Largest credit at 40% (employee works 400+ hours); group I includes its 50% second year. */
@@ -35,121 +43,121 @@ export const targetGroupSchema = Type.Object({
 });
 export type TargetGroup = Static<typeof targetGroupSchema>;
 
-/** docs/wotc-rules.md §2, in the order of the 8850 instructions. */
-export const TARGET_GROUPS: readonly TargetGroup[] = [
+type GroupRow = Pick<TargetGroup, 'group' | 'code' | 'name'> & { capCategory: CapCategory };
+
+/** docs/wotc-rules.md §2, in the order of the 8850 instructions; amounts come from the rule set. */
+const GROUP_ROWS: readonly GroupRow[] = [
   {
     group: 1,
     code: 'A',
     name: 'Qualified IV-A recipient (short-term TANF)',
-    wageCap: 6000,
-    maxCredit: 2400,
-    maxCreditAt25: 1500,
+    capCategory: 'standard',
   },
   {
     group: 2,
     code: 'B-a',
     name: 'Qualified veteran receiving SNAP',
-    wageCap: 6000,
-    maxCredit: 2400,
-    maxCreditAt25: 1500,
+    capCategory: 'standard',
   },
   {
     group: 2,
     code: 'B-b',
     name: 'Disabled veteran hired within 1 year of discharge',
-    wageCap: 12000,
-    maxCredit: 4800,
-    maxCreditAt25: 3000,
+    capCategory: 'veteran_disabled_discharged',
   },
   {
     group: 2,
     code: 'B-c',
     name: 'Disabled veteran unemployed 6 months or more',
-    wageCap: 24000,
-    maxCredit: 9600,
-    maxCreditAt25: 6000,
+    capCategory: 'veteran_disabled_unemployed_6m',
   },
   {
     group: 2,
     code: 'B-d',
     name: 'Veteran unemployed at least 4 weeks but less than 6 months',
-    wageCap: 6000,
-    maxCredit: 2400,
-    maxCreditAt25: 1500,
+    capCategory: 'standard',
   },
   {
     group: 2,
     code: 'B-e',
     name: 'Veteran unemployed 6 months or more',
-    wageCap: 14000,
-    maxCredit: 5600,
-    maxCreditAt25: 3500,
+    capCategory: 'veteran_unemployed_6m',
   },
   {
     group: 3,
     code: 'C',
     name: 'Qualified ex-felon',
-    wageCap: 6000,
-    maxCredit: 2400,
-    maxCreditAt25: 1500,
+    capCategory: 'standard',
   },
   {
     group: 4,
     code: 'D',
     name: 'Designated community resident (EZ or RRC)',
-    wageCap: 6000,
-    maxCredit: 2400,
-    maxCreditAt25: 1500,
+    capCategory: 'standard',
   },
   {
     group: 5,
     code: 'E',
     name: 'Vocational rehabilitation referral',
-    wageCap: 6000,
-    maxCredit: 2400,
-    maxCreditAt25: 1500,
+    capCategory: 'standard',
   },
   {
     group: 6,
     code: 'F',
     name: 'Qualified summer youth employee',
-    wageCap: 3000,
-    maxCredit: 1200,
-    maxCreditAt25: 750,
+    capCategory: 'summer_youth',
   },
   {
     group: 7,
     code: 'G',
     name: 'SNAP recipient (age 18–39)',
-    wageCap: 6000,
-    maxCredit: 2400,
-    maxCreditAt25: 1500,
+    capCategory: 'standard',
   },
   {
     group: 8,
     code: 'H',
     name: 'SSI recipient',
-    wageCap: 6000,
-    maxCredit: 2400,
-    maxCreditAt25: 1500,
+    capCategory: 'standard',
   },
   {
     group: 9,
     code: 'I',
     name: 'Long-term family assistance recipient (long-term TANF)',
-    wageCap: 10000,
-    maxCredit: 9000,
-    maxCreditAt25: 2500,
+    capCategory: 'long_term_family_assistance',
   },
   {
     group: 10,
     code: 'J',
     name: 'Qualified long-term unemployment recipient',
-    wageCap: 6000,
-    maxCredit: 2400,
-    maxCreditAt25: 1500,
+    capCategory: 'standard',
   },
 ];
+
+/**
+ * A group's wage cap and largest credits under `rules` (whole dollars: every cap is a multiple of
+ * $20, so 25 % and 40 % of it are too). Group I adds its second year at 50 %.
+ */
+export function groupAmounts(
+  capCategory: CapCategory,
+  rules: ProgramRuleSet = CURRENT_RULE_SET,
+): Pick<TargetGroup, 'wageCap' | 'maxCredit' | 'maxCreditAt25'> {
+  const wageCap = rules.wageCaps[capCategory];
+  const secondYear =
+    capCategory === 'long_term_family_assistance'
+      ? Math.round(rules.secondYearWageCap * rules.secondYearRate)
+      : 0;
+  return {
+    wageCap,
+    maxCredit: Math.round(wageCap * rules.fullRate) + secondYear,
+    maxCreditAt25: Math.round(wageCap * rules.reducedRate),
+  };
+}
+
+/** Every target group with the amounts of the current rule set (the newest hires). */
+export const TARGET_GROUPS: readonly TargetGroup[] = GROUP_ROWS.map((row) => ({
+  ...row,
+  ...groupAmounts(row.capCategory),
+}));
 
 const BY_CODE = new Map(TARGET_GROUPS.map((g) => [g.code, g]));
 

@@ -3,6 +3,7 @@ export * from './counties.ts';
 export * from './dates.ts';
 export * from './eligibility.ts';
 export * from './groups.ts';
+export * from './program-rules.ts';
 export * from './questionnaire.ts';
 export * from './residence.ts';
 export * from './result.ts';

@@ -1,13 +1,18 @@
 import { Type, type Static } from 'typebox';
 import { draftAnswersSchema, isoDateSchema } from './answers.ts';
 import { dolCodeSchema } from './groups.ts';
+import { DEFAULT_AUTHORIZED_THROUGH } from './program-rules.ts';
 import { ezTableSchema, rrcTableSchema } from './residence.ts';
 
 /** Bump whenever a rule, a table or the meaning of an output changes; stored with every result. */
 export const RULES_VERSION = '2026-11-rules-2';
 
-/** Last hiring date covered by IRC §51 as last extended (Consolidated Appropriations Act, 2021). */
-export const DEFAULT_PROGRAM_AUTHORIZED_THROUGH = '2025-12-31';
+/**
+ * Last hiring date covered by IRC §51(c)(4) as last extended: the end of the newest rule set in
+ * program-rules.ts. Kept under this name for the callers of the eligibility engine; an operator
+ * moves it with `WOTC_AUTHORIZED_THROUGH` (passed as `programAuthorizedThrough`).
+ */
+export const DEFAULT_PROGRAM_AUTHORIZED_THROUGH: string = DEFAULT_AUTHORIZED_THROUGH;
 
 export const ELIGIBILITY_STATUSES = [
   'pre_qualified',

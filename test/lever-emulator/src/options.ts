@@ -55,6 +55,21 @@ export interface Switches {
   uiCanRegenerateToken: boolean;
   /** Scopes left out of every grant although requested (models a narrower consent). */
   withheldScopes: string[];
+  /**
+   * `data` of applicationCreated: `opportunityId` → `{applicationId, contactId, opportunityId}`;
+   * `candidateIdOnly` → `{candidateId}` (Lever's older name for the opportunity id, nothing else).
+   */
+  applicationCreatedData: 'opportunityId' | 'candidateIdOnly';
+  /** Lever enables the Webhooks Subscription API per partner app; `disabled` → POST /webhooks is 403. */
+  webhooksApi: 'enabled' | 'disabled';
+  /** A second webhook with the same URL and event: accepted, or refused with 409. */
+  duplicateWebhookUrls: 'allow' | 'reject';
+  /** The token response carries `scope` (as documented), or leaves it out (the JWT still has it). */
+  tokenResponseScope: 'present' | 'omitted';
+  /** `GET /v1/webhooks` pages with `hasNext`/`next` at this size; null = one unpaged list. */
+  webhookListPageSize: number | null;
+  /** Every /v1 call answers 307 to the same path on the emulator's other host name (a region). */
+  regionRedirect: boolean;
 }
 
 export const defaultSwitches: Switches = {
@@ -80,6 +95,12 @@ export const defaultSwitches: Switches = {
   expandApplicationsNeedsScope: false,
   uiCanRegenerateToken: true,
   withheldScopes: [],
+  applicationCreatedData: 'opportunityId',
+  webhooksApi: 'enabled',
+  duplicateWebhookUrls: 'allow',
+  tokenResponseScope: 'present',
+  webhookListPageSize: null,
+  regionRedirect: false,
 };
 
 export interface EmulatorOptions {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { authorizeWithHttp } from './helpers/consent.ts';
-import { TEST_CLIENT, TEST_REDIRECT_URI, startEmulator } from './helpers/emulator.ts';
+import { startEmulator } from './helpers/emulator.ts';
 
 /** Controls other suites use to observe and steer the emulator. */
 let env: Awaited<ReturnType<typeof startEmulator>>;
@@ -10,28 +9,13 @@ beforeAll(async () => {
 afterAll(() => env.close());
 beforeEach(() => env.emulator.reset());
 
-async function codeFor(scope: string) {
-  const url = new URL(`${env.baseUrl}/authorize`);
-  const params = {
-    client_id: TEST_CLIENT.clientId,
-    redirect_uri: TEST_REDIRECT_URI,
-    response_type: 'code',
-    state: 'state-1',
-    audience: `${env.baseUrl}/v1/`,
-    scope,
-  };
-  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
-  const callback = await authorizeWithHttp(url.toString(), { email: 'sam.super@acme.example' });
-  return callback.searchParams.get('code')!;
-}
-
 const tokenRequest = (fields: Record<string, string>) => env.tokenRequest(fields);
 
 describe('test controls', () => {
   test('the token endpoint is counted per grant type and answer; DELETE /counters clears it', async () => {
     const tokens = await tokenRequest({
       grant_type: 'authorization_code',
-      code: await codeFor('offline_access postings:read:admin'),
+      code: await env.codeFor('offline_access postings:read:admin'),
     });
     expect(tokens.status).toBe(200);
     await tokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token! });
@@ -94,7 +78,7 @@ describe('test controls', () => {
     });
     const tokens = await tokenRequest({
       grant_type: 'authorization_code',
-      code: await codeFor('offline_access postings:read:admin webhooks:write:admin'),
+      code: await env.codeFor('offline_access postings:read:admin webhooks:write:admin'),
     });
     expect(tokens.body.scope).toBe('offline_access postings:read:admin');
   });

@@ -1,33 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createEmulator, seedPostings } from '../src/index.ts';
+import { uiClient } from './helpers/ui.ts';
 
 const emulator = createEmulator();
 const app = emulator.app;
 
-async function loginAs(email: string): Promise<string> {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/login',
-    payload: new URLSearchParams({ email, password: 'lever', next: '/candidates' }).toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  });
-  expect(response.statusCode).toBe(303);
-  return String(response.headers['set-cookie']).split(';')[0]!;
-}
-
-const form = (cookie: string, url: string, fields: Record<string, string | string[]> = {}) => {
-  const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields))
-    for (const v of [value].flat()) body.append(key, v);
-  return app.inject({
-    method: 'POST',
-    url,
-    payload: body.toString(),
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-  });
-};
-const get = (cookie: string, url: string) =>
-  app.inject({ method: 'GET', url, headers: { cookie } });
+const { loginAs, form, get } = uiClient(app);
 
 let sam: string;
 beforeAll(() => app.ready());

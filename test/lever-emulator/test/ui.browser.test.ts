@@ -1,50 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { verifyDelivery } from '../src/index.ts';
-import { TEST_CLIENT, TEST_REDIRECT_URI, startEmulator } from './helpers/emulator.ts';
-import { startReceiver } from './helpers/receiver.ts';
+import { TEST_CLIENT, TEST_REDIRECT_URI } from './helpers/emulator.ts';
+import { artifact, browserBed } from './helpers/browser.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../artifacts');
-
-let env: Awaited<ReturnType<typeof startEmulator>>;
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`,
-    );
-  }
-  env = await startEmulator();
-  receiver = await startReceiver();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  mkdirSync(ARTIFACTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await receiver?.close();
-  await env?.close();
-});
+const bed = browserBed();
 
 test('a Super Admin connects the app, switches on "Application created", sees a delivery, and revokes the app', async () => {
+  const { env, receiver, browser } = bed;
   const page = await browser.newPage();
   // The product's callback is not running here; answer it so the code can be read from the URL.
   await page.route(`${TEST_REDIRECT_URI}**`, (route) =>
@@ -52,16 +14,12 @@ test('a Super Admin connects the app, switches on "Application created", sees a 
   );
   try {
     // OAuth consent in the browser: login page → consent page → Accept.
-    const authorize = new URL(`${env.baseUrl}/authorize`);
-    authorize.search = new URLSearchParams({
-      client_id: TEST_CLIENT.clientId,
-      redirect_uri: TEST_REDIRECT_URI,
-      response_type: 'code',
-      state: 'browser-state',
-      audience: `${env.baseUrl}/v1/`,
-      scope: 'offline_access opportunities:write:admin webhooks:write:admin',
-    }).toString();
-    await page.goto(authorize.toString());
+    await page.goto(
+      env.authorizeUrl(
+        'offline_access opportunities:write:admin webhooks:write:admin',
+        'browser-state',
+      ),
+    );
     await page.getByLabel('Email').fill('sam.super@acme.example');
     await page.getByLabel('Password').fill('lever');
     await page.getByRole('button', { name: 'Log in' }).click();
@@ -123,7 +81,7 @@ test('a Super Admin connects the app, switches on "Application created", sees a 
       )
       .toBe(1);
     await page.screenshot({
-      path: resolve(ARTIFACTS, 'lever-emulator-webhooks.png'),
+      path: artifact('lever-emulator-webhooks.png'),
       fullPage: true,
     });
 
@@ -136,7 +94,7 @@ test('a Super Admin connects the app, switches on "Application created", sees a 
       .poll(() => page.getByText('No apps are authorized for this account.').count())
       .toBe(1);
     await page.screenshot({
-      path: resolve(ARTIFACTS, 'lever-emulator-authorized-apps.png'),
+      path: artifact('lever-emulator-authorized-apps.png'),
       fullPage: true,
     });
     expect((await env.call('GET', '/v1/opportunities', accessToken)).status).toBe(401);

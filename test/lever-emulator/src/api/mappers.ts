@@ -51,7 +51,8 @@ export function toApplication(ctx: EmulatorContext, application: Application) {
     links: null,
     comments: null,
     customQuestions: [],
-    archived: null,
+    // The application is archived with its opportunity (at most one application each).
+    archived: ctx.state.opportunities.get(application.opportunityId)?.archived ?? null,
     requisitionForHire: null,
   };
 }

@@ -35,6 +35,9 @@ const listQuery = Type.Object({
   created_at_end: Type.Optional(Type.Integer()),
   updated_at_start: Type.Optional(Type.Integer()),
   updated_at_end: Type.Optional(Type.Integer()),
+  archived_at_start: Type.Optional(Type.Integer()),
+  archived_at_end: Type.Optional(Type.Integer()),
+  archive_reason_id: list(),
   expand: list(),
   include: list(),
 });
@@ -80,6 +83,10 @@ function matches(ctx: EmulatorContext, opp: Opportunity, q: ListQuery, confident
   const postings = opp.applicationIds.map((id) => ctx.state.applications.get(id)?.postingId);
   const within = (value: number, start?: number, end?: number) =>
     (start === undefined || value >= start) && (end === undefined || value <= end);
+  // An archive-time window or reason only matches archived opportunities.
+  const archivedWithin = (start?: number, end?: number) =>
+    (start === undefined && end === undefined) ||
+    (opp.archived !== null && within(opp.archived.archivedAt, start, end));
   const anyOf = (filter: string[] | undefined, test: (v: string) => boolean) =>
     !filter || filter.length === 0 || filter.some(test);
   const mode = q.confidentiality ?? 'non-confidential';
@@ -94,6 +101,8 @@ function matches(ctx: EmulatorContext, opp: Opportunity, q: ListQuery, confident
     anyOf(q.origin, (o) => o === opp.origin) &&
     anyOf(q.stage_id, (s) => s === opp.stageId) &&
     (q.archived === undefined || q.archived === (opp.archived !== null)) &&
+    anyOf(q.archive_reason_id, (r) => opp.archived?.reason === r) &&
+    archivedWithin(q.archived_at_start, q.archived_at_end) &&
     within(opp.createdAt, q.created_at_start, q.created_at_end) &&
     within(opp.updatedAt, q.updated_at_start, q.updated_at_end)
   );

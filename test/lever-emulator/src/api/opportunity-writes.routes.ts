@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { EmulatorContext } from '../context.ts';
 import { newId } from '../ids.ts';
+import { moveToStage } from '../state/opportunities.ts';
 import { badRequest } from './errors.ts';
 import { toOpportunity } from './mappers.ts';
 import { loadOpportunity } from './opportunities.routes.ts';
@@ -53,30 +54,9 @@ export function registerOpportunityWriteRoutes(app: FastifyInstance, ctx: Emulat
     },
     async (request) => {
       const opportunity = loadOpportunity(ctx, request, request.params.id);
-      const toIndex = ctx.state.stages.findIndex((s) => s.id === request.body.stage);
-      if (toIndex === -1) throw badRequest(`stages ${request.body.stage} was not found`);
-      const fromStageId = opportunity.stageId;
-      const now = ctx.clock.now();
-      opportunity.stageId = request.body.stage;
-      opportunity.stageChanges.push({
-        toStageId: opportunity.stageId,
-        toStageIndex: toIndex,
-        userId: null,
-        updatedAt: now,
-      });
-      opportunity.updatedAt = now;
-      opportunity.lastAdvancedAt = now;
-      ctx.webhooks.emit(
-        'candidateStageChange',
-        {
-          opportunityId: opportunity.id,
-          candidateId: opportunity.id,
-          contactId: opportunity.contactId,
-          fromStageId,
-          toStageId: opportunity.stageId,
-        },
-        opportunity.origin,
-      );
+      if (!moveToStage(ctx, opportunity, request.body.stage)) {
+        throw badRequest(`stages ${request.body.stage} was not found`);
+      }
       return { data: toOpportunity(ctx, opportunity, new Set()) };
     },
   );

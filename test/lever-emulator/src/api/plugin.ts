@@ -4,8 +4,11 @@ import { fingerprint } from '../ids.ts';
 import { hasScope } from '../oauth/scopes.ts';
 import { type Credential, authenticate } from './credentials.ts';
 import { LeverError, registerLeverErrors } from './errors.ts';
+import { registerArchiveReasonRoutes } from './archive-reasons.routes.ts';
+import { registerOfferRoutes } from './offers.routes.ts';
 import { registerOpportunityRoutes } from './opportunities.routes.ts';
 import { registerReferenceRoutes } from './reference.routes.ts';
+import { regionRedirectLocation } from './region.ts';
 import { registerWebhookRoutes } from './webhooks.routes.ts';
 import { countCall, logRequest, takeToken } from './traffic.ts';
 
@@ -44,6 +47,16 @@ export async function leverApi(
   app.decorateRequest('credential', null);
 
   app.addHook('onRequest', async (request, reply) => {
+    const elsewhere = regionRedirectLocation(ctx, request);
+    if (elsewhere) {
+      // Who was redirected still shows in the counters and the request log.
+      try {
+        request.credential = authenticate(ctx, request);
+      } catch {
+        // an invalid credential is redirected all the same
+      }
+      return reply.redirect(elsewhere, 307);
+    }
     const credential = authenticate(ctx, request);
     request.credential = credential;
     if (!takeToken(ctx, credential.tokenId)) {
@@ -80,6 +93,8 @@ export async function leverApi(
   });
 
   registerOpportunityRoutes(app, ctx);
+  registerOfferRoutes(app, ctx);
+  registerArchiveReasonRoutes(app, ctx);
   registerReferenceRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
 }

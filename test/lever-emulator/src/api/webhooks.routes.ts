@@ -3,12 +3,16 @@ import { type Static, Type } from 'typebox';
 import type { EmulatorContext } from '../context.ts';
 import type { Webhook } from '../state/types.ts';
 import {
+  DuplicateWebhookError,
   WebhookInputError,
   checkWebhookInput,
   createWebhook,
+  refuseDuplicate,
   toWebhookDto,
 } from '../webhooks/registry.ts';
 import { LeverError, badRequest, notFound } from './errors.ts';
+import { paginate } from './pagination.ts';
+import { pageQuery } from './query.ts';
 
 const configuration = Type.Optional(
   Type.Object({
@@ -33,26 +37,35 @@ type UpdateBody = Static<typeof updateBody>;
 const uiOwned = () =>
   new LeverError(403, 'Webhooks created in the Lever UI cannot be modified through the API');
 
+/** Refusals of the webhook registry in Lever's error shape: 400 for bad input, 409 for a duplicate. */
 function asInputError<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
     if (error instanceof WebhookInputError) throw badRequest(error.message);
+    if (error instanceof DuplicateWebhookError) throw new LeverError(409, error.message);
     throw error;
   }
 }
 
 /** Webhooks Subscription API (docs/lever-api.md §5.7). */
 export function registerWebhookRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
-  app.get(
+  app.get<{ Querystring: { limit?: number; offset?: string } }>(
     '/webhooks',
-    { schema: { summary: 'List webhooks' }, config: { scope: 'webhooks:read:admin' } },
+    {
+      schema: { summary: 'List webhooks', querystring: Type.Object(pageQuery) },
+      config: { scope: 'webhooks:read:admin' },
+    },
     async (request) => {
       const clientId = request.credential?.clientId ?? null;
       const visible = [...ctx.state.webhooks.values()].filter(
         (w) => ctx.state.switches.webhookListScope === 'account' || w.clientId === clientId,
       );
-      return { data: visible.map(toWebhookDto) };
+      const pageSize = ctx.state.switches.webhookListPageSize;
+      // Lever's example list has no paging fields; the switch models an account that pages.
+      if (pageSize === null) return { data: visible.map(toWebhookDto) };
+      const { limit = pageSize, offset } = request.query;
+      return paginate(visible, { limit: Math.min(limit, pageSize), offset }, toWebhookDto);
     },
   );
 
@@ -63,6 +76,12 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: EmulatorContext
       config: { scope: 'webhooks:write:admin' },
     },
     async (request, reply) => {
+      if (ctx.state.switches.webhooksApi === 'disabled') {
+        throw new LeverError(
+          403,
+          'The Webhooks Subscription API is not enabled for this application',
+        );
+      }
       const { url, event, configuration: config } = request.body;
       const webhook = asInputError(() =>
         createWebhook(
@@ -116,7 +135,9 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: EmulatorContext
             ? (change.configuration.conditions?.origins ?? null)
             : webhook.origins,
         };
-        return { webhook, origins: asInputError(() => checkWebhookInput(next)), next };
+        const origins = asInputError(() => checkWebhookInput(next));
+        asInputError(() => refuseDuplicate(ctx, next, webhook.id));
+        return { webhook, origins, next };
       });
       const updated: Webhook[] = changes.map(({ webhook, origins, next }) => {
         Object.assign(webhook, {

@@ -6,6 +6,8 @@ import { parseScopes } from '../oauth/scopes.ts';
 import { mintAccessToken, recordGrant } from '../oauth/tokens.ts';
 import type { Switches } from '../options.ts';
 import { registerControlDataRoutes } from './data.routes.ts';
+import { registerControlHireRoutes } from './hires.routes.ts';
+import { switchesPatch } from './switches.schema.ts';
 
 const faultBody = Type.Object({
   status: Type.Optional(Type.Integer({ minimum: 400, maximum: 599 })),
@@ -72,7 +74,7 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
     {
       schema: {
         summary: 'Change switches until the next reset',
-        body: Type.Object({}, { additionalProperties: true }),
+        body: switchesPatch,
       },
     },
     async (request, reply) => {
@@ -244,4 +246,5 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
   );
 
   registerControlDataRoutes(app, ctx);
+  registerControlHireRoutes(app, ctx);
 }

@@ -11,7 +11,7 @@ import {
 } from '../state/opportunities.ts';
 import { isKnownEvent } from '../state/store.ts';
 import { origins } from '../state/types.ts';
-import { WebhookInputError, createWebhook } from '../webhooks/registry.ts';
+import { DuplicateWebhookError, WebhookInputError, createWebhook } from '../webhooks/registry.ts';
 
 const idParams = Type.Object({ id: Type.String() });
 const newOpportunityBody = Type.Object({
@@ -144,6 +144,8 @@ export function registerControlDataRoutes(app: FastifyInstance, ctx: EmulatorCon
       } catch (error) {
         if (error instanceof WebhookInputError)
           return reply.code(400).send({ message: error.message });
+        if (error instanceof DuplicateWebhookError)
+          return reply.code(409).send({ message: error.message });
         throw error;
       }
     },

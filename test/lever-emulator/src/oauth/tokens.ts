@@ -18,7 +18,8 @@ export interface TokenResponse {
   access_token: string;
   refresh_token?: string;
   token_type: 'Bearer';
-  scope: string;
+  /** Absent when the `tokenResponseScope` switch is `omitted` (the JWT's `scope` claim remains). */
+  scope?: string;
   expires_in: number;
 }
 
@@ -90,7 +91,7 @@ function tokenResponse(ctx: EmulatorContext, grant: Grant, scopes: string[]): To
   return {
     access_token: token,
     token_type: 'Bearer',
-    scope: scopes.join(' '),
+    ...(ctx.state.switches.tokenResponseScope === 'present' ? { scope: scopes.join(' ') } : {}),
     expires_in: ctx.options.accessTokenTtlSeconds,
   };
 }

@@ -107,11 +107,12 @@ export function createOpportunity(
   state.opportunities.set(opportunity.id, opportunity);
   if (input.deleteAfterEvent) state.deleteAfterEvent.add(opportunity.id);
   if (application) {
-    ctx.webhooks.emit(
-      'applicationCreated',
-      { applicationId: application.id, contactId: contact.id, opportunityId: opportunity.id },
-      opportunity.origin,
-    );
+    // `candidateIdOnly`: the shape of an older Lever, which named the opportunity id `candidateId`.
+    const data =
+      state.switches.applicationCreatedData === 'candidateIdOnly'
+        ? { candidateId: opportunity.id }
+        : { applicationId: application.id, contactId: contact.id, opportunityId: opportunity.id };
+    ctx.webhooks.emit('applicationCreated', data, opportunity.origin);
   }
   if (state.deleteAfterEvent.delete(opportunity.id)) deleteOpportunity(ctx, opportunity.id, null);
   return { opportunity, contact, application };
@@ -150,4 +151,36 @@ export function changeTags(
   if (mode === 'add') opportunity.tags = [...new Set([...opportunity.tags, ...tags])];
   else opportunity.tags = opportunity.tags.filter((t) => !tags.includes(t));
   opportunity.updatedAt = ctx.clock.now();
+}
+
+/**
+ * Moves the opportunity to a known stage, records the change (`stageChanges`, `lastAdvancedAt`,
+ * `updatedAt`) and emits candidateStageChange. False (and nothing changed) for an unknown stage.
+ */
+export function moveToStage(
+  ctx: EmulatorContext,
+  opportunity: Opportunity,
+  stageId: string,
+  userId: string | null = null,
+): boolean {
+  const toStageIndex = ctx.state.stages.findIndex((s) => s.id === stageId);
+  if (toStageIndex === -1) return false;
+  const fromStageId = opportunity.stageId;
+  const now = ctx.clock.now();
+  opportunity.stageId = stageId;
+  opportunity.stageChanges.push({ toStageId: stageId, toStageIndex, userId, updatedAt: now });
+  opportunity.updatedAt = now;
+  opportunity.lastAdvancedAt = now;
+  ctx.webhooks.emit(
+    'candidateStageChange',
+    {
+      opportunityId: opportunity.id,
+      candidateId: opportunity.id,
+      contactId: opportunity.contactId,
+      fromStageId,
+      toStageId: stageId,
+    },
+    opportunity.origin,
+  );
+  return true;
 }

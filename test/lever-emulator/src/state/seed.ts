@@ -1,4 +1,4 @@
-import type { Account, Posting, Stage, User } from './types.ts';
+import type { Account, ArchiveReason, Posting, Stage, User } from './types.ts';
 
 /**
  * Fixed seed so other suites can refer to the same account, users and postings by id.
@@ -90,4 +90,49 @@ export const seedStages: Stage[] = [
   { id: 'applicant-new', text: 'New applicant' },
   { id: '4b6d8f0a-2c4e-4a6b-8d0f-1a3c5e7a9b2d', text: 'Phone screen' },
   { id: 'offer', text: 'Offer' },
+];
+
+/**
+ * Archive reasons as Lever's documentation lists them by default: one `hired` reason, the rest
+ * `non-hired`, one of them inactive. The hire action archives with `HIRED_ARCHIVE_REASON_ID`.
+ */
+export const HIRED_ARCHIVE_REASON_ID = '5d1e2f30-4a5b-4c6d-8e7f-90a1b2c3d4e5';
+export const seedArchiveReasons: ArchiveReason[] = [
+  {
+    id: '8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d',
+    text: 'Underqualified',
+    status: 'active',
+    type: 'non-hired',
+  },
+  {
+    id: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
+    text: 'Culture Fit',
+    status: 'active',
+    type: 'non-hired',
+  },
+  {
+    id: '6e5d4c3b-2a19-4f8e-9d7c-6b5a4f3e2d1c',
+    text: 'Timing',
+    status: 'active',
+    type: 'non-hired',
+  },
+  {
+    id: '0f1e2d3c-4b5a-4968-a7b6-c5d4e3f2a1b0',
+    text: 'Withdrew',
+    status: 'active',
+    type: 'non-hired',
+  },
+  {
+    id: '9b8a7f6e-5d4c-4b3a-8f2e-1d0c9b8a7f6e',
+    text: 'Offer declined',
+    status: 'active',
+    type: 'non-hired',
+  },
+  { id: HIRED_ARCHIVE_REASON_ID, text: 'Hired', status: 'active', type: 'hired' },
+  {
+    id: '2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a6b',
+    text: 'Position filled',
+    status: 'inactive',
+    type: 'non-hired',
+  },
 ];

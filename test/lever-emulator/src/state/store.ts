@@ -1,10 +1,11 @@
 import type { Switches } from '../options.ts';
-import { seedAccount, seedPostings, seedStages, seedUsers } from './seed.ts';
+import { seedAccount, seedArchiveReasons, seedPostings, seedStages, seedUsers } from './seed.ts';
 import type {
   AccessTokenRecord,
   Account,
   ApiKey,
   Application,
+  ArchiveReason,
   AuthCode,
   AuthTransaction,
   Contact,
@@ -12,6 +13,7 @@ import type {
   Grant,
   Note,
   OAuthClient,
+  Offer,
   Opportunity,
   Posting,
   RefreshToken,
@@ -56,14 +58,14 @@ export interface CallCounter {
   recent: number[];
 }
 
-/** One /v1 call, as `/_emulator/requests` lists it. */
+/** One /v1 call (or hire control call), as `/_emulator/requests` lists it. */
 export interface ApiRequestRecord {
   at: number;
   method: string;
-  /** Path after `/v1`, with its query string. */
+  /** Path after `/v1`, with its query string; control calls keep their `/_emulator/…` path. */
   path: string;
   status: number;
-  /** The credential's short id (as in the counters), never the token itself. */
+  /** The credential's short id (as in the counters), never the token itself; `control` for control calls. */
   tokenId: string;
   /** The JSON body of a write (e.g. `{tags: [...]}` for addTags), `null` for reads. */
   body: unknown;
@@ -74,10 +76,12 @@ export interface State {
   users: Map<string, User>;
   postings: Map<string, Posting>;
   stages: Stage[];
+  archiveReasons: ArchiveReason[];
   contacts: Map<string, Contact>;
   opportunities: Map<string, Opportunity>;
   applications: Map<string, Application>;
   notes: Map<string, Note>;
+  offers: Map<string, Offer>;
   /** Opportunity ids to delete right after their applicationCreated event was emitted. */
   deleteAfterEvent: Set<string>;
   clients: Map<string, OAuthClient>;
@@ -135,10 +139,12 @@ export function resetState(state: State, switches: Switches): void {
   state.users = new Map(seedUsers.map((u) => [u.id, { ...u }]));
   state.postings = new Map(seedPostings.map((p) => [p.id, { ...p }]));
   state.stages = seedStages.map((s) => ({ ...s }));
+  state.archiveReasons = seedArchiveReasons.map((r) => ({ ...r }));
   state.contacts = new Map();
   state.opportunities = new Map();
   state.applications = new Map();
   state.notes = new Map();
+  state.offers = new Map();
   state.deleteAfterEvent = new Set();
   state.grants = new Map();
   state.transactions = new Map();

@@ -94,6 +94,44 @@ export interface Opportunity {
   deletedBy: string | null;
 }
 
+/** An archive reason (Lever: `{id, text, status, type}`); `hired` ones mark a hire. */
+export interface ArchiveReason {
+  id: string;
+  text: string;
+  status: 'active' | 'inactive';
+  type: 'hired' | 'non-hired';
+}
+
+/** Lever's offer statuses (developer documentation, Offers). */
+export type OfferStatus =
+  | 'draft'
+  | 'approval-sent'
+  | 'approved'
+  | 'sent'
+  | 'sent-manually'
+  | 'opened'
+  | 'denied'
+  | 'signed';
+
+/** An offer as stored; `api/offers.routes.ts` renders Lever's shape with `fields[]` and `signatures`. */
+export interface Offer {
+  id: string;
+  opportunityId: string;
+  createdAt: number;
+  creatorId: string;
+  status: OfferStatus;
+  approvedAt: number | null;
+  sentAt: number | null;
+  /** When the candidate signed (null: not signed). */
+  signedAt: number | null;
+  postingId: string | null;
+  jobTitle: string | null;
+  /** Epoch ms, as Lever's date fields are written; null when the offer leaves it empty. */
+  anticipatedStartDate: number | null;
+  salaryAmount: number | null;
+  salaryInterval: string | null;
+}
+
 export interface Note {
   id: string;
   opportunityId: string;

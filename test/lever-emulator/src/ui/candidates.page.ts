@@ -1,5 +1,6 @@
 import type { EmulatorContext } from '../context.ts';
-import { origins, type Origin, type User } from '../state/types.ts';
+import { origins, type Opportunity, type Origin, type User } from '../state/types.ts';
+import { eventOutcome } from './event-outcome.ts';
 import { formatTime, html, page, type SafeHtml } from './html.ts';
 
 /** What the New candidate form holds (also when it comes back with errors). */
@@ -25,28 +26,37 @@ function webhookOutcome(ctx: EmulatorContext, opportunityId: string): SafeHtml {
   const opportunity = ctx.state.opportunities.get(opportunityId);
   if (!opportunity || opportunity.applicationIds.length === 0)
     return html`A lead without a posting: no Application created event.`;
-  const sent = ctx.state.deliveries.filter(
-    (d) =>
-      d.kind === 'event' &&
-      d.event === 'applicationCreated' &&
-      d.data.opportunityId === opportunityId,
-  ).length;
-  if (sent > 0)
-    return html`Application created was sent to ${sent} webhook${sent === 1 ? '' : 's'} (<a
-        href="/settings/integrations/webhooks"
-        >delivery history</a
-      >).`;
-  if (!ctx.state.eventGroups.get('applicationCreated'))
-    return html`No webhook was called: the Application created event group is switched off. A Super
-      Admin switches it on under
-      <a href="/settings/integrations/webhooks">Settings › Integrations and API › Webhooks</a>.`;
-  return html`No webhook listens for Application created.`;
+  return eventOutcome(ctx, 'applicationCreated', opportunityId);
+}
+
+/** The Status cell: active with a Hire action, or archived (with the reason and when). */
+function statusCell(ctx: EmulatorContext, o: Opportunity, name: string): SafeHtml {
+  if (o.archived === null)
+    return html`Active <a href="/candidates/${o.id}/hire" aria-label="Hire ${name}">Hire</a>`;
+  const reason = ctx.state.archiveReasons.find((r) => r.id === o.archived!.reason);
+  return html`Archived: ${reason?.text ?? o.archived.reason} on ${formatTime(o.archived.archivedAt)}`;
+}
+
+/** The notice on top of the list after creating or hiring a candidate. */
+function notice(ctx: EmulatorContext, shown: { created?: string; hired?: string }): SafeHtml | '' {
+  if (shown.created)
+    return html`<p class="notice" role="status">
+      Candidate created. ${webhookOutcome(ctx, shown.created)}
+    </p>`;
+  const hired = shown.hired ? ctx.state.opportunities.get(shown.hired) : undefined;
+  if (!hired) return '';
+  const name = ctx.state.contacts.get(hired.contactId)?.name || '(no name)';
+  const offers = [...ctx.state.offers.values()].filter((f) => f.opportunityId === hired.id);
+  return html`<p class="notice" role="status">
+    ${name} was hired${offers.length > 0 ? ' (offer recorded)' : ', without an offer'}.
+    ${eventOutcome(ctx, 'candidateHired', hired.id)}
+  </p>`;
 }
 
 export function candidatesPage(
   ctx: EmulatorContext,
   user: User,
-  createdId: string | undefined,
+  shown: { created?: string; hired?: string },
 ): string {
   const rows = [...ctx.state.opportunities.values()]
     .filter((o) => o.deletedAt === null)
@@ -55,8 +65,9 @@ export function candidatesPage(
       const contact = ctx.state.contacts.get(o.contactId);
       const application = o.applicationIds.map((id) => ctx.state.applications.get(id))[0];
       const posting = application ? ctx.state.postings.get(application.postingId) : undefined;
+      const name = contact?.name || '(no name)';
       return html`<tr data-opportunity-id="${o.id}">
-        <td>${contact?.name || '(no name)'}</td>
+        <td>${name}</td>
         <td>${contact?.emails.join(', ') || '—'}</td>
         <td>${posting?.text ?? '—'}</td>
         <td>${o.origin}</td>
@@ -67,13 +78,11 @@ export function candidatesPage(
           </ul>
         </td>
         <td>${formatTime(o.createdAt)}</td>
+        <td>${statusCell(ctx, o, name)}</td>
       </tr>`;
     });
-  const created = createdId
-    ? html`<p class="notice" role="status">Candidate created. ${webhookOutcome(ctx, createdId)}</p>`
-    : '';
   const body = html`<h1>Candidates</h1>
-    ${created}
+    ${notice(ctx, shown)}
     <p><a href="/candidates/new">New candidate</a></p>
     <section class="card">
       ${
@@ -89,6 +98,7 @@ export function candidatesPage(
                   <th>Stage</th>
                   <th>Tags</th>
                   <th>Created</th>
+                  <th>Status</th>
                 </tr>
               </thead>
               <tbody>

@@ -11,6 +11,7 @@ import {
 } from './candidates.page.ts';
 import { field } from './form-body.ts';
 import { requireUser } from './guard.ts';
+import { registerHireRoutes } from './hire.routes.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -26,13 +27,13 @@ function checkForm(ctx: EmulatorContext, form: CandidateForm): CandidateFormErro
 
 /** Candidates list (opportunities with their tags) and the New candidate form. */
 export function registerCandidateRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
-  app.get<{ Querystring: { created?: string } }>(
+  app.get<{ Querystring: { created?: string; hired?: string } }>(
     '/candidates',
     { schema: { summary: 'Candidates list' } },
     async (request, reply) => {
       const user = requireUser(ctx, request, reply, 'any');
       if (!user) return reply;
-      return reply.type('text/html').send(candidatesPage(ctx, user, request.query.created));
+      return reply.type('text/html').send(candidatesPage(ctx, user, request.query));
     },
   );
 
@@ -74,4 +75,6 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: EmulatorConte
       return reply.redirect(`/candidates?created=${opportunity.id}`, 303);
     },
   );
+
+  registerHireRoutes(app, ctx);
 }

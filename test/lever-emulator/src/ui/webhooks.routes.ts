@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../context.ts';
 import { newHexToken } from '../ids.ts';
 import { isKnownEvent } from '../state/store.ts';
-import { WebhookInputError, createWebhook } from '../webhooks/registry.ts';
+import { DuplicateWebhookError, WebhookInputError, createWebhook } from '../webhooks/registry.ts';
 import { field, fieldList } from './form-body.ts';
 import { requireUser, settingsPage } from './guard.ts';
 import { html } from './html.ts';
@@ -50,7 +50,8 @@ export function registerWebhookSettingsRoutes(app: FastifyInstance, ctx: Emulato
       const webhook = createWebhook(ctx, input, 'ui', null);
       return reply.redirect(`${base}?created=${webhook.id}`, 303);
     } catch (error) {
-      if (!(error instanceof WebhookInputError)) throw error;
+      if (!(error instanceof WebhookInputError || error instanceof DuplicateWebhookError))
+        throw error;
       return reply.redirect(`${base}?error=${encodeURIComponent(error.message)}`, 303);
     }
   });

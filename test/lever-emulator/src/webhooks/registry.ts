@@ -6,6 +6,9 @@ import { webhookUrlProblem } from './url.ts';
 
 export class WebhookInputError extends Error {}
 
+/** The `duplicateWebhookUrls: 'reject'` refusal: the account already has this URL for this event. */
+export class DuplicateWebhookError extends Error {}
+
 export interface WebhookInput {
   url: string;
   event: string;
@@ -30,6 +33,22 @@ export function checkWebhookInput(input: WebhookInput): Origin[] | null {
   return [...new Set(input.origins)] as Origin[];
 }
 
+/** Under `duplicateWebhookUrls: 'reject'`, a second webhook with the same URL and event is refused. */
+export function refuseDuplicate(
+  ctx: EmulatorContext,
+  input: { url: string; event: string },
+  exceptId?: string,
+): void {
+  if (ctx.state.switches.duplicateWebhookUrls !== 'reject') return;
+  for (const webhook of ctx.state.webhooks.values()) {
+    if (webhook.id !== exceptId && webhook.url === input.url && webhook.event === input.event) {
+      throw new DuplicateWebhookError(
+        `a webhook for ${input.event} with url ${input.url} already exists (${webhook.id})`,
+      );
+    }
+  }
+}
+
 export function createWebhook(
   ctx: EmulatorContext,
   input: WebhookInput,
@@ -37,6 +56,7 @@ export function createWebhook(
   clientId: string | null,
 ): Webhook {
   const origins = checkWebhookInput(input);
+  refuseDuplicate(ctx, input);
   const now = ctx.clock.now();
   const webhook: Webhook = {
     id: newId(),

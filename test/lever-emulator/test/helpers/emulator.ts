@@ -1,3 +1,4 @@
+import { authorizeWithHttp } from '../../src/http-consent.ts';
 import { type EmulatorOptions, createEmulator } from '../../src/index.ts';
 
 export const TEST_REDIRECT_URI = 'http://127.0.0.1:3999/callback';
@@ -50,6 +51,28 @@ export async function startEmulator(options: EmulatorOptions = {}) {
     return { status: response.status, body: (await response.json()) as Record<string, string> };
   }
 
+  /** Lever's authorize URL for the test client, asking for `scope`. */
+  function authorizeUrl(scope: string, state = 'state-1'): string {
+    const url = new URL(`${baseUrl}/authorize`);
+    url.search = new URLSearchParams({
+      client_id: TEST_CLIENT.clientId,
+      redirect_uri: TEST_REDIRECT_URI,
+      response_type: 'code',
+      state,
+      audience: `${baseUrl}/v1/`,
+      scope,
+    }).toString();
+    return url.toString();
+  }
+
+  /** Sam (Super Admin) consents over plain HTTP; returns the authorization code of the callback. */
+  async function codeFor(scope: string): Promise<string> {
+    const callback = await authorizeWithHttp(authorizeUrl(scope), {
+      email: 'sam.super@acme.example',
+    });
+    return callback.searchParams.get('code')!;
+  }
+
   async function newOpportunity(fields: Record<string, unknown> = {}) {
     const response = await call('POST', '/_emulator/opportunities', undefined, {
       name: 'Dana Rivera',
@@ -70,6 +93,8 @@ export async function startEmulator(options: EmulatorOptions = {}) {
     call,
     token,
     tokenRequest,
+    authorizeUrl,
+    codeFor,
     newOpportunity,
     close: () => emulator.close(),
   };
