@@ -106,7 +106,7 @@ export async function createApplicantWithSurveyLink(
     state: 'IL',
     ...overrides,
   });
-  const link = await issueSurveyLink(app, organizationId, applicant._id);
+  const link = await issueSurveyLink(app, new Types.ObjectId(organizationId), applicant._id);
   return { applicantId: applicant._id.toHexString(), token: link.token, url: link.url };
 }
 
@@ -144,5 +144,8 @@ export async function registerTestApplicant(
   organizationId: string,
   overrides: Partial<TestApplication> = {},
 ) {
-  return registerApplicant(app, { organizationId, ...leverApplication(overrides) });
+  return registerApplicant(app, {
+    organizationId: new Types.ObjectId(organizationId),
+    ...leverApplication(overrides),
+  });
 }

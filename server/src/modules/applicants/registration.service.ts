@@ -11,7 +11,7 @@ import { recordEvent } from './timeline.ts';
 
 /** What the Lever webhook processing knows about a new application. */
 export interface RegisterApplicantInput {
-  organizationId: Types.ObjectId | string;
+  organizationId: Types.ObjectId;
   /** The Eligo integration the delivery came through. */
   integrationId: Types.ObjectId | null;
   lever: {
@@ -49,11 +49,11 @@ export interface RegisterApplicantResult {
  * secondary indexes instead).
  */
 export function applicantIdFor(
-  organizationId: Types.ObjectId | string,
+  organizationId: Types.ObjectId,
   opportunityId: string,
 ): Types.ObjectId {
   const digest = createHash('sha256')
-    .update(`lever-opportunity:${String(organizationId)}:${opportunityId}`)
+    .update(`lever-opportunity:${organizationId.toHexString()}:${opportunityId}`)
     .digest();
   return new Types.ObjectId(digest.subarray(0, 12));
 }
@@ -67,7 +67,7 @@ export async function registerApplicant(
   app: FastifyInstance,
   input: RegisterApplicantInput,
 ): Promise<RegisterApplicantResult> {
-  const organizationId = new Types.ObjectId(input.organizationId);
+  const { organizationId } = input;
   const Applicants = scoped(applicantModel(app.mongo), organizationId);
   const _id = applicantIdFor(organizationId, input.lever.opportunityId);
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { Types, type Connection } from 'mongoose';
+import type { Connection, Types } from 'mongoose';
 import { AppError } from '../../lib/app-error.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken, randomToken } from '../../lib/tokens.ts';
@@ -30,11 +30,11 @@ export function surveyUrl(publicUrl: string, token: string): string {
 export async function createSurveyLink(
   connection: Connection,
   settings: SurveyLinkSettings,
-  organizationId: string | Types.ObjectId,
-  applicantId: string | Types.ObjectId,
+  organizationId: Types.ObjectId,
+  applicantId: Types.ObjectId,
   now: Date = new Date(),
 ): Promise<SurveyLink> {
-  const Applicants = scoped(applicantModel(connection), new Types.ObjectId(organizationId));
+  const Applicants = scoped(applicantModel(connection), organizationId);
   const applicant = await Applicants.findById(applicantId);
   if (!applicant) throw AppError.notFound('No such applicant');
   const { status } = applicant.survey;
@@ -69,8 +69,8 @@ export async function createSurveyLink(
  */
 export function issueSurveyLink(
   app: FastifyInstance,
-  organizationId: string | Types.ObjectId,
-  applicantId: string | Types.ObjectId,
+  organizationId: Types.ObjectId,
+  applicantId: Types.ObjectId,
   now: Date = new Date(),
 ): Promise<SurveyLink> {
   return createSurveyLink(
