@@ -2,7 +2,7 @@ import os from 'node:os';
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { createEmulator, type Emulator } from '@eligo/lever-emulator';
-import { freePort } from '@eligo/server/dev/processes';
+import { freePort } from '@eligo/dev/processes';
 import { startTestDatabaseServer, type TestDatabaseServer } from '../support/database.ts';
 import { signedDelivery, WAREHOUSE_POSTING_ID } from '../support/lever.ts';
 import { emulatorControl, leverEnv } from '../support/lever-env.ts';
@@ -19,7 +19,7 @@ import { loadAverage, loadSettings, measure, printRows, startBareFastify } from 
 
 /**
  * What a burst of new applications costs (issue 9 item 6), against the BUILT server on the tests'
- * database server (MONGODB_URI, else Docker's MongoDB, else FerretDB 2, else v1):
+ * database server (MONGODB_URI, else FerretDB 2, else Docker's MongoDB, else mongodb-memory-server):
  *
  * 1. The webhook acknowledgement: autocannon posts correctly signed `applicationCreated` deliveries,
  *    each with a token and application never seen before (so every one is verified and stored in

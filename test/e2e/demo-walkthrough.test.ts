@@ -4,7 +4,7 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
-import { freePort } from '@eligo/server/dev/processes';
+import { freePort } from '@eligo/dev/processes';
 import { eventually, heading, launchBrowser, saveScreenshot } from '../support/browser.ts';
 import { launch, type Launched } from '../support/launcher.ts';
 import {

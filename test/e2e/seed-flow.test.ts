@@ -2,7 +2,7 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { repoRoot } from '@eligo/server/dev/paths';
+import { repoRoot } from '@eligo/dev/paths';
 import { expectNoSeriousA11yViolations } from '../support/axe.ts';
 import { artifactsDir, eventually, heading, saveScreenshot } from '../support/browser.ts';
 import { startBuiltApp, type BuiltApp } from '../support/built-app.ts';

@@ -118,7 +118,10 @@ describe('the applicant survey on a phone', () => {
     expect(await ssnReadBack.textContent()).toBe('***-**-6789');
     expect(await page.content()).not.toContain('123-45-6789');
     expect(await page.locator('[data-answer="q_ssi"]').textContent()).toBe('Yes');
-    expect(await page.locator('[data-answer="county"]').textContent()).toBe('Sangamon County');
+    // The county's name arrives with the county list ("…" until then).
+    await expect
+      .poll(() => page.locator('[data-answer="county"]').textContent())
+      .toBe('Sangamon County');
     expect(await page.getByTestId('signed-on').textContent()).toMatch(/^Date: \w+ \d{1,2}, \d{4}$/);
     await checkStep(page, 'survey-en-3-review');
 
@@ -249,7 +252,10 @@ describe('the applicant survey on a phone', () => {
       'Texas, New Mexico',
     );
     expect(await page.locator('[data-answer="dob"]').textContent()).toBe(usDate(dob28));
-    expect(await page.locator('[data-answer="county"]').textContent()).toBe('El Paso County');
+    // The county's name arrives with the county list ("…" until then).
+    await expect
+      .poll(() => page.locator('[data-answer="county"]').textContent())
+      .toBe('El Paso County');
     await page.getByRole('checkbox', { name: /firmar electrónicamente/ }).check();
     await page.getByLabel('Escriba su nombre completo para firmar').fill('maria nunez');
     await checkStep(page, 'survey-es-3-review');

@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PauseJobGroup, PermanentFailure, RetryLater } from '@eligo/server/lib/jobs/errors';
 import { jobStore } from '@eligo/server/lib/jobs/store';
-import { stopProcess } from '@eligo/server/dev/processes';
+import { stopProcess } from '@eligo/dev/processes';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { startJobWorkerOn } from '../support/job-worker.ts';
 import { waitFor } from '../support/wait.ts';

@@ -4,7 +4,7 @@ import mongoose, { type Connection } from 'mongoose';
 import type { Browser } from 'playwright-core';
 import { inject } from 'vitest';
 import { createEmulator, type Emulator } from '@eligo/lever-emulator';
-import { freePort } from '@eligo/server/dev/processes';
+import { freePort } from '@eligo/dev/processes';
 import { launchBrowser } from './browser.ts';
 import { emulatorControl, leverEnv } from './lever-env.ts';
 import { uniqueDatabaseName, withDatabase } from './mongo-uri.ts';

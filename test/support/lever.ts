@@ -12,7 +12,7 @@ import {
 } from '@eligo/lever-emulator';
 import { createApp } from '@eligo/server/app';
 import type { LeverIntegration } from '@eligo/shared/schemas/integrations';
-import { freePort } from '@eligo/server/dev/processes';
+import { freePort } from '@eligo/dev/processes';
 import { createTestApp, type TestApp, type TestAppOptions } from './app.ts';
 import { emulatorControl, leverEnv } from './lever-env.ts';
 import { createOrganization, signedIn } from './factories.ts';
