@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
@@ -10,6 +11,84 @@ const businessModules = {
   message:
     'Infrastructure (server/src/plugins, server/src/lib) never imports business modules: move what it needs into lib/ beside it, or let the module register itself (see server/README.md).',
 };
+
+/**
+ * The business modules (server/src/modules/<name>/) and which others each may import, always
+ * through their index.ts. This is the architecture (docs/architecture.md draws it): it must stay
+ * acyclic, and every module folder must be listed, so that adding a dependency is a decision.
+ */
+const moduleDependencies = {
+  system: [],
+  counties: [],
+  mailbox: [],
+  audit: [],
+  organizations: [],
+  users: [],
+  auth: ['users', 'organizations'],
+  account: ['auth', 'users'],
+  applicants: ['organizations', 'audit'],
+  survey: ['applicants', 'organizations'],
+  lever: ['applicants', 'survey', 'organizations', 'users'],
+  // Forms 8850/9061 (docs/forms.md), pure rendering so far: no routes, no index.ts yet.
+  filing: [],
+};
+
+const modulesDir = `${import.meta.dirname}/server/src/modules`;
+{
+  const folders = readdirSync(modulesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+  const unlisted = folders.filter((name) => !(name in moduleDependencies));
+  if (unlisted.length > 0) {
+    throw new Error(
+      `eslint.config.js: list the module(s) ${unlisted.join(', ')} in moduleDependencies`,
+    );
+  }
+  // Depth-first search for a cycle in the declared dependencies.
+  const state = new Map();
+  const visit = (name, path) => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') {
+      throw new Error(`eslint.config.js: module dependency cycle ${[...path, name].join(' → ')}`);
+    }
+    state.set(name, 'visiting');
+    for (const dependency of moduleDependencies[name] ?? []) visit(dependency, [...path, name]);
+    state.set(name, 'done');
+  };
+  for (const name of Object.keys(moduleDependencies)) visit(name, []);
+}
+
+/**
+ * One zone per module: it may import the index.ts of the modules it depends on, and nothing else
+ * of any other module (`import-x/no-restricted-paths`, resolved paths: relative and package imports
+ * alike).
+ */
+const moduleBoundaries = Object.entries(moduleDependencies).flatMap(([name, dependencies]) => {
+  const others = Object.keys(moduleDependencies).filter((other) => other !== name);
+  const undeclared = others.filter((other) => !dependencies.includes(other));
+  const target = `${modulesDir}/${name}/**`;
+  return [
+    ...(dependencies.length > 0
+      ? [
+          {
+            target,
+            from: dependencies.map((dependency) => `${modulesDir}/${dependency}/**`),
+            except: [`${modulesDir}/*/index.ts`],
+            message: `A module imports another module only through its index.ts (what it chose to share); move what you need there, or keep it private (docs/architecture.md).`,
+          },
+        ]
+      : []),
+    ...(undeclared.length > 0
+      ? [
+          {
+            target,
+            from: undeclared.map((other) => `${modulesDir}/${other}/**`),
+            message: `${name} does not depend on this module. If it should, add it to moduleDependencies in eslint.config.js (no cycles) and to docs/architecture.md.`,
+          },
+        ]
+      : []),
+  ];
+});
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.cache/**', '.data/**', 'artifacts/**'] },
@@ -41,6 +120,16 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [businessModules] }] },
   },
   {
+    // Modules (server/src/modules/<name>/): only the declared dependencies, only their index.ts.
+    files: ['server/src/modules/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs'] })],
+    },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: moduleBoundaries }] },
+  },
+  {
     // app.ts registers each module's routes plugin and nothing else from a module.
     files: ['server/src/app.ts'],
     rules: {
@@ -49,7 +138,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/modules/*/*', '!**/modules/*/*.routes.ts'],
+              group: ['**/modules/*/*', '!**/modules/*/*.routes.ts', '!**/modules/*/index.ts'],
               message:
                 "app.ts imports only the modules' *.routes.ts plugins; a module that needs to change how the app answers registers that itself (e.g. app.answerMalformedUrls).",
             },

@@ -25,7 +25,6 @@ import auditModule from './modules/audit/audit.routes.ts';
 import authModule from './modules/auth/auth.routes.ts';
 import countiesModule from './modules/counties/counties.routes.ts';
 import leverModule from './modules/lever/lever.routes.ts';
-import leverJobsModule from './modules/lever-jobs/lever-jobs.routes.ts';
 import mailboxModule from './modules/mailbox/mailbox.routes.ts';
 import organizationModule from './modules/organizations/organization.routes.ts';
 import surveyModule from './modules/survey/survey.routes.ts';
@@ -59,17 +58,17 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   // `config.sharedRateLimit` as they are added.
   await fastify.register(rateLimitPlugin);
 
-  // Business modules. Paths come from the shared route table (all under /api).
+  // Business modules. Paths come from the shared route table (all under /api). `applicants`
+  // before `lever`: Lever's tag sync subscribes to app.applicants' "status decided" at boot.
   await fastify.register(systemModule);
   await fastify.register(authModule);
   await fastify.register(accountModule);
   await fastify.register(usersModule);
   await fastify.register(mailboxModule);
+  await fastify.register(applicantsModule);
   await fastify.register(surveyModule);
   await fastify.register(countiesModule);
   await fastify.register(leverModule);
-  await fastify.register(applicantsModule);
-  await fastify.register(leverJobsModule);
   await fastify.register(organizationModule);
   await fastify.register(auditModule);
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, bench, describe } from 'vitest';
 import type { ListApplicantsQuery } from '@eligo/shared/schemas/applicants';
 import { createApp } from '@eligo/server/app';
 import { loadConfig } from '@eligo/server/config';
-import { applicantModel, type Applicant } from '@eligo/server/modules/applicants/applicant.model';
+import { applicantModel, type Applicant } from '@eligo/server/modules/applicants/index';
 import { applicantSummary } from '@eligo/server/modules/applicants/applicant-summary';
 import { searchConditions, sortOf } from '@eligo/server/modules/applicants/applicant-query';
 import { applicantsService } from '@eligo/server/modules/applicants/applicants.service';

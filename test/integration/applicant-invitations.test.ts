@@ -1,9 +1,9 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { inviteApplicant } from '@eligo/server/modules/applicants/invitation.service';
-import { registerApplicant } from '@eligo/server/modules/applicants/registration.service';
-import { sweepReminders } from '@eligo/server/modules/applicants/reminders';
-import { organizationModel } from '@eligo/server/modules/organizations/organization.model';
+import { inviteApplicant } from '@eligo/server/modules/survey/index';
+import { registerApplicant } from '@eligo/server/modules/applicants/index';
+import { sweepReminders } from '@eligo/server/modules/survey/reminders';
+import { organizationModel } from '@eligo/server/modules/organizations/index';
 import { createTestApp } from '../support/app.ts';
 import { apiClient } from '../support/http.ts';
 import {
@@ -58,7 +58,10 @@ describe('registering an applicant', () => {
     const application = leverApplication({ name: '  José   García López ' });
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        registerApplicant(t.app, { organizationId: org.organizationId, ...application }),
+        registerApplicant(t.app, {
+          organizationId: new Types.ObjectId(org.organizationId),
+          ...application,
+        }),
       ),
     );
     expect(results.filter((r) => r.created)).toHaveLength(1);
@@ -96,11 +99,11 @@ describe('registering an applicant', () => {
     const other = await createOrganization(t.app);
     const application = leverApplication();
     const a = await registerApplicant(t.app, {
-      organizationId: org.organizationId,
+      organizationId: new Types.ObjectId(org.organizationId),
       ...application,
     });
     const b = await registerApplicant(t.app, {
-      organizationId: other.organizationId,
+      organizationId: new Types.ObjectId(other.organizationId),
       ...application,
     });
     expect(a.created && b.created).toBe(true);

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { recordTagSyncOutcome } from '@eligo/server/modules/applicants/tag-sync';
+import { recordTagSyncOutcome } from '@eligo/server/modules/lever/sync/tag-sync';
 import { apiClient, type ApiClient } from '../support/http.ts';
 import {
   createOrganization,

@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ApplicantRow } from '@eligo/shared/schemas/applicants';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -10,7 +11,7 @@ import {
   type TestOrganization,
 } from '../support/factories.ts';
 import { answerSurvey, declineSurvey } from '../support/applicants.ts';
-import { issueSurveyLink } from '@eligo/server/modules/applicants/survey-link.service';
+import { issueSurveyLink } from '@eligo/server/modules/survey/survey-link.service';
 import { allNoAnswers } from '../support/survey.ts';
 
 /**
@@ -73,8 +74,14 @@ beforeAll(async () => {
     allNoAnswers({ q_ssi: 'yes', q_ssi_last_month: isoDay(new Date()).slice(0, 7) }),
   );
   await declineSurvey(t.app, orgId, ids.get('Annika Berg')!);
-  await issueSurveyLink(t.app, orgId, ids.get('Mary-Ann Jones')!);
-  await issueSurveyLink(t.app, orgId, ids.get('José García')!, new Date(Date.now() - 31 * DAY));
+  const oid = (id: string) => new Types.ObjectId(id);
+  await issueSurveyLink(t.app, oid(orgId), oid(ids.get('Mary-Ann Jones')!));
+  await issueSurveyLink(
+    t.app,
+    oid(orgId),
+    oid(ids.get('José García')!),
+    new Date(Date.now() - 31 * DAY),
+  );
   await answerSurvey(
     t.app,
     orgId,

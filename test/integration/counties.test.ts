@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { applicantPlace } from '@eligo/server/modules/applicants/applicant.model';
+import { applicantPlace } from '@eligo/server/modules/applicants/index';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';
 import {

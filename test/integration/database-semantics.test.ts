@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { isDuplicateKeyError } from '@eligo/server/lib/email';
+import { isDuplicateKeyError } from '@eligo/server/lib/unique-insert';
 import { isDeadlockError, retryOnDeadlock } from '@eligo/server/lib/unique-insert';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { apiClient } from '../support/http.ts';

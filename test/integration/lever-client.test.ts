@@ -1,13 +1,9 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createApp } from '@eligo/server/app';
-import { leverClient } from '@eligo/server/modules/lever/lever.client';
-import { LeverApiError, LeverDisconnectedError } from '@eligo/server/modules/lever/lever.errors';
-import { refreshIdleIntegrations } from '@eligo/server/modules/lever/lever.routes';
-import {
-  onLeverStatusChange,
-  type LeverStatusChange,
-} from '@eligo/server/modules/lever/status-events';
+import { LeverApiError, LeverDisconnectedError } from '@eligo/server/modules/lever/index';
+import { refreshIdleIntegrations } from '@eligo/server/modules/lever/client/idle-refresh';
+import type { LeverStatusChange } from '@eligo/server/modules/lever/index';
 import type { ApiClient } from '../support/http.ts';
 import {
   startLeverTestbed,
@@ -18,7 +14,7 @@ import {
 /** The Lever client the jobs use: tokens, refresh, errors and the request budget, over real HTTP. */
 let bed: LeverTestbed;
 let admin: ApiClient;
-let integrationId: string;
+let integrationId: Types.ObjectId;
 
 beforeAll(async () => {
   bed = await startLeverTestbed(import.meta.filename);
@@ -26,11 +22,11 @@ beforeAll(async () => {
 afterAll(() => bed.close());
 beforeEach(async () => {
   ({ admin } = await bed.startOver({ connect: true }));
-  integrationId = (await bed.tile(admin)).id;
+  integrationId = new Types.ObjectId((await bed.tile(admin)).id);
   await bed.control('DELETE', '/counters');
 });
 
-const client = () => leverClient(bed.t.app).forIntegration(integrationId);
+const client = () => bed.t.app.lever.client(integrationId);
 const stored = () =>
   bed.t.db.collection('leverintegrations').findOne({ _id: new Types.ObjectId(integrationId) });
 const counters = async () => (await bed.control('GET', '/counters')).body;
@@ -127,9 +123,7 @@ describe('tokens', () => {
     const other = await bed.secondInstance();
     const results = await Promise.all([
       ...Array.from({ length: 5 }, () => client().getPosting(WAREHOUSE)),
-      ...Array.from({ length: 5 }, () =>
-        leverClient(other).forIntegration(integrationId).getPosting(WAREHOUSE),
-      ),
+      ...Array.from({ length: 5 }, () => other.lever.client(integrationId).getPosting(WAREHOUSE)),
     ]);
     expect(results).toHaveLength(10);
     expect((await counters()).tokenEndpoint).toMatchObject({
@@ -152,9 +146,7 @@ describe('tokens', () => {
           { _id: new Types.ObjectId(integrationId) },
           { $set: { accessTokenExpiresAt: new Date(0) } },
         );
-      const posting = await leverClient(restarted)
-        .forIntegration(integrationId)
-        .getPosting(WAREHOUSE);
+      const posting = await restarted.lever.client(integrationId).getPosting(WAREHOUSE);
       expect(posting.id).toBe(WAREHOUSE);
     } finally {
       await restarted.close();
@@ -176,7 +168,7 @@ describe('tokens', () => {
 
   test('revoked in Lever: Disconnected once, announced, then no call reaches Lever', async () => {
     const changes: LeverStatusChange[] = [];
-    const stop = onLeverStatusChange(bed.t.app, (change) => void changes.push(change));
+    const stop = bed.t.app.lever.onStatusChange((change) => void changes.push(change));
     try {
       await client().getPosting(WAREHOUSE);
       const grant = (await bed.control('GET', '/grants')).body.data[0];
@@ -211,7 +203,7 @@ describe('tokens', () => {
 
   test('Reconnect after a revoke: Connected again and announced', async () => {
     const changes: LeverStatusChange[] = [];
-    const stop = onLeverStatusChange(bed.t.app, (change) => void changes.push(change));
+    const stop = bed.t.app.lever.onStatusChange((change) => void changes.push(change));
     try {
       const grant = (await bed.control('GET', '/grants')).body.data[0];
       await bed.control('POST', `/grants/${grant.id}/revoke`);
@@ -231,7 +223,7 @@ describe('the request budget', () => {
     'a burst of 200 calls for one Lever account from two API instances → none answered 429',
     { timeout: 90_000 },
     async () => {
-      const other = leverClient(await bed.secondInstance()).forIntegration(integrationId);
+      const other = (await bed.secondInstance()).lever.client(integrationId);
       const calls = Array.from({ length: 200 }, (_, i) => {
         const lever = i % 2 === 0 ? client() : other;
         return i % 4 < 2 ? lever.getPosting(WAREHOUSE) : lever.listWebhooks();

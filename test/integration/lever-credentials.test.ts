@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { checkAllHealth, checkHealth } from '@eligo/server/modules/lever/health';
+import { checkAllHealth, checkHealth } from '@eligo/server/modules/lever/connect/health';
 import { leverIntegrationModel } from '@eligo/server/modules/lever/integration.model';
 import { createApplicantWithSurveyLink } from '../support/factories.ts';
 import type { ApiClient } from '../support/http.ts';

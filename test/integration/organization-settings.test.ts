@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { inviteApplicant } from '@eligo/server/modules/applicants/invitation.service';
+import { inviteApplicant } from '@eligo/server/modules/survey/index';
 import type { ApiClient } from '../support/http.ts';
 import {
   createUser,

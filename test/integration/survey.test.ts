@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { RULES_VERSION, evaluateEligibility } from '@eligo/shared/wotc';
-import { readEligibility } from '@eligo/server/modules/applicants/eligibility';
-import { applicantModel } from '@eligo/server/modules/applicants/applicant.model';
-import { issueSurveyLink } from '@eligo/server/modules/applicants/survey-link.service';
+import { readEligibility } from '@eligo/server/modules/applicants/index';
+import { applicantModel } from '@eligo/server/modules/applicants/index';
+import { issueSurveyLink } from '@eligo/server/modules/survey/survey-link.service';
 import { hashToken } from '@eligo/server/lib/tokens';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';
@@ -63,7 +63,11 @@ describe('survey links', () => {
       step: 2,
       answers: { first_name: 'Ada', zip: '62701' },
     });
-    const second = await issueSurveyLink(t.app, org.organizationId, first.applicantId);
+    const second = await issueSurveyLink(
+      t.app,
+      new Types.ObjectId(org.organizationId),
+      new Types.ObjectId(first.applicantId),
+    );
     expect((await client.get(surveyPath(first.token))).json()).toEqual(INVALID_LINK);
     const reopened = await client.get(surveyPath(second.token));
     expect(reopened.statusCode).toBe(200);
@@ -73,7 +77,13 @@ describe('survey links', () => {
   test('a link cannot be issued again once the survey is answered', async () => {
     const { applicantId, token } = await createApplicantWithSurveyLink(t.app, org.organizationId);
     expect((await client.post(surveyPath(token, 'decline'))).statusCode).toBe(200);
-    await expect(issueSurveyLink(t.app, org.organizationId, applicantId)).rejects.toMatchObject({
+    await expect(
+      issueSurveyLink(
+        t.app,
+        new Types.ObjectId(org.organizationId),
+        new Types.ObjectId(applicantId),
+      ),
+    ).rejects.toMatchObject({
       statusCode: 409,
     });
   });
@@ -421,7 +431,11 @@ describe('links that do not work all get the same answer', () => {
           { $set: { 'survey.expiresAt': new Date(Date.now() - 1000) } },
         );
     } else if (kind === 'revoked') {
-      await issueSurveyLink(t.app, org.organizationId, applicantId);
+      await issueSurveyLink(
+        t.app,
+        new Types.ObjectId(org.organizationId),
+        new Types.ObjectId(applicantId),
+      );
     } else if (kind === 'submitted') {
       await client.post(surveyPath(token, 'submit'), { answers: allNoAnswers(), signature });
     } else if (kind === 'declined') {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { Types } from 'mongoose';
 import type { SubmittedAnswers } from '@eligo/shared/wotc';
-import { issueSurveyLink } from '@eligo/server/modules/applicants/survey-link.service';
+import { issueSurveyLink } from '@eligo/server/modules/survey/survey-link.service';
 import { apiClient } from './http.ts';
 import { allNoAnswers, surveyPath } from './survey.ts';
 
@@ -14,7 +15,11 @@ export async function answerSurvey(
   applicantId: string,
   answers: SubmittedAnswers = allNoAnswers(),
 ): Promise<void> {
-  const { token } = await issueSurveyLink(app, organizationId, applicantId);
+  const { token } = await issueSurveyLink(
+    app,
+    new Types.ObjectId(organizationId),
+    new Types.ObjectId(applicantId),
+  );
   const response = await apiClient(app).post(surveyPath(token, 'submit'), {
     answers,
     signature: { fullName: `${answers.first_name} ${answers.last_name}`, agreed: true },
@@ -30,7 +35,11 @@ export async function declineSurvey(
   organizationId: string,
   applicantId: string,
 ): Promise<void> {
-  const { token } = await issueSurveyLink(app, organizationId, applicantId);
+  const { token } = await issueSurveyLink(
+    app,
+    new Types.ObjectId(organizationId),
+    new Types.ObjectId(applicantId),
+  );
   const response = await apiClient(app).post(surveyPath(token, 'decline'));
   if (response.statusCode !== 200) {
     throw new Error(`decline failed: ${response.statusCode} ${response.body}`);

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Types } from 'mongoose';
-import { applicantModel, type Applicant } from '@eligo/server/modules/applicants/applicant.model';
-import { issueSurveyLink } from '@eligo/server/modules/applicants/survey-link.service';
+import { applicantModel, type Applicant } from '@eligo/server/modules/applicants/index';
+import { issueSurveyLink } from '@eligo/server/modules/survey/survey-link.service';
 import {
   registerApplicant,
   type RegisterApplicantInput,
-} from '@eligo/server/modules/applicants/registration.service';
+} from '@eligo/server/modules/applicants/index';
 import { scoped } from '@eligo/server/lib/tenancy/tenant-repository';
-import { organizationModel } from '@eligo/server/modules/organizations/organization.model';
-import { userModel } from '@eligo/server/modules/users/user.model';
+import { organizationModel } from '@eligo/server/modules/organizations/index';
+import { userModel } from '@eligo/server/modules/users/index';
 import { hashPassword } from '@eligo/server/lib/passwords';
 import { apiClient, type ApiClient } from './http.ts';
 
@@ -106,7 +106,7 @@ export async function createApplicantWithSurveyLink(
     state: 'IL',
     ...overrides,
   });
-  const link = await issueSurveyLink(app, organizationId, applicant._id);
+  const link = await issueSurveyLink(app, new Types.ObjectId(organizationId), applicant._id);
   return { applicantId: applicant._id.toHexString(), token: link.token, url: link.url };
 }
 
@@ -144,5 +144,8 @@ export async function registerTestApplicant(
   organizationId: string,
   overrides: Partial<TestApplication> = {},
 ) {
-  return registerApplicant(app, { organizationId, ...leverApplication(overrides) });
+  return registerApplicant(app, {
+    organizationId: new Types.ObjectId(organizationId),
+    ...leverApplication(overrides),
+  });
 }

@@ -245,7 +245,7 @@ export async function createLeverIntegration(
   const { leverIntegrationModel, tokenPlace } =
     await import('@eligo/server/modules/lever/integration.model');
   const { leverWebhookSecretModel, signatureTokenPlace } =
-    await import('@eligo/server/modules/lever/webhook-secret.model');
+    await import('@eligo/server/modules/lever/webhooks/webhook-secret.model');
   const _id = new Types.ObjectId();
   const secretId = new Types.ObjectId();
   const publicId = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
-import { applicantModel, type Applicant } from '@eligo/server/modules/applicants/applicant.model';
-import { createSurveyLink } from '@eligo/server/modules/applicants/survey-link.service';
-import { organizationModel } from '@eligo/server/modules/organizations/organization.model';
+import { applicantModel, type Applicant } from '@eligo/server/modules/applicants/index';
+import { createSurveyLink } from '@eligo/server/modules/survey/survey-link.service';
+import { organizationModel } from '@eligo/server/modules/organizations/index';
 import { scoped } from '@eligo/server/lib/tenancy/tenant-repository';
 
 export interface SeededApplicant {

@@ -1,8 +1,22 @@
 import { describe, expect, test } from 'vitest';
-import { DEADLOCK_DETECTED, isDeadlockError, retryOnDeadlock } from './unique-insert.ts';
+import {
+  DEADLOCK_DETECTED,
+  isDeadlockError,
+  isDuplicateKeyError,
+  retryOnDeadlock,
+} from './unique-insert.ts';
 
 const deadlock = () => Object.assign(new Error('deadlock detected'), { code: DEADLOCK_DETECTED });
 const duplicate = () => Object.assign(new Error('E11000 duplicate key'), { code: 11000 });
+
+describe('isDuplicateKeyError', () => {
+  test('is the unique-index refusal (11000) and nothing else', () => {
+    expect(isDuplicateKeyError(duplicate())).toBe(true);
+    expect(isDuplicateKeyError(deadlock())).toBe(false);
+    expect(isDuplicateKeyError(new Error('E11000 in the text only'))).toBe(false);
+    expect(isDuplicateKeyError(null)).toBe(false);
+  });
+});
 
 describe('retryOnDeadlock', () => {
   test('tries again after `deadlock detected` and returns what the insert finally gives', async () => {

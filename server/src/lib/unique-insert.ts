@@ -1,7 +1,12 @@
+/** True when MongoDB/FerretDB refused an insert because of a unique index. */
+export function isDuplicateKeyError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
+}
+
 /**
  * Racing inserts on a unique index, as real MongoDB and both FerretDB versions answer them
  * (docs/database.md):
- * - the loser gets a duplicate-key error (code 11000, `isDuplicateKeyError` in email.ts): the caller
+ * - the loser gets a duplicate-key error (code 11000, `isDuplicateKeyError` above): the caller
  *   decides what "already there" means;
  * - FerretDB 2 + DocumentDB may instead answer `deadlock detected` (code 16908292) when the race is
  *   on a unique *secondary* index. Nothing was written for that caller; trying the same insert

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { Types, type Connection } from 'mongoose';
-import { isDuplicateKeyError } from '../lib/email.ts';
+import { isDuplicateKeyError } from '../lib/unique-insert.ts';
 import { retryOnDeadlock } from '../lib/unique-insert.ts';
 import {
   aadString,

@@ -13,12 +13,12 @@ export interface Jobs {
     opts?: EnqueueOptions,
   ): Promise<{ id: string; created: boolean }>;
   /** Dead → queued again (same job); false when it is not dead or not the organization's. */
-  retry(jobId: string, organizationId?: string | Types.ObjectId): Promise<boolean>;
+  retry(jobId: string, organizationId?: Types.ObjectId): Promise<boolean>;
   /** No job of the group is claimed until resumeGroup(); one already running finishes. */
   pauseGroup(group: string, reason: string): Promise<void>;
   resumeGroup(group: string): Promise<void>;
   /** State, attempts, last error, next run and history; never the payload. */
-  get(jobId: string, organizationId?: string | Types.ObjectId): Promise<JobView | null>;
+  get(jobId: string, organizationId?: Types.ObjectId): Promise<JobView | null>;
   /**
    * Resolves once this instance has finished a poll for due jobs that began after the call: the
    * runner's observable tick, so a test can wait for it instead of sleeping.

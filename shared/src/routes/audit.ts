@@ -1,5 +1,5 @@
 import { defineRoute } from '../route-table.ts';
-import { auditEndpoints } from './applicant-endpoints.ts';
+import { auditEndpoints } from './audit-endpoints.ts';
 import { auditRecordListSchema, listAuditRecordsQuerySchema } from '../schemas/audit.ts';
 
 /** Audit records are written by the actions they record; no route changes or deletes them. */

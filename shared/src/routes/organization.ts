@@ -1,5 +1,5 @@
 import { defineRoute } from '../route-table.ts';
-import { organizationEndpoints } from './applicant-endpoints.ts';
+import { organizationEndpoints } from './organization-endpoints.ts';
 import {
   organizationSettingsSchema,
   updateOrganizationSettingsBodySchema,

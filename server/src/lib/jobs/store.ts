@@ -1,75 +1,24 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Types, type Connection } from 'mongoose';
-import { isDuplicateKeyError } from '../email.ts';
-import {
-  jobLeaseModel,
-  jobModel,
-  pausedGroupModel,
-  type Job,
-  type JobEvent,
-  type JobState,
-} from './job.model.ts';
+import { isDuplicateKeyError } from '../unique-insert.ts';
+import { jobLeaseModel, jobModel, pausedGroupModel, type Job, type JobEvent } from './job.model.ts';
+import { event, HISTORY_LIMIT, pushEvent, view, type JobView } from './job-view.ts';
 
-/** History entries kept per job (the newest). */
-export const HISTORY_LIMIT = 30;
-
-export interface JobView {
-  id: string;
-  type: string;
-  state: JobState;
-  organizationId: string | null;
-  group: string | null;
-  /** Attempts started so far (all of them, including after manual retries). */
-  attempts: number;
-  maxAttempts: number;
-  lastError: string | null;
-  /** When a queued, retrying or released job becomes due; null otherwise. */
-  nextRunAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  finishedAt: Date | null;
-  history: JobEvent[];
-}
+export type { JobView };
 
 export interface EnqueueOptions {
-  organizationId?: string | Types.ObjectId;
+  organizationId?: Types.ObjectId;
   /** Dedupe: at most one job per (type, key), ever. */
   key?: string;
   runAt?: Date;
   group?: string;
 }
 
-const toObjectId = (id: string | Types.ObjectId) =>
-  typeof id === 'string' ? new Types.ObjectId(id) : id;
-
 /** The job's `_id`: derived from the key (so the unique `_id` dedupes), else random. */
 function jobIdFor(type: string, key: string | undefined): string {
   if (key === undefined) return new Types.ObjectId().toHexString();
   return `k-${createHash('sha256').update(`${type}\0${key}`).digest('hex').slice(0, 40)}`;
 }
-
-function view(job: Job): JobView {
-  return {
-    id: job._id,
-    type: job.type,
-    state: job.state,
-    organizationId: job.organizationId ? String(job.organizationId) : null,
-    group: job.group,
-    attempts: job.attempt,
-    maxAttempts: job.maxAttempts,
-    lastError: job.lastError,
-    nextRunAt: ['queued', 'retrying'].includes(job.state) ? job.runAt : null,
-    createdAt: job.createdAt,
-    updatedAt: job.updatedAt,
-    finishedAt: job.finishedAt,
-    history: job.history,
-  };
-}
-
-const event = (e: Omit<JobEvent, 'at'>): JobEvent => ({ at: new Date(), ...e });
-const pushEvent = (e: Omit<JobEvent, 'at'>) => ({
-  history: { $each: [event(e)], $slice: -HISTORY_LIMIT },
-});
 
 /** The database side of the job queue: every read and write of the three collections. */
 export function jobStore(connection: Connection) {
@@ -93,7 +42,7 @@ export function jobStore(connection: Connection) {
           _id,
           type,
           payload: payload ?? null,
-          organizationId: options.organizationId ? toObjectId(options.organizationId) : null,
+          organizationId: options.organizationId ?? null,
           key: options.key ?? null,
           group,
           state: paused ? 'paused' : 'queued',
@@ -114,9 +63,9 @@ export function jobStore(connection: Connection) {
       }
     },
 
-    async get(id: string, organizationId?: string | Types.ObjectId): Promise<JobView | null> {
+    async get(id: string, organizationId?: Types.ObjectId): Promise<JobView | null> {
       const filter: Record<string, unknown> = { _id: id };
-      if (organizationId !== undefined) filter.organizationId = toObjectId(organizationId);
+      if (organizationId !== undefined) filter.organizationId = organizationId;
       const job = await Jobs.findOne(filter).lean<Job>();
       return job ? view(job) : null;
     },
@@ -252,9 +201,9 @@ export function jobStore(connection: Connection) {
     },
 
     /** Dead → queued again, with a fresh budget of attempts. Idempotent: a double click queues it once. */
-    async retry(id: string, organizationId?: string | Types.ObjectId): Promise<boolean> {
+    async retry(id: string, organizationId?: Types.ObjectId): Promise<boolean> {
       const filter: Record<string, unknown> = { _id: id, state: 'dead' };
-      if (organizationId !== undefined) filter.organizationId = toObjectId(organizationId);
+      if (organizationId !== undefined) filter.organizationId = organizationId;
       const job = await Jobs.findOne(filter).lean<Job>();
       if (!job) return false;
       const now = new Date();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Connection } from 'mongoose';
-import { isDuplicateKeyError } from '../email.ts';
+import { isDuplicateKeyError } from '../unique-insert.ts';
 import { attemptSlotModel } from './attempt-slot.model.ts';
 
 export interface Limit {

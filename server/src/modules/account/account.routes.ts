@@ -5,9 +5,8 @@ import { hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import { registerRoute } from '../../lib/route.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { requireAuth, type AuthContext } from '../../plugins/auth.ts';
-import { toMe } from '../auth/me.ts';
-import { signInLimits } from '../auth/sign-in-limits.ts';
-import { userModel, type UserDocument } from '../users/user.model.ts';
+import { signInLimits, toMe } from '../auth/index.ts';
+import { type UserDocument, userModel } from '../users/index.ts';
 
 /** The signed-in user's own profile and password (My Account > Profile). */
 export default async function accountModule(app: FastifyInstance): Promise<void> {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ApplicantDetail, ApplicantRow } from '@eligo/shared/schemas/applicants';
 import { maskSsn, type DraftAnswers } from '@eligo/shared/wotc';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
-import { submissionPlace, surveySubmissionModel } from '../survey/survey-submission.model.ts';
+import { submissionPlace, surveySubmissionModel } from './survey-submission.model.ts';
 import { applicantModel, applicantPlace, type Applicant } from './applicant.model.ts';
 import { surveyStatusOf } from './applicant-status.ts';
 import { readEligibility } from './eligibility.ts';

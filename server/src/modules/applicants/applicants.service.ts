@@ -10,42 +10,25 @@ import {
   type OverrideWotcStatusBody,
 } from '@eligo/shared/schemas/applicants';
 import { AppError } from '../../lib/app-error.ts';
-import { actionUnavailable } from './applicant-errors.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { applicantModel, type Applicant, type ApplicantDocument } from './applicant.model.ts';
-import { readFullSsn, toApplicantDetail, toApplicantRow } from './applicant.dto.ts';
+import { recordAudit } from '../audit/index.ts';
+import { actionUnavailable } from './applicant-errors.ts';
+import { applicantDetail, findApplicant } from './applicant-lookup.ts';
+import { applicantModel } from './applicant.model.ts';
+import { readFullSsn, toApplicantRow } from './applicant.dto.ts';
 import { afterCursor, encodeCursor, searchConditions, sortOf } from './applicant-query.ts';
 import { readEligibility } from './eligibility.ts';
-import { inviteApplicant, resendSurvey } from './invitation.service.ts';
-import { searchKeysFor } from './search-keys.ts';
-import { scheduleTagSync } from './tag-sync.ts';
-import { recordEvent, type Actor } from './timeline.ts';
+import { recordEvent, userActor } from './timeline.ts';
 
 /** Rows per CSV export at most (a bigger search is refused with a hint to narrow it). */
 export const EXPORT_LIMIT = 50_000;
-
-function actorOf(auth: AuthContext): Actor {
-  return { kind: 'user', userId: auth.user._id, name: auth.user.name };
-}
 
 /** The dashboard and the applicant page; every query is scoped to the caller's organization. */
 export function applicantsService(app: FastifyInstance) {
   const Applicants = applicantModel(app.mongo);
   const repo = (auth: AuthContext) => scoped(Applicants, auth.organization._id);
-
-  async function findOrNotFound(auth: AuthContext, id: string): Promise<ApplicantDocument> {
-    const applicant = await repo(auth).findById(id);
-    if (!applicant) throw AppError.notFound('No such applicant');
-    return applicant;
-  }
-
-  async function detail(auth: AuthContext, applicant: Applicant): Promise<ApplicantDetail> {
-    const fresh = (await repo(auth).findById(applicant._id)) ?? applicant;
-    return toApplicantDetail(app, fresh, new Date());
-  }
 
   function conditions(filters: ApplicantFilters, now: Date) {
     if (filters.from && filters.to && filters.from > filters.to) {
@@ -77,43 +60,7 @@ export function applicantsService(app: FastifyInstance) {
     },
 
     async get(auth: AuthContext, id: string): Promise<ApplicantDetail> {
-      return detail(auth, await findOrNotFound(auth, id));
-    },
-
-    /** Gives an applicant without an email one, then sends (or reuses) the survey. */
-    async setEmail(auth: AuthContext, id: string, email: string): Promise<ApplicantDetail> {
-      const applicant = await findOrNotFound(auth, id);
-      if (applicant.anonymized) {
-        throw actionUnavailable('Lever anonymized this candidate: no email can be added');
-      }
-      const { status } = applicant.survey;
-      if (applicant.reusedFrom || (status !== 'missing_email' && status !== 'not_sent')) {
-        throw actionUnavailable(
-          'The survey was already sent to this applicant: use "Resend survey"',
-        );
-      }
-      const trimmed = email.trim();
-      await repo(auth).updateOne(
-        { _id: applicant._id },
-        {
-          $set: {
-            email: trimmed,
-            ...searchKeysFor(applicant.name, trimmed),
-            'survey.status': 'not_sent',
-          },
-        },
-      );
-      await recordEvent(app, applicant, 'email_set', {
-        actor: actorOf(auth),
-        data: { email: trimmed },
-      });
-      await inviteApplicant(app, applicant, { actor: actorOf(auth) });
-      return detail(auth, applicant);
-    },
-
-    async resend(auth: AuthContext, id: string): Promise<ApplicantDetail> {
-      const applicant = await findOrNotFound(auth, id);
-      return detail(auth, await resendSurvey(app, applicant, actorOf(auth)));
+      return applicantDetail(app, auth, await findApplicant(app, auth, id));
     },
 
     /** An admin's decision on the WOTC status (Needs review, or a correction); re-tags in Lever. */
@@ -122,7 +69,7 @@ export function applicantsService(app: FastifyInstance) {
       id: string,
       body: OverrideWotcStatusBody,
     ): Promise<ApplicantDetail> {
-      const applicant = await findOrNotFound(auth, id);
+      const applicant = await findApplicant(app, auth, id);
       if (!(await readEligibility(app, applicant))) {
         throw actionUnavailable('There is no result to override until the survey is answered');
       }
@@ -144,21 +91,15 @@ export function applicantsService(app: FastifyInstance) {
         },
       );
       await recordEvent(app, applicant, 'override', {
-        actor: actorOf(auth),
+        actor: userActor(auth),
         data: { from: previous, to: body.status, reason },
       });
-      await scheduleTagSync(app, applicant, body.status, actorOf(auth));
-      return detail(auth, applicant);
-    },
-
-    async retryTagSync(auth: AuthContext, id: string): Promise<ApplicantDetail> {
-      const applicant = await findOrNotFound(auth, id);
-      const state = applicant.tagSync?.state;
-      if (state !== 'failed' && state !== 'dead') {
-        throw actionUnavailable('The Lever tag has not failed: there is nothing to retry');
-      }
-      await scheduleTagSync(app, applicant, applicant.wotcStatus, actorOf(auth));
-      return detail(auth, applicant);
+      await app.applicants.announceStatusDecided({
+        applicant,
+        status: body.status,
+        actor: userActor(auth),
+      });
+      return applicantDetail(app, auth, applicant);
     },
 
     /** The full SSN, for an admin with a reason; audited before it is returned. */
@@ -168,7 +109,7 @@ export function applicantsService(app: FastifyInstance) {
       id: string,
       reason: string,
     ): Promise<{ ssn: string }> {
-      const applicant = await findOrNotFound(auth, id);
+      const applicant = await findApplicant(app, auth, id);
       const ssn = await readFullSsn(app, applicant);
       if (!ssn) throw actionUnavailable('This applicant gave no SSN');
       await recordAudit(app, request, auth, {
@@ -178,7 +119,7 @@ export function applicantsService(app: FastifyInstance) {
         reason: reason.trim(),
       });
       await recordEvent(app, applicant, 'ssn_revealed', {
-        actor: actorOf(auth),
+        actor: userActor(auth),
         data: { reason: reason.trim() },
       });
       return { ssn };

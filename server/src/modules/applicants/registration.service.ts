@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Types } from 'mongoose';
-import { isDuplicateKeyError } from '../../lib/email.ts';
+import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
-import { organizationModel } from '../organizations/organization.model.ts';
+import { organizationModel } from '../organizations/index.ts';
 import { applicantModel, type ApplicantDocument } from './applicant.model.ts';
 import { applicantPostingModel } from './posting.model.ts';
 import { splitName } from './search-keys.ts';
@@ -11,9 +11,9 @@ import { recordEvent } from './timeline.ts';
 
 /** What the Lever webhook processing knows about a new application. */
 export interface RegisterApplicantInput {
-  organizationId: Types.ObjectId | string;
+  organizationId: Types.ObjectId;
   /** The Eligo integration the delivery came through. */
-  integrationId: string | null;
+  integrationId: Types.ObjectId | null;
   lever: {
     opportunityId: string;
     applicationId?: string | null;
@@ -49,11 +49,11 @@ export interface RegisterApplicantResult {
  * secondary indexes instead).
  */
 export function applicantIdFor(
-  organizationId: Types.ObjectId | string,
+  organizationId: Types.ObjectId,
   opportunityId: string,
 ): Types.ObjectId {
   const digest = createHash('sha256')
-    .update(`lever-opportunity:${String(organizationId)}:${opportunityId}`)
+    .update(`lever-opportunity:${organizationId.toHexString()}:${opportunityId}`)
     .digest();
   return new Types.ObjectId(digest.subarray(0, 12));
 }
@@ -67,7 +67,7 @@ export async function registerApplicant(
   app: FastifyInstance,
   input: RegisterApplicantInput,
 ): Promise<RegisterApplicantResult> {
-  const organizationId = new Types.ObjectId(input.organizationId);
+  const { organizationId } = input;
   const Applicants = scoped(applicantModel(app.mongo), organizationId);
   const _id = applicantIdFor(organizationId, input.lever.opportunityId);
 
@@ -93,7 +93,8 @@ export async function registerApplicant(
       ...splitName(name),
       email,
       lever: {
-        integrationId: input.integrationId,
+        // Stored as its hex string (the applicant's reference to where it came from).
+        integrationId: input.integrationId?.toHexString() ?? null,
         opportunityId: input.lever.opportunityId,
         applicationId: input.lever.applicationId ?? null,
         contactId: input.lever.contactId ?? null,

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Types } from 'mongoose';
 import type { TimelineEvent, TimelineEventType } from '@eligo/shared/schemas/applicants';
-import { isDuplicateKeyError } from '../../lib/email.ts';
+import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
+import type { AuthContext } from '../../plugins/auth.ts';
 import type { Applicant } from './applicant.model.ts';
 import { applicantEventModel, type ApplicantEvent, type TimelineData } from './timeline.model.ts';
 
@@ -15,6 +16,11 @@ export type Actor =
   | { kind: 'user'; userId: Types.ObjectId; name: string };
 
 export const systemActor: Actor = { kind: 'system' };
+
+/** The signed-in admin behind a request, named as they are now. */
+export function userActor(auth: AuthContext): Actor {
+  return { kind: 'user', userId: auth.user._id, name: auth.user.name };
+}
 
 type ApplicantRef = Pick<Applicant, '_id' | 'organizationId'>;
 

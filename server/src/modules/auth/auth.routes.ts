@@ -3,15 +3,17 @@ import type { Me } from '@eligo/shared/schemas/auth';
 import { authRoutes } from '@eligo/shared/routes';
 import { registerRoute } from '../../lib/route.ts';
 import { requireAuth } from '../../plugins/auth.ts';
-import type { OrganizationDocument } from '../organizations/organization.model.ts';
-import type { UserDocument } from '../users/user.model.ts';
+import type { OrganizationDocument } from '../organizations/index.ts';
+import type { UserDocument } from '../users/index.ts';
 import { authService } from './auth.service.ts';
 import { toMe } from './me.ts';
+import signInUnlockRoutes from './sign-in-unlock.routes.ts';
 
 export default async function authModule(app: FastifyInstance): Promise<void> {
   const auth = authService(app);
   const { secureCookie } = app.config.session;
   const deviceCookie = secureCookie ? '__Host-eligo_device' : 'eligo_device';
+  await app.register(signInUnlockRoutes);
 
   /** A new session id at every sign-in (no session fixation); the old one, if any, ends. */
   async function signIn(

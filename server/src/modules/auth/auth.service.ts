@@ -2,16 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { ErrorCode } from '@eligo/shared/errors';
 import type { Invitation, LoginBody, SignupBody } from '@eligo/shared/schemas/auth';
 import { AppError } from '../../lib/app-error.ts';
-import { isDuplicateKeyError, normalizeEmail } from '../../lib/email.ts';
+import { normalizeEmail } from '../../lib/email.ts';
+import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
 import { retryOnDeadlock } from '../../lib/unique-insert.ts';
 import { hashPassword, needsRehash, verifyPassword } from '../../lib/passwords.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken } from '../../lib/tokens.ts';
-import {
-  organizationModel,
-  type OrganizationDocument,
-} from '../organizations/organization.model.ts';
-import { userModel, type UserDocument } from '../users/user.model.ts';
+import { type OrganizationDocument, organizationModel } from '../organizations/index.ts';
+import { type UserDocument, userModel } from '../users/index.ts';
 import { signInLimits } from './sign-in-limits.ts';
 import { trustedDevices } from './trusted-device.ts';
 import { systemLockModel } from './system-lock.model.ts';

@@ -1,25 +1,16 @@
-import { Schema } from 'mongoose';
+import type { Connection, Types } from 'mongoose';
+import { leaseSchema, leases, type Lease } from '../../lib/leases.ts';
 import { modelOn } from '../../lib/model.ts';
 
 /**
- * Exclusive claims guarded by the unique `_id` (atomic on MongoDB and FerretDB alike):
- * `refresh:<integrationId>` while one instance refreshes that integration's tokens, and
- * `oauth-state:<hash>` once an OAuth state has been used. Expired ones are cleaned up periodically.
+ * Lever's leases and one-time claims (`leverleases`): `refresh:<integrationId>` while one instance
+ * refreshes that integration's tokens (or reconnect writes them), and `oauth-state:<hash>` once an
+ * OAuth state has been used. Expired ones are pruned by the housekeeping task.
  */
-export interface LeverLease {
-  _id: string;
-  holder: string;
-  expiresAt: Date;
-}
+export const leverLeaseModel = modelOn<Lease>('LeverLease', leaseSchema());
 
-const leaseSchema = new Schema<LeverLease>(
-  {
-    _id: { type: String, required: true },
-    holder: { type: String, required: true },
-    expiresAt: { type: Date, required: true },
-  },
-  { versionKey: false },
-);
-leaseSchema.index({ expiresAt: 1 });
+export const leverLeases = (connection: Connection) => leases(leverLeaseModel(connection));
 
-export const leverLeaseModel = modelOn<LeverLease>('LeverLease', leaseSchema);
+/** The lease under which an integration's tokens are written (refresh, reconnect, disconnect). */
+export const refreshLeaseOf = (integrationId: Types.ObjectId) =>
+  `refresh:${integrationId.toHexString()}`;

@@ -1,70 +1,113 @@
 import type { FastifyInstance } from 'fastify';
-import { leverActivityModel } from './activity.model.ts';
-import { pruneActivity } from './activity.ts';
-import { leverHealthModel } from './health.model.ts';
-import { leverInboxModel } from './inbox.model.ts';
-import { leverLeaseModel } from './lease.model.ts';
-import { leverOAuthStateModel } from './oauth-state.model.ts';
-import { leverRateSlotModel } from './rate-slot.model.ts';
-import { leverWebhookSecretModel } from './webhook-secret.model.ts';
-import { checkAllHealth } from './health.ts';
-import integrationsModule from './integrations.routes.ts';
+import fp from 'fastify-plugin';
+import { ttlCache, type TtlCache } from '../../lib/ttl-cache.ts';
+import { refreshIdleIntegrations } from './client/idle-refresh.ts';
+import { leverClient, type LeverClientFactory } from './client/lever.client.ts';
+import { rateBudget, type RateBudget } from './client/rate-budget.ts';
+import { leverRateSlotModel } from './client/rate-slot.model.ts';
+import {
+  leverStatusEvents,
+  type LeverStatusChange,
+  type LeverStatusListener,
+} from './client/status-events.ts';
+import { tokenStore, type TokenStore } from './client/token-store.ts';
+import { checkAllHealth } from './connect/health.ts';
+import { leverHealthModel } from './connect/health.model.ts';
+import integrationsRoutes from './connect/integrations.routes.ts';
+import { pruneOAuthStates } from './connect/oauth.ts';
+import { leverOAuthStateModel } from './connect/oauth-state.model.ts';
 import { leverIntegrationModel } from './integration.model.ts';
-import { pruneLeases } from './lease.ts';
-import { leverClient } from './lever.client.ts';
-import { pruneOAuthStates } from './oauth.ts';
-import { tokenStore } from './token-store.ts';
-import webhookModule from './webhook.routes.ts';
+import { leverLeaseModel, leverLeases } from './lease.model.ts';
+import { defineSyncJobs } from './sync/sync-jobs.ts';
+import { syncTagOnStatusDecided } from './sync/tag-sync.ts';
+import tagSyncRoutes from './sync/tag-sync.routes.ts';
+import { pruneActivity } from './webhooks/activity.ts';
+import { leverActivityModel } from './webhooks/activity.model.ts';
+import { leverInboxModel } from './webhooks/inbox.model.ts';
+import { WEBHOOK_CACHE_MS, type CachedWebhook } from './webhooks/webhook-cache.ts';
+import { leverWebhookSecretModel } from './webhooks/webhook-secret.model.ts';
+import webhookRoutes from './webhooks/webhook.routes.ts';
+
+/** Lever for the rest of the app (and the tests): one per application instance. */
+export interface Lever {
+  /** Lever's Data API for one integration; no request needed (background jobs use it). */
+  client: LeverClientFactory;
+  /** Tokens at rest and the single-flight refresh. */
+  tokens: TokenStore;
+  /** The per-Lever-account request budget shared by all API instances. */
+  budget: RateBudget;
+  /** Connected ⇄ Disconnected changes; returns the function that unsubscribes. */
+  onStatusChange(listener: LeverStatusListener): () => void;
+  announceStatusChange(change: LeverStatusChange): Promise<void>;
+  /** What this instance read for each webhook URL in the last few seconds (webhook-cache.ts). */
+  webhookCache: TtlCache<CachedWebhook>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    lever: Lever;
+  }
+}
 
 const LEVER_MODELS = [
   leverIntegrationModel,
-  leverWebhookSecretModel,
-  leverHealthModel,
-  leverActivityModel,
-  leverInboxModel,
   leverLeaseModel,
   leverRateSlotModel,
+  leverHealthModel,
   leverOAuthStateModel,
+  leverWebhookSecretModel,
+  leverActivityModel,
+  leverInboxModel,
 ];
 
+function createLever(app: FastifyInstance): Lever {
+  const status = leverStatusEvents(app.log);
+  const budget = rateBudget(app.mongo, {
+    requestsPerSecond: app.config.leverSettings.apiRequestsPerSecond,
+    burst: app.config.leverSettings.apiBurst,
+  });
+  const tokens = tokenStore(app, status.announce);
+  return {
+    client: leverClient(app, tokens, budget),
+    tokens,
+    budget,
+    onStatusChange: status.on,
+    announceStatusChange: status.announce,
+    webhookCache: ttlCache<CachedWebhook>(WEBHOOK_CACHE_MS),
+  };
+}
+
 /**
- * Refreshes every connected integration whose last refresh is older than LEVER_IDLE_REFRESH_DAYS:
- * Lever drops a refresh token after 90 days without use, so quiet accounts would die otherwise.
+ * Lever, one plugin with rooms (README.md beside this file): `client/` calls Lever, `connect/` is
+ * the ATS Integrations screen's API (OAuth, webhooks set-up, health), `webhooks/` receives Lever's
+ * deliveries, `sync/` runs the jobs between Lever and the applicants. A fastify-plugin, so that
+ * `app.lever` is one object for the whole application instance: every module's routes, the jobs
+ * and the tests share one client, token refresher and set of status listeners.
  */
-export async function refreshIdleIntegrations(app: FastifyInstance, now = Date.now()) {
-  const due = await leverIntegrationModel(app.mongo).find(
-    {
-      status: 'connected',
-      lastRefreshAt: { $lt: new Date(now - app.config.leverSettings.idleRefreshMs) },
-    },
-    null,
-    { skipTenant: true },
-  );
-  for (const integration of due) {
-    await tokenStore(app)
-      .refreshNow(integration._id)
-      .catch((error: unknown) =>
-        app.log.warn({ err: error, integrationId: integration._id }, 'Idle refresh failed'),
-      );
-  }
-  return due.length;
-}
+export default fp(
+  async function leverModule(app: FastifyInstance): Promise<void> {
+    app.decorate('lever', createLever(app));
+    // Registered now so that boot creates (and checks) their collections and indexes.
+    for (const model of LEVER_MODELS) model(app.mongo);
+    await app.register(integrationsRoutes);
+    await app.register(webhookRoutes);
+    await app.register(tagSyncRoutes);
+    defineSyncJobs(app);
+    syncTagOnStatusDecided(app);
 
-/** Lever: the ATS Integrations API, the OAuth flow, the webhook receiver and their periodic tasks. */
-export default async function leverModule(app: FastifyInstance): Promise<void> {
-  // Registered now so that boot creates (and checks) their collections and indexes.
-  for (const model of LEVER_MODELS) model(app.mongo);
-  await app.register(integrationsModule);
-  await app.register(webhookModule);
-
-  if (!app.config.lever) return;
-  const { healthCheckIntervalMs } = app.config.leverSettings;
-  app.scheduler.every('lever-health-checks', healthCheckIntervalMs, () => checkAllHealth(app));
-  app.scheduler.every('lever-idle-refresh', 60 * 60_000, () => refreshIdleIntegrations(app));
-  app.scheduler.every('lever-housekeeping', 60_000, async () => ({
-    rateSlots: await leverClient(app).budget.prune(),
-    leases: await pruneLeases(app.mongo),
-    oauthStates: await pruneOAuthStates(app),
-    activity: await pruneActivity(app),
-  }));
-}
+    if (!app.config.lever) return;
+    const { healthCheckIntervalMs } = app.config.leverSettings;
+    app.scheduler.every('lever-health-checks', healthCheckIntervalMs, () => checkAllHealth(app));
+    app.scheduler.every('lever-idle-refresh', 60 * 60_000, () => refreshIdleIntegrations(app));
+    app.scheduler.every('lever-housekeeping', 60_000, async () => ({
+      rateSlots: await app.lever.budget.prune(),
+      leases: await leverLeases(app.mongo).prune(),
+      oauthStates: await pruneOAuthStates(app),
+      activity: await pruneActivity(app),
+    }));
+  },
+  {
+    name: 'lever',
+    dependencies: ['config', 'mongo', 'crypto', 'scheduler', 'jobs', 'auth', 'applicants'],
+  },
+);

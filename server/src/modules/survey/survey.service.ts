@@ -20,23 +20,21 @@ import {
 } from '@eligo/shared/wotc';
 import { countyByFips } from '@eligo/shared/wotc/county-list';
 import { AppError } from '../../lib/app-error.ts';
-import { isDuplicateKeyError } from '../../lib/email.ts';
+import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken } from '../../lib/tokens.ts';
 import {
+  type ApplicantDocument,
   applicantModel,
   applicantPlace,
-  type ApplicantDocument,
-} from '../applicants/applicant.model.ts';
-import { toStoredEligibility } from '../applicants/eligibility.ts';
-import { recordSurveyOutcome } from '../applicants/survey-results.ts';
-import { recordEvent } from '../applicants/timeline.ts';
-import { organizationModel } from '../organizations/organization.model.ts';
-import {
+  recordEvent,
   submissionPlace,
-  surveySubmissionModel,
   type SurveySubmission,
-} from './survey-submission.model.ts';
+  surveySubmissionModel,
+  toStoredEligibility,
+} from '../applicants/index.ts';
+import { recordSurveyOutcome } from './survey-results.ts';
+import { organizationModel } from '../organizations/index.ts';
 
 /** The one answer for unknown, malformed, expired, revoked and used links (no enumeration). */
 export function surveyLinkInvalid(): AppError {

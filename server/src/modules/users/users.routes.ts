@@ -23,10 +23,6 @@ export default async function usersModule(app: FastifyInstance): Promise<void> {
       toUserDto(await users.update(requireAuth(request), request.params.id, request.body)),
   });
 
-  registerRoute(app, userRoutes.unlockSignIn, {
-    handler: async (request) => users.unlockSignIn(requireAuth(request), request.params.id),
-  });
-
   registerRoute(app, userRoutes.resendInvitation, {
     handler: async (request) =>
       toUserDto(await users.resendInvitation(requireAuth(request), request.params.id)),

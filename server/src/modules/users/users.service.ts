@@ -1,20 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { InviteUserBody, UpdateUserBody } from '@eligo/shared/schemas/users';
 import { AppError } from '../../lib/app-error.ts';
-import { isDuplicateKeyError, normalizeEmail } from '../../lib/email.ts';
+import { normalizeEmail } from '../../lib/email.ts';
+import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
 import { retryOnDeadlock } from '../../lib/unique-insert.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken, randomToken } from '../../lib/tokens.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
-import { signInLimits } from '../auth/sign-in-limits.ts';
-import { invitationMail } from './invitation-mail.ts';
+import { userInvitationMail } from './user-invitation-mail.ts';
 import { userModel, type UserDocument } from './user.model.ts';
 
 /** User management inside the caller's organization. Every query goes through `scoped()`. */
 export function usersService(app: FastifyInstance) {
   const Users = userModel(app.mongo);
   const { publicUrl, invitationTtlMs } = app.config;
-  const limits = signInLimits(app);
 
   async function findOrNotFound(ctx: AuthContext, id: string): Promise<UserDocument> {
     const user = await scoped(Users, ctx.organization._id).findById(id);
@@ -29,7 +28,7 @@ export function usersService(app: FastifyInstance) {
     user.inviteExpiresAt = new Date(Date.now() + invitationTtlMs);
     await user.save();
     await app.mail.send(
-      invitationMail({
+      userInvitationMail({
         to: user.email,
         inviteeName: user.name,
         inviterName: ctx.user.name,
@@ -86,12 +85,6 @@ export function usersService(app: FastifyInstance) {
       // Sessions carry the role: a new one takes effect on the next request; deactivation ends them.
       await app.sessions.syncUser(user);
       return user;
-    },
-
-    /** Forgets the failed sign-ins that lock the user's account for browsers it does not know. */
-    async unlockSignIn(ctx: AuthContext, id: string): Promise<void> {
-      const user = await findOrNotFound(ctx, id);
-      await limits.unlockAccount(user.emailNormalized);
     },
 
     async resendInvitation(ctx: AuthContext, id: string): Promise<UserDocument> {

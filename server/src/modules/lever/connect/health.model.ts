@@ -1,0 +1,37 @@
+import { Schema, type Types } from 'mongoose';
+import { tenantScoped } from '../../../lib/tenancy/tenant-scope.plugin.ts';
+import { modelOn } from '../../../lib/model.ts';
+
+/**
+ * The last look at our webhook in Lever, one document per integration (`_id` = its id), written
+ * only by the health check. A failed check (429/5xx/network) keeps the last known answer.
+ */
+export interface LeverHealth {
+  _id: Types.ObjectId;
+  organizationId: Types.ObjectId;
+  /** Last attempt, successful or not (checks run at most once a minute). */
+  attemptedAt: Date;
+  /** Last successful read of Lever's webhook list. */
+  checkedAt: Date | null;
+  /** Our webhook was in the list (null: unknown, e.g. a manual webhook Lever does not list). */
+  webhookFound: boolean | null;
+  /** The last attempt failed for a passing reason (429, 5xx, network): status kept as it was. */
+  lastCheckFailed: boolean;
+  /** Lever refused us (403, 400…): shown as the Error status until a check succeeds. */
+  problem: string | null;
+}
+
+const healthSchema = new Schema<LeverHealth>(
+  {
+    _id: { type: Schema.Types.ObjectId, required: true },
+    attemptedAt: { type: Date, required: true },
+    checkedAt: { type: Date, default: null },
+    webhookFound: { type: Boolean, default: null },
+    lastCheckFailed: { type: Boolean, default: false },
+    problem: { type: String, default: null },
+  },
+  { versionKey: false },
+);
+healthSchema.plugin(tenantScoped);
+
+export const leverHealthModel = modelOn<LeverHealth>('LeverHealth', healthSchema);

@@ -1,0 +1,26 @@
+import type { Types } from 'mongoose';
+
+/**
+ * Lever's job types, in one place: defined by `sync/sync-jobs.ts`, queued by the webhook receiver
+ * (`lever.application`) and by the tag sync (`lever.tag`). Payloads are job edges: ids as strings.
+ */
+export const LEVER_JOBS = {
+  /** One `applicationCreated` inbox row → an applicant and their survey invitation. */
+  application: 'lever.application',
+  /** An applicant's `<prefix>-WOTC:…` tag written to their Lever opportunity. */
+  tag: 'lever.tag',
+} as const;
+
+/**
+ * The job group of an integration's work: both job types of one integration are paused together
+ * while it is Disconnected (`app.jobs.pauseGroup`) and resumed after Reconnect.
+ */
+export const jobGroupOf = (integrationId: Types.ObjectId) => integrationId.toHexString();
+
+export interface ApplicationJobPayload {
+  inboxId: string;
+}
+
+export interface TagJobPayload {
+  applicantId: string;
+}

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  jobGroupOf,
+  LEVER_JOBS,
+  type ApplicationJobPayload,
+  type TagJobPayload,
+} from '../lever.jobs.ts';
+import { enqueueReceived } from '../webhooks/inbox.ts';
+import { applicationJob } from './application.job.ts';
+import { DISCONNECTED_REASON } from './lever-failures.ts';
+import { TAG_JOB_SETTINGS, tagJob } from './tag.job.ts';
+
+/** How often each instance looks for inbox rows whose job was never queued. */
+const INBOX_SWEEP_MS = 15_000;
+
+/**
+ * The work between Lever and the applicants, run as durable jobs in every instance: the job that
+ * turns a webhook delivery into an applicant and a survey email, the job that writes the WOTC tag
+ * back, the sweep for deliveries whose job was not queued, and pausing both while Lever is
+ * Disconnected (resuming them, with the held deliveries, after Reconnect).
+ */
+export function defineSyncJobs(app: FastifyInstance): void {
+  app.jobs.define<ApplicationJobPayload>(LEVER_JOBS.application, {
+    handler: applicationJob(app),
+    maxAttempts: 10,
+    baseDelayMs: 2_000,
+    timeoutMs: 2 * 60_000,
+  });
+  app.jobs.define<TagJobPayload>(LEVER_JOBS.tag, {
+    handler: tagJob(app),
+    ...TAG_JOB_SETTINGS,
+    timeoutMs: 2 * 60_000,
+  });
+
+  app.lever.onStatusChange(async ({ integrationId, status }) => {
+    if (status === 'disconnected') {
+      await app.jobs.pauseGroup(jobGroupOf(integrationId), DISCONNECTED_REASON);
+      return;
+    }
+    await app.jobs.resumeGroup(jobGroupOf(integrationId));
+    await enqueueReceived(app, { integrationId });
+  });
+
+  app.scheduler.every('lever-inbox-sweep', INBOX_SWEEP_MS, () => enqueueReceived(app));
+}

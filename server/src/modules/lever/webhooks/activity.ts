@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import type { Types } from 'mongoose';
+import { isDuplicateKeyError } from '../../../lib/unique-insert.ts';
+import { leverActivityModel } from './activity.model.ts';
+
+const HOUR = 3_600_000;
+const KEEP_MS = 30 * 24 * HOUR;
+
+export type ActivityKind = 'event' | 'ping' | 'ignored' | 'signatureFailure';
+
+const counterOf: Record<ActivityKind, string> = {
+  event: 'events',
+  ping: 'pings',
+  ignored: 'ignored',
+  signatureFailure: 'signatureFailures',
+};
+
+/** Counts one thing the receiver saw in the integration's current hour. */
+export async function recordActivity(
+  app: FastifyInstance,
+  integration: { _id: Types.ObjectId; organizationId: Types.ObjectId },
+  kind: ActivityKind,
+  at = new Date(),
+): Promise<void> {
+  const Activity = leverActivityModel(app.mongo);
+  const hour = new Date(Math.floor(at.getTime() / HOUR) * HOUR);
+  const filter = {
+    _id: `${integration._id.toHexString()}:${hour.getTime()}`,
+    organizationId: integration.organizationId,
+  };
+  const counts = {
+    $inc: { [counterOf[kind]]: 1 },
+    ...(kind === 'event' ? { $max: { lastEventAt: at } } : {}),
+    ...(kind === 'ping' ? { $max: { lastPingAt: at } } : {}),
+  };
+  try {
+    await Activity.updateOne(
+      filter,
+      { ...counts, $setOnInsert: { integrationId: integration._id, hour } },
+      { upsert: true },
+    );
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    await Activity.updateOne(filter, counts);
+  }
+}
+
+export interface ActivitySummary {
+  lastEventAt: Date | null;
+  lastPingAt: Date | null;
+  failedSignatures24h: number;
+}
+
+/** What the tile shows about deliveries (the last 30 days are kept). */
+export async function activitySummary(
+  app: FastifyInstance,
+  integration: { _id: Types.ObjectId; organizationId: Types.ObjectId },
+  now = Date.now(),
+): Promise<ActivitySummary> {
+  const buckets = await leverActivityModel(app.mongo)
+    .find({ organizationId: integration.organizationId, integrationId: integration._id })
+    .sort({ hour: -1 });
+  const latest = (field: 'lastEventAt' | 'lastPingAt') =>
+    buckets.reduce<Date | null>((max, b) => {
+      const value = b[field];
+      return value && (!max || value > max) ? value : max;
+    }, null);
+  const dayAgo = now - 24 * HOUR;
+  return {
+    lastEventAt: latest('lastEventAt'),
+    lastPingAt: latest('lastPingAt'),
+    // Whole hours: the bucket that began just under 24 hours ago counts entirely.
+    failedSignatures24h: buckets
+      .filter((b) => b.hour.getTime() + HOUR > dayAgo)
+      .reduce((sum, b) => sum + b.signatureFailures, 0),
+  };
+}
+
+export async function pruneActivity(app: FastifyInstance, now = Date.now()): Promise<number> {
+  const result = await leverActivityModel(app.mongo).deleteMany(
+    { hour: { $lt: new Date(now - KEEP_MS) } },
+    { skipTenant: true },
+  );
+  return result.deletedCount;
+}

@@ -1,0 +1,91 @@
+import type { FastifyInstance } from 'fastify';
+import type { Types } from 'mongoose';
+import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
+import { scoped } from '../../lib/tenancy/tenant-repository.ts';
+import {
+  deliveryModel,
+  type Delivery,
+  type DeliveryDocument,
+  type DeliveryKind,
+  type DeliveryState,
+} from './delivery.model.ts';
+
+/**
+ * How long a claim stays exclusive while its email is being sent. Longer than any SMTP exchange
+ * (nodemailer gives up after 2 minutes); a claim older than this without an outcome belongs to a
+ * process that died, and the next attempt may be claimed.
+ */
+export const CLAIM_LEASE_MS = 10 * 60_000;
+
+export interface ClaimRequest {
+  organizationId: Types.ObjectId;
+  applicantId: Types.ObjectId;
+  key: string;
+  kind: DeliveryKind;
+  now: Date;
+  /** A sent claim older than this no longer counts (the same-person window); default: forever. */
+  sentValidForMs?: number;
+}
+
+export type ClaimResult =
+  { won: true; claim: DeliveryDocument } | { won: false; current: DeliveryDocument };
+
+function isLive(claim: Delivery, request: ClaimRequest): boolean {
+  const age = request.now.getTime() - claim.claimedAt.getTime();
+  if (claim.state === 'failed') return false;
+  if (claim.state === 'claimed') return age < CLAIM_LEASE_MS;
+  return request.sentValidForMs === undefined || age <= request.sentValidForMs;
+}
+
+/**
+ * Claims the right to send the email `key` stands for. Exclusivity comes from inserting
+ * `<key>#<attempt>` (unique `_id`): of any number of concurrent callers, on any number of API
+ * instances, exactly one wins an attempt; the others get the live claim back. This is the only
+ * primitive that is atomic on FerretDB v1, where conditional updates are not.
+ */
+export async function claimDelivery(
+  app: FastifyInstance,
+  request: ClaimRequest,
+): Promise<ClaimResult> {
+  const Deliveries = scoped(deliveryModel(app.mongo), request.organizationId);
+  for (let round = 0; round < 10; round++) {
+    const latest = await Deliveries.findOne({ key: request.key }).sort({ attempt: -1 });
+    if (latest && isLive(latest, request)) return { won: false, current: latest };
+    const attempt = (latest?.attempt ?? 0) + 1;
+    try {
+      const claim = await Deliveries.create({
+        _id: `${request.key}#${attempt}`,
+        key: request.key,
+        attempt,
+        kind: request.kind,
+        applicantId: request.applicantId,
+        state: 'claimed',
+        claimedAt: request.now,
+      });
+      return { won: true, claim };
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      // Someone else took this attempt: look again.
+    }
+  }
+  throw new Error(`Could not settle the claim ${request.key}`);
+}
+
+/** Records what became of a claim; only its winner writes it. */
+export async function settleDelivery(
+  app: FastifyInstance,
+  claim: DeliveryDocument,
+  state: Exclude<DeliveryState, 'claimed'>,
+  error?: unknown,
+): Promise<void> {
+  await scoped(deliveryModel(app.mongo), claim.organizationId).updateOne(
+    { _id: claim._id },
+    {
+      $set: {
+        state,
+        doneAt: new Date(),
+        error: error === undefined ? null : String((error as Error).message ?? error).slice(0, 300),
+      },
+    },
+  );
+}
