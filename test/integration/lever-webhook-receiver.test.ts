@@ -127,9 +127,10 @@ describe('accepted deliveries', () => {
     ).body;
     await expect.poll(inbox, { timeout: 10_000 }).toHaveLength(1);
     const [row] = await inbox();
-    const delivery = (await bed.control('GET', '/deliveries')).body.data[0];
-    expect(delivery.outcome).toBe('succeeded');
-    expect(delivery.attempts[0].status).toBe(200);
+    // The emulator records the outcome once our 200 reaches it, a moment after the row exists.
+    const firstDelivery = async () => (await bed.control('GET', '/deliveries')).body.data[0];
+    await expect.poll(async () => (await firstDelivery()).outcome).toBe('succeeded');
+    expect((await firstDelivery()).attempts[0].status).toBe(200);
     expect(row).toMatchObject({
       status: 'received',
       event: 'applicationCreated',

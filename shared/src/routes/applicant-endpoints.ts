@@ -20,12 +20,3 @@ export const applicantEndpoints = {
 } as const;
 
 export const applicantRefs = routeRefs<typeof applicantRoutes>(applicantEndpoints);
-
-/**
- * @deprecated Import these from `organization-endpoints.ts` and `audit-endpoints.ts`. Re-exported
- * here only until the web app's two account tabs (DataSettingsTab, AuditLogTab) switch their
- * imports.
- */
-export { organizationRefs } from './organization-endpoints.ts';
-/** @deprecated See above. */
-export { auditRefs } from './audit-endpoints.ts';
