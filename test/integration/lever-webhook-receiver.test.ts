@@ -130,7 +130,8 @@ describe('accepted deliveries', () => {
     // The emulator records the outcome once our 200 reaches it, a moment after the row exists.
     const firstDelivery = async () => (await bed.control('GET', '/deliveries')).body.data[0];
     await expect.poll(async () => (await firstDelivery()).outcome).toBe('succeeded');
-    expect((await firstDelivery()).attempts[0].status).toBe(200);
+    const delivery = await firstDelivery();
+    expect(delivery.attempts[0].status).toBe(200);
     expect(row).toMatchObject({
       status: 'received',
       event: 'applicationCreated',
