@@ -45,11 +45,10 @@ const outDir = process.env.BENCH_PROFILE_OUT;
 const STAGES: Array<[string, RegExp]> = [
   ['HTTP parser + socket (node internals)', /^(parserOnHeadersComplete|parserOnIncoming) /],
   ['fastify routing (lookup → runPreParsing)', /^(lookup|routeHandler) .*fastify/],
-  ['onRequest hooks (all)', /^hookIterator /],
-  ['host-check onRequest', /^hostAllowed |canonicalHost /],
+  ['hooks run by hookIterator (onRequest, preHandler…)', /^hookIterator /],
   ['helmet (all its middlewares)', /helmet/],
   ['logger: child logger + serializers', /^(child|asJson|req) .*pino|^req .*server\.mjs/],
-  ['response serialization', /^(serialize|onSendEnd|onSendHook) /],
+  ['sending the answer (onSend hooks, serializing, socket write)', /^(serialize|onSendEnd|onSendHook) /],
 ];
 
 interface ProfiledRun {
