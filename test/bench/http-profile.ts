@@ -48,7 +48,10 @@ const STAGES: Array<[string, RegExp]> = [
   ['hooks run by hookIterator (onRequest, preHandler…)', /^hookIterator /],
   ['helmet (all its middlewares)', /helmet/],
   ['logger: child logger + serializers', /^(child|asJson|req) .*pino|^req .*server\.mjs/],
-  ['sending the answer (onSend hooks, serializing, socket write)', /^(serialize|onSendEnd|onSendHook) /],
+  [
+    'sending the answer (onSend hooks, serializing, socket write)',
+    /^(serialize|onSendEnd|onSendHook) /,
+  ],
 ];
 
 interface ProfiledRun {

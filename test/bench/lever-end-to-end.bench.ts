@@ -186,7 +186,8 @@ async function submitAndWaitForTag(opportunityId: string, mail: ReceivedMail): P
   );
   tagRuns.push({
     'submit answered (stored, evaluated, tag job queued)': answered - submitted,
-    'answer → tag job started': eventAt(job, 'started') - answered,
+    'tag job started, after the answer (negative: before it arrived)':
+      eventAt(job, 'started') - answered,
     'job started → Lever addTags call': (write?.at ?? Number.NaN) - eventAt(job, 'started'),
     'addTags call → tag seen by the bench (10 ms polls)': tagged - (write?.at ?? Number.NaN),
     total: tagged - submitted,
