@@ -69,8 +69,32 @@ export default tseslint.config(
     },
   },
   {
-    // No import cycles inside the server, shared or the web app.
-    files: ['server/src/**/*.ts', 'shared/src/**/*.ts', 'web/src/**/*.ts', 'web/src/**/*.vue'],
+    // The web app's shared building blocks serve every feature and know none (web/README.md).
+    files: ['web/src/{api,components,composables}/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/features/**'],
+              message:
+                'web/src/api, components and composables are shared by every feature: move what needs a feature into web/src/features/<domain>/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // No import cycles inside the server, shared, the tools or the web app.
+    files: [
+      'server/src/**/*.ts',
+      'shared/src/**/*.ts',
+      'tools/*/src/**/*.ts',
+      'web/src/**/*.ts',
+      'web/src/**/*.vue',
+    ],
     plugins: { 'import-x': importX },
     settings: {
       // Cycles are followed through TypeScript files; imports of .vue components are not parsed.
@@ -80,6 +104,23 @@ export default tseslint.config(
         createNodeResolver({ extensions: ['.ts', '.vue', '.js', '.mjs', '.json'] }),
       ],
     },
-    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // tools/ (the launcher, the embedded database) is local-machine tooling: the server never
+      // depends on it, so the production bundle (server/build.mjs) cannot pull it in.
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './server',
+              from: './tools',
+              message:
+                'The server never imports local-machine tooling (tools/, see tools/README.md).',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -32,8 +32,9 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            // The Vue runtime is one download, not two (every page needs both halves).
-            { name: 'vue', test: /node_modules[\\/]\.pnpm[\\/]@vue\+/ },
+            // The Vue runtime is one download, not two (every page needs both halves); with it the
+            // helper that components with scoped styles share, rather than a request of its own.
+            { name: 'vue', test: /node_modules[\\/]\.pnpm[\\/]@vue\+|plugin-vue:export-helper/ },
             // TypeBox only where schemas are built (admin screens), never next to the API client.
             { name: 'typebox', test: /node_modules[\\/]\.pnpm[\\/]typebox@/ },
             // The API client and the survey's early data request (main.ts starts it) in one file:
@@ -43,6 +44,9 @@ export default defineConfig({
               name: 'client',
               test: /[\\/]src[\\/](api[\\/]client|features[\\/]survey[\\/]first-load)\.ts$|[\\/]shared[\\/]src[\\/]routes[\\/]survey-endpoints\.ts$/,
             },
+            // The generic components (dialogs, fields, tables, badges) that admin pages share: one JS
+            // and one CSS download instead of a handful of tiny files.
+            { name: 'components', test: /[\\/]web[\\/]src[\\/]components[\\/]/ },
           ],
         },
       },

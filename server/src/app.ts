@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { DestinationStream } from 'pino';
@@ -80,6 +80,11 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
 export interface CreateAppOptions extends Partial<Omit<AppOptions, 'config'>> {
   /** Where log lines go instead of stdout (tests capture them to prove nothing secret is logged). */
   logStream?: DestinationStream;
+  /**
+   * Routes registered after the app's own, before it is ready: only tests use it, to exercise
+   * infrastructure through a demonstration route (e.g. the CSV import mechanism of lib/csv-import).
+   */
+  testRoutes?: FastifyPluginAsync;
 }
 
 /** Builds the Fastify instance exactly as production runs it (server.ts and tests both use this). */
@@ -113,6 +118,7 @@ export async function createApp(
     ...(options.mongo ? { mongo: options.mongo } : {}),
   });
   try {
+    if (options.testRoutes) await fastify.register(options.testRoutes);
     await fastify.ready();
   } catch (error) {
     // A failed boot (e.g. a data key no configured key can read) leaves no connection open.

@@ -18,6 +18,12 @@ export const ErrorCode = {
   RateLimited: 'RATE_LIMITED',
   Internal: 'INTERNAL',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  /**
+   * An uploaded CSV file has errors (header, cells, rows that contradict each other): nothing was
+   * imported. `details` lists them by `line` and `column` (the first ones only, `totalDetails` says
+   * how many there were).
+   */
+  CsvInvalid: 'CSV_INVALID',
 
   // Access, sessions and request origin
   Unauthenticated: 'UNAUTHENTICATED',
@@ -69,6 +75,7 @@ export const errorStatus = {
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.Internal]: 500,
   [ErrorCode.ServiceUnavailable]: 503,
+  [ErrorCode.CsvInvalid]: 400,
 
   [ErrorCode.Unauthenticated]: 401,
   [ErrorCode.Forbidden]: 403,
@@ -116,18 +123,27 @@ export function genericCodeOfStatus(status: number): ErrorCode | undefined {
 }
 
 export const errorDetailSchema = Type.Object({
-  /** JSON-pointer-like path of the offending field, e.g. `/body/email`. */
+  /**
+   * JSON-pointer-like path of the offending field, e.g. `/body/email`; for a CSV upload
+   * `/body/<line>/<column>` (`/body/12/wages`), or `/body/<line>` for the line as a whole.
+   */
   path: Type.String(),
+  /** CSV uploads: the line of the file, counting the header as line 1. */
+  line: Type.Optional(Type.Integer({ minimum: 1 })),
+  /** CSV uploads: the column's name in the header. */
+  column: Type.Optional(Type.String()),
   message: Type.String(),
 });
 export type ErrorDetail = Static<typeof errorDetailSchema>;
 
-/** The one error body of the API: `{ statusCode, code, message, details? }`. */
+/** The one error body of the API: `{ statusCode, code, message, details?, totalDetails? }`. */
 export const errorBodySchema = Type.Object({
   statusCode: Type.Integer(),
   code: Type.Enum(ErrorCode),
   message: Type.String(),
   details: Type.Optional(Type.Array(errorDetailSchema)),
+  /** How many details there were in all, when `details` holds only the first of them. */
+  totalDetails: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 export type ErrorBody = Static<typeof errorBodySchema>;
 

@@ -23,7 +23,7 @@ import { describePlan } from './query-plans.ts';
  *   pnpm --filter @eligo/tests bench:file dashboard-search   (MONGODB_URI=… to measure another server)
  * BENCH_DASHBOARD_SIZES=1000,10000 changes the sizes (default 10000,100000);
  * BENCH_DASHBOARD_QUERIES=ann,counts runs only the queries whose name contains one of the words. The first run of each
- * query is measured too (on FerretDB v1 every run is a full scan; there is nothing to warm).
+ * query is measured too.
  *
  * Right after each fill, before anything else reads the data, it times the dashboard's first screen
  * (`first query at <size>: <N> ms`, target < 1 s). The fill is a bench of its own: vitest times a
@@ -32,8 +32,7 @@ import { describePlan } from './query-plans.ts';
  */
 const SIZES = (process.env.BENCH_DASHBOARD_SIZES ?? '10000,100000').split(',').map(Number);
 /**
- * Runs per query and size, e.g. BENCH_DASHBOARD_RUNS=5,2 (one number per size); by default 20
- * (on FerretDB v1, which takes minutes per query at 100,000, pass fewer).
+ * Runs per query and size, e.g. BENCH_DASHBOARD_RUNS=5,2 (one number per size); by default 20.
  */
 const RUNS = (process.env.BENCH_DASHBOARD_RUNS ?? '').split(',').filter(Boolean).map(Number);
 /** Only the queries whose name contains one of these words, e.g. BENCH_DASHBOARD_QUERIES=ann,counts. */
@@ -115,7 +114,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 beforeAll(async () => {
-  // The engine the tests use (MONGODB_URI, else Docker's MongoDB, else FerretDB 2, else v1).
+  // The engine the tests use (MONGODB_URI, else FerretDB 2, else Docker's MongoDB, else mongodb-memory-server).
   server = await startTestDatabaseServer((message) => console.log(`[bench] ${message}`));
   const uri = withDatabase(server.uri, uniqueDatabaseName('bench-dashboard'));
   app = await createApp(

@@ -7,15 +7,11 @@ import { Types } from 'mongoose';
 import { afterAll, bench, describe } from 'vitest';
 import { createApp } from '@eligo/server/app';
 import { loadConfig } from '@eligo/server/config';
-import {
-  ensureFerretDbBinary,
-  startFerretDb,
-  type RunningDatabase,
-} from '@eligo/server/dev/ferretdb';
-import { ensureFerretDb2 } from '@eligo/server/dev/ferretdb2/build';
-import { startFerretDb2 } from '@eligo/server/dev/ferretdb2/server';
-import { buildOptionsFromEnv } from '@eligo/server/dev/ferretdb2/settings';
-import { cacheDir } from '@eligo/server/dev/paths';
+import { ensureFerretDb2 } from '@eligo/dev/database/ferretdb2/build';
+import { startFerretDb2 } from '@eligo/dev/database/ferretdb2/server';
+import { buildOptionsFromEnv } from '@eligo/dev/database/ferretdb2/settings';
+import { startMongoMemoryServer } from '@eligo/dev/database/memory-server';
+import type { RunningDatabase } from '@eligo/dev/database/running-database';
 import { apiClient, type ApiClient } from '../support/http.ts';
 import {
   createApplicantWithSurveyLink,
@@ -26,12 +22,12 @@ import { canaryAnswers, surveyPath } from '../support/survey.ts';
 
 /**
  * Two requests every user makes, through the whole app (routing, session lookup, encryption,
- * database) on each embedded engine, in one run: FerretDB 2 + DocumentDB (what tests and
- * `pnpm start` use) and FerretDB v1 (the fallback where FerretDB 2 cannot be built).
+ * database) on each embedded engine, in one run: FerretDB 2 + DocumentDB (what tests, CI and
+ * `pnpm start` use) and, where mongodb-memory-server can get its binary, MongoDB itself (what
+ * production runs) for comparison.
  * Each engine starts in a throwaway folder; nothing else runs against it. Beside the benchmark's own
  * organization, each database holds BENCH_FILL_DOCUMENTS (default 20,000) other sessions and other
- * applicants, so lookups face collections of a realistic size (FerretDB v1 scans them; see
- * docs/database.md).
+ * applicants, so lookups face collections of a realistic size (see docs/database.md).
  * Run: pnpm bench (machine load matters: note `uptime` beside the figures).
  */
 interface Subject {
@@ -109,10 +105,12 @@ const subjects: Subject[] = [
       ephemeral: true,
     }),
   ),
-  await subject('FerretDB v1', async (dataDir) =>
-    startFerretDb({ binary: await ensureFerretDbBinary(cacheDir, log), dataDir }),
-  ),
 ];
+try {
+  subjects.push(await subject('MongoDB', (dataDir) => startMongoMemoryServer({ dataDir, log })));
+} catch (error) {
+  log(`MongoDB left out: mongodb-memory-server cannot start it here (${(error as Error).message})`);
+}
 
 afterAll(async () => {
   for (const s of subjects) {

@@ -1,6 +1,6 @@
 /**
  * HTTP benchmarks against the built server and a real database server (the one the tests would use:
- * MONGODB_URI, else Docker's MongoDB, else the embedded FerretDB). Prints requests per second and
+ * MONGODB_URI, else FerretDB 2, Docker's MongoDB or mongodb-memory-server). Prints requests per second and
  * latency for a bare Fastify route (the ceiling of this machine), `GET /api/health` (no database)
  * and `GET /api/auth/me` with a session (what every signed-in request pays to learn who is calling).
  *

@@ -1,6 +1,6 @@
 import mongoose, { type Connection } from 'mongoose';
 import { createEmulator, type Emulator } from '@eligo/lever-emulator';
-import { freePort } from '@eligo/server/dev/processes';
+import { freePort } from '@eligo/dev/processes';
 import type { TestDatabaseServer } from '../support/database.ts';
 import { leverEnv } from '../support/lever-env.ts';
 import { uniqueDatabaseName, withDatabase } from '../support/mongo-uri.ts';

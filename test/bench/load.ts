@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { freePort, stopProcess, waitForPort } from '@eligo/server/dev/processes';
+import { freePort, stopProcess, waitForPort } from '@eligo/dev/processes';
 
 /**
  * Load runs shared by the HTTP benchmarks (http.ts, webhook-ingest.bench.ts): autocannon with a

@@ -1,4 +1,4 @@
-/** One-line descriptions of what `explain` answers on MongoDB, FerretDB 2 (PostgreSQL plans) and FerretDB v1. */
+/** One-line descriptions of what `explain` answers on MongoDB and FerretDB 2 (PostgreSQL plans). */
 
 /** FerretDB 2 answers PostgreSQL's plan (DocumentDB): its node types and index names, outermost first. */
 export function describePostgresPlan(planner: unknown): string {
@@ -14,12 +14,9 @@ export function describePostgresPlan(planner: unknown): string {
   return nodes.length > 0 ? nodes.join(' ← ') : JSON.stringify(planner).slice(0, 400);
 }
 
-/** The plan in one line: MongoDB's stage tree, FerretDB v1's pushdown flags, or the raw plan. */
+/** The plan in one line: MongoDB's stage tree, or FerretDB 2's PostgreSQL plan. */
 export function describePlan(explained: unknown): string {
   const e = explained as Record<string, unknown>;
-  if ('filterPushdown' in e) {
-    return `filterPushdown=${String(e.filterPushdown)} sortPushdown=${String(e.sortPushdown)} plan=${JSON.stringify((e.queryPlanner as { Plan?: unknown })?.Plan ?? e.queryPlanner)}`;
-  }
   const winning = (e.queryPlanner as { winningPlan?: Record<string, unknown> } | undefined)
     ?.winningPlan;
   if (!winning) return describePostgresPlan(e.queryPlanner);

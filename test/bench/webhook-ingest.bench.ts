@@ -11,7 +11,7 @@ import { loadAverage, loadSettings, measure, printRows, startBareFastify } from 
 
 /**
  * What a burst of new applications costs (issue 9 item 6), against the BUILT server on the tests'
- * database server (MONGODB_URI, else Docker's MongoDB, else FerretDB 2, else v1):
+ * database server (MONGODB_URI, else FerretDB 2, else Docker's MongoDB, else mongodb-memory-server):
  *
  * 1. The webhook acknowledgement: autocannon posts correctly signed `applicationCreated` deliveries,
  *    each with a token and application never seen before (so every one is verified and stored in

@@ -1,32 +1,30 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
-import { startBuiltServer, type BuiltServer } from '../support/built-server.ts';
-import { linkFrom, startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { heading, saveScreenshot } from '../support/browser.ts';
+import { startBuiltApp, type BuiltApp, type BuiltServer } from '../support/built-app.ts';
+import { scenario } from '../support/scenario.ts';
+import { linkFrom, type TestSmtpServer } from '../support/smtp.ts';
 
+let e2e: BuiltApp;
 let smtp: TestSmtpServer;
 let server: BuiltServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  server = await startBuiltServer(import.meta.filename, { SMTP_URL: smtp.url });
-  browser = await launchBrowser();
+  e2e = await startBuiltApp(import.meta.filename);
+  ({ smtp, server, browser } = e2e);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await smtp?.close();
-});
+afterAll(() => e2e?.stop());
 
-const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+scenario(
+  'accounts in a real browser: sign up, sign out, sign in, invite a member who sets a password and sees only what members see',
+  (step) => {
+    let admin: Page;
+    let memberContext: BrowserContext;
+    let member: Page;
 
-describe('accounts in a real browser', () => {
-  test(
-    'sign up, sign out, sign in, invite a member who sets a password and sees only what members see',
-    { timeout: 120_000 },
-    async () => {
-      const admin = await browser.newPage();
+    step('an admin signs up their organization', async () => {
+      admin = await browser.newPage();
       await admin.goto(`${server.url}/signup`);
       await admin.getByLabel('Organization name').fill('Browser Test Co');
       await admin.getByLabel('Your name').fill('Alice Admin');
@@ -36,7 +34,9 @@ describe('accounts in a real browser', () => {
       await admin.getByRole('button', { name: 'Create organization' }).click();
       await expect.poll(() => heading(admin).textContent()).toBe('WOTC Applicants');
       expect(await admin.getByText('Alice Admin · Browser Test Co').isVisible()).toBe(true);
+    });
 
+    step('signs out; a wrong password is refused, the right one signs in', async () => {
       await admin.getByRole('button', { name: 'Sign out' }).click();
       await expect.poll(() => heading(admin).textContent()).toBe('Sign in to Eligo');
 
@@ -49,7 +49,9 @@ describe('accounts in a real browser', () => {
       await admin.getByLabel('Password').fill('alice has a long passphrase');
       await admin.getByRole('button', { name: 'Sign in' }).click();
       await expect.poll(() => heading(admin).textContent()).toBe('WOTC Applicants');
+    });
 
+    step('invites a member from My Account → Users', async () => {
       await admin
         .getByRole('navigation', { name: 'Main' })
         .getByRole('link', { name: 'My Account' })
@@ -71,12 +73,14 @@ describe('accounts in a real browser', () => {
         .poll(() => admin.locator('tr[data-user-email="mo@browser.test"] .badge').textContent())
         .toBe('invited');
       await saveScreenshot(admin, 'e2e/accounts-2-users');
+    });
 
+    step("the member sets a password from the email's link and is signed in", async () => {
       const mail = await smtp.waitForMail('mo@browser.test');
       const link = linkFrom(mail, `${server.url}/set-password#token=`);
 
-      const memberContext = await browser.newContext();
-      const member = await memberContext.newPage();
+      memberContext = await browser.newContext();
+      member = await memberContext.newPage();
       await member.goto(link);
       await expect.poll(() => member.getByText('Welcome, Mo Member.').isVisible()).toBe(true);
       await member.getByLabel('New password').fill('mo picks a passphrase');
@@ -84,7 +88,9 @@ describe('accounts in a real browser', () => {
       await saveScreenshot(member, 'e2e/accounts-3-set-password');
       await member.getByRole('button', { name: 'Set password and sign in' }).click();
       await expect.poll(() => heading(member).textContent()).toBe('WOTC Applicants');
+    });
 
+    step('the member sees only what members see', async () => {
       const nav = member.getByRole('navigation', { name: 'Main' });
       expect(await nav.getByRole('link', { name: 'WOTC Applicants' }).isVisible()).toBe(true);
       await nav.getByRole('link', { name: 'My Account' }).click();
@@ -93,23 +99,27 @@ describe('accounts in a real browser', () => {
       await saveScreenshot(member, 'e2e/accounts-4-member-account');
       await member.goto(`${server.url}/account/users`);
       await expect.poll(() => heading(member).textContent()).toBe('Not available');
+    });
 
-      // The admin deactivates the member, after confirming; the member is signed out.
-      await admin.reload();
-      await admin
-        .locator('tr[data-user-email="mo@browser.test"]')
-        .getByRole('button', { name: 'Deactivate' })
-        .click();
-      const dialog = admin.getByRole('dialog', { name: 'Deactivate this user?' });
-      await expect.poll(() => dialog.isVisible()).toBe(true);
-      await saveScreenshot(admin, 'e2e/accounts-5-confirm-deactivate');
-      await dialog.getByRole('button', { name: 'Yes, deactivate' }).click();
-      await expect
-        .poll(() => admin.locator('tr[data-user-email="mo@browser.test"] .badge').textContent())
-        .toBe('deactivated');
-      await member.goto(`${server.url}/applicants`);
-      await expect.poll(() => heading(member).textContent()).toBe('Sign in to Eligo');
-      await memberContext.close();
-    },
-  );
-});
+    step(
+      'the admin deactivates the member, after confirming; the member is signed out',
+      async () => {
+        await admin.reload();
+        await admin
+          .locator('tr[data-user-email="mo@browser.test"]')
+          .getByRole('button', { name: 'Deactivate' })
+          .click();
+        const dialog = admin.getByRole('dialog', { name: 'Deactivate this user?' });
+        await expect.poll(() => dialog.isVisible()).toBe(true);
+        await saveScreenshot(admin, 'e2e/accounts-5-confirm-deactivate');
+        await dialog.getByRole('button', { name: 'Yes, deactivate' }).click();
+        await expect
+          .poll(() => admin.locator('tr[data-user-email="mo@browser.test"] .badge').textContent())
+          .toBe('deactivated');
+        await member.goto(`${server.url}/applicants`);
+        await expect.poll(() => heading(member).textContent()).toBe('Sign in to Eligo');
+        await memberContext.close();
+      },
+    );
+  },
+);

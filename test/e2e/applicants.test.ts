@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inviteApplicant } from '@eligo/server/modules/applicants/invitation.service';
@@ -8,15 +7,16 @@ import { recordTagSyncOutcome } from '@eligo/server/modules/applicants/tag-sync'
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { answerSurvey } from '../support/applicants.ts';
 import { expectNoSeriousA11yViolations } from '../support/axe.ts';
-import { eventually, heading, launchBrowser, saveScreenshot } from '../support/browser.ts';
-import { startBuiltServer, type BuiltServer } from '../support/built-server.ts';
+import { eventually, heading, saveScreenshot } from '../support/browser.ts';
+import { startBuiltApp, type BuiltApp, type BuiltServer } from '../support/built-app.ts';
 import {
   createOrganization,
   registerTestApplicant,
   type TestOrganization,
 } from '../support/factories.ts';
 import { thisMonth } from '../support/dates.ts';
-import { linkFrom, startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import { linkFrom, type TestSmtpServer } from '../support/smtp.ts';
+import { scenario } from '../support/scenario.ts';
 import { allNoAnswers, canary } from '../support/survey.ts';
 
 /**
@@ -24,6 +24,7 @@ import { allNoAnswers, canary } from '../support/survey.ts';
  * search by name, open an applicant, see the timeline and the Lever tag state, retry the tag, reveal
  * the SSN, fix a missing email and send the survey, resend it, override the status, export CSV.
  */
+let e2e: BuiltApp;
 let smtp: TestSmtpServer;
 let server: BuiltServer;
 let seeder: TestApp;
@@ -32,17 +33,13 @@ let org: TestOrganization;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  const key = randomBytes(32).toString('base64');
-  server = await startBuiltServer(import.meta.filename, {
-    SMTP_URL: smtp.url,
-    ENCRYPTION_KEY: key,
-  });
+  e2e = await startBuiltApp(import.meta.filename);
+  ({ smtp, server, browser } = e2e);
   // A second app instance on the server's database seeds what Lever and applicants would do.
   seeder = await createTestApp(import.meta.filename, {
     databaseName: new URL(server.mongoUri).pathname.slice(1),
     env: {
-      ENCRYPTION_KEY: key,
+      ENCRYPTION_KEY: server.encryptionKey,
       SMTP_URL: smtp.url,
       SURVEY_SUBMIT_RATE_LIMIT_PER_MINUTE: '1000',
     },
@@ -81,14 +78,12 @@ beforeAll(async () => {
     { _id: jose._id, organizationId: new Types.ObjectId(org.organizationId) },
     { state: 'failed', reason: 'Lever answered 503', nextRetryAt: new Date(Date.now() + 600_000) },
   );
-  browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
+  // Not seeder.close(): that would drop the server's database under it; stop() drops it after.
   await seeder?.app.close();
   await seeder?.db.close();
-  await server?.stop();
-  await smtp?.close();
+  await e2e?.stop();
 });
 
 const mailsTo = (address: string) => smtp.received.filter((m) => m.to.includes(address));
@@ -102,168 +97,204 @@ async function signIn(page: Page): Promise<void> {
 }
 
 describe('the WOTC Applicants dashboard in a real browser', () => {
-  test(
+  scenario(
     'search, open, retry the tag, reveal the SSN, fix an email, resend, override, export',
-    { timeout: 180_000 },
-    async () => {
-      const context = await browser.newContext({ acceptDownloads: true });
-      const page = await context.newPage();
+    (step) => {
+      let context: BrowserContext;
+      let page: Page;
       const consoleErrors: string[] = [];
-      page.on('pageerror', (error) => consoleErrors.push(error.message));
-      await signIn(page);
+      const rows = () => page.locator('tbody tr');
+      const timeline = () => page.locator('.timeline li');
+      const eventTypes = () =>
+        timeline().evaluateAll((items) => items.map((i) => i.getAttribute('data-event-type')));
 
-      // The counts and the table.
-      const rows = page.locator('tbody tr');
-      await eventually(() => rows.count()).toBe(4);
-      expect(await page.locator('[data-survey-status="missing_email"]').textContent()).toContain(
-        '1',
-      );
-      await expectNoSeriousA11yViolations(page, 'dashboard');
-      await saveScreenshot(page, 'e2e/applicants-1-dashboard');
+      step('the dashboard: the counts and the table', async () => {
+        context = await browser.newContext({ acceptDownloads: true });
+        page = await context.newPage();
+        page.on('pageerror', (error) => consoleErrors.push(error.message));
+        await signIn(page);
 
-      // Search by name, accent-insensitive; the URL holds it.
-      await page.getByLabel('Search by name or email').fill('jose');
-      await page.getByRole('button', { name: 'Search' }).click();
-      await eventually(() => rows.count()).toBe(1);
-      expect(new URL(page.url()).searchParams.get('q')).toBe('jose');
-      expect(await rows.first().textContent()).toContain('José García');
-      await saveScreenshot(page, 'e2e/applicants-2-search');
-
-      // The applicant page: timeline, result, tag state with its retry, masked SSN.
-      await page.getByRole('link', { name: 'José García' }).click();
-      await eventually(() => heading(page).textContent()).toBe('José García');
-      const timeline = page.locator('.timeline li');
-      await eventually(() =>
-        timeline.evaluateAll((items) => items.map((i) => i.getAttribute('data-event-type'))),
-      ).toEqual([
-        'received',
-        'invitation_sent',
-        'survey_submitted',
-        'evaluated',
-        'tag_sync_requested',
-        'tag_sync_failed',
-      ]);
-      const tagCard = page.locator('article', {
-        has: page.getByRole('heading', { name: 'Lever tag' }),
+        await eventually(() => rows().count()).toBe(4);
+        expect(await page.locator('[data-survey-status="missing_email"]').textContent()).toContain(
+          '1',
+        );
+        await expectNoSeriousA11yViolations(page, 'dashboard');
+        await saveScreenshot(page, 'e2e/applicants-1-dashboard');
       });
-      expect(await tagCard.textContent()).toContain('Failed');
-      expect(await tagCard.textContent()).toContain('Lever answered 503');
-      expect(await page.locator('[data-answer="ssn"]').textContent()).toContain('***-**-5946');
-      expect(await page.content()).not.toContain(canary.ssn);
-      await expectNoSeriousA11yViolations(page, 'applicant page');
-      await saveScreenshot(page, 'e2e/applicants-3-applicant');
 
-      await tagCard.getByRole('button', { name: 'Retry tag sync' }).click();
-      await eventually(() => tagCard.textContent()).toContain('Pending');
-      expect(await tagCard.getByRole('button', { name: 'Retry tag sync' }).count()).toBe(0);
-
-      // Reveal the SSN with a reason (audited); it disappears when the dialog closes.
-      await page.getByRole('button', { name: 'Reveal SSN' }).click();
-      const reveal = page.getByRole('dialog', { name: 'Reveal the SSN' });
-      await reveal.getByLabel('Reason').fill('Filing Form 8850');
-      await reveal.getByRole('button', { name: 'Reveal' }).click();
-      await eventually(() => reveal.locator('[data-revealed-ssn]').textContent()).toBe(canary.ssn);
-      await saveScreenshot(page, 'e2e/applicants-4-ssn-revealed');
-      await reveal.getByRole('button', { name: 'Close' }).click();
-      expect(await page.content()).not.toContain(canary.ssn);
-
-      // Override the status with a reason, after confirming.
-      await page.getByLabel('New status').selectOption('not_qualified');
-      await page.getByLabel('Reason (required)').fill('Hired before; not a new hire');
-      await page.getByRole('button', { name: 'Override status' }).click();
-      await page
-        .getByRole('dialog', { name: 'Override the WOTC status?' })
-        .getByRole('button', { name: 'Yes, override' })
-        .click();
-      await eventually(() => page.getByRole('status').allTextContents()).toContain(
-        'The WOTC status was changed.',
-      );
-      const result = page.locator('article', {
-        has: page.getByRole('heading', { name: 'Eligibility' }),
+      step('search by name, accent-insensitive; the URL holds it', async () => {
+        await page.getByLabel('Search by name or email').fill('jose');
+        await page.getByRole('button', { name: 'Search' }).click();
+        await eventually(() => rows().count()).toBe(1);
+        expect(new URL(page.url()).searchParams.get('q')).toBe('jose');
+        expect(await rows().first().textContent()).toContain('José García');
+        await saveScreenshot(page, 'e2e/applicants-2-search');
       });
-      expect(await result.textContent()).toContain('Not Qualified');
-      expect(await result.textContent()).toContain('Hired before; not a new hire');
-      await eventually(() => timeline.last().textContent()).toContain('Eligo-WOTC:Not Qualified');
 
-      // Back to the search (the back button keeps it), then the "Missing email" count.
-      await page.goBack();
-      await eventually(() => heading(page).textContent()).toBe('WOTC Applicants');
-      expect(await page.getByLabel('Search by name or email').inputValue()).toBe('jose');
-      await page.goto(`${server.url}/applicants`);
-      await page.locator('[data-survey-status="missing_email"]').click();
-      await eventually(() => rows.count()).toBe(1);
-      expect(new URL(page.url()).searchParams.get('surveyStatus')).toBe('missing_email');
-      await page.getByRole('link', { name: "Liam O'Brien" }).click();
-      await eventually(() => heading(page).textContent()).toBe("Liam O'Brien");
+      step(
+        'the applicant page: timeline, result, tag state with its retry, masked SSN',
+        async () => {
+          await page.getByRole('link', { name: 'José García' }).click();
+          await eventually(() => heading(page).textContent()).toBe('José García');
+          await eventually(eventTypes).toEqual([
+            'received',
+            'invitation_sent',
+            'survey_submitted',
+            'evaluated',
+            'tag_sync_requested',
+            'tag_sync_failed',
+          ]);
+          const tagCard = page.locator('article', {
+            has: page.getByRole('heading', { name: 'Lever tag' }),
+          });
+          expect(await tagCard.textContent()).toContain('Failed');
+          expect(await tagCard.textContent()).toContain('Lever answered 503');
+          expect(await page.locator('[data-answer="ssn"]').textContent()).toContain('***-**-5946');
+          expect(await page.content()).not.toContain(canary.ssn);
+          await expectNoSeriousA11yViolations(page, 'applicant page');
+          await saveScreenshot(page, 'e2e/applicants-3-applicant');
 
-      // Fix the missing email: the survey is emailed to it.
-      await page.getByLabel("Applicant's email").fill('liam.obrien@browser.test');
-      await saveScreenshot(page, 'e2e/applicants-5-set-email');
-      await page.getByRole('button', { name: 'Save email and send survey' }).click();
-      await eventually(() => page.getByRole('status').allTextContents()).toContain(
-        'The survey was sent to liam.obrien@browser.test.',
+          await tagCard.getByRole('button', { name: 'Retry tag sync' }).click();
+          await eventually(() => tagCard.textContent()).toContain('Pending');
+          expect(await tagCard.getByRole('button', { name: 'Retry tag sync' }).count()).toBe(0);
+        },
       );
-      const invitation = await smtp.waitForMail('liam.obrien@browser.test');
-      const firstLink = linkFrom(invitation, `${server.url}/survey/`);
-      const survey = page.locator('article', {
-        has: page.getByRole('heading', { name: 'Survey' }),
+
+      step(
+        'reveal the SSN with a reason (audited); it disappears when the dialog closes',
+        async () => {
+          await page.getByRole('button', { name: 'Reveal SSN' }).click();
+          const reveal = page.getByRole('dialog', { name: 'Reveal the SSN' });
+          await reveal.getByLabel('Reason').fill('Filing Form 8850');
+          await reveal.getByRole('button', { name: 'Reveal' }).click();
+          await eventually(() => reveal.locator('[data-revealed-ssn]').textContent()).toBe(
+            canary.ssn,
+          );
+          await saveScreenshot(page, 'e2e/applicants-4-ssn-revealed');
+          await reveal.getByRole('button', { name: 'Close' }).click();
+          expect(await page.content()).not.toContain(canary.ssn);
+        },
+      );
+
+      step('override the status with a reason, after confirming', async () => {
+        await page.getByLabel('New status').selectOption('not_qualified');
+        await page.getByLabel('Reason (required)').fill('Hired before; not a new hire');
+        await page.getByRole('button', { name: 'Override status' }).click();
+        await page
+          .getByRole('dialog', { name: 'Override the WOTC status?' })
+          .getByRole('button', { name: 'Yes, override' })
+          .click();
+        await eventually(() => page.getByRole('status').allTextContents()).toContain(
+          'The WOTC status was changed.',
+        );
+        const result = page.locator('article', {
+          has: page.getByRole('heading', { name: 'Eligibility' }),
+        });
+        expect(await result.textContent()).toContain('Not Qualified');
+        expect(await result.textContent()).toContain('Hired before; not a new hire');
+        await eventually(() => timeline().last().textContent()).toContain(
+          'Eligo-WOTC:Not Qualified',
+        );
       });
-      expect(await survey.textContent()).toContain('Sent');
 
-      // Resend after confirming: a second email with a new link.
-      await page.getByRole('button', { name: 'Resend survey' }).click();
-      await page
-        .getByRole('dialog', { name: 'Resend the survey?' })
-        .getByRole('button', { name: 'Yes, resend' })
-        .click();
-      await eventually(() => mailsTo('liam.obrien@browser.test').length).toBe(2);
-      const secondLink = linkFrom(mailsTo('liam.obrien@browser.test')[1]!, `${server.url}/survey/`);
-      expect(secondLink).not.toBe(firstLink);
-      await eventually(() =>
-        timeline.evaluateAll((items) => items.map((i) => i.getAttribute('data-event-type'))),
-      ).toEqual(['received', 'missing_email', 'email_set', 'invitation_sent', 'survey_resent']);
-      await saveScreenshot(page, 'e2e/applicants-6-resent');
-
-      // Export the whole list as CSV and read it back.
-      await page.goto(`${server.url}/applicants?sort=name_asc`);
-      await eventually(() => rows.count()).toBe(4);
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Export CSV' }).click(),
-      ]);
-      expect(download.suggestedFilename()).toMatch(/^wotc-applicants-\d{4}-\d{2}-\d{2}\.csv$/);
-      const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
-      const lines = csv.trimEnd().split('\r\n');
-      expect(lines).toHaveLength(5);
-      expect(lines[0]).toMatch(/^"Name","Email","Posting"/);
-      expect(lines[2]).toMatch(/^"José García","jose.garcia@browser.test","Line Cook"/);
-      expect(lines[2]).toContain('"Not Qualified"');
-      expect(lines[3]).toMatch(/^"Liam O'Brien","liam.obrien@browser.test","Driver"/);
-      expect(csv).not.toContain(canary.ssn);
-
-      // The audit log lists the reveal and the export.
-      await page.goto(`${server.url}/account/audit-log`);
-      await eventually(() =>
-        page
-          .locator('tbody tr')
-          .evaluateAll((r) => r.map((x) => x.getAttribute('data-audit-action'))),
-      ).toEqual(['applicants_exported', 'ssn_revealed']);
-      await expectNoSeriousA11yViolations(page, 'audit log');
-      await saveScreenshot(page, 'e2e/applicants-7-audit-log');
-
-      // Data settings: the tag prefix and the survey email language.
-      await page.goto(`${server.url}/account/data-settings`);
-      await page.getByLabel('Tag prefix').fill('Acme HR');
-      await page.getByLabel('Survey email language').selectOption('es');
-      await page.getByRole('button', { name: 'Save settings' }).click();
-      await eventually(() => page.getByRole('status').allTextContents()).toContain(
-        'Settings saved.',
+      step(
+        'back to the search (the back button keeps it), then the "Missing email" count',
+        async () => {
+          await page.goBack();
+          await eventually(() => heading(page).textContent()).toBe('WOTC Applicants');
+          expect(await page.getByLabel('Search by name or email').inputValue()).toBe('jose');
+          await page.goto(`${server.url}/applicants`);
+          await page.locator('[data-survey-status="missing_email"]').click();
+          await eventually(() => rows().count()).toBe(1);
+          expect(new URL(page.url()).searchParams.get('surveyStatus')).toBe('missing_email');
+          await page.getByRole('link', { name: "Liam O'Brien" }).click();
+          await eventually(() => heading(page).textContent()).toBe("Liam O'Brien");
+        },
       );
-      await expectNoSeriousA11yViolations(page, 'data settings');
-      await saveScreenshot(page, 'e2e/applicants-8-data-settings');
 
-      expect(consoleErrors).toEqual([]);
-      await context.close();
+      let firstLink: string;
+      step('fix the missing email: the survey is emailed to it', async () => {
+        await page.getByLabel("Applicant's email").fill('liam.obrien@browser.test');
+        await saveScreenshot(page, 'e2e/applicants-5-set-email');
+        await page.getByRole('button', { name: 'Save email and send survey' }).click();
+        await eventually(() => page.getByRole('status').allTextContents()).toContain(
+          'The survey was sent to liam.obrien@browser.test.',
+        );
+        const invitation = await smtp.waitForMail('liam.obrien@browser.test');
+        firstLink = linkFrom(invitation, `${server.url}/survey/`);
+        const survey = page.locator('article', {
+          has: page.getByRole('heading', { name: 'Survey' }),
+        });
+        expect(await survey.textContent()).toContain('Sent');
+      });
+
+      step('resend after confirming: a second email with a new link', async () => {
+        await page.getByRole('button', { name: 'Resend survey' }).click();
+        await page
+          .getByRole('dialog', { name: 'Resend the survey?' })
+          .getByRole('button', { name: 'Yes, resend' })
+          .click();
+        await eventually(() => mailsTo('liam.obrien@browser.test').length).toBe(2);
+        const secondLink = linkFrom(
+          mailsTo('liam.obrien@browser.test')[1]!,
+          `${server.url}/survey/`,
+        );
+        expect(secondLink).not.toBe(firstLink);
+        await eventually(eventTypes).toEqual([
+          'received',
+          'missing_email',
+          'email_set',
+          'invitation_sent',
+          'survey_resent',
+        ]);
+        await saveScreenshot(page, 'e2e/applicants-6-resent');
+      });
+
+      step('export the whole list as CSV and read it back', async () => {
+        await page.goto(`${server.url}/applicants?sort=name_asc`);
+        await eventually(() => rows().count()).toBe(4);
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: 'Export CSV' }).click(),
+        ]);
+        expect(download.suggestedFilename()).toMatch(/^wotc-applicants-\d{4}-\d{2}-\d{2}\.csv$/);
+        const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+        const lines = csv.trimEnd().split('\r\n');
+        expect(lines).toHaveLength(5);
+        expect(lines[0]).toMatch(/^"Name","Email","Posting"/);
+        expect(lines[2]).toMatch(/^"José García","jose.garcia@browser.test","Line Cook"/);
+        expect(lines[2]).toContain('"Not Qualified"');
+        expect(lines[3]).toMatch(/^"Liam O'Brien","liam.obrien@browser.test","Driver"/);
+        expect(csv).not.toContain(canary.ssn);
+      });
+
+      step('the audit log lists the reveal and the export', async () => {
+        await page.goto(`${server.url}/account/audit-log`);
+        await eventually(() =>
+          page
+            .locator('tbody tr')
+            .evaluateAll((r) => r.map((x) => x.getAttribute('data-audit-action'))),
+        ).toEqual(['applicants_exported', 'ssn_revealed']);
+        await expectNoSeriousA11yViolations(page, 'audit log');
+        await saveScreenshot(page, 'e2e/applicants-7-audit-log');
+      });
+
+      step('data settings: the tag prefix and the survey email language', async () => {
+        await page.goto(`${server.url}/account/data-settings`);
+        await page.getByLabel('Tag prefix').fill('Acme HR');
+        await page.getByLabel('Survey email language').selectOption('es');
+        await page.getByRole('button', { name: 'Save settings' }).click();
+        await eventually(() => page.getByRole('status').allTextContents()).toContain(
+          'Settings saved.',
+        );
+        await expectNoSeriousA11yViolations(page, 'data settings');
+        await saveScreenshot(page, 'e2e/applicants-8-data-settings');
+      });
+
+      step('no page error on the way', async () => {
+        expect(consoleErrors).toEqual([]);
+        await context.close();
+      });
     },
   );
 

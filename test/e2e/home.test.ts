@@ -1,19 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
-import { startBuiltServer, type BuiltServer } from '../support/built-server.ts';
+import { saveScreenshot } from '../support/browser.ts';
+import { startBuiltApp, type BuiltApp, type BuiltServer } from '../support/built-app.ts';
 
+let e2e: BuiltApp;
 let server: BuiltServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startBuiltServer(import.meta.filename);
-  browser = await launchBrowser();
+  e2e = await startBuiltApp(import.meta.filename);
+  ({ server, browser } = e2e);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => e2e?.stop());
 
 describe('the built app in a real browser', () => {
   test('the home page shows the API health status', async () => {

@@ -1,13 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Emulator } from '@eligo/lever-emulator';
 import { expectNoSeriousA11yViolations } from '../support/axe.ts';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
-import {
-  startBuiltServerWithLever,
-  type BuiltServer,
-  type BuiltServerWithLever,
-} from '../support/built-server.ts';
+import { saveScreenshot } from '../support/browser.ts';
+import { startBuiltApp, type BuiltApp, type BuiltServer } from '../support/built-app.ts';
 import { SUPER_ADMIN } from '../support/lever.ts';
 import {
   connectLever,
@@ -17,6 +13,7 @@ import {
   switchOnApplicationCreated,
   tileStatus,
 } from '../support/lever-browser.ts';
+import { scenario } from '../support/scenario.ts';
 
 /**
  * The seed's setup, in a real browser against the built app and the Lever emulator: My Account →
@@ -24,20 +21,16 @@ import {
  * the Lever tile → "here" → switch on Application created → Manage ATS Credentials (both actions)
  * → Delete Integration → YES, DELETE.
  */
-let stack: BuiltServerWithLever;
+let e2e: BuiltApp;
 let lever: Emulator;
 let server: BuiltServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  stack = await startBuiltServerWithLever(import.meta.filename);
-  ({ lever, server } = stack);
-  browser = await launchBrowser();
+  e2e = await startBuiltApp(import.meta.filename);
+  ({ lever, server, browser } = e2e);
 });
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => e2e?.stop());
 
 /** Axe and a screenshot at the moments the seed shows a picture of. */
 const check = (name: string) => async (step: string, page: Page) => {
@@ -45,95 +38,110 @@ const check = (name: string) => async (step: string, page: Page) => {
   await saveScreenshot(page, `e2e/lever-${name}-${step}`);
 };
 
-test(
+scenario(
   'an admin connects Lever, enables the webhook, manages credentials and deletes the integration',
-  { timeout: 180_000 },
-  async () => {
-    const page = await browser.newPage();
-    await signUp(page, server.url, {
-      organization: 'Lever Setup Co',
-      name: 'Ada Admin',
-      email: 'ada@lever-setup.test',
-      password: 'ada has a long passphrase',
+  (step) => {
+    let page: Page;
+    let settings: Page;
+    const manage = () => page.getByRole('dialog', { name: 'Manage ATS Credentials' });
+
+    step('an admin signs up and opens My Account → Data Settings → MANAGE', async () => {
+      page = await browser.newPage();
+      await signUp(page, server.url, {
+        organization: 'Lever Setup Co',
+        name: 'Ada Admin',
+        email: 'ada@lever-setup.test',
+        password: 'ada has a long passphrase',
+      });
+      await openAtsIntegrations(page);
+      await expect.poll(() => page.getByText('No ATS integration yet').count()).toBe(1);
     });
 
-    // My Account → Data Settings → MANAGE on the ATS integration card.
-    await openAtsIntegrations(page);
-    await expect.poll(() => page.getByText('No ATS integration yet').count()).toBe(1);
+    step('ADD NEW → Lever → GO TO LEVER → the Super Admin accepts: Lever is listed', async () => {
+      await connectLever(page, SUPER_ADMIN, check('connect'));
+      await expect.poll(() => tileStatus(page)).toContain('Waiting for the first event');
+      expect(await page.getByRole('status').first().textContent()).toContain('Lever is connected');
+      await expectNoSeriousA11yViolations(page, 'ATS Integrations with the Lever tile');
+      await saveScreenshot(page, 'e2e/lever-3-tile');
+    });
 
-    // ADD NEW → Lever → GO TO LEVER → log in as the Super Admin → Accept.
-    await connectLever(page, SUPER_ADMIN, check('connect'));
+    step(
+      '"here" opens Lever\'s Webhooks settings; Application created is switched on',
+      async () => {
+        settings = await followHereLink(page);
+        expect(settings.url()).toBe(`${lever.url()}/settings/integrations/webhooks`);
+        await switchOnApplicationCreated(settings);
+        await saveScreenshot(settings, 'e2e/lever-4-webhooks-enabled');
+      },
+    );
 
-    // Back in Eligo: Lever is listed.
-    await expect.poll(() => tileStatus(page)).toContain('Waiting for the first event');
-    expect(await page.getByRole('status').first().textContent()).toContain('Lever is connected');
-    await expectNoSeriousA11yViolations(page, 'ATS Integrations with the Lever tile');
-    await saveScreenshot(page, 'e2e/lever-3-tile');
+    step('Manage ATS Credentials: Regenerate signature token replaces our webhook', async () => {
+      const firstWebhook = [...lever.state.webhooks.values()][0]!;
+      await page.getByRole('button', { name: 'Manage ATS Credentials' }).click();
+      await manage().getByRole('button', { name: 'Regenerate signature token' }).click();
+      await expect
+        .poll(() => manage().getByRole('status').first().textContent())
+        .toContain('new signature token');
+      expect(lever.state.webhooks.has(firstWebhook.id)).toBe(false);
+      expect(lever.state.webhooks.size).toBe(1);
+    });
 
-    // "here" → Lever's Webhooks settings → switch on Application created.
-    const settings = await followHereLink(page);
-    expect(settings.url()).toBe(`${lever.url()}/settings/integrations/webhooks`);
-    await switchOnApplicationCreated(settings);
-    await saveScreenshot(settings, 'e2e/lever-4-webhooks-enabled');
+    step(
+      'Manage ATS Credentials: a manual webhook made in Lever, its token saved here',
+      async () => {
+        const webhookUrl = await manage().getByLabel('Webhook URL').inputValue();
+        const group = settings.getByRole('region', { name: 'Application created' });
+        await group.getByLabel('Webhook URL').fill(webhookUrl);
+        await group.getByRole('button', { name: 'Add webhook' }).click();
+        const token = await settings.getByLabel('New signature token').textContent();
+        expect(token).toMatch(/^[0-9a-f]{48}$/);
+        await manage().getByRole('button', { name: 'Save manual webhook' }).click();
+        await expect
+          .poll(() => manage().getByText('Enter the signature token from Lever').count())
+          .toBe(1);
+        await manage().getByRole('textbox', { name: 'Signature token' }).fill(token!);
+        await expectNoSeriousA11yViolations(page, 'Manage ATS Credentials');
+        await saveScreenshot(page, 'e2e/lever-5-manage-credentials');
+        await manage().getByRole('button', { name: 'Save manual webhook' }).click();
+        await expect
+          .poll(() => manage().getByRole('status').first().textContent())
+          .toContain('manual webhook');
+        await manage().getByRole('button', { name: 'Close' }).click();
+        expect(await page.getByText('Manual (created in Lever)').count()).toBe(1);
+      },
+    );
 
-    // Manage ATS Credentials (1): regenerate the signature token.
-    const firstWebhook = [...lever.state.webhooks.values()][0]!;
-    await page.getByRole('button', { name: 'Manage ATS Credentials' }).click();
-    const manage = page.getByRole('dialog', { name: 'Manage ATS Credentials' });
-    await manage.getByRole('button', { name: 'Regenerate signature token' }).click();
-    await expect
-      .poll(() => manage.getByRole('status').first().textContent())
-      .toContain('new signature token');
-    expect(lever.state.webhooks.has(firstWebhook.id)).toBe(false);
-    expect(lever.state.webhooks.size).toBe(1);
+    step(
+      "Lever's Test button reaches Eligo through the manual webhook: the tile shows it",
+      async () => {
+        const manual = [...lever.state.webhooks.values()].find((w) => w.createdVia === 'ui')!;
+        await settings.goto(`${lever.url()}/settings/integrations/webhooks`);
+        await settings
+          .getByRole('row', { name: new RegExp(manual.url.replace(/[/.]/g, '.')) })
+          .getByRole('button', { name: 'Test' })
+          .click();
+        await expect
+          .poll(
+            async () => {
+              await page.reload();
+              return tileStatus(page);
+            },
+            { timeout: 15_000 },
+          )
+          .toContain('Connected');
+        await saveScreenshot(page, 'e2e/lever-6-connected');
+      },
+    );
 
-    // (2) A manual webhook: created in Lever's settings page with our URL, its token saved here.
-    const webhookUrl = await manage.getByLabel('Webhook URL').inputValue();
-    const group = settings.getByRole('region', { name: 'Application created' });
-    await group.getByLabel('Webhook URL').fill(webhookUrl);
-    await group.getByRole('button', { name: 'Add webhook' }).click();
-    const token = await settings.getByLabel('New signature token').textContent();
-    expect(token).toMatch(/^[0-9a-f]{48}$/);
-    await manage.getByRole('button', { name: 'Save manual webhook' }).click();
-    await expect
-      .poll(() => manage.getByText('Enter the signature token from Lever').count())
-      .toBe(1);
-    await manage.getByRole('textbox', { name: 'Signature token' }).fill(token!);
-    await expectNoSeriousA11yViolations(page, 'Manage ATS Credentials');
-    await saveScreenshot(page, 'e2e/lever-5-manage-credentials');
-    await manage.getByRole('button', { name: 'Save manual webhook' }).click();
-    await expect
-      .poll(() => manage.getByRole('status').first().textContent())
-      .toContain('manual webhook');
-    await manage.getByRole('button', { name: 'Close' }).click();
-    expect(await page.getByText('Manual (created in Lever)').count()).toBe(1);
-
-    // Lever's Test button reaches Eligo through the manual webhook: the tile shows the ping.
-    const manual = [...lever.state.webhooks.values()].find((w) => w.createdVia === 'ui')!;
-    await settings.goto(`${lever.url()}/settings/integrations/webhooks`);
-    await settings
-      .getByRole('row', { name: new RegExp(manual.url.replace(/[/.]/g, '.')) })
-      .getByRole('button', { name: 'Test' })
-      .click();
-    await expect
-      .poll(
-        async () => {
-          await page.reload();
-          return tileStatus(page);
-        },
-        { timeout: 15_000 },
-      )
-      .toContain('Connected');
-    await saveScreenshot(page, 'e2e/lever-6-connected');
-
-    // Delete Integration → YES, DELETE.
-    await page.getByRole('button', { name: 'Delete Integration' }).click();
-    const confirm = page.getByRole('dialog', { name: 'Delete the Lever integration?' });
-    await saveScreenshot(page, 'e2e/lever-7-delete');
-    await confirm.getByRole('button', { name: 'YES, DELETE' }).click();
-    await expect.poll(() => page.getByText('No ATS integration yet').count()).toBe(1);
-    expect(await page.getByRole('status').first().textContent()).toContain('deleted');
-    expect([...lever.state.webhooks.values()].filter((w) => w.createdVia === 'api')).toEqual([]);
-    await saveScreenshot(page, 'e2e/lever-8-deleted');
+    step('Delete Integration → YES, DELETE: gone here and in Lever', async () => {
+      await page.getByRole('button', { name: 'Delete Integration' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Delete the Lever integration?' });
+      await saveScreenshot(page, 'e2e/lever-7-delete');
+      await confirm.getByRole('button', { name: 'YES, DELETE' }).click();
+      await expect.poll(() => page.getByText('No ATS integration yet').count()).toBe(1);
+      expect(await page.getByRole('status').first().textContent()).toContain('deleted');
+      expect([...lever.state.webhooks.values()].filter((w) => w.createdVia === 'api')).toEqual([]);
+      await saveScreenshot(page, 'e2e/lever-8-deleted');
+    });
   },
 );

@@ -1,17 +1,11 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { repoRoot } from '@eligo/server/dev/paths';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { repoRoot } from '@eligo/dev/paths';
 import { expectNoSeriousA11yViolations } from '../support/axe.ts';
-import {
-  artifactsDir,
-  eventually,
-  heading,
-  launchBrowser,
-  saveScreenshot,
-} from '../support/browser.ts';
-import { startBuiltServerWithLever, type BuiltServerWithLever } from '../support/built-server.ts';
+import { artifactsDir, eventually, heading, saveScreenshot } from '../support/browser.ts';
+import { startBuiltApp, type BuiltApp } from '../support/built-app.ts';
 import { SUPER_ADMIN } from '../support/lever.ts';
 import {
   candidateTags,
@@ -25,15 +19,16 @@ import {
   tileStatus,
   type NewCandidate,
 } from '../support/lever-browser.ts';
-import { linkFrom, startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import { scenario } from '../support/scenario.ts';
+import { linkFrom, type TestSmtpServer } from '../support/smtp.ts';
 import { completeSurvey, illinoisApplicant, openPhone } from '../support/survey-browser.ts';
 
 /**
  * The help-center article this product comes from, top to bottom, as people would do it: in one
  * headless Chromium, against the built server, the test database, a real SMTP server and the Lever
- * emulator (reached over HTTP by the server; its pages and control API read by the test). Every
- * step saves a screenshot under artifacts/seed-flow/ (see SCREENSHOTS below); a broken step fails
- * the test where it breaks.
+ * emulator (reached over HTTP by the server; its pages and control API read by the test). Each
+ * numbered step below is a test of its own; every one saves screenshots under artifacts/seed-flow/
+ * (see SCREENSHOTS below); a broken step fails under its own name and the later ones are skipped.
  *
  *  1. An admin signs up and connects Lever: My Account → Data Settings → MANAGE → ADD NEW → Lever →
  *     GO TO LEVER → log in to Lever as the Super Admin → Accept.
@@ -49,21 +44,18 @@ import { completeSurvey, illinoisApplicant, openPhone } from '../support/survey-
  */
 const SCREENSHOTS = path.join(artifactsDir, 'seed-flow');
 
+let e2e: BuiltApp;
 let smtp: TestSmtpServer;
-let stack: BuiltServerWithLever;
 let browser: Browser;
 
 beforeAll(async () => {
   // Only this run's pictures in the folder.
   await rm(SCREENSHOTS, { recursive: true, force: true });
-  smtp = await startSmtpServer();
-  stack = await startBuiltServerWithLever(import.meta.filename, { SMTP_URL: smtp.url });
-  browser = await launchBrowser();
+  e2e = await startBuiltApp(import.meta.filename);
+  ({ smtp, browser } = e2e);
 });
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  await smtp?.close();
+  await e2e?.stop();
   console.log(`[seed flow] screenshots of every step: ${SCREENSHOTS}`);
 });
 
@@ -146,155 +138,187 @@ async function applicantAnswers(link: string, preQualified: boolean, prefix: str
   await phone.context.close();
 }
 
-test('the seed, top to bottom, in one browser run', { timeout: 300_000 }, async () => {
-  const { server, leverUrl, control } = stack;
-  const appUrl = server.url;
-  const admin: BrowserContext = await browser.newContext();
-  const page = await admin.newPage();
+scenario('the seed, top to bottom, in one browser run', (step) => {
+  let appUrl: string;
+  let leverUrl: string;
+  let control: BuiltApp['control'];
+  let admin: BrowserContext;
+  let page: Page;
+  let lever: Page;
   const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-
-  // 1. Sign up, then My Account → Data Settings → MANAGE → ADD NEW → Lever → GO TO LEVER → Accept.
-  await signUp(page, appUrl, ADMIN);
-  await shot(page, 'signed-up');
-  await openAtsIntegrations(page);
-  await eventually(() => page.getByText('No ATS integration yet').count()).toBe(1);
-  await shot(page, 'ats-integrations');
-  await connectLever(page, SUPER_ADMIN, shotEach('connect'));
-  await eventually(() => tileStatus(page)).toContain('Waiting for the first event');
-  expect(await page.getByRole('status').first().textContent()).toContain('Lever is connected');
-  await shot(page, 'lever-listed');
-  await docsImage(page, '1-lever-tile');
   const ourWebhooks = async () =>
     ((await control('GET', '/webhooks')).body.data as Array<{ id: string; url: string }>).filter(
       (w) => w.url.startsWith(`${appUrl}/api/webhooks/lever/`),
     );
-  expect(await ourWebhooks()).toHaveLength(1);
 
-  // 2. The "here" link → Lever's Webhooks settings → Application created on.
-  const lever = await followHereLink(page);
-  expect(lever.url()).toBe(`${leverUrl}/settings/integrations/webhooks`);
-  await switchOnApplicationCreated(lever);
-  expect((await control('GET', '/event-groups')).body).toMatchObject({
-    data: expect.objectContaining({ applicationCreated: true }),
+  step('1. sign up; My Account → Data Settings → MANAGE → ADD NEW → Lever → Accept', async () => {
+    ({ leverUrl, control } = e2e);
+    appUrl = e2e.server.url;
+    admin = await browser.newContext();
+    page = await admin.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    await signUp(page, appUrl, ADMIN);
+    await shot(page, 'signed-up');
+    await openAtsIntegrations(page);
+    await eventually(() => page.getByText('No ATS integration yet').count()).toBe(1);
+    await shot(page, 'ats-integrations');
+    await connectLever(page, SUPER_ADMIN, shotEach('connect'));
+    await eventually(() => tileStatus(page)).toContain('Waiting for the first event');
+    expect(await page.getByRole('status').first().textContent()).toContain('Lever is connected');
+    await shot(page, 'lever-listed');
+    await docsImage(page, '1-lever-tile');
+    expect(await ourWebhooks()).toHaveLength(1);
   });
-  await shot(lever, 'application-created-on');
 
-  // 3. A candidate with an email and a posting: survey email, phone, dashboard, tag in Lever.
-  const first: NewCandidate = {
-    name: 'Jordan Riverside',
-    email: 'jordan.riverside@seed-flow.test',
-    posting: POSTING,
-  };
-  const created = await createCandidate(lever, leverUrl, first, shotEach('candidate-1'));
-  expect(created.notice).toContain('Application created was sent to 1 webhook');
-  await shot(lever, 'candidate-1-created');
-  const firstLink = await surveyLinkFor(first.email!, appUrl);
-  await applicantAnswers(firstLink, true, 'survey-1');
-
-  const firstRow = await findApplicant(page, appUrl, 'riversi', first.name);
-  await eventually(async () => (await cells(firstRow)).wotc).toBe('Pre Qualified');
-  expect((await cells(firstRow)).survey).toBe('Submitted');
-  await expectNoSeriousA11yViolations(page, 'dashboard search');
-  await shot(page, 'dashboard-found-pre-qualified');
-  await eventually(() => candidateTags(lever, leverUrl, first.name)).toContain(
-    'Eligo-WOTC:Pre Qualified',
-  );
-  await shot(lever, 'lever-tag-pre-qualified');
-  await docsImage(lever, '4-lever-tag');
-  await eventually(async () => {
-    await page.reload();
-    await firstRow.waitFor();
-    return (await cells(firstRow)).tag;
-  }).toBe('Synced');
-  await docsImage(page, '3-dashboard');
-
-  // 4. A candidate without an email: Missing email; the admin sets one, which sends the survey.
-  const second: NewCandidate = { name: 'Morgan Nomail', email: null, posting: POSTING };
-  await createCandidate(lever, leverUrl, second);
-  await shot(lever, 'candidate-2-created');
-  const secondRow = await findApplicant(page, appUrl, 'nomail', second.name);
-  expect((await cells(secondRow)).survey).toBe('Missing email');
-  await shot(page, 'dashboard-missing-email');
-  await secondRow.getByRole('link', { name: second.name }).click();
-  await eventually(() => heading(page).textContent()).toBe(second.name);
-  const secondEmail = 'morgan.nomail@seed-flow.test';
-  await page.getByLabel("Applicant's email").fill(secondEmail);
-  await shot(page, 'set-email');
-  await page.getByRole('button', { name: 'Save email and send survey' }).click();
-  await eventually(() => page.getByRole('status').allTextContents()).toContain(
-    `The survey was sent to ${secondEmail}.`,
-  );
-  const secondLink = await surveyLinkFor(secondEmail, appUrl);
-  await applicantAnswers(secondLink, false, 'survey-2');
-  await page.reload();
-  const eligibility = page.locator('article', {
-    has: page.getByRole('heading', { name: 'Eligibility' }),
+  step('2. the "here" link → Lever\'s Webhooks settings → Application created on', async () => {
+    lever = await followHereLink(page);
+    expect(lever.url()).toBe(`${leverUrl}/settings/integrations/webhooks`);
+    await switchOnApplicationCreated(lever);
+    expect((await control('GET', '/event-groups')).body).toMatchObject({
+      data: expect.objectContaining({ applicationCreated: true }),
+    });
+    await shot(lever, 'application-created-on');
   });
-  await eventually(() => eligibility.textContent()).toContain('Not Qualified');
-  await shot(page, 'applicant-not-qualified');
-  await eventually(() => candidateTags(lever, leverUrl, second.name)).toContain(
-    'Eligo-WOTC:Not Qualified',
+
+  step(
+    '3. a candidate with an email: survey email, phone, dashboard, tag in Lever',
+    async () => {
+      const first: NewCandidate = {
+        name: 'Jordan Riverside',
+        email: 'jordan.riverside@seed-flow.test',
+        posting: POSTING,
+      };
+      const created = await createCandidate(lever, leverUrl, first, shotEach('candidate-1'));
+      expect(created.notice).toContain('Application created was sent to 1 webhook');
+      await shot(lever, 'candidate-1-created');
+      const firstLink = await surveyLinkFor(first.email!, appUrl);
+      await applicantAnswers(firstLink, true, 'survey-1');
+
+      const firstRow = await findApplicant(page, appUrl, 'riversi', first.name);
+      await eventually(async () => (await cells(firstRow)).wotc).toBe('Pre Qualified');
+      expect((await cells(firstRow)).survey).toBe('Submitted');
+      await expectNoSeriousA11yViolations(page, 'dashboard search');
+      await shot(page, 'dashboard-found-pre-qualified');
+      await eventually(() => candidateTags(lever, leverUrl, first.name)).toContain(
+        'Eligo-WOTC:Pre Qualified',
+      );
+      await shot(lever, 'lever-tag-pre-qualified');
+      await docsImage(lever, '4-lever-tag');
+      await eventually(async () => {
+        await page.reload();
+        await firstRow.waitFor();
+        return (await cells(firstRow)).tag;
+      }).toBe('Synced');
+      await docsImage(page, '3-dashboard');
+    },
+    120_000,
   );
-  await shot(lever, 'lever-tag-not-qualified');
 
-  // 5. Manage ATS Credentials → Regenerate signature token; a third candidate still flows through.
-  await openAtsIntegrations(page);
-  const [webhookBefore] = await ourWebhooks();
-  await page.getByRole('button', { name: 'Manage ATS Credentials' }).click();
-  const manage = page.getByRole('dialog', { name: 'Manage ATS Credentials' });
-  await manage.getByRole('button', { name: 'Regenerate signature token' }).click();
-  await eventually(() => manage.getByRole('status').first().textContent()).toContain(
-    'new signature token',
+  step(
+    '4. a candidate without an email: Missing email; the admin sets one, which sends the survey',
+    async () => {
+      const second: NewCandidate = { name: 'Morgan Nomail', email: null, posting: POSTING };
+      await createCandidate(lever, leverUrl, second);
+      await shot(lever, 'candidate-2-created');
+      const secondRow = await findApplicant(page, appUrl, 'nomail', second.name);
+      expect((await cells(secondRow)).survey).toBe('Missing email');
+      await shot(page, 'dashboard-missing-email');
+      await secondRow.getByRole('link', { name: second.name }).click();
+      await eventually(() => heading(page).textContent()).toBe(second.name);
+      const secondEmail = 'morgan.nomail@seed-flow.test';
+      await page.getByLabel("Applicant's email").fill(secondEmail);
+      await shot(page, 'set-email');
+      await page.getByRole('button', { name: 'Save email and send survey' }).click();
+      await eventually(() => page.getByRole('status').allTextContents()).toContain(
+        `The survey was sent to ${secondEmail}.`,
+      );
+      const secondLink = await surveyLinkFor(secondEmail, appUrl);
+      await applicantAnswers(secondLink, false, 'survey-2');
+      await page.reload();
+      const eligibility = page.locator('article', {
+        has: page.getByRole('heading', { name: 'Eligibility' }),
+      });
+      await eventually(() => eligibility.textContent()).toContain('Not Qualified');
+      await shot(page, 'applicant-not-qualified');
+      await eventually(() => candidateTags(lever, leverUrl, second.name)).toContain(
+        'Eligo-WOTC:Not Qualified',
+      );
+      await shot(lever, 'lever-tag-not-qualified');
+    },
+    120_000,
   );
-  await shot(page, 'regenerated-token');
-  await manage.getByRole('button', { name: 'Close' }).click();
-  const webhooksAfter = await ourWebhooks();
-  expect(webhooksAfter).toHaveLength(1);
-  expect(webhooksAfter[0]!.id).not.toBe(webhookBefore!.id);
-  const third: NewCandidate = {
-    name: 'Riley Thirdly',
-    email: 'riley.thirdly@seed-flow.test',
-    posting: POSTING,
-  };
-  await createCandidate(lever, leverUrl, third);
-  await surveyLinkFor(third.email!, appUrl);
-  await findApplicant(page, appUrl, 'thirdl', third.name);
-  await shot(page, 'candidate-3-arrived');
 
-  // 6. Delete Integration → YES, DELETE: the webhook leaves Lever too.
-  await openAtsIntegrations(page);
-  await page.getByRole('button', { name: 'Delete Integration' }).click();
-  const confirm = page.getByRole('dialog', { name: 'Delete the Lever integration?' });
-  await shot(page, 'delete-confirm');
-  await confirm.getByRole('button', { name: 'YES, DELETE' }).click();
-  await eventually(() => page.getByText('No ATS integration yet').count()).toBe(1);
-  expect(await ourWebhooks()).toEqual([]);
-  await lever.goto(`${leverUrl}/settings/integrations/webhooks`);
-  const group = lever.getByRole('region', { name: 'Application created' });
-  expect(await group.getByText('No webhooks yet.').count()).toBe(1);
-  await shot(lever, 'lever-webhook-removed');
+  step(
+    '5. Manage ATS Credentials → Regenerate signature token; the next candidate still comes',
+    async () => {
+      await openAtsIntegrations(page);
+      const [webhookBefore] = await ourWebhooks();
+      await page.getByRole('button', { name: 'Manage ATS Credentials' }).click();
+      const manage = page.getByRole('dialog', { name: 'Manage ATS Credentials' });
+      await manage.getByRole('button', { name: 'Regenerate signature token' }).click();
+      await eventually(() => manage.getByRole('status').first().textContent()).toContain(
+        'new signature token',
+      );
+      await shot(page, 'regenerated-token');
+      await manage.getByRole('button', { name: 'Close' }).click();
+      const webhooksAfter = await ourWebhooks();
+      expect(webhooksAfter).toHaveLength(1);
+      expect(webhooksAfter[0]!.id).not.toBe(webhookBefore!.id);
+      const third: NewCandidate = {
+        name: 'Riley Thirdly',
+        email: 'riley.thirdly@seed-flow.test',
+        posting: POSTING,
+      };
+      await createCandidate(lever, leverUrl, third);
+      await surveyLinkFor(third.email!, appUrl);
+      await findApplicant(page, appUrl, 'thirdl', third.name);
+      await shot(page, 'candidate-3-arrived');
+    },
+    120_000,
+  );
 
-  // 7. Set up anew, then Revoke access under Lever's Authorized Apps: the tile says Disconnected.
-  await connectLever(page, SUPER_ADMIN);
-  await eventually(() => tileStatus(page)).toContain('Waiting for the first event');
-  expect(await ourWebhooks()).toHaveLength(1);
-  expect(await revokeAuthorizedApps(lever, leverUrl)).toBeGreaterThanOrEqual(1);
-  await shot(lever, 'lever-access-revoked');
-  // Lever does not tell apps about a revoke: Eligo notices at its next call to Lever, here the
-  // next application (Lever keeps calling the webhook; the application is kept for later).
-  await createCandidate(lever, leverUrl, {
-    name: 'Avery Afterrevoke',
-    email: 'avery.afterrevoke@seed-flow.test',
-    posting: POSTING,
+  step('6. Delete Integration → YES, DELETE: the webhook leaves Lever too', async () => {
+    await openAtsIntegrations(page);
+    await page.getByRole('button', { name: 'Delete Integration' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete the Lever integration?' });
+    await shot(page, 'delete-confirm');
+    await confirm.getByRole('button', { name: 'YES, DELETE' }).click();
+    await eventually(() => page.getByText('No ATS integration yet').count()).toBe(1);
+    expect(await ourWebhooks()).toEqual([]);
+    await lever.goto(`${leverUrl}/settings/integrations/webhooks`);
+    const group = lever.getByRole('region', { name: 'Application created' });
+    expect(await group.getByText('No webhooks yet.').count()).toBe(1);
+    await shot(lever, 'lever-webhook-removed');
   });
-  await eventually(async () => {
-    await page.reload();
-    return tileStatus(page);
-  }).toContain('Disconnected');
-  await expectNoSeriousA11yViolations(page, 'Lever tile, disconnected');
-  await shot(page, 'lever-disconnected');
 
-  expect(pageErrors).toEqual([]);
-  await admin.close();
+  step(
+    "7. set up anew, then Revoke access under Lever's Authorized Apps: the tile says Disconnected",
+    async () => {
+      await connectLever(page, SUPER_ADMIN);
+      await eventually(() => tileStatus(page)).toContain('Waiting for the first event');
+      expect(await ourWebhooks()).toHaveLength(1);
+      expect(await revokeAuthorizedApps(lever, leverUrl)).toBeGreaterThanOrEqual(1);
+      await shot(lever, 'lever-access-revoked');
+      // Lever does not tell apps about a revoke: Eligo notices at its next call to Lever, here the
+      // next application (Lever keeps calling the webhook; the application is kept for later).
+      await createCandidate(lever, leverUrl, {
+        name: 'Avery Afterrevoke',
+        email: 'avery.afterrevoke@seed-flow.test',
+        posting: POSTING,
+      });
+      await eventually(async () => {
+        await page.reload();
+        return tileStatus(page);
+      }).toContain('Disconnected');
+      await expectNoSeriousA11yViolations(page, 'Lever tile, disconnected');
+      await shot(page, 'lever-disconnected');
+    },
+    120_000,
+  );
+
+  step('no page error on the way', async () => {
+    expect(pageErrors).toEqual([]);
+    await admin.close();
+  });
 });

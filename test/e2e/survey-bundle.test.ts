@@ -1,9 +1,8 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { startBuiltServer, type BuiltServer } from '../support/built-server.ts';
-import { connect, seedSurveyApplicant } from '../support/survey-seed.ts';
+import { startBuiltApp, type BuiltApp, type BuiltServer } from '../support/built-app.ts';
+import { seedSurveyApplicant } from '../support/survey-seed.ts';
 
 /**
  * What a phone downloads before the survey can be used, measured in headless Chromium from the bytes
@@ -22,20 +21,16 @@ interface Transfer {
   encoding: string;
 }
 
+let e2e: BuiltApp;
 let server: BuiltServer;
 let browser: Browser;
 let db: Connection;
 
 beforeAll(async () => {
-  server = await startBuiltServer(import.meta.filename);
-  browser = await launchBrowser();
-  db = await connect(server.mongoUri);
+  e2e = await startBuiltApp(import.meta.filename);
+  ({ server, browser, db } = e2e);
 });
-afterAll(async () => {
-  await db?.close();
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => e2e?.stop());
 
 /** Records every response of the page over the DevTools protocol. */
 async function recordTransfers(page: Page, acceptEncoding?: string) {

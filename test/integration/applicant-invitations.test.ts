@@ -4,7 +4,7 @@ import { inviteApplicant } from '@eligo/server/modules/applicants/invitation.ser
 import { registerApplicant } from '@eligo/server/modules/applicants/registration.service';
 import { sweepReminders } from '@eligo/server/modules/applicants/reminders';
 import { organizationModel } from '@eligo/server/modules/organizations/organization.model';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { createTestApp } from '../support/app.ts';
 import { apiClient } from '../support/http.ts';
 import {
   createOrganization,
@@ -12,7 +12,8 @@ import {
   registerTestApplicant,
   type TestOrganization,
 } from '../support/factories.ts';
-import { linkFrom, startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import { orgTestApp, type OrgTestApp } from '../support/org-app.ts';
+import { linkFrom, type TestSmtpServer } from '../support/smtp.ts';
 import { allNoAnswers, signature, surveyPath } from '../support/survey.ts';
 
 /**
@@ -20,26 +21,19 @@ import { allNoAnswers, signature, surveyPath } from '../support/survey.ts';
  * invitation, each exactly once; the same person's survey reused; reminders once per instance pair.
  */
 let smtp: TestSmtpServer;
-let t: TestApp;
+let t: OrgTestApp;
 let org: TestOrganization;
 
 const HOUR = 3_600_000;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  t = await createTestApp(import.meta.filename, {
-    env: {
-      SMTP_URL: smtp.url,
-      SURVEY_RATE_LIMIT_PER_MINUTE: '10000',
-      SURVEY_SUBMIT_RATE_LIMIT_PER_MINUTE: '10000',
-    },
+  t = await orgTestApp(import.meta.filename, {
+    env: { SURVEY_RATE_LIMIT_PER_MINUTE: '10000', SURVEY_SUBMIT_RATE_LIMIT_PER_MINUTE: '10000' },
+    organization: { name: 'Acme Widgets' },
   });
-  org = await createOrganization(t.app, { name: 'Acme Widgets' });
+  ({ smtp, org } = t);
 });
-afterAll(async () => {
-  await t?.close();
-  await smtp?.close();
-});
+afterAll(() => t?.close());
 
 const mailsTo = (address: string) => smtp.received.filter((m) => m.to.includes(address));
 const events = async (applicantId: Types.ObjectId) =>

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { inject } from 'vitest';
 import { createApp } from '@eligo/server/app';
 import { loadConfig } from '@eligo/server/config';
-import { repoRoot } from '@eligo/server/dev/paths';
+import { repoRoot } from '@eligo/dev/paths';
 import { uniqueDatabaseName, withDatabase } from '../support/mongo-uri.ts';
 
 function runBuiltServer(

@@ -1,30 +1,20 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CSRF_HEADER } from '@eligo/shared/http';
-import { createTestApp, type TestApp } from '../support/app.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';
-import { createOrganization } from '../support/factories.ts';
 import { exampleOf, operationsOf } from '../support/openapi.ts';
+import { orgTestApp, type OrgTestApp } from '../support/org-app.ts';
 
-let t: TestApp;
+let t: OrgTestApp;
 let admin: ApiClient;
 beforeAll(async () => {
-  t = await createTestApp(import.meta.filename, {
+  t = await orgTestApp(import.meta.filename, {
     env: { PUBLIC_URL: 'https://eligo.example.com' },
   });
-  const org = await createOrganization(t.app);
   // Behind HTTPS the cookie is __Host- prefixed; the test client keeps whatever the server sets.
-  admin = apiClient(t.app);
-  expect(
-    (
-      await admin.post('/api/auth/login', {
-        email: org.admin.email,
-        password: 'correct horse battery staple',
-      })
-    ).statusCode,
-  ).toBe(200);
+  admin = t.admin;
   expect([...admin.cookies.keys()].sort()).toEqual(['__Host-eligo_device', '__Host-eligo_session']);
 });
-afterAll(() => t.close());
+afterAll(() => t?.close());
 
 describe('CSRF defence', () => {
   const forged: Array<[string, Record<string, string>]> = [

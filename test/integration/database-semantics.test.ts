@@ -6,13 +6,10 @@ import { createTestApp, type TestApp } from '../support/app.ts';
 import { apiClient } from '../support/http.ts';
 
 /**
- * What the code relies on from the database (docs/database.md), proven on the engine this run uses.
- * FerretDB v1 reads, then replaces by `_id` with no condition: a conditional claim there has several
- * winners, so that test is skipped — visibly — when the run is on FerretDB v1.
+ * What the code relies on from the database (docs/database.md), proven on the engine this run uses
+ * (MongoDB or FerretDB 2, both atomic for conditional updates).
  */
 const engine = inject('databaseEngine');
-const atomicConditionalUpdates = engine !== 'ferretdb1';
-const onV1 = atomicConditionalUpdates ? '' : ' [skipped: FerretDB v1 is not atomic here]';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -23,45 +20,37 @@ afterAll(() => t?.close());
 describe(`conditional updates on ${engine}`, () => {
   const callers = 50;
 
-  test.runIf(atomicConditionalUpdates)(
-    `findOneAndUpdate({ _id, claimedBy: null }) by ${callers} concurrent callers: exactly one wins, 5 times over${onV1}`,
-    async () => {
-      const claims = t.db.collection<{ _id: Types.ObjectId; claimedBy: string | null }>('claims');
-      for (let trial = 0; trial < 5; trial++) {
-        const _id = new Types.ObjectId();
-        await claims.insertOne({ _id, claimedBy: null });
-        const results = await Promise.all(
-          Array.from({ length: callers }, (_, i) =>
-            claims.findOneAndUpdate(
-              { _id, claimedBy: null },
-              { $set: { claimedBy: `caller-${i}` } },
-              { returnDocument: 'after' },
-            ),
-          ),
-        );
-        const winners = results.filter((doc) => doc !== null);
-        expect(winners).toHaveLength(1);
-        expect((await claims.findOne({ _id }))?.claimedBy).toBe(winners[0]!.claimedBy);
-      }
-    },
-    60_000,
-  );
-
-  test.runIf(atomicConditionalUpdates)(
-    `conditional updateOne by ${callers} concurrent callers: exactly one reports a modification${onV1}`,
-    async () => {
-      const claims = t.db.collection<{ _id: Types.ObjectId; state: string }>('claims');
+  test(`findOneAndUpdate({ _id, claimedBy: null }) by ${callers} concurrent callers: exactly one wins, 5 times over`, async () => {
+    const claims = t.db.collection<{ _id: Types.ObjectId; claimedBy: string | null }>('claims');
+    for (let trial = 0; trial < 5; trial++) {
       const _id = new Types.ObjectId();
-      await claims.insertOne({ _id, state: 'queued' });
+      await claims.insertOne({ _id, claimedBy: null });
       const results = await Promise.all(
-        Array.from({ length: callers }, () =>
-          claims.updateOne({ _id, state: 'queued' }, { $set: { state: 'running' } }),
+        Array.from({ length: callers }, (_, i) =>
+          claims.findOneAndUpdate(
+            { _id, claimedBy: null },
+            { $set: { claimedBy: `caller-${i}` } },
+            { returnDocument: 'after' },
+          ),
         ),
       );
-      expect(results.filter((r) => r.modifiedCount === 1)).toHaveLength(1);
-    },
-    60_000,
-  );
+      const winners = results.filter((doc) => doc !== null);
+      expect(winners).toHaveLength(1);
+      expect((await claims.findOne({ _id }))?.claimedBy).toBe(winners[0]!.claimedBy);
+    }
+  }, 60_000);
+
+  test(`conditional updateOne by ${callers} concurrent callers: exactly one reports a modification`, async () => {
+    const claims = t.db.collection<{ _id: Types.ObjectId; state: string }>('claims');
+    const _id = new Types.ObjectId();
+    await claims.insertOne({ _id, state: 'queued' });
+    const results = await Promise.all(
+      Array.from({ length: callers }, () =>
+        claims.updateOne({ _id, state: 'queued' }, { $set: { state: 'running' } }),
+      ),
+    );
+    expect(results.filter((r) => r.modifiedCount === 1)).toHaveLength(1);
+  }, 60_000);
 });
 
 describe('racing inserts on a unique secondary index', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { jobStore } from '@eligo/server/lib/jobs/store';
-import { stopProcess } from '@eligo/server/dev/processes';
+import { stopProcess } from '@eligo/dev/processes';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { startJobWorkerOn } from '../support/job-worker.ts';
 import { waitFor } from '../support/wait.ts';

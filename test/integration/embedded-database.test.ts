@@ -4,7 +4,7 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@eligo/shared/http';
-import { freePort } from '@eligo/server/dev/processes';
+import { freePort } from '@eligo/dev/processes';
 import { launch, type Launched } from '../support/launcher.ts';
 
 let running: Launched | undefined;
@@ -81,11 +81,12 @@ describe('pnpm start without MONGODB_URI (embedded database)', () => {
     };
 
     running = await launch(env);
-    // Where this run's tests got FerretDB 2, the launcher builds and uses it too (docs/database.md).
+    // Where this run's tests got FerretDB 2, the launcher builds and uses it too (docs/database.md);
+    // elsewhere it runs MongoDB through mongodb-memory-server.
     expect(running.output()).toMatch(
       inject('databaseEngine') === 'ferretdb2'
         ? /Database: FerretDB v2\.7\.0 on PostgreSQL 15\.\d+ with DocumentDB [\d.-]+ at mongodb:\/\//
-        : /Database: (FerretDB v2\.7\.0|FerretDB v1\.24\.2|MongoDB \(mongodb-memory-server\))/,
+        : /Database: (FerretDB v2\.7\.0 on PostgreSQL|MongoDB \(mongodb-memory-server\)) .*at mongodb:\/\//,
     );
     expect(await readyStatus(running.url)).toBe(200);
     const signup = await post(running.url, '/api/auth/signup', account);

@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PauseJobGroup, PermanentFailure, RetryLater } from '@eligo/server/lib/jobs/errors';
 import { jobStore } from '@eligo/server/lib/jobs/store';
-import { stopProcess } from '@eligo/server/dev/processes';
+import { stopProcess } from '@eligo/dev/processes';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { startJobWorkerOn } from '../support/job-worker.ts';
 import { waitFor } from '../support/wait.ts';
@@ -23,6 +23,18 @@ const newType = (name: string) => `${name}-${++typeCounter}-${Date.now().toStrin
 const stateOf = async (app: TestApp, id: string) => (await app.app.jobs.get(id))?.state;
 const until = (app: TestApp, id: string, state: string) =>
   waitFor(`job ${id} to be ${state}`, async () => (await stateOf(app, id)) === state);
+
+/**
+ * Waits until the runner has finished a poll that began at or after `instant` (its own tick, not
+ * a sleep): a job due by then would have been claimed, and its handler called, by that poll.
+ */
+async function polledSince(app: TestApp, instant: number): Promise<void> {
+  for (;;) {
+    const asked = Date.now();
+    await app.app.jobs.nextPoll();
+    if (asked >= instant) return;
+  }
+}
 
 describe('a job runs, retries and ends visibly', () => {
   test('runs once with its payload and organization; the view shows history but no payload', async () => {
@@ -103,8 +115,9 @@ describe('a job runs, retries and ends visibly', () => {
       'started',
       'dead',
     ]);
-    // Several poll intervals later it still has not run again.
-    await new Promise((r) => setTimeout(r, 300));
+    // Had a fourth attempt been scheduled, it would be due within the backoff cap after the last
+    // failure: a poll that began after that has claimed (and called) nothing.
+    await polledSince(t, view!.finishedAt!.getTime() + fast.maxDelayMs);
     expect(calls).toBe(3);
   });
 
@@ -131,7 +144,8 @@ describe('a job runs, retries and ends visibly', () => {
     ]);
     expect(clicks).toContain(true);
     await until(t, id, 'succeeded');
-    await new Promise((r) => setTimeout(r, 300));
+    // A second queued run would be due now: a poll that began after the first run claims nothing.
+    await polledSince(t, Date.now());
     expect(calls).toBe(2);
     expect(await t.app.jobs.retry(id)).toBe(false); // not dead any more
     expect((await t.app.jobs.get(id))!.history.map((h) => h.event)).toContain('retried');
@@ -149,7 +163,9 @@ describe('groups', () => {
     const b = await t.app.jobs.enqueue(type, {}, { group });
     const other = await t.app.jobs.enqueue(type, {}, { group: `${group}-other` });
     await until(t, other.id, 'succeeded');
-    await new Promise((r) => setTimeout(r, 300));
+    // a and b were due before `other` was queued, and polls take the oldest first: the poll that
+    // claimed `other`, and one begun after it ran, would have claimed them too.
+    await polledSince(t, Date.now());
     expect(ran).toEqual([other.id]);
     expect(await stateOf(t, a.id)).toBe('paused');
     await t.app.jobs.resumeGroup(group);

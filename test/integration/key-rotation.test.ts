@@ -8,7 +8,7 @@ import { loadConfig } from '@eligo/server/config';
 import { unwrapDataKey } from '@eligo/server/lib/crypto/envelope';
 import { kekId, keyring } from '@eligo/server/lib/crypto/keyring';
 import { rotateDataKeys } from '@eligo/server/lib/crypto/rotation';
-import { repoRoot } from '@eligo/server/dev/paths';
+import { repoRoot } from '@eligo/dev/paths';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { apiClient } from '../support/http.ts';
 import { createApplicantWithSurveyLink, createOrganization } from '../support/factories.ts';

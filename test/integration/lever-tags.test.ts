@@ -64,6 +64,12 @@ const tagState = (applicantId: string, state: string) =>
 
 const wotcTagsIn = (tags: string[]) => tags.filter((t) => t.includes('-WOTC:'));
 
+/** The jobs that write this applicant's tag to Lever (queued by an evaluation or a decision). */
+const tagJobsOf = (applicantId: string) =>
+  bed.t.db
+    .collection('jobs')
+    .countDocuments({ type: 'lever.tag', 'payload.applicantId': applicantId });
+
 describe('after the survey', () => {
   test('Pre Qualified → the tag is on the candidate in Lever, the page says synced', async () => {
     const { opportunityId, applicantId } = await applicant();
@@ -98,8 +104,8 @@ describe('after the survey', () => {
     await answerSurvey(bed.t.app, organizationId, applicantId, needsReview());
     const shown = await page(applicantId);
     expect(shown).toMatchObject({ wotcStatus: 'needs_review', tagSync: { state: 'none' } });
-    // Nothing is queued for Lever: give a job the time it would take, then look.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Only the tag job writes to Lever, and the submit queues it before answering: none is queued.
+    expect(await tagJobsOf(applicantId)).toBe(0);
     expect(wotcTagsIn(await tagsInLever(opportunityId))).toEqual([]);
 
     await admin.post(`/api/applicants/${applicantId}/wotc-status`, {
@@ -108,6 +114,7 @@ describe('after the survey', () => {
     });
     await tagState(applicantId, 'synced');
     expect(wotcTagsIn(await tagsInLever(opportunityId))).toEqual([NOT]);
+    expect(await tagJobsOf(applicantId)).toBe(1);
   });
 
   test('declining the survey counts as Not Qualified', async () => {

@@ -1,35 +1,29 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inviteApplicant } from '@eligo/server/modules/applicants/invitation.service';
-import { createTestApp, type TestApp } from '../support/app.ts';
 import type { ApiClient } from '../support/http.ts';
 import {
-  createOrganization,
   createUser,
   registerTestApplicant,
   signedIn,
   type TestOrganization,
 } from '../support/factories.ts';
 import { answerSurvey } from '../support/applicants.ts';
-import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import { orgTestApp, type OrgTestApp } from '../support/org-app.ts';
+import type { TestSmtpServer } from '../support/smtp.ts';
 
 /** My Account › Data Settings: the Lever tag prefix and the survey email language. */
 let smtp: TestSmtpServer;
-let t: TestApp;
+let t: OrgTestApp;
 let org: TestOrganization;
 let admin: ApiClient;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  t = await createTestApp(import.meta.filename, {
-    env: { SMTP_URL: smtp.url, SURVEY_SUBMIT_RATE_LIMIT_PER_MINUTE: '1000' },
+  t = await orgTestApp(import.meta.filename, {
+    env: { SURVEY_SUBMIT_RATE_LIMIT_PER_MINUTE: '1000' },
   });
-  org = await createOrganization(t.app);
-  admin = await signedIn(t.app, org.admin);
+  ({ smtp, org, admin } = t);
 });
-afterAll(async () => {
-  await t?.close();
-  await smtp?.close();
-});
+afterAll(() => t?.close());
 
 describe('organization settings', () => {
   test('defaults: prefix Eligo, English emails', async () => {

@@ -2,25 +2,23 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { createTestApp } from '../support/app.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';
-import {
-  createApplicantWithSurveyLink,
-  createOrganization,
-  signedIn,
-  type TestOrganization,
-} from '../support/factories.ts';
+import { createApplicantWithSurveyLink, type TestOrganization } from '../support/factories.ts';
+import { orgTestApp, type OrgTestApp } from '../support/org-app.ts';
 import { allNoAnswers, signature, surveyPath } from '../support/survey.ts';
 
-let t: TestApp;
+let t: OrgTestApp;
 let org: TestOrganization;
 let admin: ApiClient;
 beforeAll(async () => {
-  t = await createTestApp(import.meta.filename, { env: { LOGIN_MAX_ATTEMPTS_PER_IP: '4' } });
-  org = await createOrganization(t.app);
-  admin = await signedIn(t.app, org.admin, '10.20.0.1');
+  t = await orgTestApp(import.meta.filename, {
+    env: { LOGIN_MAX_ATTEMPTS_PER_IP: '4' },
+    adminIp: '10.20.0.1',
+  });
+  ({ org, admin } = t);
 });
-afterAll(() => t.close());
+afterAll(() => t?.close());
 
 describe('closed sign-up tells nothing about who has an account', () => {
   test('an existing email and a new one get the same answer', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { createTestApp } from '../support/app.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';
 import {
   createOrganization,
@@ -9,25 +9,22 @@ import {
   signedIn,
   type TestOrganization,
 } from '../support/factories.ts';
-import { linkFrom, startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import { orgTestApp, type OrgTestApp } from '../support/org-app.ts';
+import { linkFrom, type TestSmtpServer } from '../support/smtp.ts';
 
-let t: TestApp;
+let t: OrgTestApp;
 let smtp: TestSmtpServer;
 let org: TestOrganization;
 let admin: ApiClient;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  t = await createTestApp(import.meta.filename, {
-    env: { SMTP_URL: smtp.url, PUBLIC_URL: 'http://eligo.test' },
+  t = await orgTestApp(import.meta.filename, {
+    env: { PUBLIC_URL: 'http://eligo.test' },
+    organization: { name: 'Invitech' },
   });
-  org = await createOrganization(t.app, { name: 'Invitech' });
-  admin = await signedIn(t.app, org.admin);
+  ({ smtp, org, admin } = t);
 });
-afterAll(async () => {
-  await t.close();
-  await smtp.close();
-});
+afterAll(() => t?.close());
 
 /** The token of the `nth` invitation link mailed to `email` (it travels in the URL fragment). */
 async function invitationToken(email: string, nth = 1): Promise<string> {

@@ -2,14 +2,13 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
-import { ensureFerretDbBinary, startFerretDb } from '@eligo/server/dev/ferretdb';
-import { ensureFerretDb2 } from '@eligo/server/dev/ferretdb2/build';
-import { startFerretDb2 } from '@eligo/server/dev/ferretdb2/server';
-import { buildOptionsFromEnv } from '@eligo/server/dev/ferretdb2/settings';
-import { cacheDir } from '@eligo/server/dev/paths';
+import { ensureFerretDb2 } from '@eligo/dev/database/ferretdb2/build';
+import { startFerretDb2 } from '@eligo/dev/database/ferretdb2/server';
+import { buildOptionsFromEnv } from '@eligo/dev/database/ferretdb2/settings';
+import { startMongoMemoryServer } from '@eligo/dev/database/memory-server';
 
-/** `ferretdb1`: FerretDB v1 (no atomic conditional updates, no indexes used); see docs/database.md. */
-export type DatabaseEngine = 'mongodb' | 'ferretdb1' | 'ferretdb2';
+/** What the server reports itself as (docs/database.md): MongoDB, or FerretDB 2 + DocumentDB. */
+export type DatabaseEngine = 'mongodb' | 'ferretdb2';
 
 export interface TestDatabaseServer {
   /** Connection string without a database name. */
@@ -36,11 +35,11 @@ export async function describeServer(
       ferretdbVersion?: string;
       ferretdb?: { version: string };
     };
+    // FerretDB v1 reported `ferretdbVersion`; it was retired (not atomic for conditional updates).
     if (info.ferretdbVersion)
-      return {
-        description: `FerretDB ${info.ferretdbVersion} (MongoDB ${info.version} wire protocol)`,
-        engine: 'ferretdb1',
-      };
+      throw new Error(
+        `${uri} is FerretDB ${info.ferretdbVersion}: the tests need MongoDB or FerretDB 2 (docs/database.md)`,
+      );
     if (info.ferretdb) {
       const status = (await admin.command({ serverStatus: 1 })) as {
         ferretdb?: { postgresql?: string; documentdb?: string };
@@ -61,6 +60,34 @@ export async function describeServer(
   }
 }
 
+/** An error's message on one line, short enough for a log line (a failed command's output is long). */
+const summary = (error: unknown) =>
+  (error as Error).message.replace(/\s*\n\s*/g, ' ').slice(0, 300);
+
+/** FerretDB 2 + DocumentDB in a throwaway cluster; undefined (with the reason logged) where it cannot be built. */
+async function tryFerretDb2(
+  log: Log,
+): Promise<Pick<TestDatabaseServer, 'uri' | 'stop'> | undefined> {
+  let engine;
+  try {
+    engine = await ensureFerretDb2(buildOptionsFromEnv(log));
+  } catch (error) {
+    log(`FerretDB 2 cannot be built here: ${summary(error)}`);
+    return undefined;
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'eligo-test-ferretdb2-'));
+  // mkdtemp makes it 0700; the cluster inside runs as the postgres user when we are root.
+  await chmod(dataDir, 0o711);
+  const db = await startFerretDb2({ engine, dataDir, ephemeral: true, log });
+  return {
+    uri: db.uri,
+    stop: async () => {
+      await db.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 async function tryTestcontainers(
   log: Log,
 ): Promise<Pick<TestDatabaseServer, 'uri' | 'stop'> | undefined> {
@@ -77,65 +104,50 @@ async function tryTestcontainers(
     const uri = `${container.getConnectionString()}/?directConnection=true`;
     return { uri, stop: async () => void (await container.stop()) };
   } catch (error) {
-    log(`testcontainers could not start MongoDB (${(error as Error).message.split('\n')[0]})`);
+    log(`testcontainers could not start MongoDB (${summary(error)})`);
     return undefined;
   }
 }
 
-/** FerretDB 2 + DocumentDB in a throwaway cluster; undefined (with the reason logged) where it cannot be built. */
-async function tryFerretDb2(
+async function tryMongoMemoryServer(
   log: Log,
 ): Promise<Pick<TestDatabaseServer, 'uri' | 'stop'> | undefined> {
-  let engine;
   try {
-    engine = await ensureFerretDb2(buildOptionsFromEnv(log));
+    return await startMongoMemoryServer({ log });
   } catch (error) {
-    log(`FerretDB 2 cannot be built here: ${(error as Error).message.split('\n')[0]}`);
+    log(`mongodb-memory-server cannot start MongoDB here: ${summary(error)}`);
     return undefined;
   }
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'eligo-test-ferretdb2-'));
-  // mkdtemp makes it 0700; the cluster inside runs as the postgres user when we are root.
-  await chmod(dataDir, 0o711);
-  const db = await startFerretDb2({ engine, dataDir, ephemeral: true, log });
-  return {
-    uri: db.uri,
-    stop: async () => {
-      await db.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /**
- * The database server for one test run: MONGODB_URI if set; otherwise a MongoDB container when a
- * Docker engine answers and the image can be had; otherwise FerretDB 2 + DocumentDB, built once and
- * cached; otherwise (no apt, no root) FerretDB v1, with a warning that its results prove less.
+ * The database server for one test run: MONGODB_URI if set; otherwise FerretDB 2 + DocumentDB, built
+ * once and cached; otherwise a MongoDB container when a Docker engine answers; otherwise MongoDB
+ * through mongodb-memory-server. None of them: the run stops, saying what was tried.
  */
 export async function startTestDatabaseServer(log: Log): Promise<TestDatabaseServer> {
-  let server: Pick<TestDatabaseServer, 'uri' | 'stop'>;
-  let source: string;
+  let server: Pick<TestDatabaseServer, 'uri' | 'stop'> | undefined;
+  let source = 'MONGODB_URI';
   if (process.env.MONGODB_URI) {
     server = { uri: process.env.MONGODB_URI, stop: async () => {} };
-    source = 'MONGODB_URI';
   } else {
-    const container = await tryTestcontainers(log);
-    if (container) {
-      server = container;
-      source = 'testcontainers';
-    } else {
-      const ferretDb2 = await tryFerretDb2(log);
-      if (ferretDb2) {
-        server = ferretDb2;
-        source = 'embedded FerretDB 2';
-      } else {
-        log('WARNING: falling back to FerretDB v1, which is not atomic for conditional updates');
-        const binary = await ensureFerretDbBinary(cacheDir, log);
-        const dataDir = await mkdtemp(path.join(os.tmpdir(), 'eligo-test-ferretdb-'));
-        server = await startFerretDb({ binary, dataDir });
-        source = 'embedded FerretDB v1';
-      }
+    const candidates: Array<[string, (log: Log) => ReturnType<typeof tryFerretDb2>]> = [
+      ['embedded FerretDB 2', tryFerretDb2],
+      ['testcontainers', tryTestcontainers],
+      ['mongodb-memory-server', tryMongoMemoryServer],
+    ];
+    for (const [name, start] of candidates) {
+      server = await start(log);
+      source = name;
+      if (server) break;
     }
   }
+  if (!server)
+    throw new Error(
+      'No database for the tests: FerretDB 2 cannot be built here, no Docker engine runs MongoDB, ' +
+        'and mongodb-memory-server cannot get MongoDB (reasons above). Set MONGODB_URI to a ' +
+        'MongoDB (or FerretDB 2) you run; see docs/database.md.',
+    );
   const { description, engine } = await describeServer(server.uri);
   return { ...server, description: `${description} via ${source}`, engine };
 }

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { inject } from 'vitest';
-import { repoRoot } from '@eligo/server/dev/paths';
-import { stopProcess } from '@eligo/server/dev/processes';
+import { repoRoot } from '@eligo/dev/paths';
+import { stopProcess } from '@eligo/dev/processes';
 import type { TestApp } from './app.ts';
 import { withDatabase } from './mongo-uri.ts';
 import { waitFor } from './wait.ts';

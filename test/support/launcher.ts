@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { repoRoot } from '@eligo/server/dev/paths';
-import { stopProcess } from '@eligo/server/dev/processes';
+import { repoRoot } from '@eligo/dev/paths';
+import { stopProcess } from '@eligo/dev/processes';
 
 export interface Launched {
   url: string;
@@ -16,12 +16,12 @@ export interface Launched {
  * `env` it starts its embedded database.
  */
 export async function launch(env: Record<string, string>, timeoutMs = 240_000): Promise<Launched> {
-  const serverDir = path.join(repoRoot, 'server');
+  const launcherDir = path.join(repoRoot, 'tools', 'dev');
   const child: ChildProcess = spawn(
-    path.join(serverDir, 'node_modules', '.bin', 'tsx'),
-    ['src/dev/launch.ts'],
+    path.join(launcherDir, 'node_modules', '.bin', 'tsx'),
+    ['src/launch/main.ts'],
     {
-      cwd: serverDir,
+      cwd: launcherDir,
       env: { ...process.env, MONGODB_URI: '', ENCRYPTION_KEY: '', LEVER_CLIENT_ID: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

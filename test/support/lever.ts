@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { Types } from 'mongoose';
 import { expect } from 'vitest';
 import {
   authorizeWithHttp,
@@ -11,12 +12,13 @@ import {
 } from '@eligo/lever-emulator';
 import { createApp } from '@eligo/server/app';
 import type { LeverIntegration } from '@eligo/shared/schemas/integrations';
-import { freePort } from '@eligo/server/dev/processes';
+import { freePort } from '@eligo/dev/processes';
 import { createTestApp, type TestApp, type TestAppOptions } from './app.ts';
 import { emulatorControl, leverEnv } from './lever-env.ts';
 import { createOrganization, signedIn } from './factories.ts';
 import type { ApiClient } from './http.ts';
 import { startSmtpServer, type TestSmtpServer } from './smtp.ts';
+import { waitFor } from './wait.ts';
 
 export const SUPER_ADMIN = { email: 'sam.super@acme.example', password: 'lever' };
 export const LEVER_ADMIN = { email: 'alex.admin@acme.example', password: 'lever' };
@@ -58,6 +60,12 @@ export interface LeverTestbed {
    * is signed in — connected to Lever when `connect` is true.
    */
   startOver(options?: { connect?: boolean }): Promise<{ admin: ApiClient; organizationId: string }>;
+  /**
+   * Waits until nothing more can happen for the organization: Lever has no delivery left to make
+   * (retries included) and every job of the organization has ended. A delivery is answered only
+   * once its job is queued, and a job sends its mail before it ends: every mail is in by then.
+   */
+  settled(organizationId: string): Promise<void>;
   /** The SMTP server the app sends through (with `mail: true`). */
   smtp: TestSmtpServer | null;
   /** Another API instance on the same database and settings (not listening). */
@@ -145,6 +153,17 @@ export async function startLeverTestbed(
       expect(response.statusCode).toBe(200);
       return response.json().items[0];
     },
+    async settled(organizationId) {
+      await waitFor('Lever and our jobs to be done', async () => {
+        const { body } = await control('GET', '/deliveries');
+        if (body.data.some((d: { outcome: string }) => d.outcome === 'pending')) return false;
+        const open = await t.db.collection('jobs').countDocuments({
+          organizationId: new Types.ObjectId(organizationId),
+          state: { $nin: ['succeeded', 'dead'] },
+        });
+        return open === 0;
+      });
+    },
     async startOver(options = {}) {
       lever.reset();
       await t.db.collection('leverintegrations').deleteMany({});
@@ -223,7 +242,6 @@ export async function createLeverIntegration(
   organizationId: string,
   leverAccountId: string,
 ): Promise<{ id: string; publicId: string }> {
-  const { Types } = await import('mongoose');
   const { leverIntegrationModel, tokenPlace } =
     await import('@eligo/server/modules/lever/integration.model');
   const { leverWebhookSecretModel, signatureTokenPlace } =

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '@eligo/server/dev/paths';
-import { freePort, stopProcess } from '@eligo/server/dev/processes';
+import { repoRoot } from '@eligo/dev/paths';
+import { freePort, stopProcess } from '@eligo/dev/processes';
 
 export interface ServerProcess {
   url: string;

@@ -14,7 +14,7 @@ export async function mountAdminApp(selector: string): Promise<void> {
   // The one place that handles 401: a session we had has ended (expired, signed out elsewhere,
   // deactivated), so private pages go to login. A visitor who never signed in has nothing to end.
   onUnauthenticated(async () => {
-    const { useSessionStore } = await import('./stores/session.ts');
+    const { useSessionStore } = await import('./features/auth/session.store.ts');
     const session = useSessionStore(pinia);
     if (!session.isAuthenticated) return;
     session.forget();

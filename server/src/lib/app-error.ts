@@ -2,6 +2,8 @@ import { ErrorCode, errorStatus, type ErrorDetail } from '@eligo/shared/errors';
 
 export interface AppErrorOptions {
   details?: ErrorDetail[];
+  /** How many details there were in all, when `details` holds only the first of them. */
+  totalDetails?: number;
   headers?: Record<string, string>;
 }
 
@@ -12,6 +14,7 @@ export interface AppErrorOptions {
 export class AppError extends Error {
   readonly statusCode: number;
   readonly details?: ErrorDetail[];
+  readonly totalDetails?: number;
   readonly headers?: Record<string, string>;
 
   constructor(
@@ -23,6 +26,7 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.statusCode = errorStatus[code];
     this.details = options.details;
+    this.totalDetails = options.totalDetails;
     this.headers = options.headers;
   }
 

@@ -20,6 +20,23 @@ describe('mapError', () => {
     expect(mapped.isServerFault).toBe(false);
   });
 
+  test('a capped list of CSV errors keeps their lines, columns and the total', () => {
+    const details = [{ path: '/body/3/wages', line: 3, column: 'wages', message: 'is empty' }];
+    const mapped = mapError(
+      new AppError('CSV_INVALID', '700 rows have errors; nothing was imported', {
+        details,
+        totalDetails: 700,
+      }),
+    );
+    expect(mapped.body).toEqual({
+      statusCode: 400,
+      code: 'CSV_INVALID',
+      message: '700 rows have errors; nothing was imported',
+      details,
+      totalDetails: 700,
+    });
+  });
+
   test('schema validation errors become field paths', () => {
     const error = Object.assign(new Error('body/name must be string'), {
       statusCode: 400,

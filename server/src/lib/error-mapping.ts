@@ -70,6 +70,7 @@ export function mapError(error: unknown): MappedError {
       message: error.message,
     };
     if (error.details) body.details = error.details;
+    if (error.totalDetails !== undefined) body.totalDetails = error.totalDetails;
     return { body, headers: error.headers, isServerFault: error.statusCode >= 500 };
   }
   const e = (error instanceof Error ? error : new Error(String(error))) as FastifyLikeError;

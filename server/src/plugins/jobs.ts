@@ -19,6 +19,11 @@ export interface Jobs {
   resumeGroup(group: string): Promise<void>;
   /** State, attempts, last error, next run and history; never the payload. */
   get(jobId: string, organizationId?: string | Types.ObjectId): Promise<JobView | null>;
+  /**
+   * Resolves once this instance has finished a poll for due jobs that began after the call: the
+   * runner's observable tick, so a test can wait for it instead of sleeping.
+   */
+  nextPoll(): Promise<void>;
 }
 
 declare module 'fastify' {
@@ -56,6 +61,7 @@ export default fp(
         runner.kick();
       },
       get: (jobId, organizationId) => store.get(jobId, organizationId),
+      nextPoll: runner.nextPoll,
     } satisfies Jobs);
 
     app.scheduler.every('jobs-cleanup', 60 * 60_000, () =>

@@ -39,6 +39,7 @@ export const TEXT_LIMITS = {
   q_tanf_location: LINE_MAX,
   q_snap_recipient: NAME_MAX,
   q_snap_location: LINE_MAX,
+  q_ltur_city: NAME_MAX,
 } as const;
 
 // The `email` format as TypeBox checks it (RFC 5322, dot-atom or quoted local part).

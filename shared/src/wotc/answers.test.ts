@@ -63,6 +63,9 @@ describe('submittedAnswersSchema', () => {
     ['q_ltur_states', ['IL', 'IN'], true],
     ['q_ltur_states', [], false],
     ['q_ltur_states', ['IL', 'IL'], false],
+    ['q_ltur_city', 'Peoria', true],
+    ['q_ltur_city', ' ', false],
+    ['q_ltur_city', 'x'.repeat(101), false],
     ['q_vr_source', 'ticket_to_work', true],
     ['felony_jurisdiction', 'both', true],
   ] as const)('%s = %j → %s', (id, value, ok) => {

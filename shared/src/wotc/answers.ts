@@ -146,6 +146,10 @@ const screeningProperties = {
   q_ltur_states: Type.Optional(
     Type.Array(uspsStateSchema, { minItems: 1, maxItems: STATE_LIST_MAX, uniqueItems: true }),
   ),
+  /** ETA 9061 box 21 asks the city, too, where the unemployment claim was filed. */
+  q_ltur_city: Type.Optional(
+    Type.String({ minLength: 1, maxLength: NAME_MAX, pattern: NON_BLANK }),
+  ),
 };
 
 const closed = { additionalProperties: false } as const;
@@ -236,6 +240,7 @@ export const SCREENING_IDS = [
   'q_ssi_last_month',
   'q_ltur',
   'q_ltur_states',
+  'q_ltur_city',
 ] as const satisfies readonly (keyof ScreeningAnswers)[];
 export const ANSWER_IDS: readonly AnswerId[] = [...ABOUT_YOU_IDS, ...SCREENING_IDS];
 

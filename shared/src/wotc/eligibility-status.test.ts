@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { DraftAnswers, SubmittedAnswers } from './answers.ts';
 import { evaluateEligibility } from './eligibility.ts';
-import { allNoAnswers } from './fixtures.ts';
+import { ALL_DECLINED, allNoAnswers } from './fixtures.ts';
 import { RULES_VERSION, type EligibilityInput } from './result.ts';
 
 const AS_OF = '2026-06-02';
@@ -10,19 +10,6 @@ const AUTHORIZED = { programAuthorizedThrough: '2030-12-31' };
 type Extra = Omit<Partial<EligibilityInput>, 'answers'>;
 const evaluate = (answers: DraftAnswers, extra: Extra = {}) =>
   evaluateEligibility({ answers, asOf: AS_OF, ...AUTHORIZED, ...extra });
-
-/** Every screening question a 45-year-old sees, answered "declined". */
-const ALL_DECLINED: Partial<SubmittedAnswers> = {
-  worked_here_before: 'declined',
-  q_cond_cert: 'declined',
-  q_veteran: 'declined',
-  q_tanf_9of18: 'declined',
-  q_tanf_long: 'declined',
-  q_vr: 'declined',
-  q_felony: 'declined',
-  q_ssi: 'declined',
-  q_ltur: 'declined',
-};
 
 describe('"prefer not to answer" is neither yes nor no', () => {
   test.each<[keyof SubmittedAnswers, string, Partial<SubmittedAnswers>]>([

@@ -28,3 +28,16 @@ export function allNoAnswers(overrides: Partial<SubmittedAnswers> = {}): Submitt
     ...overrides,
   };
 }
+
+/** Every screening question a 45-year-old sees (and the rehire question), answered "declined". */
+export const ALL_DECLINED: Partial<SubmittedAnswers> = {
+  worked_here_before: 'declined',
+  q_cond_cert: 'declined',
+  q_veteran: 'declined',
+  q_tanf_9of18: 'declined',
+  q_tanf_long: 'declined',
+  q_vr: 'declined',
+  q_felony: 'declined',
+  q_ssi: 'declined',
+  q_ltur: 'declined',
+};

@@ -31,6 +31,7 @@ describe('question metadata', () => {
     ['q_snap', 2, 'enum', ['6_of_6', '3_of_5_lost', 'no', 'declined']],
     ['q_tanf_long', 2, 'multi', ['a', 'b', 'c', 'declined']],
     ['q_ltur_states', 2, 'state_list', undefined],
+    ['q_ltur_city', 2, 'text', undefined],
   ] as const)('%s: step %i, %s', (id, step, kind, options) => {
     expect(questionDef(id)).toMatchObject({ step, kind });
     expect(questionDef(id).options).toEqual(options);
@@ -98,6 +99,9 @@ describe('isQuestionVisible', () => {
     ['q_ssi_last_month', { q_ssi: 'yes' }, true],
     ['q_ltur_states', { q_ltur: 'yes' }, true],
     ['q_ltur_states', { q_ltur: 'no' }, false],
+    // ETA 9061 box 21 asks the city where the unemployment claim was filed.
+    ['q_ltur_city', { q_ltur: 'yes' }, true],
+    ['q_ltur_city', { q_ltur: 'declined' }, false],
     ['q_cond_cert_agency', { q_cond_cert: 'yes' }, true],
     // Always-asked questions.
     ['q_felony', {}, true],

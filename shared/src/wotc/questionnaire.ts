@@ -157,6 +157,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
   q('q_ssi_last_month', 2, 'month', 'optional', { parent: 'q_ssi', groups: ['H'] }),
   q('q_ltur', 2, 'yes_no', 'always', { options: YES_NO_OPTIONS, groups: ['J'] }),
   q('q_ltur_states', 2, 'state_list', 'when_visible', { parent: 'q_ltur', groups: ['J'] }),
+  q('q_ltur_city', 2, 'text', 'optional', { parent: 'q_ltur', groups: ['J'] }),
 ];
 
 const BY_ID = new Map(QUESTIONS.map((def) => [def.id, def]));
@@ -199,6 +200,7 @@ const CONDITIONS: Partial<Record<AnswerId, Condition>> = {
     answers.felony_jurisdiction === 'state' || answers.felony_jurisdiction === 'both',
   q_ssi_last_month: ({ answers }) => isYes(answers.q_ssi),
   q_ltur_states: ({ answers }) => isYes(answers.q_ltur),
+  q_ltur_city: ({ answers }) => isYes(answers.q_ltur),
 };
 
 function contextFor(answers: DraftAnswers, asOf: string): VisibilityContext {

@@ -81,6 +81,13 @@ describe('validateSubmission', () => {
     ],
     ['SNAP asked for 18–39', { age_band: 'under_40', dob: '2000-01-01' }, ['/q_snap required']],
     ['LTUR yes needs the states', { q_ltur: 'yes' }, ['/q_ltur_states required']],
+    ['LTUR city is optional', { q_ltur: 'yes', q_ltur_states: ['IL'] }, []],
+    [
+      'a blank LTUR city is refused',
+      { q_ltur: 'yes', q_ltur_states: ['IL'], q_ltur_city: '  ' },
+      ['/q_ltur_city invalid_text'],
+    ],
+    ['a city left from an earlier "yes" is ignored', { q_ltur: 'no', q_ltur_city: '  ' }, []],
     [
       'SSI month in the future',
       { q_ssi: 'yes', q_ssi_last_month: '2026-07' },

@@ -5,25 +5,25 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/',
     name: 'home',
-    component: () => import('../views/HomeView.vue'),
+    component: () => import('../features/home/HomeView.vue'),
     meta: { public: true, title: 'Home' },
   },
   {
     path: '/login',
     name: 'login',
-    component: () => import('../views/auth/LoginView.vue'),
+    component: () => import('../features/auth/LoginView.vue'),
     meta: { public: true, guestOnly: true, title: 'Sign in' },
   },
   {
     path: '/signup',
     name: 'signup',
-    component: () => import('../views/auth/SignupView.vue'),
+    component: () => import('../features/auth/SignupView.vue'),
     meta: { public: true, guestOnly: true, title: 'Create your organization' },
   },
   {
     path: '/set-password',
     name: 'set-password',
-    component: () => import('../views/auth/SetPasswordView.vue'),
+    component: () => import('../features/auth/SetPasswordView.vue'),
     meta: { public: true, title: 'Set your password' },
   },
   {
@@ -40,31 +40,31 @@ export const routes: RouteRecordRaw[] = [
   },
   {
     path: '/account',
-    component: () => import('../views/account/AccountView.vue'),
+    component: () => import('../features/account/AccountView.vue'),
     redirect: { name: 'account-profile' },
     children: [
       {
         path: 'profile',
         name: 'account-profile',
-        component: () => import('../views/account/ProfileTab.vue'),
+        component: () => import('../features/account/ProfileTab.vue'),
         meta: { title: 'My Account' },
       },
       {
         path: 'data-settings',
         name: 'account-data-settings',
-        component: () => import('../views/account/DataSettingsTab.vue'),
+        component: () => import('../features/account/DataSettingsTab.vue'),
         meta: { adminOnly: true, title: 'Data Settings' },
       },
       {
         path: 'users',
         name: 'account-users',
-        component: () => import('../views/account/UsersTab.vue'),
+        component: () => import('../features/users/UsersTab.vue'),
         meta: { adminOnly: true, title: 'Users' },
       },
       {
         path: 'audit-log',
         name: 'account-audit-log',
-        component: () => import('../views/account/AuditLogTab.vue'),
+        component: () => import('../features/audit/AuditLogTab.vue'),
         meta: { adminOnly: true, title: 'Audit log' },
       },
     ],
@@ -72,19 +72,19 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/account/data-settings/ats-integrations',
     name: 'ats-integrations',
-    component: () => import('../views/account/AtsIntegrationsView.vue'),
+    component: () => import('../features/integrations/AtsIntegrationsView.vue'),
     meta: { adminOnly: true, title: 'ATS Integrations' },
   },
   {
     path: '/dev/mailbox',
     name: 'dev-mailbox',
-    component: () => import('../views/dev/MailboxView.vue'),
+    component: () => import('../features/mailbox/MailboxView.vue'),
     meta: { public: true, title: 'Dev mailbox' },
   },
   {
     path: '/forbidden',
     name: 'forbidden',
-    component: () => import('../views/ForbiddenView.vue'),
+    component: () => import('./ForbiddenView.vue'),
     meta: { title: 'Not available' },
   },
   {
@@ -99,7 +99,7 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
-    component: () => import('../views/NotFoundView.vue'),
+    component: () => import('./NotFoundView.vue'),
     meta: { public: true, title: 'Page not found' },
   },
 ];
@@ -109,7 +109,7 @@ export function createAppRouter(): Router {
   router.beforeEach(async (to) => {
     // Loaded on demand: the public survey never downloads the session store or the auth routes.
     if (!needsSession(to)) return true;
-    const { useSessionStore } = await import('../stores/session.ts');
+    const { useSessionStore } = await import('../features/auth/session.store.ts');
     const session = useSessionStore();
     await session.ensureLoaded().catch(() => undefined);
     return decideNavigation(to, session);

@@ -59,6 +59,8 @@ export function jobRunner(store: JobStore, settings: RunnerSettings, log: Fastif
   let stopping = false;
   let polling: Promise<void> | undefined;
   let pollAgain = false;
+  /** Callers of nextPoll(), answered by the first poll that starts after they asked. */
+  let pollWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
 
   const runningOf = (type: string) => [...running.values()].filter((r) => r.type === type).length;
 
@@ -176,9 +178,12 @@ export function jobRunner(store: JobStore, settings: RunnerSettings, log: Fastif
       return;
     }
     clearTimeout(timer);
+    const served = pollWaiters;
+    pollWaiters = [];
     polling = pollOnce()
       .catch((error: unknown) => log.warn({ err: error }, 'job poll failed'))
       .finally(() => {
+        for (const waiter of served) waiter.resolve();
         polling = undefined;
         if (pollAgain) {
           pollAgain = false;
@@ -201,6 +206,14 @@ export function jobRunner(store: JobStore, settings: RunnerSettings, log: Fastif
       return definitions.get(type);
     },
     kick,
+    /**
+     * Resolves once a poll that began after the call has finished (and started every attempt it
+     * claimed). Lets a test show that a job which would have been due was not run, without a sleep.
+     */
+    nextPoll(): Promise<void> {
+      if (stopping) return Promise.reject(new Error('the job runner has stopped'));
+      return new Promise((resolve, reject) => pollWaiters.push({ resolve, reject }));
+    },
     start(): void {
       started = true;
       kick();
@@ -209,6 +222,8 @@ export function jobRunner(store: JobStore, settings: RunnerSettings, log: Fastif
     async drain(): Promise<void> {
       stopping = true;
       clearTimeout(timer);
+      for (const waiter of pollWaiters.splice(0))
+        waiter.reject(new Error('the job runner stopped'));
       await polling;
       const inFlight = [...running.values()];
       if (inFlight.length === 0) return;

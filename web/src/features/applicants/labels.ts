@@ -5,6 +5,7 @@ import type {
   TimelineEvent,
   WotcStatus,
 } from '@eligo/shared/schemas/applicants';
+import type { Tone } from '../../components/ToneBadge.vue';
 
 export {
   SURVEY_STATUS_LABELS,
@@ -12,25 +13,34 @@ export {
   WOTC_STATUS_LABELS,
 } from '@eligo/shared/applicants';
 
-/** Badge colour classes (styles.css) per status. */
-export function surveyTone(status: SurveyStatus): string {
+/** The badge colour of each status. */
+export function surveyTone(status: SurveyStatus): Tone {
   if (status === 'submitted') return 'good';
   if (status === 'missing_email' || status === 'expired') return 'warn';
   if (status === 'declined') return 'muted';
   return 'info';
 }
 
-export function wotcTone(status: WotcStatus): string {
-  return {
+export function wotcTone(status: WotcStatus): Tone {
+  const tones: Record<WotcStatus, Tone> = {
     pending: 'muted',
     pre_qualified: 'good',
     not_qualified: 'neutral',
     needs_review: 'warn',
-  }[status];
+  };
+  return tones[status];
 }
 
-export function tagTone(state: TagSyncState): string {
-  return { none: 'muted', pending: 'info', synced: 'good', failed: 'warn', dead: 'bad' }[state];
+const TAG_TONES: Record<TagSyncState, Tone> = {
+  none: 'muted',
+  pending: 'info',
+  synced: 'good',
+  failed: 'warn',
+  dead: 'bad',
+};
+
+export function tagTone(state: TagSyncState): Tone {
+  return TAG_TONES[state];
 }
 
 export function formatDate(iso: string | null): string {

@@ -4,14 +4,23 @@ import {
   type LeverConnectOutcome,
   type WebhookMode,
 } from '@eligo/shared/schemas/integrations';
+import type { Tone } from '../../components/ToneBadge.vue';
 
-/** The tile's status words. */
+/** The tile's status words, and their badge colours. */
 export const statusLabels: Record<IntegrationStatus, string> = {
   connected: 'Connected',
   waiting: 'Waiting for the first event',
   webhook_missing: 'Webhook missing',
   disconnected: 'Disconnected — access revoked',
   error: 'Error',
+};
+
+export const statusTones: Record<IntegrationStatus, Tone> = {
+  connected: 'good',
+  waiting: 'pending',
+  webhook_missing: 'bad',
+  disconnected: 'bad',
+  error: 'bad',
 };
 
 export const webhookModeLabels: Record<WebhookMode, string> = {

@@ -2,7 +2,7 @@ import type { Messages } from './types.ts';
 
 const yesNo = { yes: 'Yes', no: 'No', declined: 'Prefer not to answer' };
 const recipient = 'Name of the person who got the benefits';
-const place = 'City and state where they were received';
+const place = 'City and state(s) where they were received';
 
 export const en: Messages = {
   ui: {
@@ -225,6 +225,10 @@ export const en: Messages = {
       options: yesNo,
     },
     q_ltur_states: { label: 'In which states did you get unemployment benefits?' },
+    q_ltur_city: {
+      label: 'In which city did you file for unemployment benefits?',
+      hint: 'If you filed online or by phone, the city where you lived then.',
+    },
   },
   errors: {
     required: 'Please answer this question.',

@@ -2,7 +2,7 @@ import type { Messages } from './types.ts';
 
 const yesNo = { yes: 'Sí', no: 'No', declined: 'Prefiero no contestar' };
 const recipient = 'Nombre de la persona que recibió los beneficios';
-const place = 'Ciudad y estado donde se recibieron';
+const place = 'Ciudad y estado(s) donde se recibieron';
 
 export const es: Messages = {
   ui: {
@@ -226,6 +226,10 @@ export const es: Messages = {
       options: yesNo,
     },
     q_ltur_states: { label: '¿En qué estados recibió beneficios de desempleo?' },
+    q_ltur_city: {
+      label: '¿En qué ciudad solicitó los beneficios de desempleo?',
+      hint: 'Si los solicitó por internet o por teléfono, la ciudad donde vivía entonces.',
+    },
   },
   errors: {
     required: 'Conteste esta pregunta.',
