@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Types, type Connection } from 'mongoose';
-import { isDuplicateKeyError } from '../unique-insert.ts';
+import { insertOnce } from '../db/index.ts';
 import { jobLeaseModel, jobModel, pausedGroupModel, type Job, type JobEvent } from './job.model.ts';
 import { event, HISTORY_LIMIT, pushEvent, view, type JobView } from './job-view.ts';
 
@@ -37,8 +37,8 @@ export function jobStore(connection: Connection) {
       const now = new Date();
       const group = options.group ?? null;
       const paused = group ? Boolean(await Paused.exists({ _id: group })) : false;
-      try {
-        await Jobs.create({
+      const inserted = await insertOnce(() =>
+        Jobs.create({
           _id,
           type,
           payload: payload ?? null,
@@ -53,14 +53,10 @@ export function jobStore(connection: Connection) {
           history: [event({ event: 'enqueued', attempt: 0 })],
           createdAt: now,
           updatedAt: now,
-        });
-        return { id: _id, created: true };
-      } catch (error) {
-        // The same key again (a redelivery, a double click): the existing job stands.
-        if (options.key !== undefined && isDuplicateKeyError(error))
-          return { id: _id, created: false };
-        throw error;
-      }
+        }),
+      );
+      // Lost: the same key again (a redelivery, a double click), and the existing job stands.
+      return { id: _id, created: inserted.won };
     },
 
     async get(id: string, organizationId?: Types.ObjectId): Promise<JobView | null> {
@@ -101,17 +97,8 @@ export function jobStore(connection: Connection) {
      */
     async claim(job: Job, owner: string, leaseMs: number): Promise<Job | null> {
       const attempt = job.attempt + 1;
-      try {
-        await Leases.create({
-          _id: `${job._id}:${attempt}`,
-          jobId: job._id,
-          owner,
-          createdAt: new Date(),
-        });
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return null;
-        throw error;
-      }
+      const lease = { _id: `${job._id}:${attempt}`, jobId: job._id, owner, createdAt: new Date() };
+      if (!(await insertOnce(() => Leases.create(lease))).won) return null;
       const now = new Date();
       const history: Array<Omit<JobEvent, 'at'>> = [];
       if (job.state === 'running')
@@ -224,11 +211,8 @@ export function jobStore(connection: Connection) {
     },
 
     async pauseGroup(group: string, reason: string): Promise<void> {
-      try {
-        await Paused.create({ _id: group, reason, pausedAt: new Date() });
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
+      // Paused already: the first reason stands.
+      await insertOnce(() => Paused.create({ _id: group, reason, pausedAt: new Date() }));
       await Jobs.updateMany(
         { group, state: { $in: ['queued', 'retrying'] } },
         {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Connection } from 'mongoose';
-import { isDuplicateKeyError } from '../unique-insert.ts';
+import { insertOnce } from '../db/index.ts';
 import { attemptSlotModel } from './attempt-slot.model.ts';
 
 export interface Limit {
@@ -41,12 +41,8 @@ export function attemptLimiter(connection: Connection, now: () => number = Date.
       if (taken >= max) return limited;
       for (let i = 0; i < max; i++) {
         const id = `${prefix}${(taken + i) % max}`;
-        try {
-          await Slots.create({ _id: id, expiresAt: new Date(windowEnd) });
-        } catch (error) {
-          if (isDuplicateKeyError(error)) continue;
-          throw error;
-        }
+        const slot = { _id: id, expiresAt: new Date(windowEnd) };
+        if (!(await insertOnce(() => Slots.create(slot))).won) continue;
         return {
           ok: true,
           release: async () => {

@@ -1,5 +1,5 @@
 import type { Connection, Types } from 'mongoose';
-import { leaseSchema, leases, type Lease } from '../../lib/leases.ts';
+import { leaseSchema, leases, type Lease } from '../../lib/db/index.ts';
 import { modelOn } from '../../lib/model.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { isDuplicateKeyError } from '../../../lib/unique-insert.ts';
+import { insertOnce } from '../../../lib/db/index.ts';
 import { leverRateSlotModel } from './rate-slot.model.ts';
 
 export interface RateBudgetOptions {
@@ -48,17 +48,12 @@ export function rateBudget(connection: Connection, options: RateBudgetOptions): 
   async function reserve(accountId: string, entry: { cursor: number }): Promise<number> {
     let slot = Math.max(entry.cursor, Math.floor(now() / slotMs) - options.burst);
     for (;;) {
-      try {
-        await Slots.collection.insertOne({
-          _id: `${accountId}:${slot}`,
-          at: new Date(slot * slotMs),
-        } as never);
+      const row = { _id: `${accountId}:${slot}`, at: new Date(slot * slotMs) };
+      if ((await insertOnce(() => Slots.collection.insertOne(row as never))).won) {
         entry.cursor = slot + 1;
         return slot;
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-        slot += 1; // another instance has it
       }
+      slot += 1; // another instance has it
     }
   }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Types } from 'mongoose';
-import { isDuplicateKeyError } from '../../../lib/unique-insert.ts';
+import { isDuplicateKeyError } from '../../../lib/db/index.ts';
 import { leverActivityModel } from './activity.model.ts';
 
 const HOUR = 3_600_000;

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, type Model } from 'mongoose';
-import { isDuplicateKeyError } from './unique-insert.ts';
+import { insertOnce } from './insert-once.ts';
 
 /** Identifies this process as a lease holder. */
 export const INSTANCE_ID = randomUUID();
 
 /**
- * An exclusive claim guarded by the unique `_id` (atomic on MongoDB and FerretDB alike): a lease
+ * An exclusive claim guarded by the unique `_id` (one winner on MongoDB and FerretDB 2): a lease
  * held for a while (e.g. `refresh:<id>` while one instance refreshes tokens), or a one-time claim
  * kept until `expiresAt` (e.g. an OAuth state that was used). Expired ones are pruned.
  */
@@ -38,7 +38,10 @@ export interface Leases {
   acquire(name: string, ttlMs: number, now?: number): Promise<boolean>;
   /** Gives the lease back (only if this process holds it). */
   release(name: string): Promise<void>;
-  /** A one-time claim (e.g. an OAuth state): true for the first caller only, ever (until pruned). */
+  /**
+   * A one-time claim (e.g. an OAuth state): true for the first caller only, until `keepUntil`
+   * (then it is deleted; what it guards must have expired by then too).
+   */
   claimOnce(name: string, keepUntil: Date): Promise<boolean>;
   /** Deletes expired leases and claims (periodic task). */
   prune(now?: number): Promise<number>;
@@ -48,13 +51,13 @@ export interface Leases {
 export function leases(model: Model<Lease>): Leases {
   return {
     async acquire(name, ttlMs, now = Date.now()) {
+      // Twice at most: the second try follows the removal of an expired lease.
       for (let attempt = 0; attempt < 2; attempt += 1) {
-        try {
-          await model.create({ _id: name, holder: INSTANCE_ID, expiresAt: new Date(now + ttlMs) });
+        const expiresAt = new Date(now + ttlMs);
+        if (
+          (await insertOnce(() => model.create({ _id: name, holder: INSTANCE_ID, expiresAt }))).won
+        )
           return true;
-        } catch (error) {
-          if (!isDuplicateKeyError(error)) throw error;
-        }
         const existing = await model.findById(name);
         if (existing && existing.expiresAt.getTime() > now) return false;
         if (existing) await model.deleteOne({ _id: name, expiresAt: existing.expiresAt });
@@ -65,13 +68,8 @@ export function leases(model: Model<Lease>): Leases {
       await model.deleteOne({ _id: name, holder: INSTANCE_ID });
     },
     async claimOnce(name, keepUntil) {
-      try {
-        await model.create({ _id: name, holder: INSTANCE_ID, expiresAt: keepUntil });
-        return true;
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return false;
-        throw error;
-      }
+      const claim = { _id: name, holder: INSTANCE_ID, expiresAt: keepUntil };
+      return (await insertOnce(() => model.create(claim))).won;
     },
     async prune(now = Date.now()) {
       const result = await model.deleteMany({ expiresAt: { $lt: new Date(now) } });
