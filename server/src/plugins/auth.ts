@@ -100,8 +100,6 @@ export default fp(
         throw AppError.forbidden('Only admins can do this');
       request.auth = auth;
     });
-
-    app.scheduler.every('delete-expired-sessions', 10 * 60_000, () => sessions.deleteExpired());
   },
-  { name: 'auth', dependencies: ['config', 'mongo', 'scheduler'] },
+  { name: 'auth', dependencies: ['config', 'mongo'] },
 );

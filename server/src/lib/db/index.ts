@@ -11,4 +11,4 @@ export {
 export { insertOnce, type InsertOnceResult } from './insert-once.ts';
 export { retryOnDeadlock, type DeadlockRetryOptions } from './retry-on-deadlock.ts';
 export { INSTANCE_ID, leaseSchema, leases, type Lease, type Leases } from './leases.ts';
-export { assertIndexesInPlace, ensureIndexes } from './indexes.ts';
+export { assertIndexesInPlace, ensureIndexes, retireIndex } from './indexes.ts';

@@ -1,4 +1,4 @@
-import type { Model } from 'mongoose';
+import type { Model, Schema } from 'mongoose';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any model of the connection
 type AnyModel = Model<any>;
@@ -15,6 +15,16 @@ interface DeclaredOptions {
   expireAfterSeconds?: number;
 }
 
+const retired = new WeakMap<Schema, Array<Record<string, number>>>();
+
+/**
+ * Declares an index the schema no longer wants (e.g. the plain index a periodic cleanup used before
+ * a TTL index replaced it): boot drops it where it still exists, so existing databases converge.
+ */
+export function retireIndex(schema: Schema, keys: Record<string, number>): void {
+  retired.set(schema, [...(retired.get(schema) ?? []), keys]);
+}
+
 const ttlOf = (index: { expireAfterSeconds?: number }) => index.expireAfterSeconds ?? null;
 
 async function existingIndexes(model: AnyModel): Promise<ExistingIndex[]> {
@@ -29,29 +39,43 @@ export async function ensureIndexes(model: AnyModel): Promise<void> {
   await model.createCollection().catch((error: unknown) => {
     if ((error as { codeName?: string }).codeName !== 'NamespaceExists') throw error;
   });
-  await rebuildChangedTtlIndexes(model);
+  await dropIndexes(model, retiredIndexes(model));
+  await dropIndexes(model, changedTtlIndexes(model, await existingIndexes(model)));
   await model.createIndexes();
   await assertIndexesInPlace(model);
 }
 
-/**
- * An index on the declared keys whose TTL (`expireAfterSeconds`, or none) differs from the schema's
- * is dropped, so that createIndexes builds it as declared: both engines refuse to change the
- * options of an existing index through createIndexes (IndexOptionsConflict, code 85), and FerretDB
- * 2 cannot change them with `collMod`. This is how a plain index becomes a TTL index (issue 18).
- * Safe because a TTL only decides when documents are deleted; a difference in `unique` is left for
- * assertIndexesInPlace to refuse. Two instances booting at once may both drop it; both then create
- * the same index.
- */
-async function rebuildChangedTtlIndexes(model: AnyModel): Promise<void> {
+async function retiredIndexes(model: AnyModel): Promise<ExistingIndex[]> {
+  const keys = (retired.get(model.schema) ?? []).map((key) => JSON.stringify(key));
+  if (keys.length === 0) return [];
   const existing = await existingIndexes(model);
-  for (const [fields, options] of model.schema.indexes()) {
+  return existing.filter((index) => keys.includes(JSON.stringify(index.key)));
+}
+
+/**
+ * Existing indexes on declared keys whose TTL (`expireAfterSeconds`, or none) differs from the
+ * schema's: dropped, so that createIndexes builds them as declared. Both engines refuse to change
+ * an index's options through createIndexes (IndexOptionsConflict, code 85), and FerretDB 2 cannot
+ * change them with `collMod`; this is how a plain index becomes a TTL index. Safe because a TTL
+ * only decides when documents are deleted; a difference in `unique` is left for
+ * assertIndexesInPlace to refuse.
+ */
+function changedTtlIndexes(model: AnyModel, existing: ExistingIndex[]): ExistingIndex[] {
+  return model.schema.indexes().flatMap(([fields, options]) => {
     const declared = options as DeclaredOptions;
     const found = existing.find((index) => JSON.stringify(index.key) === JSON.stringify(fields));
-    if (!found || found.name === '_id_' || ttlOf(found) === ttlOf(declared)) continue;
-    if (Boolean(found.unique) !== Boolean(declared.unique)) continue;
-    await model.collection.dropIndex(found.name).catch((error: unknown) => {
-      // Another instance dropped it first.
+    if (!found || found.name === '_id_' || ttlOf(found) === ttlOf(declared)) return [];
+    return Boolean(found.unique) === Boolean(declared.unique) ? [found] : [];
+  });
+}
+
+/** Two instances booting at once may both drop an index; both then create the same one. */
+async function dropIndexes(
+  model: AnyModel,
+  indexes: ExistingIndex[] | Promise<ExistingIndex[]>,
+): Promise<void> {
+  for (const index of await indexes) {
+    await model.collection.dropIndex(index.name).catch((error: unknown) => {
       if ((error as { codeName?: string }).codeName !== 'IndexNotFound') throw error;
     });
   }

@@ -8,7 +8,8 @@ export const INSTANCE_ID = randomUUID();
 /**
  * An exclusive claim guarded by the unique `_id` (one winner on MongoDB and FerretDB 2): a lease
  * held for a while (e.g. `refresh:<id>` while one instance refreshes tokens), or a one-time claim
- * kept until `expiresAt` (e.g. an OAuth state that was used). Expired ones are pruned.
+ * kept until `expiresAt` (e.g. an OAuth state that was used). A TTL index deletes expired ones
+ * (about a minute late), so readers compare `expiresAt` with the clock themselves.
  */
 export interface Lease {
   _id: string;
@@ -26,7 +27,7 @@ export function leaseSchema(): Schema<Lease> {
     },
     { versionKey: false },
   );
-  schema.index({ expiresAt: 1 });
+  schema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
   return schema;
 }
 
@@ -40,11 +41,9 @@ export interface Leases {
   release(name: string): Promise<void>;
   /**
    * A one-time claim (e.g. an OAuth state): true for the first caller only, until `keepUntil`
-   * (then it is deleted; what it guards must have expired by then too).
+   * (then the TTL index deletes it; what it guards must have expired by then too).
    */
   claimOnce(name: string, keepUntil: Date): Promise<boolean>;
-  /** Deletes expired leases and claims (periodic task). */
-  prune(now?: number): Promise<number>;
 }
 
 /** Leases and one-time claims stored in `model`'s collection. */
@@ -70,10 +69,6 @@ export function leases(model: Model<Lease>): Leases {
     async claimOnce(name, keepUntil) {
       const claim = { _id: name, holder: INSTANCE_ID, expiresAt: keepUntil };
       return (await insertOnce(() => model.create(claim))).won;
-    },
-    async prune(now = Date.now()) {
-      const result = await model.deleteMany({ expiresAt: { $lt: new Date(now) } });
-      return result.deletedCount;
     },
   };
 }

@@ -19,9 +19,9 @@ export type Reservation =
 /**
  * Counts attempts (sign-ins, password checks) in the database, so every API instance sees the same
  * counters, and exactly: an attempt first reserves one of the window's `max` slots by inserting a
- * document with a deterministic `_id`. The unique `_id` lets each slot be taken once — atomic on
- * MongoDB and on FerretDB alike, where conditional updates are not — so N parallel attempts never
- * get more than `max` through. The caller releases the slot when the attempt should not count.
+ * document with a deterministic `_id`. The unique `_id` lets each slot be taken once, so N parallel
+ * attempts never get more than `max` through (a conditional `$inc` of one counter per window would
+ * be atomic too on MongoDB and FerretDB 2; the slots stay, being correct and tested). The caller releases the slot when the attempt should not count.
  * Windows are fixed (a new one starts every `windowMs`).
  */
 export function attemptLimiter(connection: Connection, now: () => number = Date.now) {
@@ -57,11 +57,6 @@ export function attemptLimiter(connection: Connection, now: () => number = Date.
     async clear(key: string): Promise<void> {
       const id = keyId(key);
       await Slots.deleteMany({ _id: { $gte: `${id}|`, $lt: `${id}|~` } });
-    },
-
-    /** Deletes the slots of windows that have ended; run periodically. */
-    async deleteExpired(): Promise<number> {
-      return (await Slots.deleteMany({ expiresAt: { $lte: new Date(now()) } })).deletedCount;
     },
   };
 }
