@@ -25,6 +25,7 @@ import applicantsModule from './modules/applicants/applicants.routes.ts';
 import auditModule from './modules/audit/audit.routes.ts';
 import authModule from './modules/auth/auth.routes.ts';
 import countiesModule from './modules/counties/counties.routes.ts';
+import filingModule from './modules/filing/filing.routes.ts';
 import leverModule from './modules/lever/lever.routes.ts';
 import mailboxModule from './modules/mailbox/mailbox.routes.ts';
 import organizationModule from './modules/organizations/organization.routes.ts';
@@ -75,6 +76,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(surveyModule);
   await fastify.register(countiesModule);
   await fastify.register(leverModule);
+  await fastify.register(filingModule);
   await fastify.register(auditModule);
 
   // Last: static SPA files and the not-found handler for whatever no module claimed.

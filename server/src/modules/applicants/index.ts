@@ -34,3 +34,8 @@ export {
   type RecordLeverHireInput,
   type RecordLeverHireResult,
 } from './hires/lever-hire.ts';
+export { nameSearchConditions } from './applicant-query.ts';
+export { applicantFiling, filingContext, type FilingContext } from './hires/filing-dto.ts';
+export { toHireDto } from './hires/filing-facts.ts';
+export { refreshFilingFacts } from './hires/refresh-facts.ts';
+export { FILING_PHASES, type FilingPhase, type StoredFiling } from './hires/hire.model.ts';

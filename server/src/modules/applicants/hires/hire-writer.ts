@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { HIRE_FIELD_LABELS, type HireField, type HireMerge } from '@eligo/shared/filing';
 import type { ApplicantHire, HireSource } from '@eligo/shared/schemas/hire';
 import { scoped } from '../../../lib/tenancy/tenant-repository.ts';
 import { applicantModel, type Applicant } from '../applicant.model.ts';
-import { recordEvent, type Actor } from '../timeline.ts';
+import { recordEvent, type Actor, type OnceEvent } from '../timeline.ts';
 import type { TimelineData } from '../timeline.model.ts';
 import { factsUpdate, filingFactsOf, toHireDto, unchangedInputs } from './filing-facts.ts';
 import type { HireChange, StoredHire } from './hire.model.ts';
@@ -63,20 +64,77 @@ function actorOf(stored: HireChange['actor']): Actor {
 }
 
 /** The change's timeline entry, once per hire version (a retry or a lost race records nothing). */
-async function recordChange(app: FastifyInstance, ref: ApplicantRef, change: HireChange) {
-  await recordEvent(app, ref, change.type, {
+export function changeEvent(ref: ApplicantRef, change: HireChange): OnceEvent {
+  return {
+    applicant: ref,
+    type: change.type,
     actor: actorOf(change.actor),
     at: change.at,
     once: `hire:${change.version}`,
     data: change.data,
-  });
+  };
+}
+
+async function recordChange(app: FastifyInstance, ref: ApplicantRef, change: HireChange) {
+  const { applicant, type, ...options } = changeEvent(ref, change);
+  await recordEvent(app, applicant, type, options);
+}
+
+export interface PlannedHireWrite {
+  merge: HireMerge;
+  /** Null when nothing changes. */
+  change: HireChange | null;
+  filter: Record<string, unknown>;
+  update: { $set: Record<string, unknown> };
+}
+
+/**
+ * The write of `write` on the applicant as read: the merged hire with its next version, the filing
+ * facts, and the compare-and-set filter on every input of those facts (`unchangedInputs`).
+ */
+export function planHireWrite(
+  applicant: Applicant,
+  write: HireWrite,
+  now: Date,
+  timeZone: string,
+): PlannedHireWrite {
+  const before = applicant.hire;
+  const merge = write.merge(before ? toHireDto(before) : null);
+  const filter = { _id: applicant._id, organizationId: applicant.organizationId };
+  if (merge.changed.length === 0 && merge.confirmed.length === 0) {
+    return { merge, change: null, filter, update: { $set: {} } };
+  }
+  const version = (before?.version ?? 0) + 1;
+  const change: HireChange = {
+    version,
+    writeId: randomUUID(),
+    type: before ? 'hire_updated' : 'hire_recorded',
+    at: now,
+    actor: storedActor(write.actor),
+    data: changeData(write, merge),
+  };
+  const hire: StoredHire = {
+    ...merge.hire,
+    source: before?.source ?? write.source,
+    version,
+    recordedAt: before?.recordedAt ?? now,
+    updatedAt: now,
+    lastChange: change,
+  };
+  const facts = filingFactsOf({ ...applicant, hire }, timeZone)!;
+  return {
+    merge,
+    change,
+    filter: { ...filter, ...unchangedInputs(applicant) },
+    update: { $set: { hire, ...factsUpdate(applicant, facts) } },
+  };
 }
 
 /**
  * Writes an applicant's hire: read, merge, and a compare-and-set on every input of the filing
- * facts (`unchangedInputs`), so two instances recording the same hire at once produce one change and
- * one timeline entry, and the stored facts always match the hire, the survey and the status they
- * were computed from. `null` when there is no such applicant.
+ * facts, so two instances recording the same hire at once produce one change and one timeline
+ * entry, and the stored facts always match the hire, the survey and the status they were computed
+ * from. `null` when there is no such applicant.
  */
 export async function writeHire(
   app: FastifyInstance,
@@ -88,38 +146,17 @@ export async function writeHire(
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const applicant = await Applicants.findById(ref._id).lean<Applicant>();
     if (!applicant) return null;
-    const before = applicant.hire;
-    const merge = write.merge(before ? toHireDto(before) : null);
-    if (merge.changed.length === 0 && merge.confirmed.length === 0) {
+    const plan = planHireWrite(applicant, write, app.clock.now(), timeZone);
+    if (!plan.change) {
       // The same facts again. A crash after the last write may have lost its timeline entry.
-      if (before?.lastChange) await recordChange(app, applicant, before.lastChange);
-      return { applicant, changed: false, merge };
+      const last = applicant.hire?.lastChange;
+      if (last) await recordChange(app, applicant, last);
+      return { applicant, changed: false, merge: plan.merge };
     }
-    const now = app.clock.now();
-    const version = (before?.version ?? 0) + 1;
-    const change: HireChange = {
-      version,
-      type: before ? 'hire_updated' : 'hire_recorded',
-      at: now,
-      actor: storedActor(write.actor),
-      data: changeData(write, merge),
-    };
-    const hire: StoredHire = {
-      ...merge.hire,
-      source: before?.source ?? write.source,
-      version,
-      recordedAt: before?.recordedAt ?? now,
-      updatedAt: now,
-      lastChange: change,
-    };
-    const facts = filingFactsOf({ ...applicant, hire }, timeZone)!;
-    const result = await Applicants.updateOne(
-      { _id: applicant._id, ...unchangedInputs(applicant) },
-      { $set: { hire, ...factsUpdate(applicant, facts) } },
-    );
+    const result = await Applicants.updateOne(plan.filter, plan.update);
     if (result.matchedCount === 1) {
-      await recordChange(app, applicant, change);
-      return { applicant: { ...applicant, hire }, changed: true, merge };
+      await recordChange(app, applicant, plan.change);
+      return { applicant, changed: true, merge: plan.merge };
     }
   }
   throw new Error(`The hire of applicant ${ref._id.toHexString()} kept changing under this write`);

@@ -16,6 +16,8 @@ import type { TimelineData } from '../timeline.model.ts';
 /** What a write changed, kept on the hire so its timeline event can be recorded again if lost. */
 export interface HireChange {
   version: number;
+  /** Random per write: tells a batch writer which of its compare-and-sets won. */
+  writeId: string;
   type: Extract<TimelineEventType, 'hire_recorded' | 'hire_updated'>;
   at: Date;
   actor: { kind: 'system' | 'lever' | 'user'; name: string | null; userId: Types.ObjectId | null };
