@@ -86,9 +86,9 @@ async function checkFile(app: FastifyInstance, batches: Batches, context: HiresI
         issues.add({ line, column, message: `${p.message} (with what Eligo has recorded)` });
       }
       if (problems.length > 0) issues.rowsWithOwnErrors += 1;
+      else if (!before) counts.created += 1;
       else if (merge.changed.length === 0 && merge.confirmed.length === 0) counts.unchanged += 1;
-      else if (before) counts.updated += 1;
-      else counts.created += 1;
+      else counts.updated += 1;
     }
   }
   if (issues.total > 0) throw csvApplyInvalid(issues, context.rows, hiresImport);
