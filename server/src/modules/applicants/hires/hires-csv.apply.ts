@@ -6,6 +6,7 @@ import type { HiresImportResult } from '@eligo/shared/schemas/hires';
 import { AppError } from '../../../lib/app-error.ts';
 import {
   IssueList,
+  MAX_LISTED_ISSUES,
   csvApplyInvalid,
   type CsvApplyContext,
   type CsvRecord,
@@ -67,7 +68,9 @@ async function checkFile(app: FastifyInstance, batches: Batches, context: HiresI
       const found = resolved.get(line)!;
       if (!found.applicant) {
         counts.unknown += 1;
-        counts.unknownEmployees.push({ line, employee: row.employee, reason: found.reason });
+        if (counts.unknownEmployees.length < MAX_LISTED_ISSUES) {
+          counts.unknownEmployees.push({ line, employee: row.employee, reason: found.reason });
+        }
         continue;
       }
       const id = found.applicant._id.toHexString();
