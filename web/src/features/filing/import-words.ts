@@ -8,13 +8,11 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
  */
 export function importOutcome(result: HiresImportResult): string[] {
   const would = result.dryRun;
+  const were = (n: number) => (would ? 'would be' : n === 1 ? 'was' : 'were');
+  const { created, updated, unchanged } = result;
   const lines = [
     `${count(result.rows, 'row', 'rows')} in the file.`,
-    `${count(result.created, 'hire', 'hires')} ${would ? 'would be' : 'were'} recorded, ${count(
-      result.updated,
-      'hire',
-      'hires',
-    )} ${would ? 'would be' : 'were'} updated, ${count(result.unchanged, 'row', 'rows')} already as in the file.`,
+    `${count(created, 'hire', 'hires')} ${were(created)} recorded, ${count(updated, 'hire', 'hires')} ${were(updated)} updated, ${count(unchanged, 'row', 'rows')} already as in the file.`,
   ];
   if (result.unknown > 0) {
     lines.push(
