@@ -1,20 +1,13 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { json, testPinia } from '../filing/fixtures.ts';
+import { describe, expect, test } from 'vitest';
+import { json, mockFetch, testPinia } from '../filing/fixtures.ts';
 import DigestPreference from './DigestPreference.vue';
 
 describe('daily filing digest preference', () => {
-  const fetchMock = vi.fn<typeof fetch>();
-  beforeEach(() => {
-    fetchMock.mockReset();
-    vi.stubGlobal('fetch', fetchMock);
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  const fetchMock = mockFetch();
 
   async function open() {
     const pinia = testPinia();
-    setActivePinia(pinia);
     const wrapper = mount(DigestPreference, { global: { plugins: [pinia] } });
     await flushPromises();
     return wrapper;

@@ -3,23 +3,17 @@ import { ref } from 'vue';
 import { accountPreferenceRefs } from '@eligo/shared/routes/filing-endpoints';
 import type { AccountPreferences } from '@eligo/shared/schemas/account';
 import { call } from '../../api/client.ts';
+import { useLoadState } from '../../composables/useLoadState.ts';
 
 /** The signed-in person's own notification choices (My Account › Profile). */
 export const usePreferencesStore = defineStore('preferences', () => {
   const preferences = ref<AccountPreferences | null>(null);
-  const loading = ref(false);
-  const error = ref<string | null>(null);
+  const { loading, error, track } = useLoadState();
 
-  async function load(): Promise<void> {
-    loading.value = true;
-    error.value = null;
-    try {
+  function load(): Promise<void> {
+    return track(async () => {
       preferences.value = await call(accountPreferenceRefs.get);
-    } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e);
-    } finally {
-      loading.value = false;
-    }
+    });
   }
 
   /** Turns the daily filing digest on or off; throws the API's error (the choice stays as it was). */

@@ -1,9 +1,8 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { EMPTY_EMPLOYER_PROFILE } from '@eligo/shared/filing';
 import type { EmployerProfileDraft } from '@eligo/shared/schemas/employer';
-import { EMPLOYER, json, testPinia, testRouter } from '../filing/fixtures.ts';
+import { EMPLOYER, json, mockFetch, testPinia, testRouter } from '../filing/fixtures.ts';
 import EmployerProfileView from './EmployerProfileView.vue';
 
 const settings = (employer: EmployerProfileDraft) => ({
@@ -13,16 +12,10 @@ const settings = (employer: EmployerProfileDraft) => ({
 });
 
 describe('Employer profile screen', () => {
-  const fetchMock = vi.fn<typeof fetch>();
-  beforeEach(() => {
-    fetchMock.mockReset();
-    vi.stubGlobal('fetch', fetchMock);
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  const fetchMock = mockFetch();
 
   async function open() {
     const pinia = testPinia();
-    setActivePinia(pinia);
     const router = await testRouter('/account/data-settings/employer');
     const wrapper = mount(EmployerProfileView, {
       global: { plugins: [pinia, router] },

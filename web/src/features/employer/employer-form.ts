@@ -1,5 +1,6 @@
 import {
   EMPLOYER_PHONE_PATTERN,
+  EMPLOYER_STATE_CODES,
   EMPLOYER_PROFILE_FIELDS,
   EMPTY_EMPLOYER_PROFILE,
   einProblem,
@@ -8,6 +9,8 @@ import {
   type UsTimeZone,
 } from '@eligo/shared/filing';
 import type { EmployerProfileDraft, EmployerProfileInput } from '@eligo/shared/schemas/employer';
+import type { SelectOption } from '../../components/SelectField.vue';
+import { stateName } from '../survey/states.ts';
 
 /**
  * The Employer form (docs/filing.md §1) as plain strings, and back to the profile the API takes:
@@ -146,3 +149,11 @@ export function formatEinInput(text: string): string {
 
 /** The id of a field's input, so the list of what is missing can link to it. */
 export const employerInputId = (field: EmployerFormKey) => `employer-${field.replace('.', '-')}`;
+
+/** The states an employer is in or employs people in, by name, after a first "none" choice. */
+export function employerStateOptions(none: string): SelectOption<EmployerState>[] {
+  return [
+    { value: '', label: none },
+    ...EMPLOYER_STATE_CODES.map((code) => ({ value: code, label: stateName(code) })),
+  ];
+}

@@ -4,6 +4,7 @@ import { EMPTY_EMPLOYER_PROFILE } from '@eligo/shared/filing';
 import { organizationRefs } from '@eligo/shared/routes/organization-endpoints';
 import type { EmployerProfileDraft, EmployerProfileInput } from '@eligo/shared/schemas/employer';
 import { call } from '../../api/client.ts';
+import { useLoadState } from '../../composables/useLoadState.ts';
 
 /**
  * The employer profile (My Account › Data Settings › Employer, admins; docs/filing.md §1), part of
@@ -11,20 +12,13 @@ import { call } from '../../api/client.ts';
  */
 export const useEmployerStore = defineStore('employer', () => {
   const profile = ref<EmployerProfileDraft | null>(null);
-  const loading = ref(false);
-  const error = ref<string | null>(null);
+  const { loading, error, track } = useLoadState();
 
-  async function load(): Promise<void> {
-    loading.value = true;
-    error.value = null;
-    try {
+  function load(): Promise<void> {
+    return track(async () => {
       const settings = await call(organizationRefs.getSettings);
       profile.value = settings.employer ?? EMPTY_EMPLOYER_PROFILE;
-    } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e);
-    } finally {
-      loading.value = false;
-    }
+    });
   }
 
   /** Saves the profile; throws the API's error (field details included) for the form to show. */

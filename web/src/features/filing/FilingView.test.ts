@@ -1,5 +1,4 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { FilingList, FilingSummary } from '@eligo/shared/schemas/filing';
 import { useSessionStore } from '../auth/session.store.ts';
@@ -31,7 +30,6 @@ function answers(summary: FilingSummary | number, list: FilingList | number) {
 
 async function open(role: 'admin' | 'member', path = '/filing') {
   const pinia = testPinia();
-  setActivePinia(pinia);
   useSessionStore().me = {
     user: { id: 'u'.repeat(24), name: 'Ada', email: 'ada@example.com', role },
     organization: { id: 'o'.repeat(24), name: 'Lone Star Freight' },

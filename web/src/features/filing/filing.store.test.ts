@@ -1,6 +1,5 @@
-import { setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { aFilingRow, aHire, aSummary, json, testPinia } from './fixtures.ts';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { aFilingRow, aHire, aSummary, json, mockFetch, testPinia } from './fixtures.ts';
 import { useFilingStore } from './filing.store.ts';
 
 const row = aFilingRow('c'.repeat(24), 'Ana Díaz', aHire({ startedOn: '2026-03-05' }, 'admin'));
@@ -15,13 +14,8 @@ const imported = {
 };
 
 describe('filing store', () => {
-  const fetchMock = vi.fn<typeof fetch>();
-  beforeEach(() => {
-    setActivePinia(testPinia());
-    vi.stubGlobal('fetch', fetchMock);
-    fetchMock.mockReset();
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  const fetchMock = mockFetch();
+  beforeEach(() => void testPinia());
 
   test('loads the counts and one bucket, a page of 25', async () => {
     fetchMock.mockResolvedValueOnce(json(200, aSummary()));

@@ -1,6 +1,8 @@
-import { createPinia } from 'pinia';
+import { createPinia, setActivePinia, type Pinia } from 'pinia';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { createMemoryHistory, createRouter, type Router } from 'vue-router';
 import { describeFiling, mergeHire, NOT_SUBMITTED } from '@eligo/shared/filing';
+import { SAMPLE_EMPLOYER } from '@eligo/shared/filing/fixtures';
 import type { ApplicantDetail } from '@eligo/shared/schemas/applicants';
 import type { EmployerProfileDraft } from '@eligo/shared/schemas/employer';
 import type { FilingRow, FilingSummary } from '@eligo/shared/schemas/filing';
@@ -18,20 +20,8 @@ export const NOW = new Date('2026-03-30T17:00:00Z');
 export const TODAY = '2026-03-30';
 export const ZONE = 'America/Chicago';
 
-export const EMPLOYER: EmployerProfileDraft = {
-  legalName: 'Lone Star Freight Inc.',
-  ein: '74-2051183',
-  address: { street: '1100 Congress Ave', city: 'Austin', state: 'TX', zip: '78701' },
-  phone: '(512) 555-0170',
-  contact: {
-    name: 'Sam Ortiz',
-    title: 'People Operations Lead',
-    phone: '512-555-0171',
-    email: 'people@lonestar.example',
-  },
-  timeZone: null,
-  employmentStates: null,
-};
+/** A complete Texas employer (`SAMPLE_EMPLOYER` of the shared rules' tests). */
+export const EMPLOYER: EmployerProfileDraft = SAMPLE_EMPLOYER;
 
 /** A hire recorded from `source` (Lever's webhook unless said), with these values. */
 export function aHire(
@@ -145,7 +135,26 @@ export async function testRouter(path = '/'): Promise<Router> {
   return router;
 }
 
-export const testPinia = () => createPinia();
+/** A fresh pinia, made the active one (stores used outside a component find it). */
+export function testPinia(): Pinia {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  return pinia;
+}
+
+/**
+ * The browser's `fetch`, replaced for each test of the file by a mock the test answers
+ * (`mockResolvedValueOnce(json(…))`), and put back after it.
+ */
+export function mockFetch() {
+  const fetchMock = vi.fn<typeof fetch>();
+  beforeEach(() => {
+    fetchMock.mockReset();
+    vi.stubGlobal('fetch', fetchMock);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+  return fetchMock;
+}
 
 /** A JSON answer of the API. */
 export function json(status: number, body: unknown): Response {
