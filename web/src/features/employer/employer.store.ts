@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { EMPTY_EMPLOYER_PROFILE } from '@eligo/shared/filing';
 import { organizationRefs } from '@eligo/shared/routes/organization-endpoints';
 import type { EmployerProfileDraft, EmployerProfileInput } from '@eligo/shared/schemas/employer';
 import { call } from '../../api/client.ts';
@@ -17,19 +16,15 @@ export const useEmployerStore = defineStore('employer', () => {
   function load(): Promise<void> {
     return track(async () => {
       const settings = await call(organizationRefs.getSettings);
-      profile.value = settings.employer ?? EMPTY_EMPLOYER_PROFILE;
+      profile.value = settings.employer;
     });
   }
 
   /** Saves the profile; throws the API's error (field details included) for the form to show. */
   async function save(input: EmployerProfileInput): Promise<EmployerProfileDraft> {
     const settings = await call(organizationRefs.updateSettings, { body: { employer: input } });
-    profile.value = settings.employer ?? {
-      ...input,
-      timeZone: input.timeZone ?? null,
-      employmentStates: input.employmentStates ?? null,
-    };
-    return profile.value;
+    profile.value = settings.employer;
+    return settings.employer;
   }
 
   return { profile, loading, error, load, save };
