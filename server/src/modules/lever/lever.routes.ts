@@ -26,6 +26,7 @@ import { leverActivityModel } from './webhooks/activity.model.ts';
 import { leverInboxModel } from './webhooks/inbox.model.ts';
 import { WEBHOOK_CACHE_MS, type CachedWebhook } from './webhooks/webhook-cache.ts';
 import { leverWebhookSecretModel } from './webhooks/webhook-secret.model.ts';
+import { leverReconcileModel } from './sync/reconcile.model.ts';
 import webhookRoutes from './webhooks/webhook.routes.ts';
 
 /** Lever for the rest of the app (and the tests): one per application instance. */
@@ -58,6 +59,7 @@ const LEVER_MODELS = [
   leverWebhookSecretModel,
   leverActivityModel,
   leverInboxModel,
+  leverReconcileModel,
 ];
 
 function createLever(app: FastifyInstance): Lever {
