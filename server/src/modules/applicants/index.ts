@@ -28,3 +28,9 @@ export type { StatusDecision, StatusDecidedListener } from './status-decided.ts'
 export { actionUnavailable } from './applicant-errors.ts';
 export { applicantDetail, findApplicant } from './applicant-lookup.ts';
 export { setApplicantEmail } from './applicant-email.ts';
+export {
+  recordLeverHire,
+  type LeverHireFacts,
+  type RecordLeverHireInput,
+  type RecordLeverHireResult,
+} from './hires/lever-hire.ts';
