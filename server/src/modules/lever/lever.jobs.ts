@@ -14,6 +14,8 @@ export const LEVER_JOBS = {
   hire: 'lever.hire',
   /** One integration's look at Lever for hires a lost webhook missed. */
   reconcile: 'lever.reconcile',
+  /** One admin told that the Lever grant ends within 30 (or 7) days. */
+  grantWarning: 'lever.grant-warning',
 } as const;
 
 /**
@@ -52,4 +54,11 @@ export const hireJobKey = (integrationId: Types.ObjectId, opportunityId: string)
 
 export interface ReconcileJobPayload {
   integrationId: string;
+}
+
+export interface GrantWarningPayload {
+  integrationId: string;
+  userId: string;
+  /** 30 or 7: the warning this is. */
+  threshold: number;
 }

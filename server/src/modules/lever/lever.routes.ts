@@ -12,6 +12,8 @@ import {
 } from './client/status-events.ts';
 import { tokenStore, type TokenStore } from './client/token-store.ts';
 import { checkAllHealth } from './connect/health.ts';
+import { grantWarningJob, warnExpiringGrants } from './connect/grant-warnings.ts';
+import { LEVER_JOBS, type GrantWarningPayload } from './lever.jobs.ts';
 import { leverHealthModel } from './connect/health.model.ts';
 import integrationsRoutes from './connect/integrations.routes.ts';
 import { pruneOAuthStates } from './connect/oauth.ts';
@@ -21,6 +23,7 @@ import { leverLeaseModel, leverLeases } from './lease.model.ts';
 import { defineSyncJobs } from './sync/sync-jobs.ts';
 import { syncTagOnStatusDecided } from './sync/tag-sync.ts';
 import tagSyncRoutes from './sync/tag-sync.routes.ts';
+import reconcileRoutes from './sync/reconcile.routes.ts';
 import { pruneActivity } from './webhooks/activity.ts';
 import { leverActivityModel } from './webhooks/activity.model.ts';
 import { leverInboxModel } from './webhooks/inbox.model.ts';
@@ -94,13 +97,20 @@ export default fp(
     await app.register(integrationsRoutes);
     await app.register(webhookRoutes);
     await app.register(tagSyncRoutes);
+    await app.register(reconcileRoutes);
     defineSyncJobs(app);
     syncTagOnStatusDecided(app);
+    app.jobs.define<GrantWarningPayload>(LEVER_JOBS.grantWarning, {
+      handler: grantWarningJob(app),
+      maxAttempts: 8,
+      timeoutMs: 60_000,
+    });
 
     if (!app.config.lever) return;
     const { healthCheckIntervalMs } = app.config.leverSettings;
     app.scheduler.every('lever-health-checks', healthCheckIntervalMs, () => checkAllHealth(app));
     app.scheduler.every('lever-idle-refresh', 60 * 60_000, () => refreshIdleIntegrations(app));
+    app.scheduler.every('lever-grant-warnings', 60 * 60_000, () => warnExpiringGrants(app));
     app.scheduler.every('lever-housekeeping', 60_000, async () => ({
       rateSlots: await app.lever.budget.prune(),
       leases: await leverLeases(app.mongo).prune(),
