@@ -61,4 +61,8 @@ export interface GrantWarningPayload {
   userId: string;
   /** 30 or 7: the warning this is. */
   threshold: number;
+  /** The grant it is about (ms): a Reconnect since (a new grant) makes it moot. */
+  grantedAt: number;
+  /** Whole days left when it was queued (what the email says). */
+  daysLeft: number;
 }

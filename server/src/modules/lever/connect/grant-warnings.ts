@@ -24,7 +24,8 @@ export async function warnExpiringGrants(app: FastifyInstance, now = Date.now())
   });
   let queued = 0;
   for (const integration of integrations) {
-    const threshold = dueWarning(grantOf(integration, now).daysLeft);
+    const { daysLeft } = grantOf(integration, now);
+    const threshold = dueWarning(daysLeft);
     if (threshold === null) continue;
     const admins = await scoped(userModel(app.mongo), integration.organizationId).find(
       { role: 'admin', status: 'active' },
@@ -35,7 +36,13 @@ export async function warnExpiringGrants(app: FastifyInstance, now = Date.now())
       const userId = admin._id.toHexString();
       const { created } = await app.jobs.enqueue<GrantWarningPayload>(
         LEVER_JOBS.grantWarning,
-        { integrationId: integration._id.toHexString(), userId, threshold },
+        {
+          integrationId: integration._id.toHexString(),
+          userId,
+          threshold,
+          grantedAt: grant,
+          daysLeft,
+        },
         {
           key: `${integration._id.toHexString()}:${grant}:${threshold}:${userId}`,
           organizationId: integration.organizationId,
@@ -60,10 +67,10 @@ export function grantWarningJob(app: FastifyInstance) {
     // Reconnected (a new grant), deleted or disconnected since, or the admin left: nothing to say.
     if (!integration || integration.status !== 'connected' || !user || user.status !== 'active')
       return;
-    const grant = grantOf(integration, Date.now());
-    if (dueWarning(grant.daysLeft) === null) return;
+    if (grantedAtOf(integration).getTime() !== payload.grantedAt) return;
+    const grant = grantOf(integration, payload.grantedAt);
     const ends = formatMailDate(grant.expiresAt);
-    const days = grant.daysLeft === 1 ? '1 day' : `${grant.daysLeft} days`;
+    const days = payload.daysLeft === 1 ? '1 day' : `${payload.daysLeft} days`;
     await app.mail.send({
       to: user.email,
       subject: `Reconnect Lever: Eligo's access to Lever ends in ${days}`,
