@@ -137,11 +137,12 @@ scenario(
       await eventually(() => page.getByTestId('employer-complete').count()).toBe(1);
       await shot(page, 'employer-profile-saved');
       await openFiling();
-      // Deadlines are counted in Chicago now, the Illinois address's zone.
-      await eventually(() => text(page.locator('.lead'))).toContain(
-        `today is ${shownDay(todayInZone(ZONE))}`,
-      );
-      expect(await page.getByTestId('employer-notice').count()).toBe(0);
+      // The counts shown at first may be the ones loaded before the profile was saved.
+      await eventually(() => page.getByTestId('employer-notice').count()).toBe(0);
+      // Deadlines are counted in Chicago now, the Illinois address's zone (Eastern by default).
+      const lead = await text(page.locator('.lead'));
+      expect(lead).toContain('time zone (Central');
+      expect(lead).toContain(`today is ${shownDay(todayInZone(ZONE))}`);
     });
 
     step(
@@ -189,8 +190,9 @@ scenario(
           );
         expect(moved.modifiedCount).toBe(1);
 
-        // 17:00 UTC is late morning in Chicago: the day of each instant is the same there. The
-        // anticipated start is a date-only field: midnight UTC of its day, as Lever stores it.
+        // The emulator's control call, not its Hire page: the page hires "now", and a start 24
+        // days ago must follow the hire. 17:00 UTC is late morning in Chicago, so each instant's
+        // day is the same there; the anticipated start is date-only: midnight UTC, as Lever has it.
         const hired = await e2e.control('POST', `/opportunities/${opportunityId}/hire`, {
           offerSentAt: Date.parse(`${daysAgo(27)}T17:00:00Z`),
           hiredAt: Date.parse(`${daysAgo(25)}T17:00:00Z`),
@@ -201,6 +203,8 @@ scenario(
         expect(hired.status).toBe(200);
         expect(hired.body.candidateHiredDeliveries).toBe(1);
         await lever.goto(`${e2e.leverUrl}/candidates`);
+        const leverRow = lever.getByRole('row', { name: new RegExp(CANDIDATE.name) });
+        expect(await text(leverRow)).toMatch(/Archived: Hired on/);
         await shot(lever, 'lever-candidate-hired');
 
         // Filing: the hire arrives without a start date; its name opens the applicant page.
