@@ -11,11 +11,9 @@ import { docsImage } from '../support/docs-images.ts';
 import { SUPER_ADMIN } from '../support/lever.ts';
 import {
   candidateTags,
-  connectLever,
   createCandidate,
   followHereLink,
-  openAtsIntegrations,
-  signUp,
+  signUpWithLever,
   switchOnEventGroup,
 } from '../support/lever-browser.ts';
 import { scenario } from '../support/scenario.ts';
@@ -60,6 +58,12 @@ const slowly = <T>(condition: () => T | Promise<T>) =>
 const text = async (locator: Locator) =>
   ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
+const ADMIN = {
+  organization: 'Hires Logistics',
+  name: 'Hollis Admin',
+  email: 'hollis@hires-e2e.test',
+  password: 'hollis has a long passphrase',
+};
 const CANDIDATE = {
   name: 'Harper Hireling',
   email: 'harper.hireling@hires-e2e.test',
@@ -93,14 +97,7 @@ scenario(
       admin = await e2e.browser.newContext({ locale: 'en-US' });
       page = await admin.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
-      await signUp(page, e2e.server.url, {
-        organization: 'Hires Logistics',
-        name: 'Hollis Admin',
-        email: 'hollis@hires-e2e.test',
-        password: 'hollis has a long passphrase',
-      });
-      await openAtsIntegrations(page);
-      await connectLever(page, SUPER_ADMIN);
+      await signUpWithLever(page, e2e.server.url, ADMIN, SUPER_ADMIN);
       lever = await followHereLink(page);
       await switchOnEventGroup(lever, 'Application created');
       await switchOnEventGroup(lever, 'Candidate hired');
@@ -125,10 +122,10 @@ scenario(
         ['Street address', '1 N State St'],
         ['City', 'Chicago'],
         ['ZIP code', '60602'],
-        ['Contact person', 'Hollis Admin'],
+        ['Contact person', ADMIN.name],
         ["Contact's title", 'HR Manager'],
         ["Contact's telephone", '312-555-0101'],
-        ["Contact's email", 'hollis@hires-e2e.test'],
+        ["Contact's email", ADMIN.email],
       ];
       for (const [label, value] of fields)
         await page.getByLabel(label, { exact: true }).fill(value);

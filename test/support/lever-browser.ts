@@ -76,6 +76,21 @@ export async function connectLever(
   await eventually(() => page.getByTestId('lever-status').count()).toBe(1);
 }
 
+/**
+ * The seed's first steps in one: signs up the organization, opens ATS Integrations and connects
+ * Lever as `leverUser`. Ends on ATS Integrations with the Lever tile listed.
+ */
+export async function signUpWithLever(
+  page: Page,
+  appUrl: string,
+  admin: NewAdmin,
+  leverUser: { email: string; password: string },
+): Promise<void> {
+  await signUp(page, appUrl, admin);
+  await openAtsIntegrations(page);
+  await connectLever(page, leverUser);
+}
+
 /** The Lever tile's status badge. */
 export const tileStatus = (page: Page) => page.getByTestId('lever-status').textContent();
 
