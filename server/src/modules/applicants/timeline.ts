@@ -72,6 +72,53 @@ export async function recordEvent(
   }
 }
 
+/** One event of `recordEventsOnce`. */
+export interface OnceEvent {
+  applicant: ApplicantRef;
+  type: TimelineEventType;
+  actor: Actor;
+  at: Date;
+  once: string;
+  data: TimelineData;
+}
+
+function allDuplicates(error: unknown): boolean {
+  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  return list.length > 0 && list.every((e) => isDuplicateKeyError(e));
+}
+
+/**
+ * `recordEvent` with `once` for many applicants of one organization in one insert (a CSV upload's
+ * batch): events already recorded stay as they were.
+ */
+export async function recordEventsOnce(
+  app: FastifyInstance,
+  organizationId: Types.ObjectId,
+  events: OnceEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const docs = events.map((event) => ({
+    _id: onceId(event.applicant, event.once),
+    organizationId,
+    applicantId: event.applicant._id,
+    at: event.at,
+    seq: nextSeq(),
+    type: event.type,
+    actor: {
+      kind: event.actor.kind,
+      name: event.actor.kind === 'user' ? event.actor.name : null,
+      userId: event.actor.kind === 'user' ? event.actor.userId : null,
+    },
+    data: event.data,
+  }));
+  try {
+    await applicantEventModel(app.mongo).insertMany(docs, { ordered: false });
+  } catch (error) {
+    if (!allDuplicates(error)) throw error;
+  }
+}
+
 /** Timelines are short; this is the most an applicant page shows (oldest first). */
 const TIMELINE_LIMIT = 500;
 

@@ -109,7 +109,22 @@ export function describeEvent(event: TimelineEvent): string {
       return `Gave up writing the Lever tag: ${str(d.reason)}`;
     case 'ssn_revealed':
       return `SSN revealed: “${str(d.reason)}”`;
+    case 'hire_recorded':
+      return `Hire recorded (${hireSource(d.source)})${d.fields ? `: ${str(d.fields)}` : ''}`;
+    case 'hire_updated':
+      return `Hire updated (${hireSource(d.source)})${d.fields ? `: ${str(d.fields)}` : ''}${d.reason ? ` — “${str(d.reason)}”` : ''}`;
   }
+}
+
+const HIRE_SOURCE_WORDS: Record<string, string> = {
+  lever_webhook: 'from Lever',
+  lever_reconcile: 'from Lever, found by the reconcile',
+  admin: 'by an admin',
+  csv: 'from a CSV upload',
+};
+
+function hireSource(source: unknown): string {
+  return HIRE_SOURCE_WORDS[str(source)] ?? str(source);
 }
 
 function label(status: unknown): string {
