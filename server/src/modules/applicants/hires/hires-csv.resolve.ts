@@ -29,7 +29,7 @@ const PROJECTION = {
 export async function resolveEmployees(
   app: FastifyInstance,
   organizationId: Types.ObjectId,
-  records: Array<CsvRecord<HiresCsvRow>>,
+  records: Array<Pick<CsvRecord<Pick<HiresCsvRow, 'employee'>>, 'line' | 'row'>>,
 ): Promise<Map<number, Resolved>> {
   const Applicants = scoped(applicantModel(app.mongo), organizationId);
   const emails = new Set<string>();
