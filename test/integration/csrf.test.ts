@@ -92,6 +92,15 @@ describe('CSRF defence', () => {
       (op) => op.method !== 'GET' && !serverToServer.has(`${op.method} ${op.path}`),
     );
     expect(unsafe.length).toBeGreaterThanOrEqual(8);
+    // The filing routes (issue 20) are among them: signing, status, packets, determinations.
+    expect(unsafe.map((op) => `${op.method} ${op.path}`)).toEqual(
+      expect.arrayContaining([
+        'POST /api/filing/sign',
+        'POST /api/filing/packets',
+        'POST /api/applicants/{applicantId}/filing',
+        'POST /api/filing/determinations/import',
+      ]),
+    );
     for (const op of unsafe) {
       const url = op.path.replace(/\{[^}]+\}/g, '0123456789abcdef01234567');
       const res = await admin.request(
@@ -103,9 +112,14 @@ describe('CSRF defence', () => {
           origin: 'https://evil.example',
         },
       );
-      expect({ route: `${op.method} ${op.path}`, status: res.statusCode }).toEqual({
+      expect({
+        route: `${op.method} ${op.path}`,
+        status: res.statusCode,
+        code: res.json().code,
+      }).toEqual({
         route: `${op.method} ${op.path}`,
         status: 403,
+        code: 'CSRF_REJECTED',
       });
     }
   });

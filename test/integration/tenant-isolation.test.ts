@@ -12,6 +12,7 @@ import {
 import { createLeverIntegration } from '../support/lever.ts';
 import { exampleOf, operationsOf, pathParams, type OpenApiOperation } from '../support/openapi.ts';
 import { answerSurvey } from '../support/applicants.ts';
+import { hiredToday, putHire, saveEmployerProfile, employerSignature } from '../support/filing.ts';
 
 /**
  * The cross-tenant sweep: an admin of organization A calls every route of the OpenAPI document
@@ -75,6 +76,14 @@ beforeAll(async () => {
     postingTitle: 'Bravo Secret Posting',
   });
   await answerSurvey(t.app, b.organizationId, fromLever.applicant._id.toHexString());
+  // …hired, with an employer profile and signed for the employer: its forms and packet exist.
+  await saveEmployerProfile(bAdmin);
+  await putHire(bAdmin, fromLever.applicant._id.toHexString(), hiredToday());
+  const signed = await bAdmin.post('/api/filing/sign', {
+    ...employerSignature,
+    applicantIds: [fromLever.applicant._id.toHexString()],
+  });
+  expect(signed.statusCode).toBe(200);
   // …and a Lever integration (ATS Integrations screen).
   const integration = await createLeverIntegration(t.app, b.organizationId, 'acct-bravo-lever');
   bIds = [
@@ -101,6 +110,9 @@ beforeAll(async () => {
     'Bravo Secret Posting',
     integration.publicId,
     'acct-bravo-lever',
+    // The employer's EIN and the applicant's SSN (on B's forms and packets).
+    '74-2051183',
+    '123-45-6789',
   ];
 });
 afterAll(() => t.close());
@@ -170,6 +182,13 @@ describe('cross-tenant sweep over every route', () => {
           'POST /api/integrations/{integrationId}/webhook/regenerate',
           'PUT /api/integrations/{integrationId}/webhook/manual',
           'POST /api/webhooks/lever/{integrationId}',
+          'PUT /api/applicants/{applicantId}/hire',
+          'POST /api/applicants/{applicantId}/filing',
+          'GET /api/applicants/{applicantId}/forms/8850.pdf',
+          'GET /api/applicants/{applicantId}/forms/9061.pdf',
+          'POST /api/filing/sign',
+          'POST /api/filing/packets',
+          'POST /api/filing/determinations/import',
         ]),
       );
       expect(new Set(visited).size).toBe(operations.length);
