@@ -92,9 +92,13 @@ describe('CSRF defence', () => {
       (op) => op.method !== 'GET' && !serverToServer.has(`${op.method} ${op.path}`),
     );
     expect(unsafe.length).toBeGreaterThanOrEqual(8);
-    // The filing routes (issue 20) are among them: signing, status, packets, determinations.
     expect(unsafe.map((op) => `${op.method} ${op.path}`)).toEqual(
       expect.arrayContaining([
+        'PUT /api/applicants/{applicantId}/hire',
+        'POST /api/hires/import',
+        'PATCH /api/account/preferences',
+        'PATCH /api/organization/settings',
+        // Issue 20: signing, status, packets, determinations.
         'POST /api/filing/sign',
         'POST /api/filing/packets',
         'POST /api/applicants/{applicantId}/filing',

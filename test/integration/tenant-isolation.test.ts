@@ -12,7 +12,8 @@ import {
 import { createLeverIntegration } from '../support/lever.ts';
 import { exampleOf, operationsOf, pathParams, type OpenApiOperation } from '../support/openapi.ts';
 import { answerSurvey } from '../support/applicants.ts';
-import { hiredToday, putHire, saveEmployerProfile, employerSignature } from '../support/filing.ts';
+import { employerProfile } from '../support/hires.ts';
+import { employerSignature, hiredToday, putHire } from '../support/filing.ts';
 
 /**
  * The cross-tenant sweep: an admin of organization A calls every route of the OpenAPI document
@@ -76,14 +77,21 @@ beforeAll(async () => {
     postingTitle: 'Bravo Secret Posting',
   });
   await answerSurvey(t.app, b.organizationId, fromLever.applicant._id.toHexString());
-  // …hired, with an employer profile and signed for the employer: its forms and packet exist.
-  await saveEmployerProfile(bAdmin);
-  await putHire(bAdmin, fromLever.applicant._id.toHexString(), hiredToday());
+  // …hired, with B's employer profile, and signed for the employer (Filing, forms, packets).
+  await bAdmin.patch('/api/organization/settings', {
+    employer: employerProfile({ legalName: 'Bravo Legal Name', ein: '36-7654321' }),
+  });
+  await putHire(
+    bAdmin,
+    fromLever.applicant._id.toHexString(),
+    hiredToday({ position: 'Bravo Secret Position', employedInState: 'IL' }),
+  );
   const signed = await bAdmin.post('/api/filing/sign', {
     ...employerSignature,
     applicantIds: [fromLever.applicant._id.toHexString()],
   });
-  expect(signed.statusCode).toBe(200);
+  if (signed.statusCode !== 200)
+    throw new Error(`B's signature: ${signed.statusCode} ${signed.body}`);
   // …and a Lever integration (ATS Integrations screen).
   const integration = await createLeverIntegration(t.app, b.organizationId, 'acct-bravo-lever');
   bIds = [
@@ -110,8 +118,10 @@ beforeAll(async () => {
     'Bravo Secret Posting',
     integration.publicId,
     'acct-bravo-lever',
-    // The employer's EIN and the applicant's SSN (on B's forms and packets).
-    '74-2051183',
+    'Bravo Legal Name',
+    '7654321',
+    'Bravo Secret Position',
+    // The applicant's SSN (on B's forms and packets).
     '123-45-6789',
   ];
 });
@@ -183,6 +193,12 @@ describe('cross-tenant sweep over every route', () => {
           'PUT /api/integrations/{integrationId}/webhook/manual',
           'POST /api/webhooks/lever/{integrationId}',
           'PUT /api/applicants/{applicantId}/hire',
+          'POST /api/hires/import',
+          'GET /api/filing/summary',
+          'GET /api/filing',
+          'GET /api/account/preferences',
+          'PATCH /api/account/preferences',
+          'PATCH /api/organization/settings',
           'POST /api/applicants/{applicantId}/filing',
           'GET /api/applicants/{applicantId}/forms/8850.pdf',
           'GET /api/applicants/{applicantId}/forms/9061.pdf',

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import yauzl from 'yauzl';
-import { SAMPLE_EMPLOYER } from '@eligo/shared/filing/filing-fixtures';
+import { SAMPLE_EMPLOYER } from '@eligo/shared/filing/fixtures';
 import { todayIn } from '@eligo/shared/filing';
 import type { SubmittedAnswers } from '@eligo/shared/wotc';
 import { answerSurvey } from './applicants.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Types } from 'mongoose';
 import type { TimelineEvent, TimelineEventType } from '@eligo/shared/schemas/applicants';
-import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
+import { insertOnce, isDuplicateKeyError } from '../../lib/db/index.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
 import type { Applicant } from './applicant.model.ts';
@@ -52,8 +52,8 @@ export async function recordEvent(
   options: { actor?: Actor; data?: TimelineData; at?: Date; once?: string } = {},
 ): Promise<void> {
   const actor = options.actor ?? systemActor;
-  try {
-    await scoped(applicantEventModel(app.mongo), applicant.organizationId).create({
+  const create = () =>
+    scoped(applicantEventModel(app.mongo), applicant.organizationId).create({
       ...(options.once ? { _id: onceId(applicant, options.once) } : {}),
       applicantId: applicant._id,
       at: options.at ?? new Date(),
@@ -66,10 +66,9 @@ export async function recordEvent(
       },
       data: options.data ?? {},
     });
-  } catch (error) {
-    if (options.once && isDuplicateKeyError(error)) return;
-    throw error;
-  }
+  // Once: a second call finds the event stored and adds nothing.
+  if (options.once) await insertOnce(create);
+  else await create();
 }
 
 /** One event of `recordEventsOnce`. */

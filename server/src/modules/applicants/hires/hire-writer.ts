@@ -101,7 +101,8 @@ export function planHireWrite(
   const before = applicant.hire;
   const merge = write.merge(before ? toHireDto(before) : null);
   const filter = { _id: applicant._id, organizationId: applicant.organizationId };
-  if (merge.changed.length === 0 && merge.confirmed.length === 0) {
+  // Being hired is news in itself: a first write records the hire even when no value is known.
+  if (before && merge.changed.length === 0 && merge.confirmed.length === 0) {
     return { merge, change: null, filter, update: { $set: {} } };
   }
   const version = (before?.version ?? 0) + 1;

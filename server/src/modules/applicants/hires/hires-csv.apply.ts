@@ -6,6 +6,7 @@ import type { HiresImportResult } from '@eligo/shared/schemas/hires';
 import { AppError } from '../../../lib/app-error.ts';
 import {
   IssueList,
+  MAX_LISTED_ISSUES,
   csvApplyInvalid,
   type CsvApplyContext,
   type CsvRecord,
@@ -67,7 +68,9 @@ async function checkFile(app: FastifyInstance, batches: Batches, context: HiresI
       const found = resolved.get(line)!;
       if (!found.applicant) {
         counts.unknown += 1;
-        counts.unknownEmployees.push({ line, employee: row.employee, reason: found.reason });
+        if (counts.unknownEmployees.length < MAX_LISTED_ISSUES) {
+          counts.unknownEmployees.push({ line, employee: row.employee, reason: found.reason });
+        }
         continue;
       }
       const id = found.applicant._id.toHexString();
@@ -86,9 +89,9 @@ async function checkFile(app: FastifyInstance, batches: Batches, context: HiresI
         issues.add({ line, column, message: `${p.message} (with what Eligo has recorded)` });
       }
       if (problems.length > 0) issues.rowsWithOwnErrors += 1;
+      else if (!before) counts.created += 1;
       else if (merge.changed.length === 0 && merge.confirmed.length === 0) counts.unchanged += 1;
-      else if (before) counts.updated += 1;
-      else counts.created += 1;
+      else counts.updated += 1;
     }
   }
   if (issues.total > 0) throw csvApplyInvalid(issues, context.rows, hiresImport);

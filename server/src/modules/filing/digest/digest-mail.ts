@@ -57,9 +57,11 @@ function line(item: DigestItem): string {
         : '';
   const screened = item.screenedAfterOffer;
   const flag = screened
-    ? ` Screened after the ${screened.comparedWith === 'offeredOn' ? 'offer' : 'hire'}: the survey was signed on ${day(screened.signedOn)}, after the ${screened.comparedWith === 'offeredOn' ? `offer on ${day(screened.offeredOn!)}` : `hire on ${day(screened.hiredOn!)}`}; the state is likely to deny it.`
+    ? `Screened after the ${screened.comparedWith === 'offeredOn' ? 'offer' : 'hire'}: the survey was signed on ${day(screened.signedOn)}, after the ${screened.comparedWith === 'offeredOn' ? `offer on ${day(screened.offeredOn!)}` : `hire on ${day(screened.hiredOn!)}`}; the state is likely to deny it.`
     : '';
-  return `- ${name}: started ${day(item.startedOn)}, ${when(item)}. ${state}${flag}`.trimEnd();
+  return [`- ${name}: started ${day(item.startedOn)}, ${when(item)}.`, state, flag]
+    .filter(Boolean)
+    .join(' ');
 }
 
 function section(title: string, list: { items: DigestItem[]; total: number }): string[] {
