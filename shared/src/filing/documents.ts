@@ -10,7 +10,7 @@
 export const FILING_BATCH_MAX = 1000;
 
 /**
- * The determinations CSV (`POST /api/filing/determinations/import`, docs/filing.md §6): the state's
+ * The determinations CSV (`POST /api/filing/determinations/import`, docs/filing.md §5): the state's
  * answers, one row per hire. `employee` is the Lever opportunity id or the email (as in the hires
  * CSV); `status` is `certified`, `denied` or `held`; `on` the day of the determination;
  * `target_group` the DOL code certified (certified only); `certification_number` (certified,

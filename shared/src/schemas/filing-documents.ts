@@ -5,7 +5,7 @@ import { hiresImportResultSchema } from './hires.ts';
 
 /**
  * The employer's signature, the forms as PDFs, the state packet and the determinations upload
- * (docs/forms.md §8–§9, docs/filing.md §6).
+ * (docs/forms.md §8–§9, docs/filing.md §5).
  */
 
 const applicantIds = Type.Array(idSchema, {

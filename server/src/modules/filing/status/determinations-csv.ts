@@ -34,7 +34,7 @@ import {
 } from '../../applicants/index.ts';
 
 /**
- * The state's determinations as CSV (docs/filing.md §6, file rules in docs/csv-imports.md): one row
+ * The state's determinations as CSV (docs/filing.md §5, file rules in docs/csv-imports.md): one row
  * per hire, checked as a whole against what is recorded (the same moves and fields as recording
  * one by hand) before anything is written.
  */
