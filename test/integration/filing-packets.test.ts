@@ -3,32 +3,28 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pdfTextLines } from '@eligo/server/modules/filing/forms/pdf-text';
 import { addDays } from '@eligo/shared/wotc';
 import type { ApiClient } from '../support/http.ts';
-import { orgTestApp, type OrgTestApp } from '../support/org-app.ts';
 import { allNoAnswers, canaryAnswers } from '../support/survey.ts';
 import {
   employerToday,
   hiredToday,
   putHire,
   readyHire,
-  saveEmployerProfile,
   screenedApplicant,
   unzip,
+  filingTestApp,
+  type FilingTestApp,
 } from '../support/filing.ts';
 
 /**
  * Issue 20 item 4: the state packet — a streamed ZIP of both forms per hire and a manifest —
  * refused as a whole (404, 409, 400) before a byte of ZIP is sent; every packet audited.
  */
-let t: OrgTestApp;
+let t: FilingTestApp;
 let admin: ApiClient;
 
 beforeAll(async () => {
-  t = await orgTestApp(import.meta.filename, {
-    env: { SURVEY_RATE_LIMIT_PER_MINUTE: '10000', SURVEY_SUBMIT_RATE_LIMIT_PER_MINUTE: '10000' },
-    organization: { name: 'Packet Org' },
-  });
+  t = await filingTestApp(import.meta.filename, 'Packet Org');
   admin = t.admin;
-  await saveEmployerProfile(admin);
 });
 afterAll(() => t?.close());
 

@@ -1,16 +1,15 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addDays } from '@eligo/shared/wotc';
-import { createUser, signedIn } from '../support/factories.ts';
 import type { ApiClient } from '../support/http.ts';
-import { orgTestApp, type OrgTestApp } from '../support/org-app.ts';
 import {
   employerToday,
   hiredToday,
   putHire,
   readyHire,
-  saveEmployerProfile,
   screenedApplicant,
+  filingTestApp,
+  type FilingTestApp,
 } from '../support/filing.ts';
 
 /**
@@ -18,18 +17,14 @@ import {
  * start, a late submission recorded and flagged, each change on the timeline and in the audit log;
  * and the same from a determinations CSV, all or nothing.
  */
-let t: OrgTestApp;
+let t: FilingTestApp;
 let admin: ApiClient;
 let member: ApiClient;
 
 beforeAll(async () => {
-  t = await orgTestApp(import.meta.filename, {
-    env: { SURVEY_RATE_LIMIT_PER_MINUTE: '10000', SURVEY_SUBMIT_RATE_LIMIT_PER_MINUTE: '10000' },
-    organization: { name: 'Status Org' },
-  });
+  t = await filingTestApp(import.meta.filename, 'Status Org');
   admin = t.admin;
-  member = await signedIn(t.app, await createUser(t.app, t.org.organizationId, { role: 'member' }));
-  await saveEmployerProfile(admin);
+  member = t.member;
 });
 afterAll(() => t?.close());
 

@@ -4,8 +4,9 @@ import { SAMPLE_EMPLOYER } from '@eligo/shared/filing/fixtures';
 import { todayIn } from '@eligo/shared/filing';
 import type { SubmittedAnswers } from '@eligo/shared/wotc';
 import { answerSurvey } from './applicants.ts';
-import { registerTestApplicant } from './factories.ts';
+import { createUser, registerTestApplicant, signedIn } from './factories.ts';
 import type { ApiClient } from './http.ts';
+import { orgTestApp, type OrgTestApp } from './org-app.ts';
 import { canaryAnswers } from './survey.ts';
 
 /**
@@ -121,4 +122,26 @@ export function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
       archive.readEntry();
     });
   });
+}
+
+export interface FilingTestApp extends OrgTestApp {
+  /** A member of the organization, signed in: reads, never signs, downloads or records. */
+  member: ApiClient;
+}
+
+/**
+ * `orgTestApp` for the filing files: survey limits out of the way (every test submits surveys),
+ * an admin and a member signed in, and the employer profile saved.
+ */
+export async function filingTestApp(label: string, name: string): Promise<FilingTestApp> {
+  const t = await orgTestApp(label, {
+    env: { SURVEY_RATE_LIMIT_PER_MINUTE: '10000', SURVEY_SUBMIT_RATE_LIMIT_PER_MINUTE: '10000' },
+    organization: { name },
+  });
+  const member = await signedIn(
+    t.app,
+    await createUser(t.app, t.org.organizationId, { role: 'member' }),
+  );
+  await saveEmployerProfile(t.admin);
+  return { ...t, member };
 }

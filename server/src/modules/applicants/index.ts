@@ -53,5 +53,5 @@ export {
   setEmployerSignature,
   type FilingStatusWrite,
 } from './hires/filing-writes.ts';
-export { resolveEmployees, type Resolved } from './hires/hires-csv.resolve.ts';
+export { resolveEmployees, rowApplicant, type Resolved } from './hires/hires-csv.resolve.ts';
 export { employeeCell } from './hires/hires-csv.definition.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ErrorCode } from '@eligo/shared/errors';
-import type { EmployerProfileDraft } from '@eligo/shared/schemas/employer';
+import { completeEmployerProfile } from '@eligo/shared/filing';
 import type { SubmittedAnswers } from '@eligo/shared/wotc';
 import { AppError } from '../../../lib/app-error.ts';
 import { canonicalSha256 } from '../../../lib/evidence.ts';
@@ -16,7 +16,6 @@ import {
 } from '../../applicants/index.ts';
 import {
   applicantFromAnswers,
-  type EmployerProfile,
   type EmployerSignature,
   type FormInput,
 } from '../forms/index.ts';
@@ -64,28 +63,6 @@ export async function readSignedAnswers(
   return { answers, signature: submission.signature };
 }
 
-/** The profile as the forms print it (complete: the readiness check made sure). */
-function employerOf(profile: EmployerProfileDraft): EmployerProfile {
-  const { address, contact } = profile;
-  return {
-    legalName: profile.legalName!,
-    ein: profile.ein!,
-    address: {
-      street: address.street!,
-      city: address.city!,
-      state: address.state!,
-      zip: address.zip!,
-    },
-    phone: profile.phone!,
-    contact: {
-      name: contact.name!,
-      title: contact.title!,
-      phone: contact.phone!,
-      email: contact.email!,
-    },
-  };
-}
-
 async function employerSignatureOf(
   app: FastifyInstance,
   applicant: Applicant,
@@ -120,7 +97,8 @@ export async function loadFormInput(
   return {
     applicant: applicantFromAnswers(answers),
     answers,
-    employer: employerOf(context.employer),
+    // Complete: the readiness check (readiness.ts) refused the request otherwise.
+    employer: completeEmployerProfile(context.employer)!,
     hire: {
       offeredOn: hire.offeredOn,
       hiredOn: hire.hiredOn,

@@ -30,6 +30,7 @@ import {
   isRecorded,
   recordFilingStatus,
   resolveEmployees,
+  rowApplicant,
   type Actor,
 } from '../../applicants/index.ts';
 
@@ -121,25 +122,19 @@ async function checkFile(app: FastifyInstance, batches: Batches, context: Determ
   const issues = new IssueList();
   const firstLineOf = new Map<string, number>();
   const today = todayIn(context.timeZone, app.clock.now());
-  const result = { created: 0, updated: 0, unchanged: 0, unknown: 0 };
-  const unknownEmployees: DeterminationsImportResult['unknownEmployees'] = [];
+  const result: Omit<DeterminationsImportResult, 'dryRun' | 'rows'> = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    unknown: 0,
+    unknownEmployees: [],
+  };
   for await (const batch of batches) {
     const resolved = await resolveEmployees(app, context.organizationId, batch);
     for (const { line, row } of batch) {
-      const { applicant, reason } = resolved.get(line)!;
-      if (!applicant) {
-        result.unknown += 1;
-        unknownEmployees.push({ line, employee: row.employee, reason });
-        continue;
-      }
-      const id = applicant._id.toHexString();
-      const first = firstLineOf.get(id);
-      if (first !== undefined) {
-        issues.add({ line, column: 'employee', message: `The same person as line ${first}` });
-        issues.rowsWithOwnErrors += 1;
-        continue;
-      }
-      firstLineOf.set(id, line);
+      const found = resolved.get(line)!;
+      const applicant = rowApplicant(found, { line, row }, firstLineOf, issues, result);
+      if (!applicant) continue;
       const current = applicant.filing?.status ?? NOT_SUBMITTED;
       const body = bodyOf(row);
       if (isRecorded(current, body)) {
@@ -162,7 +157,7 @@ async function checkFile(app: FastifyInstance, batches: Batches, context: Determ
     }
   }
   if (issues.total > 0) throw csvApplyInvalid(issues, context.rows, determinationsImport);
-  return { ...result, unknownEmployees };
+  return result;
 }
 
 /** Applies a valid determinations file (a row written since pass 1 by someone else: re-checked). */
