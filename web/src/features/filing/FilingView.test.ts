@@ -247,4 +247,24 @@ describe('Filing screen', () => {
     await flushPromises();
     expect(wrapper.find('[role="alert"]').text()).toBe('Sign first');
   });
+
+  test('"all ready in Texas": the bucket and state in the URL, then every hire shown picked', async () => {
+    fetchMock = answers(aSummary(), { items: [soon, unsigned, ready], nextCursor: null });
+    vi.stubGlobal('fetch', fetchMock);
+    const { wrapper, router } = await open('admin', '/filing?bucket=ready');
+    await wrapper.find('select[name="state"]').setValue('TX');
+    await flushPromises();
+    expect(router.currentRoute.value.fullPath).toBe('/filing?bucket=ready&state=TX');
+    expect(fetchMock).toHaveBeenLastCalledWith(
+      '/api/filing?bucket=ready&state=TX&limit=25',
+      expect.anything(),
+    );
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Pick all shown')!
+      .trigger('click');
+    const labels = wrapper.findAll('button').map((b) => b.text());
+    expect(labels).toContain('Sign and mark ready (1)');
+    expect(labels).toContain('Download packet (1)');
+  });
 });
