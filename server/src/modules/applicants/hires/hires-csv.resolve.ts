@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Types } from 'mongoose';
 import { scoped } from '../../../lib/tenancy/tenant-repository.ts';
-import { MAX_LISTED_ISSUES, type CsvRecord, type IssueList } from '../../../lib/csv-import/index.ts';
+import {
+  MAX_LISTED_ISSUES,
+  type CsvRecord,
+  type IssueList,
+} from '../../../lib/csv-import/index.ts';
 import { applicantModel, type Applicant } from '../applicant.model.ts';
 import { applicantIdFor } from '../registration.service.ts';
 import type { HiresCsvRow } from './hires-csv.definition.ts';

@@ -14,11 +14,7 @@ import {
   type FilingContext,
   type SurveySubmission,
 } from '../../applicants/index.ts';
-import {
-  applicantFromAnswers,
-  type EmployerSignature,
-  type FormInput,
-} from '../forms/index.ts';
+import { applicantFromAnswers, type EmployerSignature, type FormInput } from '../forms/index.ts';
 import { employerSignatureModel } from '../signing/employer-signature.model.ts';
 
 /**
