@@ -161,9 +161,10 @@ describe('forms and packets', () => {
         if (!response.ok) throw new Error(`packet: ${response.status} ${await response.text()}`);
         let bytes = 0;
         let firstByte = 0;
-        for await (const chunk of response.body!) {
+        const reader = response.body!.getReader();
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
           if (bytes === 0) firstByte = performance.now() - started;
-          bytes += (chunk as Uint8Array).length;
+          bytes += chunk.value.length;
         }
         const total = performance.now() - started;
         lines.push(
