@@ -30,7 +30,7 @@ const moduleDependencies = {
   survey: ['applicants', 'organizations'],
   lever: ['applicants', 'survey', 'organizations', 'users'],
   // The Filing screen and the daily digest (docs/filing.md); forms 8850/9061 (docs/forms.md).
-  filing: ['applicants', 'organizations', 'users'],
+  filing: ['applicants', 'organizations', 'users', 'audit'],
 };
 
 const modulesDir = `${import.meta.dirname}/server/src/modules`;

@@ -101,6 +101,11 @@ describe('CSRF defence', () => {
         'POST /api/hires/import',
         'PATCH /api/account/preferences',
         'PATCH /api/organization/settings',
+        // Issue 20: signing, status, packets, determinations.
+        'POST /api/filing/sign',
+        'POST /api/filing/packets',
+        'POST /api/applicants/{applicantId}/filing',
+        'POST /api/filing/determinations/import',
       ]),
     );
     for (const op of unsafe) {
@@ -114,9 +119,14 @@ describe('CSRF defence', () => {
           origin: 'https://evil.example',
         },
       );
-      expect({ route: `${op.method} ${op.path}`, status: res.statusCode }).toEqual({
+      expect({
+        route: `${op.method} ${op.path}`,
+        status: res.statusCode,
+        code: res.json().code,
+      }).toEqual({
         route: `${op.method} ${op.path}`,
         status: 403,
+        code: 'CSRF_REJECTED',
       });
     }
   });

@@ -12,7 +12,8 @@ import {
 import { createLeverIntegration } from '../support/lever.ts';
 import { exampleOf, operationsOf, pathParams, type OpenApiOperation } from '../support/openapi.ts';
 import { answerSurvey } from '../support/applicants.ts';
-import { employerProfile, hireBody } from '../support/hires.ts';
+import { employerProfile } from '../support/hires.ts';
+import { employerSignature, hiredToday, putHire } from '../support/filing.ts';
 
 /**
  * The cross-tenant sweep: an admin of organization A calls every route of the OpenAPI document
@@ -76,15 +77,21 @@ beforeAll(async () => {
     postingTitle: 'Bravo Secret Posting',
   });
   await answerSurvey(t.app, b.organizationId, fromLever.applicant._id.toHexString());
-  // …with a hire, and B's employer profile (the Filing screen's records).
+  // …hired, with B's employer profile, and signed for the employer (Filing, forms, packets).
   await bAdmin.patch('/api/organization/settings', {
     employer: employerProfile({ legalName: 'Bravo Legal Name', ein: '36-7654321' }),
   });
-  const hired = await bAdmin.put(
-    `/api/applicants/${fromLever.applicant._id.toHexString()}/hire`,
-    hireBody({ startedOn: '2031-03-03', position: 'Bravo Secret Position' }),
+  await putHire(
+    bAdmin,
+    fromLever.applicant._id.toHexString(),
+    hiredToday({ position: 'Bravo Secret Position', employedInState: 'IL' }),
   );
-  if (hired.statusCode !== 200) throw new Error(`B's hire: ${hired.statusCode} ${hired.body}`);
+  const signed = await bAdmin.post('/api/filing/sign', {
+    ...employerSignature,
+    applicantIds: [fromLever.applicant._id.toHexString()],
+  });
+  if (signed.statusCode !== 200)
+    throw new Error(`B's signature: ${signed.statusCode} ${signed.body}`);
   // …and a Lever integration (ATS Integrations screen).
   const integration = await createLeverIntegration(t.app, b.organizationId, 'acct-bravo-lever');
   bIds = [
@@ -114,6 +121,8 @@ beforeAll(async () => {
     'Bravo Legal Name',
     '7654321',
     'Bravo Secret Position',
+    // The applicant's SSN (on B's forms and packets).
+    '123-45-6789',
   ];
 });
 afterAll(() => t.close());
@@ -190,6 +199,12 @@ describe('cross-tenant sweep over every route', () => {
           'GET /api/account/preferences',
           'PATCH /api/account/preferences',
           'PATCH /api/organization/settings',
+          'POST /api/applicants/{applicantId}/filing',
+          'GET /api/applicants/{applicantId}/forms/8850.pdf',
+          'GET /api/applicants/{applicantId}/forms/9061.pdf',
+          'POST /api/filing/sign',
+          'POST /api/filing/packets',
+          'POST /api/filing/determinations/import',
         ]),
       );
       expect(new Set(visited).size).toBe(operations.length);

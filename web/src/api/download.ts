@@ -2,15 +2,16 @@ import type { RouteBody, RouteDef, RouteRef } from '@eligo/shared/route-table';
 import { send } from './client.ts';
 
 /**
- * Calls a route that answers a file (e.g. the CSV export) and saves it in the browser under the
+ * Calls a route that answers a file (the CSV export, a state packet's ZIP) and saves it in the browser under the
  * name the server gives (`Content-Disposition`). Errors are the same ApiError as `call()`.
  */
 export async function downloadFile<D extends RouteDef>(
   def: D | RouteRef<D>,
   body: RouteBody<D>,
   fallbackName: string,
+  accept = 'text/csv, application/json',
 ): Promise<string> {
-  const response = await send(def, { body }, 'text/csv, application/json');
+  const response = await send(def, { body }, accept);
   const name =
     /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
     fallbackName;

@@ -27,15 +27,18 @@ import {
 
 const employeeText = csvText({ maxLength: 254 });
 
-/** An email is compared normalized (so `Ana@x.com` twice is a repeat); an opportunity id as is. */
-const employee: CellParser<string> = (cell) => {
+/**
+ * Who a row is about: an email, compared normalized (so `Ana@x.com` twice is a repeat), or a Lever
+ * opportunity id as is (`resolveEmployees` finds the applicant). The determinations CSV uses it too.
+ */
+export const employeeCell: CellParser<string> = (cell) => {
   const parsed = employeeText(cell);
   if (!parsed.ok || !parsed.value.includes('@')) return parsed;
   return { ok: true, value: normalizeEmail(parsed.value) };
 };
 
 const columns = {
-  employee,
+  employee: employeeCell,
   offered_on: optional(csvDate()),
   hired_on: optional(csvDate()),
   started_on: optional(csvDate()),

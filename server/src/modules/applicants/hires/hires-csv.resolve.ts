@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Types } from 'mongoose';
 import { scoped } from '../../../lib/tenancy/tenant-repository.ts';
-import type { CsvRecord } from '../../../lib/csv-import/index.ts';
+import {
+  MAX_LISTED_ISSUES,
+  type CsvRecord,
+  type IssueList,
+} from '../../../lib/csv-import/index.ts';
 import { applicantModel, type Applicant } from '../applicant.model.ts';
 import { applicantIdFor } from '../registration.service.ts';
 import type { HiresCsvRow } from './hires-csv.definition.ts';
@@ -29,7 +33,7 @@ const PROJECTION = {
 export async function resolveEmployees(
   app: FastifyInstance,
   organizationId: Types.ObjectId,
-  records: Array<CsvRecord<HiresCsvRow>>,
+  records: Array<Pick<CsvRecord<Pick<HiresCsvRow, 'employee'>>, 'line' | 'row'>>,
 ): Promise<Map<number, Resolved>> {
   const Applicants = scoped(applicantModel(app.mongo), organizationId);
   const emails = new Set<string>();
@@ -69,4 +73,41 @@ export async function resolveEmployees(
     }
   }
   return resolved;
+}
+
+/** Rows naming nobody Eligo screened: counted, and the first ones listed (never invented). */
+export interface UnknownRows {
+  unknown: number;
+  unknownEmployees: Array<{ line: number; employee: string; reason: 'not_found' | 'ambiguous' }>;
+}
+
+/**
+ * The applicant a row of a hires or determinations file is about, or null when the row is to be
+ * skipped: nobody found (counted in `unknown`) or the same person as an earlier line (an issue on
+ * `employee`). `firstLineOf` remembers each person's first line across the whole file.
+ */
+export function rowApplicant(
+  found: Resolved,
+  record: { line: number; row: { employee: string } },
+  firstLineOf: Map<string, number>,
+  issues: IssueList,
+  unknown: UnknownRows,
+): Applicant | null {
+  const { line, row } = record;
+  if (!found.applicant) {
+    unknown.unknown += 1;
+    if (unknown.unknownEmployees.length < MAX_LISTED_ISSUES) {
+      unknown.unknownEmployees.push({ line, employee: row.employee, reason: found.reason });
+    }
+    return null;
+  }
+  const id = found.applicant._id.toHexString();
+  const first = firstLineOf.get(id);
+  if (first !== undefined) {
+    issues.add({ line, column: 'employee', message: `The same person as line ${first}` });
+    issues.rowsWithOwnErrors += 1;
+    return null;
+  }
+  firstLineOf.set(id, line);
+  return found.applicant;
 }
