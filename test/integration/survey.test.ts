@@ -265,7 +265,11 @@ describe('validation', () => {
     });
     expect(wrongName.statusCode).toBe(400);
     expect(wrongName.json().details).toEqual([
-      { path: '/body/signature/fullName', message: expect.any(String) },
+      {
+        path: '/body/signature/fullName',
+        message: 'Type the first and last name given in step 1.',
+        rule: 'signature_mismatch',
+      },
     ]);
     const noConsent = await client.post(surveyPath(token, 'submit'), {
       answers: allNoAnswers(),

@@ -5,10 +5,16 @@ import {
   type ErrorBody,
   type ErrorDetail,
 } from '@eligo/shared/errors';
-import { NOT_BLANK } from '@eligo/shared/schemas/common';
+import {
+  FIELDS_INVALID,
+  ruleOfPattern,
+  validationSentence,
+  type ValidationRule,
+} from '@eligo/shared/validation-text';
 import { AppError } from './app-error.ts';
 
 interface ValidationIssue {
+  keyword?: string;
   instancePath?: string;
   message?: string;
   params?: Record<string, unknown>;
@@ -34,24 +40,77 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/** Which rule an Ajv issue is about, and the number it names (a length, a minimum). */
+function ruleOf(issue: ValidationIssue): { rule: ValidationRule; limit?: number } {
+  const params = issue.params ?? {};
+  const limit = typeof params.limit === 'number' ? params.limit : undefined;
+  switch (issue.keyword) {
+    case 'required':
+      return { rule: 'required' };
+    case 'pattern':
+      return { rule: ruleOfPattern(String(params.pattern)) };
+    case 'format':
+      return { rule: params.format === 'email' ? 'email' : 'date' };
+    case 'minLength':
+      return { rule: 'min_length', limit };
+    case 'maxLength':
+      return { rule: 'max_length', limit };
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return { rule: 'minimum', limit };
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return { rule: 'maximum', limit };
+    case 'minItems':
+      return { rule: 'min_items', limit };
+    case 'maxItems':
+      return { rule: 'max_items', limit };
+    case 'enum':
+    case 'const':
+    case 'anyOf':
+    case 'oneOf':
+      return { rule: 'choice' };
+    case 'additionalProperties':
+      return { rule: 'unexpected' };
+    case 'minProperties':
+      return { rule: 'nothing_to_change' };
+    default:
+      return { rule: 'invalid' };
+  }
+}
+
+/**
+ * Rules in the order worth telling: a field that is empty, or not an email at all, says that
+ * rather than "too short". One detail per field (Ajv reports every rule a value breaks).
+ */
+const RULE_ORDER: readonly ValidationRule[] = ['required', 'blank', 'email', 'choice'];
+const rank = (rule: ValidationRule) => {
+  const at = RULE_ORDER.indexOf(rule);
+  return at === -1 ? RULE_ORDER.length : at;
+};
+
 function validationDetails(error: FastifyLikeError): ErrorDetail[] {
   const context = error.validationContext ?? 'body';
-  return (error.validation ?? []).map((issue) => {
+  const byPath = new Map<string, ErrorDetail & { rule: ValidationRule }>();
+  for (const issue of error.validation ?? []) {
     // A missing or an unexpected property: point at it, not at its parent object.
     const missing =
       issue.params?.missingProperty ??
       issue.params?.requiredProperties ??
       issue.params?.additionalProperty;
     const suffix = typeof missing === 'string' ? `/${missing}` : '';
-    return {
-      path: `/${context}${issue.instancePath ?? ''}${suffix}`,
-      // The schemas' "not blank" rule is a pattern; say what it means.
-      message:
-        issue.params?.pattern === NOT_BLANK
-          ? 'must not be blank'
-          : (issue.message ?? 'is not valid'),
-    };
-  });
+    const path = `/${context}${issue.instancePath ?? ''}${suffix}`;
+    const { rule, limit } = ruleOf(issue);
+    const known = byPath.get(path);
+    if (known && rank(known.rule) <= rank(rule)) continue;
+    byPath.set(path, {
+      path,
+      message: validationSentence(rule, limit),
+      rule,
+      ...(limit === undefined ? {} : { limit }),
+    });
+  }
+  return [...byPath.values()];
 }
 
 export interface MappedError {
@@ -79,7 +138,7 @@ export function mapError(error: unknown): MappedError {
       body: {
         statusCode: errorStatus[ErrorCode.ValidationFailed],
         code: ErrorCode.ValidationFailed,
-        message: 'Some fields are not valid',
+        message: FIELDS_INVALID,
         details: validationDetails(e),
       },
       isServerFault: false,

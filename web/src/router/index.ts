@@ -21,6 +21,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true, guestOnly: true, title: 'Create your organization' },
   },
   {
+    path: '/forgot-password',
+    name: 'forgot-password',
+    component: () => import('../features/auth/ForgotPasswordView.vue'),
+    meta: { public: true, guestOnly: true, title: 'Reset your password' },
+  },
+  {
+    path: '/reset-password/:token',
+    name: 'reset-password',
+    component: () => import('../features/auth/ResetPasswordView.vue'),
+    meta: { public: true, title: 'Choose a new password' },
+  },
+  {
     path: '/set-password',
     name: 'set-password',
     component: () => import('../features/auth/SetPasswordView.vue'),

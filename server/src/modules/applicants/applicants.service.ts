@@ -33,7 +33,11 @@ export function applicantsService(app: FastifyInstance) {
   function conditions(filters: ApplicantFilters, now: Date) {
     if (filters.from && filters.to && filters.from > filters.to) {
       throw AppError.validation([
-        { path: '/querystring/to', message: 'must not be before "from"' },
+        {
+          path: '/querystring/to',
+          message: 'The end date cannot be before the start date.',
+          rule: 'invalid',
+        },
       ]);
     }
     const all = searchConditions(filters, now);

@@ -62,7 +62,7 @@ function checkAnswers(answers: unknown, asOf: string) {
 function draftErrors(answers: DraftAnswers, asOf: string): ErrorDetail[] {
   return checkAnswers(answers, asOf)
     .errors.filter((e) => e.code !== 'required' && e.code !== 'dob_required_under_40')
-    .map((e) => ({ path: `/body/answers${e.path}`, message: e.message }));
+    .map((e) => ({ path: `/body/answers${e.path}`, message: e.message, rule: e.code }));
 }
 
 export interface RequestMeta {
@@ -211,11 +211,13 @@ export function surveyService(app: FastifyInstance) {
       const details: ErrorDetail[] = checkAnswers(answers, asOf).errors.map((e) => ({
         path: `/body/answers${e.path}`,
         message: e.message,
+        rule: e.code,
       }));
       if (!signatureMatchesName(body.signature.fullName, answers)) {
         details.push({
           path: '/body/signature/fullName',
-          message: 'must match the first and last name given in step 1',
+          message: 'Type the first and last name given in step 1.',
+          rule: 'signature_mismatch',
         });
       }
       if (details.length > 0) throw AppError.validation(details);

@@ -4,6 +4,7 @@ import {
   isCountyFips,
   maskSsn,
   pruneHiddenAnswers,
+  ssnProblem,
   validateSubmission,
   type DraftAnswers,
   type QuestionDef,
@@ -36,6 +37,18 @@ export interface FieldError {
   id: string;
   /** Validation code; the screens translate it. */
   code: string;
+}
+
+/**
+ * The message code of an error as the applicant should read it: an SSN the SSA never issues says
+ * why (`ssn_itin` for a number starting with 9, `ssn_area`, `ssn_group`, `ssn_serial`).
+ */
+export function errorCodeFor(error: FieldError, answers: Answers): string {
+  if (error.id !== 'ssn' || error.code !== 'invalid_ssn' || typeof answers.ssn !== 'string') {
+    return error.code;
+  }
+  const problem = ssnProblem(answers.ssn);
+  return problem && problem !== 'shape' ? `ssn_${problem}` : error.code;
 }
 
 /** `/dob` → `dob` */

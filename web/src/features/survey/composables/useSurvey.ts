@@ -19,14 +19,18 @@ import {
 
 export type SurveyPhase = 'loading' | 'ready' | 'invalid' | 'failed' | 'done';
 
-/** Why an action failed, for the screen to say in the applicant's language. */
+/**
+ * Why an action failed, for the screen to say in the applicant's language (never the server's own
+ * English words): too many tries, no connection, the server busy (503, a timeout), refused fields,
+ * or anything else.
+ */
 export interface ActionFailure {
-  kind: 'rate_limited' | 'network' | 'validation' | 'other';
-  /** The server's own (English) message, shown for `other`. */
-  message: string;
-  /** Fields the server refused (400), by question id. */
+  kind: 'rate_limited' | 'network' | 'busy' | 'validation' | 'unexpected';
+  /** Fields the server refused (400), by question id, with the rule each broke. */
   fields: FieldError[];
 }
+
+const BUSY_CODES: readonly string[] = [ErrorCode.ServiceUnavailable, ErrorCode.RequestTimeout];
 
 /** `/body/answers/zip` → `zip`; `/body/signature/fullName` → `signature_full_name`. */
 function fieldOf(path: string): string {
@@ -53,23 +57,16 @@ export function useSurvey(
   const failure = ref<ActionFailure | null>(null);
 
   function toFailure(error: unknown): ActionFailure | 'invalid' {
-    if (!(error instanceof ApiError)) {
-      return {
-        kind: 'other',
-        message: error instanceof Error ? error.message : String(error),
-        fields: [],
-      };
-    }
+    if (!(error instanceof ApiError)) return { kind: 'unexpected', fields: [] };
     if (error.code === ErrorCode.SurveyLinkInvalid) return 'invalid';
-    if (error.status === 429) return { kind: 'rate_limited', message: error.message, fields: [] };
-    if (error.status === 0) return { kind: 'network', message: error.message, fields: [] };
-    if (error.status === 400) {
-      const fields = error.details
-        .map((d) => ({ id: fieldOf(d.path), code: 'server' }))
-        .filter((f) => f.id !== '');
-      return { kind: 'validation', message: error.message, fields };
-    }
-    return { kind: 'other', message: error.message, fields: [] };
+    if (error.status === 429) return { kind: 'rate_limited', fields: [] };
+    if (error.status === 0) return { kind: 'network', fields: [] };
+    if (BUSY_CODES.includes(error.code)) return { kind: 'busy', fields: [] };
+    const fields = error.details
+      .map((d) => ({ id: fieldOf(d.path), code: d.rule ?? 'server' }))
+      .filter((f) => f.id !== '');
+    if (error.status === 400 && fields.length > 0) return { kind: 'validation', fields };
+    return { kind: 'unexpected', fields: [] };
   }
 
   /** Runs an action; a dead link turns the page into the "no longer valid" message. */

@@ -24,6 +24,12 @@ describe.each([
     for (const [key, value] of Object.entries(messages.ui)) expect(value.trim(), key).not.toBe('');
   });
 
+  test('what a failed action says is whole sentences (it is followed by "Nothing … is lost.")', () => {
+    for (const key of ['rateLimited', 'network', 'busy', 'unexpected'] as const) {
+      expect(messages.ui[key], key).toMatch(/[.!]$/);
+    }
+  });
+
   test('placeholders match the English ones', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(en.ui) as Array<keyof typeof en.ui>) {
