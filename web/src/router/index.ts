@@ -104,7 +104,8 @@ export const routes: RouteRecordRaw[] = [
     // (main.ts); the route is here for navigation inside the app. No admin chrome (see App.vue).
     path: '/survey/:token',
     name: 'survey',
-    component: () => import('../features/survey/SurveyView.vue'),
+    // Through mount.ts, so the survey stays one download with what a survey page load runs.
+    component: () => import('../features/survey/mount.ts').then((m) => m.SurveyView),
     props: true,
     meta: { public: true, layout: 'bare', title: 'Survey' },
   },

@@ -1,4 +1,4 @@
-import type { SurveyLanguage } from '@eligo/shared/schemas/survey';
+import { SURVEY_MINUTES, type SurveyLanguage } from '@eligo/shared/schemas/survey';
 import type { OutgoingMail } from '../../plugins/mail.ts';
 
 export interface SurveyMailOptions {
@@ -39,7 +39,7 @@ const copy: Record<SurveyLanguage, Copy> = {
       `${org} takes part in the Work Opportunity Tax Credit (WOTC), a U.S. federal program that gives employers a tax credit for hiring people from certain groups, such as veterans and people who received public assistance. Your answers help ${org} find out whether it can claim the credit.`,
     voluntary:
       'Answering is voluntary. Your answers are kept confidential and do not affect your application; you can also decline the survey from the link.',
-    time: 'It takes about 5 minutes.',
+    time: `It takes about ${SURVEY_MINUTES} minutes.`,
     button: 'Open your survey',
     expires: (date) => `Your personal link works until ${date}. Please do not share it.`,
     ignore: 'If you did not apply, you can ignore this email.',
@@ -56,7 +56,7 @@ const copy: Record<SurveyLanguage, Copy> = {
       `${org} participa en el Crédito Fiscal por Oportunidad de Trabajo (WOTC), un programa federal de EE. UU. que otorga a los empleadores un crédito fiscal por contratar a personas de ciertos grupos, como veteranos y personas que recibieron asistencia pública. Sus respuestas ayudan a ${org} a saber si puede solicitar el crédito.`,
     voluntary:
       'Responder es voluntario. Sus respuestas son confidenciales y no afectan su solicitud; también puede rechazar la encuesta desde el enlace.',
-    time: 'Le tomará unos 5 minutos.',
+    time: `Le tomará unos ${SURVEY_MINUTES} minutos.`,
     button: 'Abrir su encuesta',
     expires: (date) => `Su enlace personal funciona hasta el ${date}. No lo comparta.`,
     ignore: 'Si usted no se postuló, puede ignorar este correo.',

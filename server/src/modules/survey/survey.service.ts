@@ -33,6 +33,7 @@ import {
   surveySubmissionModel,
   toStoredEligibility,
 } from '../applicants/index.ts';
+import { openingLanguage } from './survey-language.ts';
 import { recordSurveyOutcome } from './survey-results.ts';
 import { organizationModel } from '../organizations/index.ts';
 
@@ -134,7 +135,8 @@ export function surveyService(app: FastifyInstance) {
   return {
     findOpen,
 
-    async open(applicant: ApplicantDocument): Promise<Survey> {
+    /** The survey as the applicant's browser opens it (`Accept-Language` picks its language). */
+    async open(applicant: ApplicantDocument, acceptLanguage?: string): Promise<Survey> {
       const now = new Date();
       const organization = await Organizations.findById(applicant.organizationId);
       if (!organization) throw surveyLinkInvalid();
@@ -158,7 +160,7 @@ export function surveyService(app: FastifyInstance) {
           email: applicant.email,
           state: isUspsStateCode(applicant.state) ? applicant.state : null,
         },
-        language: applicant.language,
+        language: openingLanguage(applicant, acceptLanguage),
         asOf: isoDay(now),
         draft: applicant.draft
           ? {
@@ -194,7 +196,7 @@ export function surveyService(app: FastifyInstance) {
             'survey.status': 'in_progress',
             'survey.lastSavedAt': now,
             'survey.openedAt': applicant.survey.openedAt ?? now,
-            ...(body.language ? { language: body.language } : {}),
+            ...(body.language ? { language: body.language, languageChosen: true } : {}),
           },
         },
       );

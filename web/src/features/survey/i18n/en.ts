@@ -12,7 +12,7 @@ export const en: Messages = {
     intro:
       '{org} may get a federal tax credit, the Work Opportunity Tax Credit (WOTC), for hiring you. These questions help find out.',
     minutes:
-      'It takes about 3 minutes. Your answers are saved at each step, so you can come back to this link later.',
+      'It takes about {minutes} minutes. Your answers are saved at each step, so you can come back to this link later.',
     voluntary:
       'Taking part is voluntary. Your answers do not affect whether you get the job, and they are used only for this tax credit.',
     whyWeAsk: 'Why we ask',

@@ -12,7 +12,7 @@ export const es: Messages = {
     intro:
       '{org} podría recibir un crédito tributario federal, el Work Opportunity Tax Credit (WOTC), por contratarle. Estas preguntas ayudan a saberlo.',
     minutes:
-      'Tarda unos 3 minutos. Sus respuestas se guardan en cada paso, así que puede volver a este enlace más tarde.',
+      'Tarda unos {minutes} minutos. Sus respuestas se guardan en cada paso, así que puede volver a este enlace más tarde.',
     voluntary:
       'Participar es voluntario. Sus respuestas no afectan la decisión de contratarle y se usan solo para este crédito tributario.',
     whyWeAsk: 'Por qué lo preguntamos',
