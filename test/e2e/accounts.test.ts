@@ -71,7 +71,7 @@ scenario(
         .toBe('Invitation sent to mo@browser.test.');
       await expect
         .poll(() => admin.locator('tr[data-user-email="mo@browser.test"] .badge').textContent())
-        .toBe('invited');
+        .toBe('Invited');
       await saveScreenshot(admin, 'e2e/accounts-2-users');
     });
 
@@ -115,7 +115,7 @@ scenario(
         await dialog.getByRole('button', { name: 'Yes, deactivate' }).click();
         await expect
           .poll(() => admin.locator('tr[data-user-email="mo@browser.test"] .badge').textContent())
-          .toBe('deactivated');
+          .toBe('Deactivated');
         await member.goto(`${server.url}/applicants`);
         await expect.poll(() => heading(member).textContent()).toBe('Sign in to Eligo');
         await memberContext.close();

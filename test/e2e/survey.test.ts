@@ -56,9 +56,7 @@ describe('the applicant survey on a phone', () => {
     );
     expect(requested.some((p) => /\/assets\/mount-.*\.js$/.test(p))).toBe(true);
     // The same "about N minutes" as the email.
-    await expect
-      .poll(() => page.getByText(`about ${SURVEY_MINUTES} minutes`).count())
-      .toBe(1);
+    await expect.poll(() => page.getByText(`about ${SURVEY_MINUTES} minutes`).count()).toBe(1);
     // Prefilled from what the company knows; every input is named by its question id.
     expect(await page.locator('input[name="first_name"]').inputValue()).toBe('Ada');
     expect(await page.locator('input[name="email"]').inputValue()).toBe('ada@example.com');

@@ -1,4 +1,5 @@
 import { SURVEY_MINUTES, type SurveyLanguage } from '@eligo/shared/schemas/survey';
+import { endSentence } from '@eligo/shared/sentence';
 import type { OutgoingMail } from '../../plugins/mail.ts';
 
 export interface SurveyMailOptions {
@@ -33,8 +34,9 @@ const copy: Record<SurveyLanguage, Copy> = {
       `${o.reminder > 0 ? 'Reminder: ' : ''}${o.organizationName} asks you to complete a short tax credit survey`,
     greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),
     intro: (o) =>
-      `Thank you for applying to ${o.organizationName}${o.postingTitle ? ` for the ${o.postingTitle} position` : ''}.` +
-      (o.reminder > 0 ? ' We have not received your answers to the survey below yet.' : ''),
+      endSentence(
+        `Thank you for applying to ${o.organizationName}${o.postingTitle ? ` for the ${o.postingTitle} position` : ''}`,
+      ) + (o.reminder > 0 ? ' We have not received your answers to the survey below yet.' : ''),
     why: (org) =>
       `${org} takes part in the Work Opportunity Tax Credit (WOTC), a U.S. federal program that gives employers a tax credit for hiring people from certain groups, such as veterans and people who received public assistance. Your answers help ${org} find out whether it can claim the credit.`,
     voluntary:
@@ -50,8 +52,9 @@ const copy: Record<SurveyLanguage, Copy> = {
       `${o.reminder > 0 ? 'Recordatorio: ' : ''}${o.organizationName} le pide completar una breve encuesta sobre un crédito fiscal`,
     greeting: (name) => (name ? `Hola, ${name}:` : 'Hola:'),
     intro: (o) =>
-      `Gracias por postularse en ${o.organizationName}${o.postingTitle ? ` para el puesto ${o.postingTitle}` : ''}.` +
-      (o.reminder > 0 ? ' Todavía no hemos recibido sus respuestas a la encuesta.' : ''),
+      endSentence(
+        `Gracias por postularse en ${o.organizationName}${o.postingTitle ? ` para el puesto ${o.postingTitle}` : ''}`,
+      ) + (o.reminder > 0 ? ' Todavía no hemos recibido sus respuestas a la encuesta.' : ''),
     why: (org) =>
       `${org} participa en el Crédito Fiscal por Oportunidad de Trabajo (WOTC), un programa federal de EE. UU. que otorga a los empleadores un crédito fiscal por contratar a personas de ciertos grupos, como veteranos y personas que recibieron asistencia pública. Sus respuestas ayudan a ${org} a saber si puede solicitar el crédito.`,
     voluntary:

@@ -33,12 +33,12 @@ export const webhookModeLabels: Record<WebhookMode, string> = {
 export const outcomeMessages: Record<LeverConnectOutcome, { ok: boolean; text: string }> = {
   connected: {
     ok: true,
-    text: 'Lever is connected. One last step: switch on "Application created" in Lever (the "here" link on the Lever tile).',
+    text: 'Lever is connected. One last step: switch on "Application created" in Lever (the Lever tile links to its Webhooks settings).',
   },
   reconnected: { ok: true, text: 'Lever is reconnected.' },
   webhook_failed: {
     ok: false,
-    text: 'Lever is connected, but Eligo could not create its webhook in Lever. Use Manage ATS Credentials to try again or to add one manually.',
+    text: 'Lever is connected, but Eligo could not create its webhook in Lever. Use Manage ATS credentials to try again or to add one manually.',
   },
   denied: { ok: false, text: 'The connection was declined in Lever. Nothing was changed.' },
   not_super_admin: {
@@ -51,7 +51,7 @@ export const outcomeMessages: Record<LeverConnectOutcome, { ok: boolean; text: s
   },
   invalid_state: {
     ok: false,
-    text: 'This connection attempt expired or was started from another session. Please click ADD NEW and try again. Nothing was changed.',
+    text: 'This connection attempt expired or was started from another session. Please click Add new and try again. Nothing was changed.',
   },
   account_in_use: {
     ok: false,

@@ -24,10 +24,12 @@ const tile = (overrides: Partial<LeverIntegration> = {}) =>
   mount(LeverTile, { props: { integration: { ...base, ...overrides } } });
 
 describe('LeverTile', () => {
-  test('waiting: the "here" link opens Lever\'s Webhooks page in a new tab; no Reconnect', () => {
+  test("waiting: the link says it opens Lever's Webhooks settings in a new tab; no Reconnect", () => {
     const wrapper = tile();
     expect(wrapper.find('[data-testid="lever-status"]').text()).toBe('Waiting for the first event');
-    const here = wrapper.findAll('a').find((a) => a.text() === 'here')!;
+    const here = wrapper
+      .findAll('a')
+      .find((a) => a.text() === 'open Lever’s Webhooks settings (opens in a new tab)')!;
     expect(here.attributes()).toMatchObject({
       href: base.leverWebhooksPageUrl,
       target: '_blank',
@@ -38,6 +40,16 @@ describe('LeverTile', () => {
     expect(wrapper.text()).toContain('Created by Eligo');
     expect(wrapper.find('[role="alert"]').exists()).toBe(false);
     expect(wrapper.text()).not.toContain('Lever would not show us');
+  });
+
+  test('the account is "your Lever account"; its id only behind a details control, copyable', () => {
+    const wrapper = tile({ leverAccountId: '6f1c3a52-9d0e-4b7a-8c21-3e5f7a9b1d40' });
+    const account = wrapper.findAll('dd')[0]!;
+    expect(account.text()).toContain('Your Lever account');
+    const details = account.find('details');
+    expect(details.find('summary').text()).toBe('Account id');
+    expect(details.find('input').element.value).toBe('6f1c3a52-9d0e-4b7a-8c21-3e5f7a9b1d40');
+    expect(details.find('button').text()).toBe('Copy');
   });
 
   test('applications Lever would not show us are counted, with the latest reason', () => {
@@ -69,11 +81,11 @@ describe('LeverTile', () => {
     expect(wrapper.text()).toContain('Lever did not answer the latest check');
     await wrapper
       .findAll('button')
-      .find((b) => b.text() === 'Manage ATS Credentials')!
+      .find((b) => b.text() === 'Manage ATS credentials')!
       .trigger('click');
     await wrapper
       .findAll('button')
-      .find((b) => b.text() === 'Delete Integration')!
+      .find((b) => b.text() === 'Delete integration')!
       .trigger('click');
     expect(Object.keys(wrapper.emitted())).toEqual(expect.arrayContaining(['manage', 'delete']));
   });

@@ -48,3 +48,10 @@ test('Spanish is really Spanish, not a copy of the English text', () => {
 test('interpolate fills named placeholders and leaves unknown ones', () => {
   expect(interpolate('Hi {name}, {org}', { name: 'Ada' })).toBe('Hi Ada, {org}');
 });
+
+test('an organization name ending in a period is not followed by another', () => {
+  expect(interpolate(en.ui.doneSubmitted, { org: 'Acme Inc.' })).toBe(
+    'Your answers were sent to Acme Inc. There is nothing else you need to do.',
+  );
+  expect(interpolate(en.ui.doneSubmitted, { org: 'Acme' })).toContain('sent to Acme. There');
+});
