@@ -20,16 +20,26 @@ export async function expectNoSchemaWording(page: Page, where: string): Promise<
   );
 }
 
-/** Nothing on the page is wider than the screen: no sideways scrolling. */
+/**
+ * Nothing on the page is wider than the screen: no sideways scrolling of the page, nor of any box
+ * inside it (a table that scrolls within its frame is still sideways scrolling on a phone).
+ */
 export async function expectFitsScreen(page: Page, where: string): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.scrollingElement!.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  expect({ where, scrollWidth }).toEqual({
-    where,
-    scrollWidth: expect.toSatisfy((w: number) => w <= innerWidth),
+  const found = await page.evaluate(() => {
+    const wide: string[] = [];
+    if (document.scrollingElement!.scrollWidth > window.innerWidth) wide.push('the page');
+    for (const element of document.querySelectorAll<HTMLElement>('body *')) {
+      const { overflowX } = getComputedStyle(element);
+      const scrolls = overflowX === 'auto' || overflowX === 'scroll';
+      // Inputs scroll their own text by design (a long URL in a read-only field).
+      if (!scrolls || element.matches('input, textarea, select')) continue;
+      if (element.scrollWidth > element.clientWidth + 1) {
+        wide.push(`${element.tagName.toLowerCase()}.${element.className}`);
+      }
+    }
+    return wide;
   });
+  expect({ where, wide: found }).toEqual({ where, wide: [] });
 }
 
 /** Words a button may capitalize: names, acronyms, and the statuses of the Lever tag ("Pre Qualified"). */
