@@ -74,9 +74,9 @@ export function validationSentence(rule: ValidationRule, limit?: number): string
     case 'tag_prefix':
       return "Use letters, digits, spaces and _ . & ' - only, starting and ending with a letter or digit.";
     case 'ein':
-      return 'Enter the EIN as NN-NNNNNNN (two digits, a dash, seven digits).';
+      return 'Enter the EIN as NN-NNNNNNN (two digits, a dash, seven digits), starting with a prefix the IRS issues.';
     case 'phone':
-      return 'Enter a 10-digit US phone number.';
+      return 'Enter a 10-digit US phone number, e.g. (312) 555-0100.';
     case 'zip':
       return 'Enter a 5-digit ZIP code.';
     case 'date':

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { createTestApp } from '../support/app.ts';
 import { createOrganization, createUser, signedIn } from '../support/factories.ts';
 import type { ApiClient } from '../support/http.ts';
+import { ttlSecondsOf } from '../support/ttl.ts';
 import {
   LEVER_ACCOUNT_ID,
   LEVER_ADMIN,
@@ -117,6 +118,25 @@ describe('connecting Lever', () => {
     expect(replay.headers.location).toContain('lever=invalid_state');
     expect(await integrationsOf(organizationId)).toEqual(before);
     expect(bed.lever.state.tokenEndpoint.authorizationCode).toBe(1);
+  });
+
+  test('an expired state is refused before any code exchange, though the TTL index has not deleted it yet', async () => {
+    expect(await ttlSecondsOf(bed.t.db, 'leveroauthstates', 'expiresAt')).toBe(0);
+    expect(await ttlSecondsOf(bed.t.db, 'leverleases', 'expiresAt')).toBe(0);
+    const start = await admin.get('/api/integrations/lever/connect');
+    const { authorizeWithHttp } = await import('@eligo/lever-emulator');
+    const callback = await authorizeWithHttp(start.headers.location as string, {
+      email: 'sam.super@acme.example',
+    });
+    const states = bed.t.db.collection('leveroauthstates');
+    expect(
+      (await states.updateMany({}, { $set: { expiresAt: new Date(Date.now() - 1000) } }))
+        .modifiedCount,
+    ).toBeGreaterThan(0);
+    const late = await admin.get(callback.pathname + callback.search);
+    expect(late.headers.location).toContain('lever=invalid_state');
+    expect(bed.lever.state.tokenEndpoint.authorizationCode).toBe(0);
+    expect(await integrationsOf(organizationId)).toEqual([]);
   });
 
   test("a state started by another admin's session (or none) is refused before any code exchange", async () => {

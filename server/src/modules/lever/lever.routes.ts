@@ -14,14 +14,12 @@ import { tokenStore, type TokenStore } from './client/token-store.ts';
 import { checkAllHealth } from './connect/health.ts';
 import { leverHealthModel } from './connect/health.model.ts';
 import integrationsRoutes from './connect/integrations.routes.ts';
-import { pruneOAuthStates } from './connect/oauth.ts';
 import { leverOAuthStateModel } from './connect/oauth-state.model.ts';
 import { leverIntegrationModel } from './integration.model.ts';
-import { leverLeaseModel, leverLeases } from './lease.model.ts';
+import { leverLeaseModel } from './lease.model.ts';
 import { defineSyncJobs } from './sync/sync-jobs.ts';
 import { syncTagOnStatusDecided } from './sync/tag-sync.ts';
 import tagSyncRoutes from './sync/tag-sync.routes.ts';
-import { pruneActivity } from './webhooks/activity.ts';
 import { leverActivityModel } from './webhooks/activity.model.ts';
 import { leverInboxModel } from './webhooks/inbox.model.ts';
 import { WEBHOOK_CACHE_MS, type CachedWebhook } from './webhooks/webhook-cache.ts';
@@ -99,12 +97,6 @@ export default fp(
     const { healthCheckIntervalMs } = app.config.leverSettings;
     app.scheduler.every('lever-health-checks', healthCheckIntervalMs, () => checkAllHealth(app));
     app.scheduler.every('lever-idle-refresh', 60 * 60_000, () => refreshIdleIntegrations(app));
-    app.scheduler.every('lever-housekeeping', 60_000, async () => ({
-      rateSlots: await app.lever.budget.prune(),
-      leases: await leverLeases(app.mongo).prune(),
-      oauthStates: await pruneOAuthStates(app),
-      activity: await pruneActivity(app),
-    }));
   },
   {
     name: 'lever',

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { isDuplicateKeyError } from '../../../lib/unique-insert.ts';
+import { isDuplicateKeyError } from '../../../lib/db/index.ts';
 import { LeverApiError, LeverDisconnectedError } from '../client/lever.errors.ts';
 import { leverHealthModel, type LeverHealth } from './health.model.ts';
 import { leverIntegrationModel, type LeverIntegrationDocument } from '../integration.model.ts';

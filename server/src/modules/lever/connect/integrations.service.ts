@@ -6,7 +6,7 @@ import type {
   LeverIntegration as LeverIntegrationDto,
 } from '@eligo/shared/schemas/integrations';
 import { AppError } from '../../../lib/app-error.ts';
-import { isDuplicateKeyError } from '../../../lib/unique-insert.ts';
+import { insertOnce } from '../../../lib/db/index.ts';
 import { scoped } from '../../../lib/tenancy/tenant-repository.ts';
 import { randomToken } from '../../../lib/tokens.ts';
 import type { AuthContext } from '../../../plugins/auth.ts';
@@ -152,9 +152,9 @@ export function integrationsService(app: FastifyInstance) {
       return reconnect(existing, tokens, { userId, scopes: tokens.scopes });
     }
     const _id = new Types.ObjectId();
-    let integration: LeverIntegrationDocument;
-    try {
-      integration = await repo(auth).create({
+    const encrypted = await encryptTokens(orgId, _id, tokens);
+    const inserted = await insertOnce(() =>
+      repo(auth).create({
         _id,
         publicId: randomToken(),
         leverAccountId: accountId,
@@ -164,19 +164,20 @@ export function integrationsService(app: FastifyInstance) {
         connectedAt: new Date(),
         connectedBy: auth.user._id,
         tokenVersion: 1,
-        ...(await encryptTokens(orgId, _id, tokens)),
-      });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
+        ...encrypted,
+      }),
+    );
+    if (!inserted.won) {
+      // Unique per organization and per Lever account: who got there first?
       const other = await Integrations.findOne({ leverAccountId: accountId }, null, {
         skipTenant: true,
       });
       if (other && !other.organizationId.equals(orgId)) return 'account_in_use';
       const raced = await repo(auth).findOne();
-      if (!raced) throw error;
+      if (!raced) throw new Error('The Lever integration insert lost its race to nobody');
       return reconnect(raced, tokens, { userId, scopes: tokens.scopes });
     }
-    return (await ensureWebhook(integration)) ? 'connected' : 'webhook_failed';
+    return (await ensureWebhook(inserted.value)) ? 'connected' : 'webhook_failed';
   }
 
   const toDto = (integration: LeverIntegrationDocument) => toIntegrationDto(app, integration);

@@ -117,12 +117,3 @@ export async function registerLeverOAuth(
     },
   };
 }
-
-/** Removes states nobody came back with (periodic task; FerretDB has no TTL indexes). */
-export async function pruneOAuthStates(app: FastifyInstance): Promise<number> {
-  const result = await leverOAuthStateModel(app.mongo).deleteMany(
-    { expiresAt: { $lt: new Date() } },
-    { skipTenant: true },
-  );
-  return result.deletedCount;
-}

@@ -2,11 +2,15 @@ import { Schema, type Types } from 'mongoose';
 import { tenantScoped } from '../../../lib/tenancy/tenant-scope.plugin.ts';
 import { modelOn } from '../../../lib/model.ts';
 
+/** Buckets are kept 30 days (activity.ts reads no older ones). */
+const KEEP_SECONDS = 30 * 24 * 3600;
+
 /**
  * What the webhook receiver saw, per integration and hour (`_id` = `<integrationId>:<hour ms>`):
  * the tile's last event, last test ping and failed signature checks of the last 24 hours. Counted
- * with `$inc` (on FerretDB v1 two simultaneous increments can lose one: good enough for a display).
- * Buckets older than 30 days are deleted by a periodic task.
+ * with `$inc` (atomic on MongoDB and FerretDB 2). One small document per hour, not counters on the
+ * integration: they are written by every delivery, and the integration document is read by every
+ * delivery and written by the token refresher. The TTL index on `hour` deletes buckets after 30 days.
  */
 export interface LeverActivity {
   _id: string;
@@ -37,6 +41,6 @@ const activitySchema = new Schema<LeverActivity>(
 );
 activitySchema.plugin(tenantScoped);
 activitySchema.index({ integrationId: 1, hour: -1 });
-activitySchema.index({ hour: 1 });
+activitySchema.index({ hour: 1 }, { expireAfterSeconds: KEEP_SECONDS });
 
 export const leverActivityModel = modelOn<LeverActivity>('LeverActivity', activitySchema);

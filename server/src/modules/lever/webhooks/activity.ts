@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Types } from 'mongoose';
-import { isDuplicateKeyError } from '../../../lib/unique-insert.ts';
+import { isDuplicateKeyError } from '../../../lib/db/index.ts';
 import { leverActivityModel } from './activity.model.ts';
 
 const HOUR = 3_600_000;
-const KEEP_MS = 30 * 24 * HOUR;
+/** How long buckets are kept (the TTL index on `hour`, activity.model.ts). */
+export const ACTIVITY_KEEP_MS = 30 * 24 * HOUR;
 
 export type ActivityKind = 'event' | 'ping' | 'ignored' | 'signatureFailure';
 
@@ -51,14 +52,21 @@ export interface ActivitySummary {
   failedSignatures24h: number;
 }
 
-/** What the tile shows about deliveries (the last 30 days are kept). */
+/**
+ * What the tile shows about deliveries in the last 30 days. Older buckets are left out here: the
+ * TTL index deletes them only about a minute after they expire.
+ */
 export async function activitySummary(
   app: FastifyInstance,
   integration: { _id: Types.ObjectId; organizationId: Types.ObjectId },
   now = Date.now(),
 ): Promise<ActivitySummary> {
   const buckets = await leverActivityModel(app.mongo)
-    .find({ organizationId: integration.organizationId, integrationId: integration._id })
+    .find({
+      organizationId: integration.organizationId,
+      integrationId: integration._id,
+      hour: { $gte: new Date(now - ACTIVITY_KEEP_MS) },
+    })
     .sort({ hour: -1 });
   const latest = (field: 'lastEventAt' | 'lastPingAt') =>
     buckets.reduce<Date | null>((max, b) => {
@@ -74,12 +82,4 @@ export async function activitySummary(
       .filter((b) => b.hour.getTime() + HOUR > dayAgo)
       .reduce((sum, b) => sum + b.signatureFailures, 0),
   };
-}
-
-export async function pruneActivity(app: FastifyInstance, now = Date.now()): Promise<number> {
-  const result = await leverActivityModel(app.mongo).deleteMany(
-    { hour: { $lt: new Date(now - KEEP_MS) } },
-    { skipTenant: true },
-  );
-  return result.deletedCount;
 }

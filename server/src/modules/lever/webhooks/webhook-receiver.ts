@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ErrorCode } from '@eligo/shared/errors';
 import type { LeverDelivery, WebhookReceipt } from '@eligo/shared/schemas/integrations';
 import { AppError } from '../../../lib/app-error.ts';
-import { isDuplicateKeyError } from '../../../lib/unique-insert.ts';
+import { insertOnce } from '../../../lib/db/index.ts';
 import { recordActivity } from './activity.ts';
 import { enqueueInboxItem } from './inbox.ts';
 import { inboxKey, leverInboxModel } from './inbox.model.ts';
@@ -13,8 +13,6 @@ import { signatureTokens } from './webhook-secrets.ts';
 
 /** Deliveries signed for the future by more than this are refused too (clock skew allowance). */
 const FUTURE_SKEW_MS = 5 * 60_000;
-/** FerretDB 2 may answer a race on a unique secondary index with "deadlock detected". */
-const DEADLOCK_CODE = 16908292;
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 
@@ -71,19 +69,6 @@ export function webhookReceiver(app: FastifyInstance) {
     }
   };
 
-  async function insertOnce(doc: Record<string, unknown>): Promise<boolean> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        await Inbox.create(doc);
-        return true;
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return false;
-        if ((error as { code?: number }).code === DEADLOCK_CODE && attempt < 3) continue;
-        throw error;
-      }
-    }
-  }
-
   /**
    * One delivery: 404 for an unknown integration, 401 for a bad signature or a stale delivery,
    * then by kind. An application is stored in the inbox before we answer (a database failure
@@ -127,7 +112,7 @@ export function webhookReceiver(app: FastifyInstance) {
       rawBody,
       status: held ? 'held' : ('received' as const),
     };
-    if (!(await insertOnce(row))) return { outcome: 'duplicate' };
+    if (!(await insertOnce(() => Inbox.create(row))).won) return { outcome: 'duplicate' };
     // Stored is what Lever needs to hear: queueing the job and counting the event may fail (a row
     // whose job was not queued is found by the sweep). Both at once, to answer sooner.
     await Promise.all([
