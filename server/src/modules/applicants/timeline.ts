@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Types } from 'mongoose';
 import type { TimelineEvent, TimelineEventType } from '@eligo/shared/schemas/applicants';
-import { insertOnce } from '../../lib/db/index.ts';
+import { insertOnce, isDuplicateKeyError } from '../../lib/db/index.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
 import type { Applicant } from './applicant.model.ts';

@@ -7,7 +7,7 @@ import type { Limit } from '../../lib/limits/attempt-limiter.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken, randomToken } from '../../lib/tokens.ts';
-import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
+import { isDuplicateKeyError } from '../../lib/db/index.ts';
 import { userModel } from '../users/index.ts';
 import { passwordResetMail } from './password-reset-mail.ts';
 import { passwordResetModel } from './password-reset.model.ts';

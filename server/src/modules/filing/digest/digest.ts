@@ -3,7 +3,7 @@ import type { Types } from 'mongoose';
 import { digestDayDue, effectiveTimeZone, type FilingMissing } from '@eligo/shared/filing';
 import type { EmployerProfileDraft } from '@eligo/shared/schemas/employer';
 import { addDays } from '@eligo/shared/wotc/dates';
-import { isDuplicateKeyError } from '../../../lib/unique-insert.ts';
+import { isDuplicateKeyError } from '../../../lib/db/index.ts';
 import { scoped } from '../../../lib/tenancy/tenant-repository.ts';
 import {
   applicantFiling,
