@@ -1,4 +1,5 @@
-import { Types, type mongo } from 'mongoose';
+import type { Types } from 'mongoose';
+import { type mongo } from 'mongoose';
 import { HIRE_FIELDS, NOT_SUBMITTED } from '@eligo/shared/filing';
 import type { FilingStatus } from '@eligo/shared/schemas/filing-status';
 import { addDays } from '@eligo/shared/wotc/dates';

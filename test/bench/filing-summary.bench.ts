@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import type { FastifyInstance } from 'fastify';
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import type { FilingBucket } from '@eligo/shared/filing';
 import { createApp } from '@eligo/server/app';

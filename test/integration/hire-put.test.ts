@@ -184,7 +184,7 @@ describe('confirming a hire', () => {
       const { applicantId } = await hiredApplicant(t.app, t.org.organizationId, {});
       const body = hireBody(values);
       for (const key of Object.keys(values))
-        if (values[key] === undefined) delete body[key as 'position'];
+        if (values[key] === undefined) delete (body as Record<string, unknown>)[key];
       const res = await put(applicantId, body);
       expect(res.statusCode).toBe(400);
       expect(res.json().code).toBe(code);

@@ -19,6 +19,7 @@ export {
   type SurveySubmission,
 } from './survey-submission.model.ts';
 export {
+  applicantIdFor,
   registerApplicant,
   type RegisterApplicantInput,
   type RegisterApplicantResult,

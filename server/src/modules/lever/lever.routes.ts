@@ -12,6 +12,8 @@ import {
 } from './client/status-events.ts';
 import { tokenStore, type TokenStore } from './client/token-store.ts';
 import { checkAllHealth } from './connect/health.ts';
+import { grantWarningJob, warnExpiringGrants } from './connect/grant-warnings.ts';
+import { LEVER_JOBS, type GrantWarningPayload } from './lever.jobs.ts';
 import { leverHealthModel } from './connect/health.model.ts';
 import integrationsRoutes from './connect/integrations.routes.ts';
 import { leverOAuthStateModel } from './connect/oauth-state.model.ts';
@@ -20,10 +22,12 @@ import { leverLeaseModel } from './lease.model.ts';
 import { defineSyncJobs } from './sync/sync-jobs.ts';
 import { syncTagOnStatusDecided } from './sync/tag-sync.ts';
 import tagSyncRoutes from './sync/tag-sync.routes.ts';
+import reconcileRoutes from './sync/reconcile.routes.ts';
 import { leverActivityModel } from './webhooks/activity.model.ts';
 import { leverInboxModel } from './webhooks/inbox.model.ts';
 import { WEBHOOK_CACHE_MS, type CachedWebhook } from './webhooks/webhook-cache.ts';
 import { leverWebhookSecretModel } from './webhooks/webhook-secret.model.ts';
+import { leverReconcileModel } from './sync/reconcile.model.ts';
 import webhookRoutes from './webhooks/webhook.routes.ts';
 
 /** Lever for the rest of the app (and the tests): one per application instance. */
@@ -56,6 +60,7 @@ const LEVER_MODELS = [
   leverWebhookSecretModel,
   leverActivityModel,
   leverInboxModel,
+  leverReconcileModel,
 ];
 
 function createLever(app: FastifyInstance): Lever {
@@ -90,13 +95,20 @@ export default fp(
     await app.register(integrationsRoutes);
     await app.register(webhookRoutes);
     await app.register(tagSyncRoutes);
+    await app.register(reconcileRoutes);
     defineSyncJobs(app);
     syncTagOnStatusDecided(app);
+    app.jobs.define<GrantWarningPayload>(LEVER_JOBS.grantWarning, {
+      handler: grantWarningJob(app),
+      maxAttempts: 8,
+      timeoutMs: 60_000,
+    });
 
     if (!app.config.lever) return;
     const { healthCheckIntervalMs } = app.config.leverSettings;
     app.scheduler.every('lever-health-checks', healthCheckIntervalMs, () => checkAllHealth(app));
     app.scheduler.every('lever-idle-refresh', 60 * 60_000, () => refreshIdleIntegrations(app));
+    app.scheduler.every('lever-grant-warnings', 60 * 60_000, () => warnExpiringGrants(app));
   },
   {
     name: 'lever',

@@ -1,4 +1,5 @@
 import { Schema, type Types } from 'mongoose';
+import { LEVER_WEBHOOK_EVENTS, type LeverWebhookEvent } from '@eligo/shared/schemas/lever-tile';
 import { tenantScoped } from '../../../lib/tenancy/tenant-scope.plugin.ts';
 import { modelOn } from '../../../lib/model.ts';
 
@@ -23,7 +24,14 @@ export interface LeverActivity {
   signatureFailures: number;
   lastEventAt: Date | null;
   lastPingAt: Date | null;
+  /** The same two moments per webhook event (the tile shows each event's webhook on its own). */
+  byEvent?: Partial<Record<LeverWebhookEvent, { lastEventAt?: Date; lastPingAt?: Date }>>;
 }
+
+const eventMoments = new Schema(
+  { lastEventAt: { type: Date }, lastPingAt: { type: Date } },
+  { _id: false },
+);
 
 const activitySchema = new Schema<LeverActivity>(
   {
@@ -36,6 +44,13 @@ const activitySchema = new Schema<LeverActivity>(
     signatureFailures: { type: Number, default: 0 },
     lastEventAt: { type: Date, default: null },
     lastPingAt: { type: Date, default: null },
+    byEvent: {
+      type: new Schema(
+        Object.fromEntries(LEVER_WEBHOOK_EVENTS.map((event) => [event, eventMoments])),
+        { _id: false },
+      ),
+      default: undefined,
+    },
   },
   { versionKey: false },
 );
