@@ -28,7 +28,7 @@ export async function expectFitsScreen(page: Page, where: string): Promise<void>
   const found = await page.evaluate(() => {
     const wide: string[] = [];
     if (document.scrollingElement!.scrollWidth > window.innerWidth) wide.push('the page');
-    for (const element of document.querySelectorAll<HTMLElement>('body *')) {
+    for (const element of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
       const { overflowX } = getComputedStyle(element);
       const scrolls = overflowX === 'auto' || overflowX === 'scroll';
       // Inputs scroll their own text by design (a long URL in a read-only field).
