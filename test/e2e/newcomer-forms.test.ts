@@ -65,7 +65,7 @@ scenario('every form, with bad input, speaks in sentences', (step) => {
     await page.getByLabel('Work email').fill(ADMIN.email);
     await page.getByLabel('Password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Create organization' }).click();
-    await eventually(() => heading(page).textContent()).toBe('WOTC Applicants');
+    await eventually(() => heading(page).textContent()).toBe('Home');
     const org = await e2e.db.collection('organizations').findOne({ name: 'Acme Inc.' });
     organizationId = org!._id.toHexString();
   });
@@ -216,7 +216,7 @@ scenario('"Forgot password?": a link by email, a new password, every session end
     await elsewhere.getByLabel('Email').fill(ADMIN.email);
     await elsewhere.getByLabel('Password').fill(ADMIN.password);
     await elsewhere.getByRole('button', { name: 'Sign in' }).click();
-    await eventually(() => heading(elsewhere).textContent()).toBe('WOTC Applicants');
+    await eventually(() => heading(elsewhere).textContent()).toBe('Home');
 
     page = await (await e2e.browser.newContext()).newPage();
     await page.goto(`${e2e.server.url}/login`);
@@ -270,7 +270,7 @@ scenario('"Forgot password?": a link by email, a new password, every session end
     await page.getByLabel('Email').fill(ADMIN.email);
     await page.getByLabel('Password').fill('a brand new passphrase');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await eventually(() => heading(page).textContent()).toBe('WOTC Applicants');
+    await eventually(() => heading(page).textContent()).toBe('Home');
     await page.goto(link);
     await page.getByLabel('New password').fill('one more passphrase');
     await page.getByLabel('Repeat the password').fill('one more passphrase');

@@ -107,7 +107,7 @@ async function signIn(page: Page): Promise<void> {
   await page.getByLabel('Email').fill(org.admin.email);
   await page.getByLabel('Password').fill(org.admin.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await eventually(() => heading(page).textContent()).toBe('WOTC Applicants');
+  await eventually(() => heading(page).textContent()).toBe('Home');
 }
 
 scenario('what a person reads: words, not codes', (step) => {

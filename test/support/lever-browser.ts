@@ -27,7 +27,7 @@ export async function signUp(page: Page, appUrl: string, admin: NewAdmin): Promi
   await page.getByLabel('Work email').fill(admin.email);
   await page.getByLabel('Password').fill(admin.password);
   await page.getByRole('button', { name: 'Create organization' }).click();
-  await eventually(() => heading(page).textContent()).toBe('WOTC Applicants');
+  await eventually(() => heading(page).textContent()).toBe('Home');
 }
 
 /** My Account → Data Settings → Manage on the ATS integration card. */
