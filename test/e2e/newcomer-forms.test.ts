@@ -263,7 +263,8 @@ scenario('"Forgot password?": a link by email, a new password, every session end
   });
 
   step('the other session is over; the new password signs in; the link works no more', async () => {
-    await elsewhere.reload();
+    // Its next private page asks to sign in again (the home it is on is public).
+    await elsewhere.goto(`${e2e.server.url}/applicants`);
     await eventually(() => heading(elsewhere).textContent()).toBe('Sign in to Eligo');
     const link = page.url();
     await page.getByRole('link', { name: 'Sign in with the new password' }).click();
