@@ -108,6 +108,14 @@ scenario('the admin home: what needs doing', (step) => {
     expect(await banner(page).count()).toBe(1);
     await expectNoSeriousA11yViolations(page, 'dashboard with the Lever banner');
     await after(page, 'dashboard-lever-banner');
+    // The Data Settings card says whether Lever is connected.
+    await page.goto(`${e2e.server.url}/account/data-settings`);
+    await eventually(() => page.getByTestId('ats-state').textContent()).toContain(
+      'Lever is disconnected',
+    );
+    expect(await banner(page).count()).toBe(1);
+    await expectNoSeriousA11yViolations(page, 'Data Settings with the Lever banner');
+    await after(page, 'data-settings-lever-state');
   });
 
   step('the home fits a 375 px phone', async () => {

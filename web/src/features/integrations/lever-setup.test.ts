@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { LeverIntegration } from '@eligo/shared/schemas/integrations';
 import LeverSetupChecklist from './components/LeverSetupChecklist.vue';
 import { leverIntegration as base } from './fixtures.ts';
-import { leverProblem, leverSetupSteps, setupFinished } from './lever-setup.ts';
+import { leverProblem, leverSetupSteps, leverSummary, setupFinished } from './lever-setup.ts';
 
 const receiving = base.webhooks.map((w) => ({ ...w, state: 'receiving' as const }));
 const with_ = (overrides: Partial<LeverIntegration>) => ({ ...base, ...overrides });
@@ -70,5 +70,18 @@ describe('leverProblem (the banner on every admin page)', () => {
     expect(problem).toMatchObject({ kind: 'webhook_missing', fix: 'Set up the webhook' });
     expect(problem!.text).toContain('(Candidate hired)');
     expect(leverProblem(with_({ status: 'webhook_missing' }))?.kind).toBe('webhook_missing');
+  });
+});
+
+describe('leverSummary (the Data Settings card)', () => {
+  test('not connected, disconnected, setup unfinished, finished', () => {
+    expect(leverSummary([])).toBe('Lever is not connected.');
+    expect(leverSummary([with_({ status: 'disconnected' })])).toBe(
+      'Lever is disconnected: new applications are held until you reconnect.',
+    );
+    expect(leverSummary([base])).toBe('Lever is connected; its setup is not finished yet.');
+    expect(leverSummary([with_({ status: 'connected', webhooks: receiving })])).toBe(
+      'Lever is connected and sending events to Eligo.',
+    );
   });
 });

@@ -59,3 +59,13 @@ export function leverProblem(i: LeverIntegration): LeverProblem | null {
   }
   return null;
 }
+
+/** One sentence on Lever for the Data Settings card: connected or not, and what is left. */
+export function leverSummary(items: readonly LeverIntegration[]): string {
+  const i = items[0];
+  if (!i) return 'Lever is not connected.';
+  const problem = leverProblem(i);
+  if (problem) return problem.text;
+  if (setupFinished(i)) return 'Lever is connected and sending events to Eligo.';
+  return 'Lever is connected; its setup is not finished yet.';
+}
