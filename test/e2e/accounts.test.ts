@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { heading, saveScreenshot } from '../support/browser.ts';
+import { eventually, heading, saveScreenshot } from '../support/browser.ts';
 import { startBuiltApp, type BuiltApp, type BuiltServer } from '../support/built-app.ts';
 import { scenario } from '../support/scenario.ts';
 import { linkFrom, type TestSmtpServer } from '../support/smtp.ts';
@@ -32,7 +32,7 @@ scenario(
       await admin.getByLabel('Password').fill('alice has a long passphrase');
       await saveScreenshot(admin, 'e2e/accounts-1-signup');
       await admin.getByRole('button', { name: 'Create organization' }).click();
-      await expect.poll(() => heading(admin).textContent()).toBe('Home');
+      await eventually(() => heading(admin).textContent()).toBe('Home');
       expect(await admin.getByText('Alice Admin · Browser Test Co').isVisible()).toBe(true);
     });
 
@@ -48,7 +48,7 @@ scenario(
         .toContain('The email or password is not correct');
       await admin.getByLabel('Password').fill('alice has a long passphrase');
       await admin.getByRole('button', { name: 'Sign in' }).click();
-      await expect.poll(() => heading(admin).textContent()).toBe('Home');
+      await eventually(() => heading(admin).textContent()).toBe('Home');
     });
 
     step('invites a member from My Account → Users', async () => {
@@ -88,7 +88,7 @@ scenario(
       await member.getByLabel('Repeat the password').fill('mo picks a passphrase');
       await saveScreenshot(member, 'e2e/accounts-3-set-password');
       await member.getByRole('button', { name: 'Set password and sign in' }).click();
-      await expect.poll(() => heading(member).textContent()).toBe('Home');
+      await eventually(() => heading(member).textContent()).toBe('Home');
     });
 
     step('the member sees only what members see', async () => {
