@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { EIN_PATTERN } from '@eligo/shared/filing';
+import { validationSentence } from '@eligo/shared/validation-text';
 import { AppError } from './app-error.ts';
 import { isDatabaseUnavailable, mapError } from './error-mapping.ts';
 
@@ -97,6 +99,24 @@ describe('mapError', () => {
         rule: 'min_length',
         limit: 8,
       },
+    ]);
+  });
+
+  test('a nullable field that breaks its pattern is told the pattern, not "choose an option"', () => {
+    const error = Object.assign(new Error('invalid'), {
+      statusCode: 400,
+      validationContext: 'body',
+      validation: [
+        { keyword: 'pattern', instancePath: '/employer/ein', params: { pattern: EIN_PATTERN } },
+        { keyword: 'type', instancePath: '/employer/ein', params: { type: 'null' } },
+        { keyword: 'anyOf', instancePath: '/employer/ein', params: {} },
+        { keyword: 'anyOf', instancePath: '/employer/state', params: {} },
+      ],
+    });
+    expect(mapError(error).body.details).toEqual([
+      { path: '/body/employer/ein', message: validationSentence('ein'), rule: 'ein' },
+      // With nothing more precise about it, a union field is told to choose.
+      { path: '/body/employer/state', message: 'Choose one of the options.', rule: 'choice' },
     ]);
   });
 

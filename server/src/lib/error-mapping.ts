@@ -89,9 +89,17 @@ const rank = (rule: ValidationRule) => {
   return at === -1 ? RULE_ORDER.length : at;
 };
 
+/**
+ * What Ajv adds about a nullable or a union field beside the real reason ("must be null", "must
+ * match a schema in anyOf"): told only when nothing more precise was said about the field (an EIN
+ * or a phone that is `string | null` breaks its pattern; that is what the person is told).
+ */
+const UNION_NOISE = new Set(['anyOf', 'oneOf', 'type']);
+
 function validationDetails(error: FastifyLikeError): ErrorDetail[] {
   const context = error.validationContext ?? 'body';
   const byPath = new Map<string, ErrorDetail & { rule: ValidationRule }>();
+  const scores = new Map<string, number>();
   for (const issue of error.validation ?? []) {
     // A missing or an unexpected property: point at it, not at its parent object.
     const missing =
@@ -101,8 +109,10 @@ function validationDetails(error: FastifyLikeError): ErrorDetail[] {
     const suffix = typeof missing === 'string' ? `/${missing}` : '';
     const path = `/${context}${issue.instancePath ?? ''}${suffix}`;
     const { rule, limit } = ruleOf(issue);
-    const known = byPath.get(path);
-    if (known && rank(known.rule) <= rank(rule)) continue;
+    const score = rank(rule) + (UNION_NOISE.has(issue.keyword ?? '') ? RULE_ORDER.length + 1 : 0);
+    const known = scores.get(path);
+    if (known !== undefined && known <= score) continue;
+    scores.set(path, score);
     byPath.set(path, {
       path,
       message: validationSentence(rule, limit),
