@@ -31,6 +31,8 @@ const moduleDependencies = {
   lever: ['applicants', 'survey', 'organizations', 'users'],
   // The Filing screen and the daily digest (docs/filing.md); forms 8850/9061 (docs/forms.md).
   filing: ['applicants', 'organizations', 'users', 'audit'],
+  // The home's to-do counts (docs/applicants.md, "The home's to-do list").
+  home: ['applicants', 'filing'],
 };
 
 const modulesDir = `${import.meta.dirname}/server/src/modules`;

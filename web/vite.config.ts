@@ -41,10 +41,11 @@ export default defineConfig({
             // both come with the page's entry, and a file of its own costs a phone a response's
             // headers (about 1 KB) for a few hundred bytes. The state names too: the survey and the
             // admin screens (hire card, employer profile) both show them, and as a shared chunk
-            // they were two more responses on the survey's first load.
+            // they were two more responses on the survey's first load. Vite's helper for loading a
+            // page's chunks rides with them too.
             {
               name: 'client',
-              test: /[\\/]src[\\/](api[\\/]client|features[\\/]survey[\\/](first-load|states))\.ts$|[\\/]shared[\\/]src[\\/](routes[\\/]survey-endpoints|wotc[\\/]states)\.ts$/,
+              test: /[\\/]src[\\/](api[\\/]client|features[\\/]survey[\\/](first-load|states))\.ts$|[\\/]shared[\\/]src[\\/](routes[\\/]survey-endpoints|wotc[\\/]states)\.ts$|vite[\\/]preload-helper/,
             },
             // The generic components (dialogs, fields, tables, badges) that admin pages share: one JS
             // and one CSS download instead of a handful of tiny files.

@@ -10,6 +10,7 @@ describe('redactUrl', () => {
       '/api/integrations/lever/callback?code=[redacted]&state=[redacted]',
     ],
     ['/api/auth/invite?token=secret&x=1', '/api/auth/invite?token=[redacted]&x=1'],
+    ['/reset-password/abcDEF123_-xyz', '/reset-password/[token]'],
     ['/api/health', '/api/health'],
   ])('%s → %s', (url, expected) => {
     expect(redactUrl(url)).toBe(expected);

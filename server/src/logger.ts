@@ -27,10 +27,10 @@ export const redactPaths = [
   '*.mongodbUri',
 ];
 
-/** Survey links carry a secret token in the path: keep it out of the logs. */
+/** Survey and password-reset links carry a secret token in the path: keep it out of the logs. */
 export function redactUrl(url: string): string {
   return url
-    .replace(/(\/survey\/)[^/?#]+/g, '$1[token]')
+    .replace(/(\/(?:survey|reset-password)\/)[^/?#]+/g, '$1[token]')
     .replace(/([?&](?:token|code|state)=)[^&#]*/g, '$1[redacted]');
 }
 

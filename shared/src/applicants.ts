@@ -1,3 +1,5 @@
+import type { EligibilityStatus } from './wotc/result.ts';
+
 /**
  * The applicants domain's constants and pure helpers, without any schema: the web app reads these
  * (and only types from `schemas/applicants.ts`), so the survey's bundle never has to carry TypeBox
@@ -48,6 +50,15 @@ export const WOTC_STATUS_LABELS: Record<WotcStatus, string> = {
   needs_review: 'Needs review',
 };
 
+/** The engine's result as people read it (a timeline's "Evaluated: …"). */
+export const ELIGIBILITY_STATUS_LABELS: Record<EligibilityStatus, string> = {
+  pre_qualified: 'Pre Qualified',
+  not_qualified: 'Not Qualified',
+  needs_review: 'Needs review',
+  opted_out: 'Declined the survey',
+  incomplete: 'Answers incomplete',
+};
+
 /**
  * The Lever tag of the applicant's opportunity: `none` (nothing to write yet, e.g. pending or
  * needs review), `pending` (a write is due), `synced`, `failed` (will be retried), `dead` (gave up).
@@ -65,6 +76,13 @@ export const TAG_SYNC_LABELS: Record<TagSyncState, string> = {
 
 export const APPLICANT_SORTS = ['applied_desc', 'applied_asc', 'name_asc', 'name_desc'] as const;
 export type ApplicantSort = (typeof APPLICANT_SORTS)[number];
+
+export const APPLICANT_SORT_LABELS: Record<ApplicantSort, string> = {
+  applied_desc: 'Newest application first',
+  applied_asc: 'Oldest application first',
+  name_asc: 'Name A–Z',
+  name_desc: 'Name Z–A',
+};
 
 export const TIMELINE_EVENT_TYPES = [
   'received',

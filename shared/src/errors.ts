@@ -35,6 +35,8 @@ export const ErrorCode = {
   // Accounts
   InvalidCredentials: 'INVALID_CREDENTIALS',
   InvitationInvalid: 'INVITATION_INVALID',
+  /** Unknown, expired or already used password-reset link: one answer for all. */
+  ResetLinkInvalid: 'RESET_LINK_INVALID',
   SignupClosed: 'SIGNUP_CLOSED',
   MailFailed: 'MAIL_FAILED',
 
@@ -104,6 +106,7 @@ export const errorStatus = {
 
   [ErrorCode.InvalidCredentials]: 401,
   [ErrorCode.InvitationInvalid]: 400,
+  [ErrorCode.ResetLinkInvalid]: 400,
   [ErrorCode.SignupClosed]: 403,
   [ErrorCode.MailFailed]: 502,
 
@@ -162,7 +165,15 @@ export const errorDetailSchema = Type.Object({
   line: Type.Optional(Type.Integer({ minimum: 1 })),
   /** CSV uploads: the column's name in the header. */
   column: Type.Optional(Type.String()),
+  /** A sentence for people (`validationSentence` in `@eligo/shared/validation-text`). */
   message: Type.String(),
+  /**
+   * Which rule the value broke, for a client that words it itself (the survey, in Spanish): a
+   * `ValidationRule`, or for survey answers the answer check's code (`invalid_ssn`…).
+   */
+  rule: Type.Optional(Type.String()),
+  /** The number the rule is about (a length, a minimum), when it has one. */
+  limit: Type.Optional(Type.Number()),
 });
 export type ErrorDetail = Static<typeof errorDetailSchema>;
 

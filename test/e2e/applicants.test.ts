@@ -93,6 +93,12 @@ async function signIn(page: Page): Promise<void> {
   await page.getByLabel('Email').fill(org.admin.email);
   await page.getByLabel('Password').fill(org.admin.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  // Sign-in opens the home (the to-do list); the dashboard is one click away.
+  await eventually(() => heading(page).textContent()).toBe('Home');
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'WOTC Applicants' })
+    .click();
   await eventually(() => heading(page).textContent()).toBe('WOTC Applicants');
 }
 
@@ -307,7 +313,9 @@ describe('the WOTC Applicants dashboard in a real browser', () => {
     await page.getByLabel('Email').fill(member.email);
     await page.getByLabel('Password').fill(member.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await eventually(() => heading(page).textContent()).toBe('WOTC Applicants');
+    await eventually(() => heading(page).textContent()).toBe('Home');
+    await page.goto(`${server.url}/applicants`);
+    await eventually(() => page.locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: 'Export CSV' }).count()).toBe(0);
     await page.goto(`${server.url}/applicants/${ids['José García']}`);
     await eventually(() => heading(page).textContent()).toBe('José García');

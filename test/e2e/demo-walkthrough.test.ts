@@ -68,7 +68,7 @@ scenario('README walkthrough under pnpm start: sign up to the tag in Lever', (st
   const candidate = { name: 'Wren Walkthrough', email: 'wren@walkthrough.test' };
 
   step(
-    '1–3. sign up; My Account › Data Settings › MANAGE › ADD NEW › Lever › GO TO LEVER; Accept',
+    '1–3. sign up; My Account › Data Settings › Manage › Add new › Lever › Go to Lever; Accept',
     async () => {
       appUrl = printed('Eligo');
       leverUrl = new URL(printed('Lever')).origin;

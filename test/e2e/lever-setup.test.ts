@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Emulator } from '@eligo/lever-emulator';
 import { expectNoSeriousA11yViolations } from '../support/axe.ts';
-import { saveScreenshot } from '../support/browser.ts';
+import { eventually, saveScreenshot } from '../support/browser.ts';
 import { startBuiltApp, type BuiltApp, type BuiltServer } from '../support/built-app.ts';
 import { SUPER_ADMIN } from '../support/lever.ts';
 import {
@@ -17,9 +17,9 @@ import { scenario } from '../support/scenario.ts';
 
 /**
  * The seed's setup, in a real browser against the built app and the Lever emulator: My Account →
- * Data Settings → MANAGE → ADD NEW → Lever → GO TO LEVER → log in as the Super Admin → Accept →
- * the Lever tile → "here" → switch on Application created → Manage ATS Credentials (both actions)
- * → Delete Integration → YES, DELETE.
+ * Data Settings → Manage → Add new → Lever → Go to Lever → log in as the Super Admin → Accept →
+ * the Lever tile → "here" → switch on Application created → Manage ATS credentials (both actions)
+ * → Delete integration → Yes, delete.
  */
 let e2e: BuiltApp;
 let lever: Emulator;
@@ -43,9 +43,9 @@ scenario(
   (step) => {
     let page: Page;
     let settings: Page;
-    const manage = () => page.getByRole('dialog', { name: 'Manage ATS Credentials' });
+    const manage = () => page.getByRole('dialog', { name: 'Manage ATS credentials' });
 
-    step('an admin signs up and opens My Account → Data Settings → MANAGE', async () => {
+    step('an admin signs up and opens My Account → Data Settings → Manage', async () => {
       page = await browser.newPage();
       await signUp(page, server.url, {
         organization: 'Lever Setup Co',
@@ -57,7 +57,7 @@ scenario(
       await expect.poll(() => page.getByText('No ATS integration yet').count()).toBe(1);
     });
 
-    step('ADD NEW → Lever → GO TO LEVER → the Super Admin accepts: Lever is listed', async () => {
+    step('Add new → Lever → Go to Lever → the Super Admin accepts: Lever is listed', async () => {
       await connectLever(page, SUPER_ADMIN, check('connect'));
       await expect.poll(() => tileStatus(page)).toContain('Waiting for the first event');
       expect(await page.getByRole('status').first().textContent()).toContain('Lever is connected');
@@ -75,18 +75,28 @@ scenario(
       },
     );
 
-    step('Manage ATS Credentials: Regenerate signature token replaces our webhook', async () => {
+    step('Manage ATS credentials: Regenerate signature token replaces our webhook', async () => {
       const firstWebhook = [...lever.state.webhooks.values()].find(
         (w) => w.event === 'applicationCreated',
       )!;
       const hiresWebhook = [...lever.state.webhooks.values()].find(
         (w) => w.event === 'candidateHired',
       )!;
-      await page.getByRole('button', { name: 'Manage ATS Credentials' }).click();
+      await page.getByRole('button', { name: 'Manage ATS credentials' }).click();
+      // A confirmation first: deliveries signed with the old token are refused afterwards.
       await manage().getByRole('button', { name: 'Regenerate signature token' }).click();
-      await expect
-        .poll(() => manage().getByRole('status').first().textContent())
-        .toContain('new signature token');
+      const confirm = page.getByRole('dialog', { name: 'Regenerate the signature token?' });
+      await expect.poll(() => confirm.textContent()).toContain('old token are refused');
+      await expectNoSeriousA11yViolations(page, 'regenerate confirmation');
+      await saveScreenshot(page, 'newcomer/after/regenerate-confirm');
+      await confirm.getByRole('button', { name: 'Cancel' }).click();
+      expect(lever.state.webhooks.has(firstWebhook.id)).toBe(true);
+      await manage().getByRole('button', { name: 'Regenerate signature token' }).click();
+      await confirm.getByRole('button', { name: 'Yes, regenerate' }).click();
+      // Lever is asked to create one webhook and delete another: seconds on a loaded machine.
+      await eventually(() => manage().getByRole('status').first().textContent()).toContain(
+        'new signature token',
+      );
       expect(lever.state.webhooks.has(firstWebhook.id)).toBe(false);
       // The hires webhook keeps its token: one event's regeneration touches only that event.
       expect(lever.state.webhooks.has(hiresWebhook.id)).toBe(true);
@@ -97,7 +107,7 @@ scenario(
     });
 
     step(
-      'Manage ATS Credentials: a manual webhook made in Lever, its token saved here',
+      'Manage ATS credentials: a manual webhook made in Lever, its token saved here',
       async () => {
         const webhookUrl = await manage().getByLabel('Webhook URL').inputValue();
         const group = settings.getByRole('region', { name: 'Application created' });
@@ -110,12 +120,12 @@ scenario(
           .poll(() => manage().getByText('Enter the signature token from Lever').count())
           .toBe(1);
         await manage().getByRole('textbox', { name: 'Signature token' }).fill(token!);
-        await expectNoSeriousA11yViolations(page, 'Manage ATS Credentials');
+        await expectNoSeriousA11yViolations(page, 'Manage ATS credentials');
         await saveScreenshot(page, 'e2e/lever-5-manage-credentials');
         await manage().getByRole('button', { name: 'Save manual webhook' }).click();
-        await expect
-          .poll(() => manage().getByRole('status').first().textContent())
-          .toContain('manual webhook');
+        await eventually(() => manage().getByRole('status').first().textContent()).toContain(
+          'manual webhook',
+        );
         await manage().getByRole('button', { name: 'Close' }).click();
         expect(await page.getByText('Manual (created in Lever)').count()).toBe(1);
       },
@@ -144,11 +154,11 @@ scenario(
       },
     );
 
-    step('Delete Integration → YES, DELETE: gone here and in Lever', async () => {
-      await page.getByRole('button', { name: 'Delete Integration' }).click();
+    step('Delete integration → Yes, delete: gone here and in Lever', async () => {
+      await page.getByRole('button', { name: 'Delete integration' }).click();
       const confirm = page.getByRole('dialog', { name: 'Delete the Lever integration?' });
       await saveScreenshot(page, 'e2e/lever-7-delete');
-      await confirm.getByRole('button', { name: 'YES, DELETE' }).click();
+      await confirm.getByRole('button', { name: 'Yes, delete' }).click();
       await expect.poll(() => page.getByText('No ATS integration yet').count()).toBe(1);
       expect(await page.getByRole('status').first().textContent()).toContain('deleted');
       expect([...lever.state.webhooks.values()].filter((w) => w.createdVia === 'api')).toEqual([]);

@@ -30,16 +30,16 @@ import { completeSurvey, illinoisApplicant, openPhone } from '../support/survey-
  * numbered step below is a test of its own; every one saves screenshots under artifacts/seed-flow/
  * (see SCREENSHOTS below); a broken step fails under its own name and the later ones are skipped.
  *
- *  1. An admin signs up and connects Lever: My Account → Data Settings → MANAGE → ADD NEW → Lever →
- *     GO TO LEVER → log in to Lever as the Super Admin → Accept.
+ *  1. An admin signs up and connects Lever: My Account → Data Settings → Manage → Add new → Lever →
+ *     Go to Lever → log in to Lever as the Super Admin → Accept.
  *  2. The **here** link opens Lever's Webhooks settings: Application created is switched on.
  *  3. A candidate with an email applies to a posting in Lever: the survey email arrives; on a phone
  *     the applicant fills the three steps and submits; WOTC Applicants finds them by part of their
  *     name as Pre Qualified; Lever's Candidates page shows the tag.
  *  4. A candidate without an email shows Missing email; the admin sets one, which sends the
  *     survey; the applicant completes it as Not Qualified; Lever shows that tag.
- *  5. Manage ATS Credentials → Regenerate signature token: the next candidate's email still comes.
- *  6. Delete Integration → YES, DELETE: our webhook is gone from Lever.
+ *  5. Manage ATS credentials → Regenerate signature token: the next candidate's email still comes.
+ *  6. Delete integration → Yes, delete: our webhook is gone from Lever.
  *  7. A new connection, revoked under Lever's Authorized Apps: the tile shows Disconnected.
  */
 const SCREENSHOTS = path.join(artifactsDir, 'seed-flow');
@@ -145,7 +145,7 @@ scenario('the seed, top to bottom, in one browser run', (step) => {
   const OUR_EVENTS = ['applicationCreated', 'candidateHired'];
   const ourEvents = async () => (await ourWebhooks()).map((w) => w.event).sort();
 
-  step('1. sign up; My Account → Data Settings → MANAGE → ADD NEW → Lever → Accept', async () => {
+  step('1. sign up; My Account → Data Settings → Manage → Add new → Lever → Accept', async () => {
     ({ leverUrl, control } = e2e);
     appUrl = e2e.server.url;
     admin = await browser.newContext();
@@ -244,15 +244,19 @@ scenario('the seed, top to bottom, in one browser run', (step) => {
   );
 
   step(
-    '5. Manage ATS Credentials → Regenerate signature token; the next candidate still comes',
+    '5. Manage ATS credentials → Regenerate signature token; the next candidate still comes',
     async () => {
       await openAtsIntegrations(page);
       const applications = (list: Array<{ id: string; event: string }>) =>
         list.find((w) => w.event === 'applicationCreated');
       const webhookBefore = applications(await ourWebhooks());
-      await page.getByRole('button', { name: 'Manage ATS Credentials' }).click();
-      const manage = page.getByRole('dialog', { name: 'Manage ATS Credentials' });
+      await page.getByRole('button', { name: 'Manage ATS credentials' }).click();
+      const manage = page.getByRole('dialog', { name: 'Manage ATS credentials' });
       await manage.getByRole('button', { name: 'Regenerate signature token' }).click();
+      await page
+        .getByRole('dialog', { name: 'Regenerate the signature token?' })
+        .getByRole('button', { name: 'Yes, regenerate' })
+        .click();
       await eventually(() => manage.getByRole('status').first().textContent()).toContain(
         'new signature token',
       );
@@ -274,12 +278,12 @@ scenario('the seed, top to bottom, in one browser run', (step) => {
     120_000,
   );
 
-  step('6. Delete Integration → YES, DELETE: the webhook leaves Lever too', async () => {
+  step('6. Delete integration → Yes, delete: the webhook leaves Lever too', async () => {
     await openAtsIntegrations(page);
-    await page.getByRole('button', { name: 'Delete Integration' }).click();
+    await page.getByRole('button', { name: 'Delete integration' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete the Lever integration?' });
     await shot(page, 'delete-confirm');
-    await confirm.getByRole('button', { name: 'YES, DELETE' }).click();
+    await confirm.getByRole('button', { name: 'Yes, delete' }).click();
     await eventually(() => page.getByText('No ATS integration yet').count()).toBe(1);
     expect(await ourWebhooks()).toEqual([]);
     await lever.goto(`${leverUrl}/settings/integrations/webhooks`);

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Connection } from 'mongoose';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { SURVEY_MINUTES } from '@eligo/shared/schemas/survey';
 import { expectNoSeriousA11yViolations } from '../support/axe.ts';
 import { heading, saveScreenshot } from '../support/browser.ts';
 import { startBuiltApp, type BuiltApp, type BuiltServer } from '../support/built-app.ts';
@@ -53,8 +54,9 @@ describe('the applicant survey on a phone', () => {
     expect(requested.filter((p) => /\/assets\/(AppHeader|HomeView|NotFoundView)-/.test(p))).toEqual(
       [],
     );
-    expect(requested.some((p) => /\/assets\/SurveyView-.*\.js$/.test(p))).toBe(true);
-    await expect.poll(() => page.getByText('about 3 minutes').count()).toBe(1);
+    expect(requested.some((p) => /\/assets\/mount-.*\.js$/.test(p))).toBe(true);
+    // The same "about N minutes" as the email.
+    await expect.poll(() => page.getByText(`about ${SURVEY_MINUTES} minutes`).count()).toBe(1);
     // Prefilled from what the company knows; every input is named by its question id.
     expect(await page.locator('input[name="first_name"]').inputValue()).toBe('Ada');
     expect(await page.locator('input[name="email"]').inputValue()).toBe('ada@example.com');

@@ -37,7 +37,11 @@ describe('My Account > Profile', () => {
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().details).toEqual([
-      { path: '/body/currentPassword', message: 'is not correct' },
+      {
+        path: '/body/currentPassword',
+        message: 'This is not your current password.',
+        rule: 'invalid',
+      },
     ]);
 
     const tooShort = await here.post('/api/account/password', {

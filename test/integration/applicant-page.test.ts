@@ -378,6 +378,9 @@ describe('CSV export', () => {
       /^"'=HYPERLINK\(""http:\/\/evil.example"",""Click""\)","evil@example.com","'@SUM\(A1:A9\)"/,
     );
     expect(lines[3]).toMatch(/^"Zoë Ünal","zoe@example.com",.*"Submitted","Pre Qualified"/);
+    // Target groups by name, not by their letters.
+    expect(lines[3]).toContain('Qualified veteran receiving SNAP; Qualified ex-felon');
+    expect(lines[3]).not.toMatch(/"B-a|"C |"G"/);
     expect(res.body).not.toContain(canary.ssn);
     expect(res.body).not.toContain(canary.ssnDigits);
     expect(res.body).not.toContain(canary.dob);

@@ -172,11 +172,14 @@ describe('the employer profile', () => {
       expect.arrayContaining([
         {
           path: '/body/employer/ein',
-          message: 'must be an EIN written NN-NNNNNNN, starting with a prefix the IRS issues',
+          message:
+            'Enter the EIN as NN-NNNNNNN (two digits, a dash, seven digits), starting with a prefix the IRS issues.',
+          rule: 'ein',
         },
         {
           path: '/body/employer/phone',
-          message: 'must be a US telephone number, e.g. (312) 555-0100',
+          message: 'Enter a 10-digit US phone number, e.g. (312) 555-0100.',
+          rule: 'phone',
         },
       ]),
     );

@@ -74,7 +74,11 @@ describe('blank text is a 400 with the field, never a 500', () => {
     const res = await admin.request(method as 'POST', url, { ...bodies[url], [field]: blank });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('VALIDATION_FAILED');
-    expect(res.json().details).toContainEqual({ path, message: 'must not be blank' });
+    expect(res.json().details).toContainEqual({
+      path,
+      message: 'Fill in this field.',
+      rule: 'blank',
+    });
   });
 });
 

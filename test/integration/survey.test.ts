@@ -184,6 +184,20 @@ describe('save and resume', () => {
     expect((await client.get(surveyPath(token))).json().language).toBe('es');
   });
 
+  test('a Spanish browser opens it in Spanish until the applicant picks a language', async () => {
+    const { token } = await createApplicantWithSurveyLink(t.app, org.organizationId);
+    const open = async (acceptLanguage: string) =>
+      (
+        await client.request('GET', surveyPath(token), undefined, {
+          'accept-language': acceptLanguage,
+        })
+      ).json().language;
+    expect(await open('es-US,es;q=0.9,en;q=0.8')).toBe('es');
+    expect(await open('fr-FR')).toBe('en');
+    await client.put(surveyPath(token, 'answers'), { step: 1, answers: {}, language: 'en' });
+    expect(await open('es-US,es;q=0.9')).toBe('en');
+  });
+
   test('saving needs the anti-CSRF header like every state-changing API call', async () => {
     const { token } = await createApplicantWithSurveyLink(t.app, org.organizationId);
     const res = await t.app.inject({
@@ -265,7 +279,11 @@ describe('validation', () => {
     });
     expect(wrongName.statusCode).toBe(400);
     expect(wrongName.json().details).toEqual([
-      { path: '/body/signature/fullName', message: expect.any(String) },
+      {
+        path: '/body/signature/fullName',
+        message: 'Type the first and last name given in step 1.',
+        rule: 'signature_mismatch',
+      },
     ]);
     const noConsent = await client.post(surveyPath(token, 'submit'), {
       answers: allNoAnswers(),

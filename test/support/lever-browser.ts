@@ -27,10 +27,10 @@ export async function signUp(page: Page, appUrl: string, admin: NewAdmin): Promi
   await page.getByLabel('Work email').fill(admin.email);
   await page.getByLabel('Password').fill(admin.password);
   await page.getByRole('button', { name: 'Create organization' }).click();
-  await eventually(() => heading(page).textContent()).toBe('WOTC Applicants');
+  await eventually(() => heading(page).textContent()).toBe('Home');
 }
 
-/** My Account → Data Settings → MANAGE on the ATS integration card. */
+/** My Account → Data Settings → Manage on the ATS integration card. */
 export async function openAtsIntegrations(page: Page): Promise<void> {
   await page
     .getByRole('navigation', { name: 'Main' })
@@ -40,12 +40,12 @@ export async function openAtsIntegrations(page: Page): Promise<void> {
     .getByRole('navigation', { name: 'My Account sections' })
     .getByRole('link', { name: 'Data Settings' })
     .click();
-  await page.getByRole('link', { name: 'MANAGE' }).click();
+  await page.getByRole('link', { name: 'Manage' }).click();
   await eventually(() => heading(page).textContent()).toBe('ATS Integrations');
 }
 
 /**
- * On ATS Integrations: ADD NEW → Lever → GO TO LEVER → log in to Lever as `user` (unless this
+ * On ATS Integrations: Add new → Lever → Go to Lever → log in to Lever as `user` (unless this
  * browser is still logged in there) → Accept. Ends back in Eligo with the Lever tile listed.
  */
 export async function connectLever(
@@ -53,11 +53,11 @@ export async function connectLever(
   user: { email: string; password: string },
   hook: StepHook = async () => {},
 ): Promise<void> {
-  await page.getByRole('button', { name: 'ADD NEW' }).click();
+  await page.getByRole('button', { name: 'Add new' }).click();
   const addDialog = page.getByRole('dialog', { name: 'Add an ATS integration' });
   await addDialog.getByLabel('ATS provider').selectOption('lever');
   await hook('add-new', page);
-  await addDialog.getByRole('link', { name: 'GO TO LEVER' }).click();
+  await addDialog.getByRole('link', { name: 'Go to Lever' }).click();
 
   await page.waitForURL(/\/(login|authorize\/consent)\b/);
   if (new URL(page.url()).pathname === '/login') {
@@ -94,11 +94,11 @@ export async function signUpWithLever(
 /** The Lever tile's status badge. */
 export const tileStatus = (page: Page) => page.getByTestId('lever-status').textContent();
 
-/** The tile's **here** link: Lever's Webhooks settings open in a new tab, which is returned. */
+/** The tile's link to Lever's Webhooks settings: they open in a new tab, which is returned. */
 export async function followHereLink(page: Page): Promise<Page> {
   const [settings] = await Promise.all([
     page.context().waitForEvent('page'),
-    page.getByRole('link', { name: 'here', exact: true }).click(),
+    page.getByRole('link', { name: 'Open Lever’s Webhooks settings (opens in a new tab)' }).click(),
   ]);
   await settings.waitForLoadState();
   return settings;

@@ -14,11 +14,13 @@ export interface Phone {
   requested: string[];
 }
 
-export async function openPhone(browser: Browser, width = 375): Promise<Phone> {
+/** A phone-sized, touch browser tab; `locale` sets its language (and `Accept-Language`). */
+export async function openPhone(browser: Browser, width = 375, locale = 'en-US'): Promise<Phone> {
   const context = await browser.newContext({
     viewport: { width, height: 812 },
     isMobile: true,
     hasTouch: true,
+    locale,
   });
   const page = await context.newPage();
   const consoleErrors: string[] = [];

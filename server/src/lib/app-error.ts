@@ -1,4 +1,5 @@
 import { ErrorCode, errorStatus, type ErrorDetail } from '@eligo/shared/errors';
+import { FIELDS_INVALID } from '@eligo/shared/validation-text';
 
 export interface AppErrorOptions {
   details?: ErrorDetail[];
@@ -46,7 +47,7 @@ export class AppError extends Error {
     return new AppError(ErrorCode.BadRequest, message, { details });
   }
 
-  static validation(details: ErrorDetail[], message = 'Some fields are not valid'): AppError {
+  static validation(details: ErrorDetail[], message = FIELDS_INVALID): AppError {
     return new AppError(ErrorCode.ValidationFailed, message, { details });
   }
 

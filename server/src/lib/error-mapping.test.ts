@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { EIN_PATTERN } from '@eligo/shared/filing';
+import { validationSentence } from '@eligo/shared/validation-text';
 import { AppError } from './app-error.ts';
 import { isDatabaseUnavailable, mapError } from './error-mapping.ts';
 
@@ -10,12 +12,13 @@ function named(name: string, message = 'boom'): Error {
 
 describe('mapError', () => {
   test('an AppError keeps its status, code, message and details', () => {
-    const mapped = mapError(AppError.validation([{ path: '/body/email', message: 'is required' }]));
+    const details = [{ path: '/body/email', message: 'Fill in this field.', rule: 'required' }];
+    const mapped = mapError(AppError.validation(details));
     expect(mapped.body).toEqual({
       statusCode: 400,
       code: 'VALIDATION_FAILED',
-      message: 'Some fields are not valid',
-      details: [{ path: '/body/email', message: 'is required' }],
+      message: 'Please correct the fields marked below.',
+      details,
     });
     expect(mapped.isServerFault).toBe(false);
   });
@@ -37,18 +40,20 @@ describe('mapError', () => {
     });
   });
 
-  test('schema validation errors become field paths', () => {
+  test('schema validation errors become field paths and sentences for people', () => {
     const error = Object.assign(new Error('body/name must be string'), {
       statusCode: 400,
       validationContext: 'body',
       validation: [
-        { instancePath: '/name', message: 'must be string', params: {} },
+        { keyword: 'type', instancePath: '/name', message: 'must be string', params: {} },
         {
+          keyword: 'required',
           instancePath: '',
           message: "must have required property 'email'",
           params: { missingProperty: 'email' },
         },
         {
+          keyword: 'additionalProperties',
           instancePath: '/answers',
           message: 'must NOT have additional properties',
           params: { additionalProperty: 'nope' },
@@ -56,9 +61,62 @@ describe('mapError', () => {
       ],
     });
     expect(mapError(error).body.details).toEqual([
-      { path: '/body/name', message: 'must be string' },
-      { path: '/body/email', message: "must have required property 'email'" },
-      { path: '/body/answers/nope', message: 'must NOT have additional properties' },
+      { path: '/body/name', message: 'This value is not valid.', rule: 'invalid' },
+      { path: '/body/email', message: 'Fill in this field.', rule: 'required' },
+      {
+        path: '/body/answers/nope',
+        message: 'This field is not expected here.',
+        rule: 'unexpected',
+      },
+    ]);
+  });
+
+  test('one detail per field: the rule worth telling first', () => {
+    const issue = (keyword: string, params: Record<string, unknown>) => ({
+      keyword,
+      instancePath: '/email',
+      message: `must ${keyword}`,
+      params,
+    });
+    const error = Object.assign(new Error('invalid'), {
+      statusCode: 400,
+      validationContext: 'body',
+      validation: [
+        issue('minLength', { limit: 3 }),
+        issue('pattern', { pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' }),
+        { keyword: 'minLength', instancePath: '/password', params: { limit: 8 } },
+      ],
+    });
+    expect(mapError(error).body.details).toEqual([
+      {
+        path: '/body/email',
+        message: 'Enter an email address like name@example.com.',
+        rule: 'email',
+      },
+      {
+        path: '/body/password',
+        message: 'Use at least 8 characters.',
+        rule: 'min_length',
+        limit: 8,
+      },
+    ]);
+  });
+
+  test('a nullable field that breaks its pattern is told the pattern, not "choose an option"', () => {
+    const error = Object.assign(new Error('invalid'), {
+      statusCode: 400,
+      validationContext: 'body',
+      validation: [
+        { keyword: 'pattern', instancePath: '/employer/ein', params: { pattern: EIN_PATTERN } },
+        { keyword: 'type', instancePath: '/employer/ein', params: { type: 'null' } },
+        { keyword: 'anyOf', instancePath: '/employer/ein', params: {} },
+        { keyword: 'anyOf', instancePath: '/employer/state', params: {} },
+      ],
+    });
+    expect(mapError(error).body.details).toEqual([
+      { path: '/body/employer/ein', message: validationSentence('ein'), rule: 'ein' },
+      // With nothing more precise about it, a union field is told to choose.
+      { path: '/body/employer/state', message: 'Choose one of the options.', rule: 'choice' },
     ]);
   });
 

@@ -5,11 +5,16 @@ import {
   type ErrorBody,
   type ErrorDetail,
 } from '@eligo/shared/errors';
-import { NOT_BLANK } from '@eligo/shared/schemas/common';
-import { EIN_PATTERN, EMPLOYER_PHONE_PATTERN } from '@eligo/shared/filing';
+import {
+  FIELDS_INVALID,
+  ruleOfPattern,
+  validationSentence,
+  type ValidationRule,
+} from '@eligo/shared/validation-text';
 import { AppError } from './app-error.ts';
 
 interface ValidationIssue {
+  keyword?: string;
   instancePath?: string;
   message?: string;
   params?: Record<string, unknown>;
@@ -35,28 +40,87 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
-const PATTERN_MEANINGS = new Map([
-  [NOT_BLANK, 'must not be blank'],
-  [EIN_PATTERN, 'must be an EIN written NN-NNNNNNN, starting with a prefix the IRS issues'],
-  [EMPLOYER_PHONE_PATTERN, 'must be a US telephone number, e.g. (312) 555-0100'],
-]);
+/** Which rule an Ajv issue is about, and the number it names (a length, a minimum). */
+function ruleOf(issue: ValidationIssue): { rule: ValidationRule; limit?: number } {
+  const params = issue.params ?? {};
+  const limit = typeof params.limit === 'number' ? params.limit : undefined;
+  switch (issue.keyword) {
+    case 'required':
+      return { rule: 'required' };
+    case 'pattern':
+      return { rule: ruleOfPattern(String(params.pattern)) };
+    case 'format':
+      return { rule: params.format === 'email' ? 'email' : 'date' };
+    case 'minLength':
+      return { rule: 'min_length', limit };
+    case 'maxLength':
+      return { rule: 'max_length', limit };
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return { rule: 'minimum', limit };
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return { rule: 'maximum', limit };
+    case 'minItems':
+      return { rule: 'min_items', limit };
+    case 'maxItems':
+      return { rule: 'max_items', limit };
+    case 'enum':
+    case 'const':
+    case 'anyOf':
+    case 'oneOf':
+      return { rule: 'choice' };
+    case 'additionalProperties':
+      return { rule: 'unexpected' };
+    case 'minProperties':
+      return { rule: 'nothing_to_change' };
+    default:
+      return { rule: 'invalid' };
+  }
+}
+
+/**
+ * Rules in the order worth telling: a field that is empty, or not an email at all, says that
+ * rather than "too short". One detail per field (Ajv reports every rule a value breaks).
+ */
+const RULE_ORDER: readonly ValidationRule[] = ['required', 'blank', 'email', 'choice'];
+const rank = (rule: ValidationRule) => {
+  const at = RULE_ORDER.indexOf(rule);
+  return at === -1 ? RULE_ORDER.length : at;
+};
+
+/**
+ * What Ajv adds about a nullable or a union field beside the real reason ("must be null", "must
+ * match a schema in anyOf"): told only when nothing more precise was said about the field (an EIN
+ * or a phone that is `string | null` breaks its pattern; that is what the person is told).
+ */
+const UNION_NOISE = new Set(['anyOf', 'oneOf', 'type']);
 
 function validationDetails(error: FastifyLikeError): ErrorDetail[] {
   const context = error.validationContext ?? 'body';
-  return (error.validation ?? []).map((issue) => {
+  const byPath = new Map<string, ErrorDetail & { rule: ValidationRule }>();
+  const scores = new Map<string, number>();
+  for (const issue of error.validation ?? []) {
     // A missing or an unexpected property: point at it, not at its parent object.
     const missing =
       issue.params?.missingProperty ??
       issue.params?.requiredProperties ??
       issue.params?.additionalProperty;
     const suffix = typeof missing === 'string' ? `/${missing}` : '';
-    return {
-      path: `/${context}${issue.instancePath ?? ''}${suffix}`,
-      // Some of the schemas' patterns: say what they mean.
-      message:
-        PATTERN_MEANINGS.get(issue.params?.pattern as string) ?? issue.message ?? 'is not valid',
-    };
-  });
+    const path = `/${context}${issue.instancePath ?? ''}${suffix}`;
+    const { rule, limit } = ruleOf(issue);
+    const score = rank(rule) + (UNION_NOISE.has(issue.keyword ?? '') ? RULE_ORDER.length + 1 : 0);
+    const known = scores.get(path);
+    if (known !== undefined && known <= score) continue;
+    scores.set(path, score);
+    byPath.set(path, {
+      path,
+      message: validationSentence(rule, limit),
+      rule,
+      ...(limit === undefined ? {} : { limit }),
+    });
+  }
+  return [...byPath.values()];
 }
 
 export interface MappedError {
@@ -84,7 +148,7 @@ export function mapError(error: unknown): MappedError {
       body: {
         statusCode: errorStatus[ErrorCode.ValidationFailed],
         code: ErrorCode.ValidationFailed,
-        message: 'Some fields are not valid',
+        message: FIELDS_INVALID,
         details: validationDetails(e),
       },
       isServerFault: false,

@@ -1,9 +1,11 @@
 import { defineRoute } from '../route-table.ts';
 import {
+  forgotPasswordBodySchema,
   invitationInspectBodySchema,
   invitationSchema,
   loginBodySchema,
   meSchema,
+  resetPasswordBodySchema,
   sessionStatusSchema,
   setPasswordBodySchema,
   signupBodySchema,
@@ -79,5 +81,25 @@ export const authRoutes = {
     tags: ['auth'],
     body: setPasswordBodySchema,
     response: meSchema,
+  }),
+  forgotPassword: defineRoute({
+    method: 'POST',
+    path: '/api/auth/password/forgot',
+    summary:
+      'Email a one-time link to reset the password (202 whether or not the email has an account)',
+    access: 'public',
+    tags: ['auth'],
+    body: forgotPasswordBodySchema,
+    response: undefined,
+    successStatus: 202,
+  }),
+  resetPassword: defineRoute({
+    method: 'POST',
+    path: '/api/auth/password/reset',
+    summary: "Set a new password from a reset link (once); ends all the user's sessions",
+    access: 'public',
+    tags: ['auth'],
+    body: resetPasswordBodySchema,
+    response: undefined,
   }),
 };

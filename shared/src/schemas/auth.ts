@@ -74,3 +74,24 @@ export const setPasswordBodySchema = Type.Object(
   { additionalProperties: false },
 );
 export type SetPasswordBody = Static<typeof setPasswordBodySchema>;
+
+/** 32 random bytes, base64url: the secret of a password-reset link (`/reset-password/<token>`). */
+export const PASSWORD_RESET_TOKEN_PATTERN = '^[A-Za-z0-9_-]{43}$';
+
+/** How long a password-reset link works. */
+export const PASSWORD_RESET_TTL_MINUTES = 60;
+
+export const forgotPasswordBodySchema = Type.Object(
+  { email: emailSchema },
+  { additionalProperties: false },
+);
+export type ForgotPasswordBody = Static<typeof forgotPasswordBodySchema>;
+
+export const resetPasswordBodySchema = Type.Object(
+  {
+    token: Type.String({ pattern: PASSWORD_RESET_TOKEN_PATTERN }),
+    password: passwordSchema,
+  },
+  { additionalProperties: false },
+);
+export type ResetPasswordBody = Static<typeof resetPasswordBodySchema>;

@@ -5,12 +5,11 @@ export const idSchema = Type.String({ pattern: '^[a-f0-9]{24}$', description: 'O
 
 export const idParamsSchema = Type.Object({ id: idSchema }, { additionalProperties: false });
 
+/** Something@something.something, nothing blank in between. */
+export const EMAIL_PATTERN = '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$';
+
 /** Email as people type it; the server normalizes (trim + lowercase) before comparing. */
-export const emailSchema = Type.String({
-  minLength: 3,
-  maxLength: 254,
-  pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$',
-});
+export const emailSchema = Type.String({ minLength: 3, maxLength: 254, pattern: EMAIL_PATTERN });
 
 /** OWASP ASVS 6.2: at least 8 characters (15 recommended), allow long passphrases, no composition rules. */
 export const passwordSchema = Type.String({ minLength: 8, maxLength: 256 });

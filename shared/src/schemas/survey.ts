@@ -19,6 +19,9 @@ export const surveyTokenParamsSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** How long the survey takes, as the email and the survey's first step both say it. */
+export const SURVEY_MINUTES = 5;
+
 export const SURVEY_LANGUAGES = ['en', 'es'] as const;
 export const surveyLanguageSchema = Type.Enum(SURVEY_LANGUAGES);
 export type SurveyLanguage = Static<typeof surveyLanguageSchema>;

@@ -103,3 +103,21 @@ export function ageOn(dob: string, on: string): number | null {
   if (d.month < b.month || (d.month === b.month && d.day < b.day)) age -= 1;
   return age < 0 ? null : age;
 }
+
+/**
+ * How people in the US read and type dates (the survey's fields, the reasons of a result):
+ * `1998-03-17` → `03/17/1998`. Anything that is not an ISO date is returned as it is (a half-typed
+ * field); a non-string reads as empty.
+ */
+export function isoToUsDate(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return m ? `${m[2]}/${m[3]}/${m[1]}` : value;
+}
+
+/** `2026-04` → `04/2026`, as the applicant typed it; anything else as it is. */
+export function isoToUsMonth(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const m = /^(\d{4})-(\d{2})$/.exec(value);
+  return m ? `${m[2]}/${m[1]}` : value;
+}

@@ -1,4 +1,12 @@
-import { addDays, addYears, endOfMonth, isIsoDate, parseIsoMonth } from './dates.ts';
+import {
+  addDays,
+  addYears,
+  endOfMonth,
+  isIsoDate,
+  isoToUsDate,
+  isoToUsMonth,
+  parseIsoMonth,
+} from './dates.ts';
 import { programAuthorizedThrough } from './program-rules.ts';
 import type { Rule } from './rule-context.ts';
 import { designatedCommunityResident, summerYouth } from './residence-rules.ts';
@@ -16,7 +24,7 @@ const programStatus: Rule = {
     if (!notAfter(asOf, through)) {
       flag(
         'program_not_authorized',
-        `WOTC is authorized for hires through ${through}; keep screening and filing (SWAs hold requests during a lapse)`,
+        `WOTC is authorized for hires through ${isoToUsDate(through)}; keep screening and filing (state workforce agencies, SWAs, hold requests during a lapse)`,
       );
     }
   },
@@ -47,6 +55,20 @@ const conditionalCertification: Rule = {
   },
 };
 
+/** The long-term TANF situations (`q_tanf_long`), in a reason's words. */
+const LONG_TANF: Record<string, string> = {
+  a: 'TANF for each of the last 18 months',
+  b: 'TANF for 18 months or more since August 1997, the last within 2 years',
+  c: 'TANF stopped within the last 2 years by a time limit',
+};
+
+/** Who referred a vocational rehabilitation applicant (`q_vr_source`), in a reason's words. */
+const REFERRED_BY: Record<string, string> = {
+  state_vr: 'a state vocational rehabilitation agency',
+  ticket_to_work: 'a Ticket to Work Employment Network',
+  va: 'the VA',
+};
+
 /** 1 / A and 9 / I. */
 const tanf: Rule = {
   name: 'TANF',
@@ -56,8 +78,8 @@ const tanf: Rule = {
       match('A', 'household received TANF for any 9 of the last 18 months');
     }
     if (Array.isArray(answers.q_tanf_long) && answers.q_tanf_long.length > 0) {
-      const which = [...new Set(answers.q_tanf_long)].sort();
-      match('I', `long-term TANF, option ${which.join(' and ')}`);
+      const which = [...new Set(answers.q_tanf_long)].sort().map((o) => LONG_TANF[o] ?? o);
+      match('I', `long-term TANF: ${which.join('; ')}`);
     }
   },
 };
@@ -79,7 +101,7 @@ const veterans: Rule = {
       } else if (notAfter(asOf, addYears(date, 1))) {
         match(
           'B-b',
-          `veteran with service-connected disability; discharged ${date}, within 1 year`,
+          `veteran with service-connected disability; discharged ${isoToUsDate(date)}, within 1 year`,
         );
       }
     }
@@ -108,7 +130,7 @@ const exFelon: Rule = {
       match('C', 'felony conviction or release within the last year (dates not given)');
     } else if (notAfter(asOf, addYears(latest, 1))) {
       const what = latest === a.felony_release_date ? 'released' : 'convicted';
-      match('C', `felony: ${what} ${latest}, within 1 year`);
+      match('C', `felony: ${what} ${isoToUsDate(latest)}, within 1 year`);
     }
   },
 };
@@ -119,8 +141,11 @@ const vocationalRehabilitation: Rule = {
   groups: ['E'],
   apply({ answers: a, match }) {
     if (a.q_vr !== 'yes') return;
-    const source = a.q_vr_source && a.q_vr_source !== 'declined' ? ` (${a.q_vr_source})` : '';
-    match('E', `referred by vocational rehabilitation, Ticket to Work or the VA${source}`);
+    const by = a.q_vr_source ? REFERRED_BY[a.q_vr_source] : undefined;
+    match(
+      'E',
+      by ? `referred by ${by}` : 'referred by vocational rehabilitation, Ticket to Work or the VA',
+    );
   },
 };
 
@@ -134,7 +159,10 @@ const ssi: Rule = {
     if (!month) {
       match('H', 'received SSI for a month ending within the last 60 days');
     } else if (notAfter(addDays(asOf, -60), endOfMonth(month))) {
-      match('H', `received SSI for ${month}, which ends within 60 days of ${asOf}`);
+      match(
+        'H',
+        `received SSI for ${isoToUsMonth(month)}, which ends within 60 days of ${isoToUsDate(asOf)}`,
+      );
     }
   },
 };

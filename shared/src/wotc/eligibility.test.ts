@@ -137,7 +137,13 @@ describe('every target group matches on its own', () => {
 
   test('each match carries its 8850 group number and max credit', () => {
     expect(evaluate({ q_tanf_long: ['a', 'c'] }).matches).toEqual([
-      { group: 9, code: 'I', reason: 'long-term TANF, option a and c', maxCredit: 9000 },
+      {
+        group: 9,
+        code: 'I',
+        reason:
+          'long-term TANF: TANF for each of the last 18 months; TANF stopped within the last 2 years by a time limit',
+        maxCredit: 9000,
+      },
     ]);
   });
 });
@@ -383,5 +389,23 @@ describe('combinations', () => {
         verifiedResidence: { ruralRenewalCounty: true },
       }),
     ).toEqual(['D', 'G']);
+  });
+});
+
+describe('reasons are worded for people', () => {
+  test('dates and months as people write them in the US, and no answer codes', () => {
+    const ssi = evaluate({ q_ssi: 'yes', q_ssi_last_month: '2026-05' });
+    expect(ssi.matches[0]?.reason).toBe(
+      'received SSI for 05/2026, which ends within 60 days of 06/02/2026',
+    );
+    const referred = evaluate({ q_vr: 'yes', q_vr_source: 'ticket_to_work' });
+    expect(referred.matches[0]?.reason).toBe('referred by a Ticket to Work Employment Network');
+  });
+
+  test('the program-lapse caveat spells out SWA once', () => {
+    const lapsed = evaluate({}, { programAuthorizedThrough: '2025-12-31' });
+    expect(lapsed.flags.map((f) => f.reason)).toContain(
+      'WOTC is authorized for hires through 12/31/2025; keep screening and filing (state workforce agencies, SWAs, hold requests during a lapse)',
+    );
   });
 });

@@ -5,6 +5,7 @@ import {
   type CapCategory,
   type ProgramRuleSet,
 } from './program-rules.ts';
+import { TARGET_GROUP_NAMES } from './group-names.ts';
 
 /** DOL reporting codes of the WOTC target groups (docs/wotc-rules.md §2). */
 export const DOL_CODES = [
@@ -50,85 +51,85 @@ const GROUP_ROWS: readonly GroupRow[] = [
   {
     group: 1,
     code: 'A',
-    name: 'Qualified IV-A recipient (short-term TANF)',
+    name: TARGET_GROUP_NAMES['A'],
     capCategory: 'standard',
   },
   {
     group: 2,
     code: 'B-a',
-    name: 'Qualified veteran receiving SNAP',
+    name: TARGET_GROUP_NAMES['B-a'],
     capCategory: 'standard',
   },
   {
     group: 2,
     code: 'B-b',
-    name: 'Disabled veteran hired within 1 year of discharge',
+    name: TARGET_GROUP_NAMES['B-b'],
     capCategory: 'veteran_disabled_discharged',
   },
   {
     group: 2,
     code: 'B-c',
-    name: 'Disabled veteran unemployed 6 months or more',
+    name: TARGET_GROUP_NAMES['B-c'],
     capCategory: 'veteran_disabled_unemployed_6m',
   },
   {
     group: 2,
     code: 'B-d',
-    name: 'Veteran unemployed at least 4 weeks but less than 6 months',
+    name: TARGET_GROUP_NAMES['B-d'],
     capCategory: 'standard',
   },
   {
     group: 2,
     code: 'B-e',
-    name: 'Veteran unemployed 6 months or more',
+    name: TARGET_GROUP_NAMES['B-e'],
     capCategory: 'veteran_unemployed_6m',
   },
   {
     group: 3,
     code: 'C',
-    name: 'Qualified ex-felon',
+    name: TARGET_GROUP_NAMES['C'],
     capCategory: 'standard',
   },
   {
     group: 4,
     code: 'D',
-    name: 'Designated community resident (EZ or RRC)',
+    name: TARGET_GROUP_NAMES['D'],
     capCategory: 'standard',
   },
   {
     group: 5,
     code: 'E',
-    name: 'Vocational rehabilitation referral',
+    name: TARGET_GROUP_NAMES['E'],
     capCategory: 'standard',
   },
   {
     group: 6,
     code: 'F',
-    name: 'Qualified summer youth employee',
+    name: TARGET_GROUP_NAMES['F'],
     capCategory: 'summer_youth',
   },
   {
     group: 7,
     code: 'G',
-    name: 'SNAP recipient (age 18–39)',
+    name: TARGET_GROUP_NAMES['G'],
     capCategory: 'standard',
   },
   {
     group: 8,
     code: 'H',
-    name: 'SSI recipient',
+    name: TARGET_GROUP_NAMES['H'],
     capCategory: 'standard',
   },
   {
     group: 9,
     code: 'I',
-    name: 'Long-term family assistance recipient (long-term TANF)',
+    name: TARGET_GROUP_NAMES['I'],
     capCategory: 'long_term_family_assistance',
   },
   {
     group: 10,
     code: 'J',
-    name: 'Qualified long-term unemployment recipient',
+    name: TARGET_GROUP_NAMES['J'],
     capCategory: 'standard',
   },
 ];

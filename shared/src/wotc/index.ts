@@ -2,6 +2,7 @@ export * from './answers.ts';
 export * from './counties.ts';
 export * from './dates.ts';
 export * from './eligibility.ts';
+export * from './group-names.ts';
 export * from './groups.ts';
 export * from './program-rules.ts';
 export * from './questionnaire.ts';

@@ -1,4 +1,4 @@
-import { ageOn, compareIsoDates, parseIsoDate } from './dates.ts';
+import { ageOn, compareIsoDates, isoToUsDate, parseIsoDate } from './dates.ts';
 import type { DolCode } from './groups.ts';
 import type { FlagCode } from './result.ts';
 import {
@@ -57,7 +57,7 @@ function residenceOf({ answers: a, input }: RuleContext) {
     if (zones.length > 0) {
       flag(
         'ez_designations_expired',
-        `address is near ${zones.join('; ')}, but EZ designations ended ${ezThrough}`,
+        `address is near ${zones.join('; ')}, but EZ designations ended ${isoToUsDate(ezThrough)}`,
       );
     }
   };
@@ -116,7 +116,7 @@ export const summerYouth: Rule = {
     } else if (ez !== 'no' && preSeason) {
       flag(
         'summer_youth_recheck_at_hire',
-        `age ${summerAge} on ${may1}: re-run at hire; only a hire from May 1 to Sep 15 counts`,
+        `age ${summerAge} on ${isoToUsDate(may1)}: re-run at hire; only a hire from May 1 to Sep 15 counts`,
         'F',
       );
     } else if (ez === 'yes' && inSeason && neverHere) {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import Value from 'typebox/value';
 import { ssnSchema } from './answers.ts';
-import { isValidSsn, maskSsn, normalizeSsn } from './ssn.ts';
+import { isValidSsn, maskSsn, normalizeSsn, ssnProblem } from './ssn.ts';
 
 describe('normalizeSsn', () => {
   test.each([
@@ -38,6 +38,19 @@ describe.each([
 ])('%s', (ssn, valid) => {
   test(`isValidSsn → ${valid}`, () => expect(isValidSsn(ssn)).toBe(valid));
   test(`ssnSchema → ${valid}`, () => expect(Value.Check(ssnSchema, ssn)).toBe(valid));
+});
+
+test.each([
+  ['912-34-5678', 'itin'],
+  ['999999999', 'itin'],
+  ['000-12-3456', 'area'],
+  ['666-12-3456', 'area'],
+  ['123-00-4567', 'group'],
+  ['123-45-0000', 'serial'],
+  ['12345', 'shape'],
+  ['123-45-6789', null],
+])('ssnProblem(%s) → %s (the reason the survey gives)', (ssn, problem) => {
+  expect(ssnProblem(ssn)).toBe(problem);
 });
 
 test('ssnSchema accepts "declined" but not mixed dashes', () => {

@@ -14,14 +14,25 @@ export function normalizeSsn(input: string): string | null {
   return trimmed.replace(/\D/g, '');
 }
 
+/**
+ * Why nine digits are not an SSN the SSA could have issued: `itin` (900–999 are Individual
+ * Taxpayer Identification Numbers, issued by the IRS), `area` (000, 666), `group` (00), `serial`
+ * (0000); `shape` when it is not nine digits at all; `null` for a valid SSN.
+ */
+export function ssnProblem(input: string): 'shape' | 'itin' | 'area' | 'group' | 'serial' | null {
+  const digits = normalizeSsn(input);
+  if (digits === null) return 'shape';
+  const area = digits.slice(0, 3);
+  if (area[0] === '9') return 'itin';
+  if (area === '000' || area === '666') return 'area';
+  if (digits.slice(3, 5) === '00') return 'group';
+  if (digits.slice(5) === '0000') return 'serial';
+  return null;
+}
+
 /** True for a well-formed SSN that the SSA could have issued. Dashes are optional. */
 export function isValidSsn(input: string): boolean {
-  const digits = normalizeSsn(input);
-  if (digits === null) return false;
-  const area = digits.slice(0, 3);
-  const group = digits.slice(3, 5);
-  const serial = digits.slice(5);
-  return area !== '000' && area !== '666' && area[0] !== '9' && group !== '00' && serial !== '0000';
+  return ssnProblem(input) === null;
 }
 
 /** `***-**-1234` for display; `null` when the input is not an SSN. */

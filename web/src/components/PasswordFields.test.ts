@@ -2,7 +2,7 @@ import { mount, type VueWrapper } from '@vue/test-utils';
 import { describe, expect, test } from 'vitest';
 import Value from 'typebox/value';
 import { passwordSchema } from '@eligo/shared/schemas/common';
-import PasswordFields, { PASSWORD_MIN_LENGTH } from './PasswordFields.vue';
+import PasswordFields, { PASSWORD_MIN_LENGTH, confirmationErrors } from './PasswordFields.vue';
 
 function fields(props: Record<string, unknown> = {}) {
   return mount(PasswordFields, { props: { modelValue: '', ...props } });
@@ -91,5 +91,12 @@ describe('PasswordFields', () => {
     expect(wrapper.emitted('update:current')?.at(-1)).toEqual(['old secret']);
     expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual(['a long passphrase']);
     expect(wrapper.emitted('update:confirmation')?.at(-1)).toEqual(['a long passphrase!']);
+  });
+
+  test('the repeated password must be the new one', () => {
+    expect(confirmationErrors({ password: 'a long one', confirm: 'a long one' })).toBeNull();
+    expect(confirmationErrors({ password: 'a long one', confirm: 'a long 1' })).toEqual({
+      confirm: 'The two passwords are not the same.',
+    });
   });
 });

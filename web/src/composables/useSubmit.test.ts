@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { SCHEMA_WORDING } from '@eligo/shared/validation-text';
 import { ApiError } from '../api/client.ts';
-import { useSubmit } from './useSubmit.ts';
+import { detailText, useSubmit } from './useSubmit.ts';
 
 describe('useSubmit', () => {
   test('returns the result and clears errors on success', async () => {
@@ -13,16 +14,41 @@ describe('useSubmit', () => {
   test('keeps the message and maps field details to field names', async () => {
     const submit = useSubmit();
     const result = await submit.run(async () => {
-      throw new ApiError(400, 'VALIDATION_FAILED', 'Some fields are not valid', [
-        { path: '/body/email', message: 'must match format' },
-        { path: '/body/password', message: 'is too short' },
+      throw new ApiError(400, 'VALIDATION_FAILED', 'Please correct the fields marked below.', [
+        { path: '/body/email', message: 'Enter an email address like name@example.com.' },
+        { path: '/body/password', message: 'Use at least 8 characters.' },
+        { path: '/body/password', message: 'Use at most 256 characters.' },
       ]);
     });
     expect(result).toBeUndefined();
-    expect(submit.error.value).toBe('Some fields are not valid');
+    expect(submit.error.value).toBe('Please correct the fields marked below.');
     expect(submit.fieldErrors.value).toEqual({
-      email: 'must match format',
-      password: 'is too short',
+      email: 'Enter an email address like name@example.com.',
+      password: 'Use at least 8 characters.',
     });
+  });
+});
+
+describe('detailText: no schema wording reaches a screen', () => {
+  test.each([
+    [
+      {
+        path: '/body/password',
+        message: 'must NOT have fewer than 8 characters',
+        rule: 'min_length',
+        limit: 8,
+      },
+      'Use at least 8 characters.',
+    ],
+    [
+      { path: '/body/email', message: 'must match pattern "^[^\\s@]+@"', rule: 'email' },
+      'Enter an email address like name@example.com.',
+    ],
+    [{ path: '/body/x', message: 'must be string' }, 'This value is not valid.'],
+    [{ path: '/body/x', message: 'must be string', rule: 'invented' }, 'This value is not valid.'],
+    [{ path: '/body/name', message: 'Fill in this field.', rule: 'blank' }, 'Fill in this field.'],
+  ])('%o → %s', (detail, expected) => {
+    expect(detailText(detail)).toBe(expected);
+    expect(detailText(detail)).not.toMatch(SCHEMA_WORDING);
   });
 });

@@ -44,9 +44,9 @@ describe('decideNavigation', () => {
     expect(decideNavigation(route({ adminOnly: true }), admin)).toBe(true);
   });
 
-  test('login and sign-up send signed-in people to the dashboard', () => {
+  test('login and sign-up send signed-in people to their home (the to-do list)', () => {
     expect(decideNavigation(route({ public: true, guestOnly: true }), member)).toEqual({
-      name: 'applicants',
+      name: 'home',
     });
     expect(decideNavigation(route({ public: true, guestOnly: true }), anonymous)).toBe(true);
   });

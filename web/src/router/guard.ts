@@ -4,7 +4,7 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Reachable without signing in (the survey, login, sign-up, the home page). */
     public?: boolean;
-    /** Login and sign-up: signed-in people are sent to the dashboard instead. */
+    /** Login and sign-up: signed-in people are sent to their home instead. */
     guestOnly?: boolean;
     /** Only admins may open it. */
     adminOnly?: boolean;
@@ -30,7 +30,7 @@ export function decideNavigation(
   to: RouteLocationNormalized,
   session: SessionView,
 ): true | RouteLocationRaw {
-  if (to.meta.guestOnly && session.isAuthenticated) return { name: 'applicants' };
+  if (to.meta.guestOnly && session.isAuthenticated) return { name: 'home' };
   if (to.meta.public) return true;
   if (session.unreachable) return true;
   if (!session.isAuthenticated) return { name: 'login', query: { redirect: to.fullPath } };

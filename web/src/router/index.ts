@@ -21,6 +21,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true, guestOnly: true, title: 'Create your organization' },
   },
   {
+    path: '/forgot-password',
+    name: 'forgot-password',
+    component: () => import('../features/auth/ForgotPasswordView.vue'),
+    meta: { public: true, guestOnly: true, title: 'Reset your password' },
+  },
+  {
+    path: '/reset-password/:token',
+    name: 'reset-password',
+    component: () => import('../features/auth/ResetPasswordView.vue'),
+    meta: { public: true, title: 'Choose a new password' },
+  },
+  {
     path: '/set-password',
     name: 'set-password',
     component: () => import('../features/auth/SetPasswordView.vue'),
@@ -104,7 +116,8 @@ export const routes: RouteRecordRaw[] = [
     // (main.ts); the route is here for navigation inside the app. No admin chrome (see App.vue).
     path: '/survey/:token',
     name: 'survey',
-    component: () => import('../features/survey/SurveyView.vue'),
+    // Through mount.ts, so the survey stays one download with what a survey page load runs.
+    component: () => import('../features/survey/mount.ts').then((m) => m.SurveyView),
     props: true,
     meta: { public: true, layout: 'bare', title: 'Survey' },
   },

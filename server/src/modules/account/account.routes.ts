@@ -59,8 +59,14 @@ export default async function accountModule(app: FastifyInstance): Promise<void>
       const releaseCheck = await limits.reservePasswordCheck(user._id);
       if (!(await verifyPassword(user.passwordHash, request.body.currentPassword))) {
         throw AppError.validation(
-          [{ path: '/body/currentPassword', message: 'is not correct' }],
-          'Your current password is not correct',
+          [
+            {
+              path: '/body/currentPassword',
+              message: 'This is not your current password.',
+              rule: 'invalid',
+            },
+          ],
+          'Your current password is not correct.',
         );
       }
       await releaseCheck();

@@ -65,7 +65,13 @@ export function encodeCursor(sort: ApplicantSort | undefined, row: Applicant): s
 
 function invalidCursor(): AppError {
   return AppError.validation(
-    [{ path: '/querystring/cursor', message: 'is not a cursor of this list' }],
+    [
+      {
+        path: '/querystring/cursor',
+        message: 'This page of the list is out of date: start again from the first page.',
+        rule: 'invalid',
+      },
+    ],
     'The page cursor is not valid: start again from the first page',
   );
 }

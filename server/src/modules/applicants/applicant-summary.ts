@@ -79,3 +79,20 @@ export async function applicantSummary(
     postings: postings.map((p) => ({ id: p.postingId, title: p.title })),
   };
 }
+
+/**
+ * Open survey links that stop working after `from` and by `through` (the home's "about to
+ * expire"): a range within the counts index.
+ */
+export async function countSurveysExpiring(
+  app: FastifyInstance,
+  organizationId: Types.ObjectId,
+  from: Date,
+  through: Date,
+): Promise<number> {
+  return applicantModel(app.mongo).countDocuments({
+    organizationId,
+    'survey.status': { $in: [...OPEN_SURVEY_STATUSES] },
+    'survey.expiresAt': { $gt: from, $lte: through },
+  });
+}

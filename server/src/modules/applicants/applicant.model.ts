@@ -117,6 +117,8 @@ export interface Applicant {
   reusedFrom: Types.ObjectId | null;
   /** Language of the emails and the survey's default; the applicant may switch it. */
   language: SurveyLanguage;
+  /** The applicant switched the survey's language: it opens in that one from then on. */
+  languageChosen: boolean;
   /** US state (USPS code) known from the ATS, to prefill the survey. */
   state: string | null;
   survey: ApplicantSurvey;
@@ -229,6 +231,7 @@ const applicantSchema = new Schema<Applicant>(
     anonymized: { type: Boolean, default: false },
     reusedFrom: { type: Schema.Types.ObjectId, default: null },
     language: { type: String, enum: ['en', 'es'], required: true, default: 'en' },
+    languageChosen: { type: Boolean, default: false },
     state: { type: String, default: null },
     survey: { type: surveySchema, required: true, default: () => ({}) },
     draft: { type: draftSchema, default: null },

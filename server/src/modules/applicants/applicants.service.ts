@@ -9,6 +9,7 @@ import {
   type ListApplicantsQuery,
   type OverrideWotcStatusBody,
 } from '@eligo/shared/schemas/applicants';
+import { targetGroupNames } from '@eligo/shared/wotc/group-names';
 import { AppError } from '../../lib/app-error.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
@@ -34,7 +35,11 @@ export function applicantsService(app: FastifyInstance) {
   function conditions(filters: ApplicantFilters, now: Date) {
     if (filters.from && filters.to && filters.from > filters.to) {
       throw AppError.validation([
-        { path: '/querystring/to', message: 'must not be before "from"' },
+        {
+          path: '/querystring/to',
+          message: 'The end date cannot be before the start date.',
+          rule: 'invalid',
+        },
       ]);
     }
     const all = searchConditions(filters, now);
@@ -168,7 +173,7 @@ export function applicantsService(app: FastifyInstance) {
           row.appliedAt,
           SURVEY_STATUS_LABELS[row.surveyStatus],
           WOTC_STATUS_LABELS[row.wotcStatus],
-          eligibility?.matches.map((m) => m.code).join(' ') ?? '',
+          targetGroupNames(eligibility?.matches.map((m) => m.code) ?? []),
           eligibility ? eligibility.maxPotentialCredit : null,
           row.tagSync.tag,
           TAG_SYNC_LABELS[row.tagSync.state],

@@ -55,3 +55,4 @@ export {
 } from './hires/filing-writes.ts';
 export { resolveEmployees, rowApplicant, type Resolved } from './hires/hires-csv.resolve.ts';
 export { employeeCell } from './hires/hires-csv.definition.ts';
+export { applicantSummary, countSurveysExpiring } from './applicant-summary.ts';

@@ -7,6 +7,7 @@ import type { OrganizationDocument } from '../organizations/index.ts';
 import type { UserDocument } from '../users/index.ts';
 import { authService } from './auth.service.ts';
 import { toMe } from './me.ts';
+import passwordResetRoutes from './password-reset.routes.ts';
 import signInUnlockRoutes from './sign-in-unlock.routes.ts';
 
 export default async function authModule(app: FastifyInstance): Promise<void> {
@@ -14,6 +15,7 @@ export default async function authModule(app: FastifyInstance): Promise<void> {
   const { secureCookie } = app.config.session;
   const deviceCookie = secureCookie ? '__Host-eligo_device' : 'eligo_device';
   await app.register(signInUnlockRoutes);
+  await app.register(passwordResetRoutes);
 
   /** A new session id at every sign-in (no session fixation); the old one, if any, ends. */
   async function signIn(

@@ -7,7 +7,7 @@ import { modelOn } from '../../lib/model.ts';
  */
 export interface TokenReceipt {
   _id: string;
-  purpose: 'invitation' | 'survey';
+  purpose: 'invitation' | 'survey' | 'password_reset';
   usedAt: Date;
 }
 

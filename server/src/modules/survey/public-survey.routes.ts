@@ -29,7 +29,8 @@ export default async function publicSurveyRoutes(app: FastifyInstance): Promise<
 
   registerRoute(app, surveyRoutes.get, {
     config: readLimit,
-    handler: async (request) => survey.open(applicantOf(request)),
+    handler: async (request) =>
+      survey.open(applicantOf(request), request.headers['accept-language']),
   });
 
   registerRoute(app, surveyRoutes.saveAnswers, {

@@ -16,5 +16,5 @@ export function checkAnswers(answers: unknown, asOf: string) {
 export function draftErrors(answers: DraftAnswers, asOf: string): ErrorDetail[] {
   return checkAnswers(answers, asOf)
     .errors.filter((e) => e.code !== 'required' && e.code !== 'dob_required_under_40')
-    .map((e) => ({ path: `/body/answers${e.path}`, message: e.message }));
+    .map((e) => ({ path: `/body/answers${e.path}`, message: e.message, rule: e.code }));
 }

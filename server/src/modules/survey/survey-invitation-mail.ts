@@ -1,4 +1,5 @@
-import type { SurveyLanguage } from '@eligo/shared/schemas/survey';
+import { SURVEY_MINUTES, type SurveyLanguage } from '@eligo/shared/schemas/survey';
+import { endSentence } from '@eligo/shared/sentence';
 import type { OutgoingMail } from '../../plugins/mail.ts';
 
 export interface SurveyMailOptions {
@@ -33,13 +34,14 @@ const copy: Record<SurveyLanguage, Copy> = {
       `${o.reminder > 0 ? 'Reminder: ' : ''}${o.organizationName} asks you to complete a short tax credit survey`,
     greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),
     intro: (o) =>
-      `Thank you for applying to ${o.organizationName}${o.postingTitle ? ` for the ${o.postingTitle} position` : ''}.` +
-      (o.reminder > 0 ? ' We have not received your answers to the survey below yet.' : ''),
+      endSentence(
+        `Thank you for applying to ${o.organizationName}${o.postingTitle ? ` for the ${o.postingTitle} position` : ''}`,
+      ) + (o.reminder > 0 ? ' We have not received your answers to the survey below yet.' : ''),
     why: (org) =>
       `${org} takes part in the Work Opportunity Tax Credit (WOTC), a U.S. federal program that gives employers a tax credit for hiring people from certain groups, such as veterans and people who received public assistance. Your answers help ${org} find out whether it can claim the credit.`,
     voluntary:
       'Answering is voluntary. Your answers are kept confidential and do not affect your application; you can also decline the survey from the link.',
-    time: 'It takes about 5 minutes.',
+    time: `It takes about ${SURVEY_MINUTES} minutes.`,
     button: 'Open your survey',
     expires: (date) => `Your personal link works until ${date}. Please do not share it.`,
     ignore: 'If you did not apply, you can ignore this email.',
@@ -50,13 +52,14 @@ const copy: Record<SurveyLanguage, Copy> = {
       `${o.reminder > 0 ? 'Recordatorio: ' : ''}${o.organizationName} le pide completar una breve encuesta sobre un crédito fiscal`,
     greeting: (name) => (name ? `Hola, ${name}:` : 'Hola:'),
     intro: (o) =>
-      `Gracias por postularse en ${o.organizationName}${o.postingTitle ? ` para el puesto ${o.postingTitle}` : ''}.` +
-      (o.reminder > 0 ? ' Todavía no hemos recibido sus respuestas a la encuesta.' : ''),
+      endSentence(
+        `Gracias por postularse en ${o.organizationName}${o.postingTitle ? ` para el puesto ${o.postingTitle}` : ''}`,
+      ) + (o.reminder > 0 ? ' Todavía no hemos recibido sus respuestas a la encuesta.' : ''),
     why: (org) =>
       `${org} participa en el Crédito Fiscal por Oportunidad de Trabajo (WOTC), un programa federal de EE. UU. que otorga a los empleadores un crédito fiscal por contratar a personas de ciertos grupos, como veteranos y personas que recibieron asistencia pública. Sus respuestas ayudan a ${org} a saber si puede solicitar el crédito.`,
     voluntary:
       'Responder es voluntario. Sus respuestas son confidenciales y no afectan su solicitud; también puede rechazar la encuesta desde el enlace.',
-    time: 'Le tomará unos 5 minutos.',
+    time: `Le tomará unos ${SURVEY_MINUTES} minutos.`,
     button: 'Abrir su encuesta',
     expires: (date) => `Su enlace personal funciona hasta el ${date}. No lo comparta.`,
     ignore: 'Si usted no se postuló, puede ignorar este correo.',

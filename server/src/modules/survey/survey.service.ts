@@ -32,6 +32,7 @@ import {
   surveySubmissionModel,
   toStoredEligibility,
 } from '../applicants/index.ts';
+import { openingLanguage } from './survey-language.ts';
 import { recordSurveyOutcome } from './survey-results.ts';
 import { applicantSignatureRecord } from './signature-evidence.ts';
 import { checkAnswers, draftErrors, isSsnValue } from './survey-answer-checks.ts';
@@ -117,7 +118,8 @@ export function surveyService(app: FastifyInstance) {
   return {
     findOpen,
 
-    async open(applicant: ApplicantDocument): Promise<Survey> {
+    /** The survey as the applicant's browser opens it (`Accept-Language` picks its language). */
+    async open(applicant: ApplicantDocument, acceptLanguage?: string): Promise<Survey> {
       const now = new Date();
       const organization = await Organizations.findById(applicant.organizationId);
       if (!organization) throw surveyLinkInvalid();
@@ -141,7 +143,7 @@ export function surveyService(app: FastifyInstance) {
           email: applicant.email,
           state: isUspsStateCode(applicant.state) ? applicant.state : null,
         },
-        language: applicant.language,
+        language: openingLanguage(applicant, acceptLanguage),
         asOf: isoDay(now),
         draft: applicant.draft
           ? {
@@ -177,7 +179,7 @@ export function surveyService(app: FastifyInstance) {
             'survey.status': 'in_progress',
             'survey.lastSavedAt': now,
             'survey.openedAt': applicant.survey.openedAt ?? now,
-            ...(body.language ? { language: body.language } : {}),
+            ...(body.language ? { language: body.language, languageChosen: true } : {}),
           },
         },
       );
@@ -194,11 +196,13 @@ export function surveyService(app: FastifyInstance) {
       const details: ErrorDetail[] = checkAnswers(answers, asOf).errors.map((e) => ({
         path: `/body/answers${e.path}`,
         message: e.message,
+        rule: e.code,
       }));
       if (!signatureMatchesName(body.signature.fullName, answers)) {
         details.push({
           path: '/body/signature/fullName',
-          message: 'must match the first and last name given in step 1',
+          message: 'Type the first and last name given in step 1.',
+          rule: 'signature_mismatch',
         });
       }
       if (details.length > 0) throw AppError.validation(details);

@@ -199,8 +199,9 @@ function printWelcome(url: string, apiUrl: string, lever: string | null, mail: M
     log(`  ${name.padEnd(12)} ${link.padEnd(width)}  ${what}`.trimEnd());
   if (lever && mailbox) {
     log(
-      'Try it: sign up; My Account › Data Settings › ATS Integrations › ADD NEW › Lever › GO TO ' +
-        'LEVER, log in to Lever as the Super Admin and accept; follow the tile’s “here” link and ' +
+      'Try it: sign up; My Account › Data Settings › ATS Integrations › Add new › Lever › Go to ' +
+        'Lever, log in to Lever as the Super Admin and accept; follow the tile’s link to Lever’s ' +
+        'Webhooks settings and ' +
         'switch on Application created; add a candidate with an email and a posting on Lever’s ' +
         'Candidates page; the survey email arrives in the dev mailbox.',
     );

@@ -1,4 +1,6 @@
-import { WOTC_STATUS_LABELS } from '@eligo/shared/applicants';
+import { ELIGIBILITY_STATUS_LABELS, WOTC_STATUS_LABELS } from '@eligo/shared/applicants';
+import { targetGroupNames } from '@eligo/shared/wotc/group-names';
+import type { EligibilityStatus } from '@eligo/shared/wotc/result';
 import type {
   SurveyStatus,
   TagSyncState,
@@ -107,8 +109,11 @@ export function describeEvent(event: TimelineEvent): string {
       return 'Survey submitted';
     case 'survey_declined':
       return 'Survey declined';
-    case 'evaluated':
-      return `Evaluated: ${str(d.status).replace(/_/g, ' ')}${d.targetGroups ? ` (groups ${str(d.targetGroups)})` : ''}`;
+    case 'evaluated': {
+      const status = ELIGIBILITY_STATUS_LABELS[str(d.status) as EligibilityStatus] ?? str(d.status);
+      const groups = d.targetGroups ? targetGroupNames(str(d.targetGroups)) : '';
+      return `Evaluated: ${status}${groups ? ` — ${groups}` : ''}`;
+    }
     case 'result_copied':
       return 'Result copied from the earlier application of the same person';
     case 'override':

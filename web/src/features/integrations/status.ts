@@ -49,16 +49,16 @@ export const webhookModeLabels: Record<WebhookMode, string> = {
 export const outcomeMessages: Record<LeverConnectOutcome, { ok: boolean; text: string }> = {
   connected: {
     ok: true,
-    text: 'Lever is connected. One last step: switch on "Application created" and "Candidate hired" in Lever (the "here" link on the Lever tile).',
+    text: 'Lever is connected. One last step: switch on "Application created" and "Candidate hired" in Lever (the Lever tile links to its Webhooks settings).',
   },
   reconnected: { ok: true, text: 'Lever is reconnected.' },
   webhook_failed: {
     ok: false,
-    text: 'Lever is connected, but Eligo could not create its webhook in Lever. Use Manage ATS Credentials to try again or to add one manually.',
+    text: 'Lever is connected, but Eligo could not create its webhook in Lever. Use Manage ATS credentials to try again or to add one manually.',
   },
   webhooks_api_refused: {
     ok: false,
-    text: "Lever is connected, but Lever does not let Eligo create webhooks (its Webhooks Subscription API is not enabled for Eligo's app). Create them by hand: Manage ATS Credentials on the Lever tile says how.",
+    text: "Lever is connected, but Lever does not let Eligo create webhooks (its Webhooks Subscription API is not enabled for Eligo's app). Create them by hand: Manage ATS credentials on the Lever tile says how.",
   },
   denied: { ok: false, text: 'The connection was declined in Lever. Nothing was changed.' },
   not_super_admin: {
@@ -71,7 +71,7 @@ export const outcomeMessages: Record<LeverConnectOutcome, { ok: boolean; text: s
   },
   invalid_state: {
     ok: false,
-    text: 'This connection attempt expired or was started from another session. Please click ADD NEW and try again. Nothing was changed.',
+    text: 'This connection attempt expired or was started from another session. Please click Add new and try again. Nothing was changed.',
   },
   account_in_use: {
     ok: false,

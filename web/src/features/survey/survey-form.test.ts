@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  errorCodeFor,
   formatSsnInput,
   isoToUsDate,
   isoToUsMonth,
@@ -77,6 +78,16 @@ describe('SSN as typed', () => {
     ['abc', ''],
   ])('%j → %j', (typed, shown) => {
     expect(formatSsnInput(typed)).toBe(shown);
+  });
+
+  test.each([
+    ['912-34-5678', 'ssn_itin'],
+    ['666-12-3456', 'ssn_area'],
+    ['123-00-4567', 'ssn_group'],
+    ['123-45-0000', 'ssn_serial'],
+    ['123-45', 'invalid_ssn'],
+  ])('a refused %s says why (%s)', (ssn, code) => {
+    expect(errorCodeFor({ id: 'ssn', code: 'invalid_ssn' }, { ssn })).toBe(code);
   });
 
   test('the review never reads back the full number', () => {

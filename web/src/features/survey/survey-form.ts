@@ -1,9 +1,12 @@
 import {
   QUESTIONS,
   countyIsInState,
+  isoToUsDate,
+  isoToUsMonth,
   isCountyFips,
   maskSsn,
   pruneHiddenAnswers,
+  ssnProblem,
   validateSubmission,
   type DraftAnswers,
   type QuestionDef,
@@ -36,6 +39,18 @@ export interface FieldError {
   id: string;
   /** Validation code; the screens translate it. */
   code: string;
+}
+
+/**
+ * The message code of an error as the applicant should read it: an SSN the SSA never issues says
+ * why (`ssn_itin` for a number starting with 9, `ssn_area`, `ssn_group`, `ssn_serial`).
+ */
+export function errorCodeFor(error: FieldError, answers: Answers): string {
+  if (error.id !== 'ssn' || error.code !== 'invalid_ssn' || typeof answers.ssn !== 'string') {
+    return error.code;
+  }
+  const problem = ssnProblem(answers.ssn);
+  return problem && problem !== 'shape' ? `ssn_${problem}` : error.code;
 }
 
 /** `/dob` → `dob` */
@@ -124,13 +139,6 @@ export function resumeStep(
 
 const pad = (n: string) => n.padStart(2, '0');
 
-/** `1998-03-17` → `03/17/1998`; anything else is shown as it is. */
-export function isoToUsDate(value: unknown): string {
-  if (typeof value !== 'string') return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return m ? `${m[2]}/${m[3]}/${m[1]}` : value;
-}
-
 /**
  * What someone typed as a date → `YYYY-MM-DD` when it has the shape MM/DD/YYYY (also 3/7/1998,
  * 03-07-1998 or 03071998); otherwise the text itself, which the shared rules then flag as invalid.
@@ -142,13 +150,6 @@ export function usDateToIso(text: string): string | undefined {
   const m =
     /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(value);
   return m ? `${m[3]}-${pad(m[1]!)}-${pad(m[2]!)}` : value;
-}
-
-/** `2026-04` → `04/2026`. */
-export function isoToUsMonth(value: unknown): string {
-  if (typeof value !== 'string') return '';
-  const m = /^(\d{4})-(\d{2})$/.exec(value);
-  return m ? `${m[2]}/${m[1]}` : value;
 }
 
 /** `4/2026`, `04-2026` or `042026` → `2026-04`; otherwise the text itself. */
@@ -177,7 +178,7 @@ export function ssnReadBack(
   return ssnSaved ? 'saved' : 'none';
 }
 
-export { maskSsn };
+export { isoToUsDate, isoToUsMonth, maskSsn };
 
 /** Shown indented under the question it follows (step 2). */
 export function isFollowUp(def: QuestionDef): boolean {

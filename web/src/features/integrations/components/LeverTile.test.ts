@@ -1,71 +1,19 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, test } from 'vitest';
 import type { LeverIntegration } from '@eligo/shared/schemas/integrations';
+import { leverIntegration as base } from '../fixtures.ts';
 import LeverTile from './LeverTile.vue';
 
-const base: LeverIntegration = {
-  id: '0123456789abcdef01234567',
-  provider: 'lever',
-  status: 'waiting',
-  statusDetail: 'Nothing received from Lever yet.',
-  leverAccountId: 'acct-1',
-  connectedAt: '2030-01-01T10:00:00.000Z',
-  connectedBy: 'Ada Admin',
-  webhook: { url: 'https://eligo.example/api/webhooks/lever/abc', mode: 'api', createdAt: null },
-  lastEventAt: null,
-  lastPingAt: null,
-  failedSignatures24h: 3,
-  unreadApplications: { count: 0, lastReason: null },
-  health: { checkedAt: null, lastCheckFailed: false },
-  disconnectedAt: null,
-  leverWebhooksPageUrl: 'https://hire.lever.co/settings/integrations?tab=webhooks',
-  webhooks: [
-    {
-      event: 'applicationCreated',
-      label: 'Application created',
-      state: 'receiving',
-      mode: 'api',
-      createdAt: null,
-      lastEventAt: '2030-01-02T10:00:00.000Z',
-      lastPingAt: null,
-      unusable: { count: 0, lastReason: null },
-    },
-    {
-      event: 'candidateHired',
-      label: 'Candidate hired',
-      state: 'waiting',
-      mode: 'manual',
-      createdAt: null,
-      lastEventAt: null,
-      lastPingAt: null,
-      unusable: { count: 1, lastReason: 'The opportunity was deleted in Lever' },
-    },
-  ],
-  webhooksApi: 'available',
-  grant: {
-    grantedAt: '2030-01-01T10:00:00.000Z',
-    expiresAt: '2031-01-01T10:00:00.000Z',
-    daysLeft: 200,
-    warn: false,
-  },
-  missingScopes: [],
-  reconcile: {
-    state: 'idle',
-    lastRunAt: null,
-    watermark: null,
-    lastFound: 0,
-    lastError: null,
-    intervalHours: 6,
-  },
-};
 const tile = (overrides: Partial<LeverIntegration> = {}) =>
   mount(LeverTile, { props: { integration: { ...base, ...overrides } } });
 
 describe('LeverTile', () => {
-  test('waiting: the "here" link opens Lever\'s Webhooks page in a new tab; no Reconnect', () => {
+  test("waiting: the link says it opens Lever's Webhooks settings in a new tab; no Reconnect", () => {
     const wrapper = tile();
     expect(wrapper.find('[data-testid="lever-status"]').text()).toBe('Waiting for the first event');
-    const here = wrapper.findAll('a').find((a) => a.text() === 'here')!;
+    const here = wrapper
+      .findAll('a')
+      .find((a) => a.text() === 'open Lever’s Webhooks settings (opens in a new tab)')!;
     expect(here.attributes()).toMatchObject({
       href: base.leverWebhooksPageUrl,
       target: '_blank',
@@ -80,6 +28,16 @@ describe('LeverTile', () => {
     );
     expect(wrapper.find('[role="alert"]').exists()).toBe(false);
     expect(wrapper.text()).not.toContain('Lever would not show us');
+  });
+
+  test('the account is "your Lever account"; its id only behind a details control, copyable', () => {
+    const wrapper = tile({ leverAccountId: '6f1c3a52-9d0e-4b7a-8c21-3e5f7a9b1d40' });
+    const account = wrapper.findAll('dd')[0]!;
+    expect(account.text()).toContain('Your Lever account');
+    const details = account.find('details');
+    expect(details.find('summary').text()).toBe('Account id');
+    expect(details.find('input').element.value).toBe('6f1c3a52-9d0e-4b7a-8c21-3e5f7a9b1d40');
+    expect(details.find('button').text()).toBe('Copy');
   });
 
   test('each event has its own row and state: Application created receiving, Candidate hired waiting', () => {
@@ -166,11 +124,11 @@ describe('LeverTile', () => {
     expect(wrapper.text()).toContain('Lever did not answer the latest check');
     await wrapper
       .findAll('button')
-      .find((b) => b.text() === 'Manage ATS Credentials')!
+      .find((b) => b.text() === 'Manage ATS credentials')!
       .trigger('click');
     await wrapper
       .findAll('button')
-      .find((b) => b.text() === 'Delete Integration')!
+      .find((b) => b.text() === 'Delete integration')!
       .trigger('click');
     expect(Object.keys(wrapper.emitted())).toEqual(expect.arrayContaining(['manage', 'delete']));
   });

@@ -1,6 +1,7 @@
 import { computed, ref, shallowReactive, watchEffect } from 'vue';
 import type { AnswerId } from '@eligo/shared/wotc';
 import type { SurveyLanguage } from '@eligo/shared/schemas/survey';
+import { endSentence } from '@eligo/shared/sentence';
 import { en } from '../i18n/en.ts';
 import type { Messages, QuestionText, UiKey } from '../i18n/types.ts';
 
@@ -39,10 +40,16 @@ export function dictionary(lang: SurveyLanguage): Messages | undefined {
 
 export type Params = Record<string, string | number>;
 
+/**
+ * Fills `{name}` placeholders. A value that ends its own sentence ("Acme Inc.") takes the place
+ * of the period after the placeholder, so it is not doubled.
+ */
 export function interpolate(text: string, params: Params = {}): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
+  return text.replace(/\{(\w+)\}(\.?)/g, (whole, name: string, period: string) => {
+    if (params[name] === undefined) return whole;
+    const value = String(params[name]);
+    return period ? endSentence(value) : value;
+  });
 }
 
 /** A tiny translation helper for the survey (English and Spanish), no library needed. */

@@ -21,12 +21,9 @@ export function useStatusText(
   const failureText = computed(() => {
     const f = failure.value;
     if (!f || f.kind === 'validation') return '';
-    const message =
-      f.kind === 'rate_limited'
-        ? t('rateLimited')
-        : f.kind === 'network'
-          ? t('network')
-          : f.message;
+    const message = t(
+      f.kind === 'rate_limited' ? 'rateLimited' : f.kind === 'network' ? 'network' : f.kind,
+    );
     if (phase.value === 'failed') return t('loadFailed', { message });
     return t(busyKind.value === 'submitting' ? 'submitFailed' : 'saveFailed', { message });
   });

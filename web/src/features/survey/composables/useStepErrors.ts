@@ -1,7 +1,7 @@
 import { computed, nextTick, ref, type Ref } from 'vue';
 import { expectedSignatureName, type SurveyStep } from '@eligo/shared/schemas/survey';
 import type { AnswerId, DraftAnswers } from '@eligo/shared/wotc';
-import { stepOf, type Answers, type FieldError } from '../survey-form.ts';
+import { errorCodeFor, stepOf, type Answers, type FieldError } from '../survey-form.ts';
 import { useI18n } from './useI18n.ts';
 
 /**
@@ -26,7 +26,9 @@ export function useStepErrors(
   }
   const messages = computed<Record<string, string>>(() => {
     const name = expectedSignatureName(answers as DraftAnswers);
-    return Object.fromEntries(errors.value.map((e) => [e.id, errorText(e.code, { name })]));
+    return Object.fromEntries(
+      errors.value.map((e) => [e.id, errorText(errorCodeFor(e, answers), { name })]),
+    );
   });
   const summaryItems = computed(() =>
     errors.value.map((e) => ({ id: e.id, label: labelOf(e.id), message: messages.value[e.id]! })),

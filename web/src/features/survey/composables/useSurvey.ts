@@ -20,14 +20,18 @@ import {
 
 export type SurveyPhase = 'loading' | 'ready' | 'invalid' | 'failed' | 'done';
 
-/** Why an action failed, for the screen to say in the applicant's language. */
+/**
+ * Why an action failed, for the screen to say in the applicant's language (never the server's own
+ * English words): too many tries, no connection, the server busy (503, a timeout), refused fields,
+ * or anything else.
+ */
 export interface ActionFailure {
-  kind: 'rate_limited' | 'network' | 'validation' | 'other';
-  /** The server's own (English) message, shown for `other`. */
-  message: string;
-  /** Fields the server refused (400), by question id. */
+  kind: 'rate_limited' | 'network' | 'busy' | 'validation' | 'unexpected';
+  /** Fields the server refused (400), by question id, with the rule each broke. */
   fields: FieldError[];
 }
+
+const BUSY_CODES: readonly string[] = [ErrorCode.ServiceUnavailable, ErrorCode.RequestTimeout];
 
 /** `/body/answers/zip` → `zip`; `/body/signature/fullName` → `signature_full_name`. */
 function fieldOf(path: string): string {
@@ -37,8 +41,10 @@ function fieldOf(path: string): string {
 }
 
 /**
- * The survey behind one link: loading, saving per step, submitting and declining, through the
- * shared API client. The answers live here while the applicant types; nothing is kept in storage.
+ * The survey behind one link: loading, saving (at each step, and quietly as the applicant types),
+ * submitting and declining, through the shared API client. The answers live here while the
+ * applicant types, and on the server as the draft (encrypted there); nothing is kept in the
+ * browser's storage, so no SSN or date of birth either.
  */
 export function useSurvey(
   token: string,
@@ -52,25 +58,22 @@ export function useSurvey(
   const completion = ref<SurveyCompletion | null>(null);
   const busy = ref<null | 'saving' | 'submitting' | 'declining'>(null);
   const failure = ref<ActionFailure | null>(null);
+  /** Saves run one after another, in the order asked: an older draft never lands last. */
+  let queue: Promise<unknown> = Promise.resolve();
+  /** The last draft saved (or loaded), to skip saving the same again. */
+  let lastSaved = '';
 
   function toFailure(error: unknown): ActionFailure | 'invalid' {
-    if (!(error instanceof ApiError)) {
-      return {
-        kind: 'other',
-        message: error instanceof Error ? error.message : String(error),
-        fields: [],
-      };
-    }
+    if (!(error instanceof ApiError)) return { kind: 'unexpected', fields: [] };
     if (error.code === ErrorCode.SurveyLinkInvalid) return 'invalid';
-    if (error.status === 429) return { kind: 'rate_limited', message: error.message, fields: [] };
-    if (error.status === 0) return { kind: 'network', message: error.message, fields: [] };
-    if (error.status === 400) {
-      const fields = error.details
-        .map((d) => ({ id: fieldOf(d.path), code: 'server' }))
-        .filter((f) => f.id !== '');
-      return { kind: 'validation', message: error.message, fields };
-    }
-    return { kind: 'other', message: error.message, fields: [] };
+    if (error.status === 429) return { kind: 'rate_limited', fields: [] };
+    if (error.status === 0) return { kind: 'network', fields: [] };
+    if (BUSY_CODES.includes(error.code)) return { kind: 'busy', fields: [] };
+    const fields = error.details
+      .map((d) => ({ id: fieldOf(d.path), code: d.rule ?? 'server' }))
+      .filter((f) => f.id !== '');
+    if (error.status === 400 && fields.length > 0) return { kind: 'validation', fields };
+    return { kind: 'unexpected', fields: [] };
   }
 
   /** Runs an action; a dead link turns the page into the "no longer valid" message. */
@@ -111,6 +114,7 @@ export function useSurvey(
       step.value = loaded.draft
         ? resumeStep(loaded.draft.step, answers, loaded.asOf, ssnSaved.value)
         : 1;
+      lastSaved = JSON.stringify(draftBody(step.value));
       phase.value = 'ready';
     } catch (error) {
       const result = toFailure(error);
@@ -122,32 +126,59 @@ export function useSurvey(
     }
   }
 
+  /** The draft to save: the well-formed answers, the step to resume at, a language switch. */
+  function draftBody(resumeAt: SurveyStep, language?: SurveyLanguage) {
+    return {
+      step: resumeAt,
+      answers: saveableAnswers(answers, survey.value!.asOf),
+      ...(language ? { language } : {}),
+    };
+  }
+
+  /** Runs a request after those asked before it (saves, then a submit, in that order). */
+  function inTurn<T>(request: () => Promise<T>): Promise<T> {
+    const next = queue.then(request);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async function sendDraft(body: ReturnType<typeof draftBody>): Promise<void> {
+    await inTurn(() => call(surveyRefs.saveAnswers, { params: { token }, body }));
+    lastSaved = JSON.stringify(body);
+    if (body.answers.ssn !== undefined) ssnSaved.value = body.answers.ssn !== 'declined';
+  }
+
   /** Saves the well-formed answers and the step to resume at (and a language switch). */
   async function save(resumeAt: SurveyStep, language?: SurveyLanguage): Promise<boolean> {
-    const current = survey.value;
-    if (!current) return false;
-    return attempt('saving', async () => {
-      const body = saveableAnswers(answers, current.asOf);
-      await call(surveyRefs.saveAnswers, {
-        params: { token },
-        body: { step: resumeAt, answers: body, ...(language ? { language } : {}) },
-      });
-      if (body.ssn !== undefined) ssnSaved.value = body.ssn !== 'declined';
-    });
+    if (!survey.value) return false;
+    return attempt('saving', () => sendDraft(draftBody(resumeAt, language)));
+  }
+
+  /**
+   * Saves what was typed without a word on screen (the next Continue says if saving fails), so a
+   * reload or a closed tab loses nothing; skipped when nothing changed since the last save.
+   */
+  async function saveQuietly(resumeAt: SurveyStep): Promise<void> {
+    if (phase.value !== 'ready' || !survey.value || busy.value !== null) return;
+    const body = draftBody(resumeAt);
+    if (JSON.stringify(body) === lastSaved) return;
+    try {
+      await sendDraft(body);
+    } catch (error) {
+      if (toFailure(error) === 'invalid' && phase.value === 'ready') phase.value = 'invalid';
+    }
   }
 
   async function submit(signature: SignatureInput, language: SurveyLanguage): Promise<boolean> {
     const current = survey.value;
     if (!current) return false;
     const ok = await attempt('submitting', async () => {
-      completion.value = await call(surveyRefs.submit, {
-        params: { token },
-        body: {
-          answers: saveableAnswers(answers, current.asOf),
-          signature: { fullName: signature.fullName.trim(), agreed: true },
-          language,
-        },
-      });
+      const body = {
+        answers: saveableAnswers(answers, current.asOf),
+        signature: { fullName: signature.fullName.trim(), agreed: true as const },
+        language,
+      };
+      completion.value = await inTurn(() => call(surveyRefs.submit, { params: { token }, body }));
     });
     if (ok) phase.value = 'done';
     return ok;
@@ -155,7 +186,7 @@ export function useSurvey(
 
   async function decline(): Promise<boolean> {
     const ok = await attempt('declining', async () => {
-      completion.value = await call(surveyRefs.decline, { params: { token } });
+      completion.value = await inTurn(() => call(surveyRefs.decline, { params: { token } }));
     });
     if (ok) phase.value = 'done';
     return ok;
@@ -172,6 +203,7 @@ export function useSurvey(
     failure,
     load,
     save,
+    saveQuietly,
     submit,
     decline,
     stepOfField: stepOf,

@@ -12,7 +12,7 @@ export const en: Messages = {
     intro:
       '{org} may get a federal tax credit, the Work Opportunity Tax Credit (WOTC), for hiring you. These questions help find out.',
     minutes:
-      'It takes about 3 minutes. Your answers are saved at each step, so you can come back to this link later.',
+      'It takes about {minutes} minutes. Your answers are saved at each step, so you can come back to this link later.',
     voluntary:
       'Taking part is voluntary. Your answers do not affect whether you get the job, and they are used only for this tax credit.',
     whyWeAsk: 'Why we ask',
@@ -85,6 +85,8 @@ export const en: Messages = {
     tryAgain: 'Try again',
     rateLimited: 'Too many tries in a short time. Please wait a minute.',
     network: 'The server cannot be reached. Check your connection.',
+    busy: 'The server is busy right now.',
+    unexpected: 'Something went wrong on our side.',
     doneTitle: 'Thank you!',
     doneSubmitted: 'Your answers were sent to {org}. There is nothing else you need to do.',
     doneDeclined:
@@ -238,6 +240,11 @@ export const en: Messages = {
     invalid_text: 'Please type an answer (not only spaces).',
     invalid_ssn:
       'Enter the 9 digits of your Social Security number, or choose "Prefer not to answer".',
+    ssn_itin:
+      'Numbers that start with 9 are ITINs (tax ID numbers), not Social Security numbers, and an ITIN cannot be used here. Enter your Social Security number, or choose "Prefer not to answer".',
+    ssn_area: 'No Social Security number starts with 000 or 666. Check the first three digits.',
+    ssn_group: 'The middle two digits of a Social Security number are never 00. Check them.',
+    ssn_serial: 'The last four digits of a Social Security number are never 0000. Check them.',
     invalid_state: 'Please choose a state.',
     invalid_state_list: 'Choose each state once.',
     invalid_county: 'Please choose your county from the list.',

@@ -12,7 +12,7 @@ export const es: Messages = {
     intro:
       '{org} podría recibir un crédito tributario federal, el Work Opportunity Tax Credit (WOTC), por contratarle. Estas preguntas ayudan a saberlo.',
     minutes:
-      'Tarda unos 3 minutos. Sus respuestas se guardan en cada paso, así que puede volver a este enlace más tarde.',
+      'Tarda unos {minutes} minutos. Sus respuestas se guardan en cada paso, así que puede volver a este enlace más tarde.',
     voluntary:
       'Participar es voluntario. Sus respuestas no afectan la decisión de contratarle y se usan solo para este crédito tributario.',
     whyWeAsk: 'Por qué lo preguntamos',
@@ -85,6 +85,8 @@ export const es: Messages = {
     tryAgain: 'Intentar de nuevo',
     rateLimited: 'Demasiados intentos en poco tiempo. Espere un minuto.',
     network: 'No hay conexión con el servidor. Revise su conexión.',
+    busy: 'El servidor está ocupado en este momento.',
+    unexpected: 'Algo falló de nuestro lado.',
     doneTitle: '¡Gracias!',
     doneSubmitted: 'Sus respuestas se enviaron a {org}. No tiene que hacer nada más.',
     doneDeclined:
@@ -239,6 +241,13 @@ export const es: Messages = {
     invalid_text: 'Escriba una respuesta (no solo espacios).',
     invalid_ssn:
       'Escriba los 9 dígitos de su número de Seguro Social, o elija «Prefiero no contestar».',
+    ssn_itin:
+      'Los números que empiezan con 9 son ITIN (números de identificación fiscal), no números de Seguro Social, y un ITIN no sirve aquí. Escriba su número de Seguro Social, o elija «Prefiero no contestar».',
+    ssn_area:
+      'Ningún número de Seguro Social empieza con 000 ni con 666. Revise los tres primeros dígitos.',
+    ssn_group: 'Los dos dígitos del medio de un número de Seguro Social nunca son 00. Revíselos.',
+    ssn_serial:
+      'Los cuatro últimos dígitos de un número de Seguro Social nunca son 0000. Revíselos.',
     invalid_state: 'Elija un estado.',
     invalid_state_list: 'Elija cada estado una sola vez.',
     invalid_county: 'Elija su condado de la lista.',

@@ -24,6 +24,12 @@ describe.each([
     for (const [key, value] of Object.entries(messages.ui)) expect(value.trim(), key).not.toBe('');
   });
 
+  test('what a failed action says is whole sentences (it is followed by "Nothing … is lost.")', () => {
+    for (const key of ['rateLimited', 'network', 'busy', 'unexpected'] as const) {
+      expect(messages.ui[key], key).toMatch(/[.!]$/);
+    }
+  });
+
   test('placeholders match the English ones', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(en.ui) as Array<keyof typeof en.ui>) {
@@ -41,4 +47,11 @@ test('Spanish is really Spanish, not a copy of the English text', () => {
 
 test('interpolate fills named placeholders and leaves unknown ones', () => {
   expect(interpolate('Hi {name}, {org}', { name: 'Ada' })).toBe('Hi Ada, {org}');
+});
+
+test('an organization name ending in a period is not followed by another', () => {
+  expect(interpolate(en.ui.doneSubmitted, { org: 'Acme Inc.' })).toBe(
+    'Your answers were sent to Acme Inc. There is nothing else you need to do.',
+  );
+  expect(interpolate(en.ui.doneSubmitted, { org: 'Acme' })).toContain('sent to Acme. There');
 });

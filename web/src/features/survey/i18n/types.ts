@@ -14,6 +14,10 @@ export const ERROR_CODES = [
   'invalid_month',
   'invalid_text',
   'invalid_ssn',
+  'ssn_itin',
+  'ssn_area',
+  'ssn_group',
+  'ssn_serial',
   'invalid_state',
   'invalid_state_list',
   'invalid_county',
@@ -113,6 +117,8 @@ export type UiKey =
   | 'tryAgain'
   | 'rateLimited'
   | 'network'
+  | 'busy'
+  | 'unexpected'
   | 'doneTitle'
   | 'doneSubmitted'
   | 'doneDeclined'

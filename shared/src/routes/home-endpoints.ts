@@ -1,0 +1,9 @@
+import { routeRefs } from '../route-table.ts';
+import type { homeRoutes } from './home.ts';
+
+/** Method and path of the home's routes, with no schema (see `applicant-endpoints.ts` for why). */
+export const homeEndpoints = {
+  todo: { method: 'GET', path: '/api/home/todo' },
+} as const;
+
+export const homeRefs = routeRefs<typeof homeRoutes>(homeEndpoints);
