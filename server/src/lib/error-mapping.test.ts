@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { AppError } from './app-error.ts';
-import { isDatabaseUnavailable, mapError } from './error-mapping.ts';
+import { TEXT_MESSAGES, TEXT_NOT_BLANK } from '@eligo/shared/text';
+import { isDatabaseUnavailable, mapError, valueAtPointer } from './error-mapping.ts';
 
 function named(name: string, message = 'boom'): Error {
   const error = new Error(message);
@@ -35,6 +36,28 @@ describe('mapError', () => {
       details,
       totalDetails: 700,
     });
+  });
+
+  test('a text rule says what is wrong with the value, read from the request', () => {
+    const issue = (instancePath: string) => ({
+      instancePath,
+      message: 'must match pattern',
+      params: { pattern: TEXT_NOT_BLANK },
+    });
+    const error = Object.assign(new Error('invalid'), {
+      statusCode: 400,
+      validationContext: 'body',
+      validation: [issue('/name'), issue('/organizationName'), issue('/answers/city')],
+    });
+    const body = { name: 'Paula\u0000Probe', organizationName: '  ', answers: { city: 'x\ud800' } };
+    expect(
+      mapError(error, (context, pointer) => valueAtPointer({ body }[context], pointer)).body
+        .details,
+    ).toEqual([
+      { path: '/body/name', message: TEXT_MESSAGES.control_character },
+      { path: '/body/organizationName', message: 'must not be blank' },
+      { path: '/body/answers/city', message: TEXT_MESSAGES.broken_character },
+    ]);
   });
 
   test('schema validation errors become field paths', () => {

@@ -5,7 +5,7 @@ import {
   type ErrorBody,
   type ErrorDetail,
 } from '@eligo/shared/errors';
-import { NOT_BLANK } from '@eligo/shared/schemas/common';
+import { textMessage } from '@eligo/shared/text';
 import { AppError } from './app-error.ts';
 
 interface ValidationIssue {
@@ -34,7 +34,24 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
-function validationDetails(error: FastifyLikeError): ErrorDetail[] {
+/**
+ * The value a validation error is about (`context` = body, querystring, params; `pointer` = the
+ * JSON pointer into it), used only to word the message: it never goes into the answer.
+ */
+export type RequestValueAt = (context: string, pointer: string) => unknown;
+
+/** Walks a JSON pointer (`/answers/first_name`) into a parsed request part. */
+export function valueAtPointer(root: unknown, pointer: string): unknown {
+  let value = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+function validationDetails(error: FastifyLikeError, valueAt?: RequestValueAt): ErrorDetail[] {
   const context = error.validationContext ?? 'body';
   return (error.validation ?? []).map((issue) => {
     // A missing or an unexpected property: point at it, not at its parent object.
@@ -45,11 +62,11 @@ function validationDetails(error: FastifyLikeError): ErrorDetail[] {
     const suffix = typeof missing === 'string' ? `/${missing}` : '';
     return {
       path: `/${context}${issue.instancePath ?? ''}${suffix}`,
-      // The schemas' "not blank" rule is a pattern; say what it means.
+      // The text rules (not blank, no control characters…) are patterns: say which part failed.
       message:
-        issue.params?.pattern === NOT_BLANK
-          ? 'must not be blank'
-          : (issue.message ?? 'is not valid'),
+        textMessage(issue.params?.pattern, valueAt?.(context, issue.instancePath ?? '')) ??
+        issue.message ??
+        'is not valid',
     };
   });
 }
@@ -61,8 +78,11 @@ export interface MappedError {
   isServerFault: boolean;
 }
 
-/** Maps anything thrown by a handler, hook or Fastify itself to the one API error body. */
-export function mapError(error: unknown): MappedError {
+/**
+ * Maps anything thrown by a handler, hook or Fastify itself to the one API error body. `valueAt`
+ * reads the request's values, so that a text rule's message can say what is wrong with the value.
+ */
+export function mapError(error: unknown, valueAt?: RequestValueAt): MappedError {
   if (error instanceof AppError) {
     const body: ErrorBody = {
       statusCode: error.statusCode,
@@ -80,7 +100,7 @@ export function mapError(error: unknown): MappedError {
         statusCode: errorStatus[ErrorCode.ValidationFailed],
         code: ErrorCode.ValidationFailed,
         message: 'Some fields are not valid',
-        details: validationDetails(e),
+        details: validationDetails(e, valueAt),
       },
       isServerFault: false,
     };

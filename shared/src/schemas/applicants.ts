@@ -2,7 +2,13 @@ import { Type, type Static } from 'typebox';
 import { isoDateSchema } from '../wotc/answers.ts';
 import { dolCodeSchema } from '../wotc/groups.ts';
 import { eligibilityResultSchema } from '../wotc/result.ts';
-import { emailSchema, idSchema, isoDateTimeSchema } from './common.ts';
+import {
+  emailSchema,
+  idSchema,
+  isoDateTimeSchema,
+  MULTILINE_TEXT_NOT_BLANK,
+  TEXT,
+} from './common.ts';
 import { applicantFilingSchema } from './filing-status.ts';
 import { applicantHireSchema } from './hire.ts';
 import { surveyLanguageSchema } from './survey.ts';
@@ -57,7 +63,7 @@ export const externalIdSchema = Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,100}$
 /** The dashboard's filters: shared by the list, the CSV export and the URL of the page. */
 const applicantFilterProperties = {
   /** Name words (each a prefix of a word of the name, accents and case ignored) or an email prefix. */
-  q: Type.Optional(Type.String({ maxLength: 200 })),
+  q: Type.Optional(Type.String({ maxLength: 200, pattern: TEXT })),
   surveyStatus: Type.Optional(surveyStatusSchema),
   wotcStatus: Type.Optional(wotcStatusSchema),
   postingId: Type.Optional(externalIdSchema),
@@ -237,7 +243,11 @@ export const setApplicantEmailBodySchema = Type.Object(
 export type SetApplicantEmailBody = Static<typeof setApplicantEmailBodySchema>;
 
 /** A reason people can read later on the timeline and in the audit log. */
-export const reasonSchema = Type.String({ minLength: 3, maxLength: 500, pattern: '\\S' });
+export const reasonSchema = Type.String({
+  minLength: 3,
+  maxLength: 500,
+  pattern: MULTILINE_TEXT_NOT_BLANK,
+});
 
 export const overrideWotcStatusBodySchema = Type.Object(
   { status: overrideStatusSchema, reason: reasonSchema },

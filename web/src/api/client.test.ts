@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@eligo/shared/http';
 import { Type } from 'typebox';
 import { defineRoute } from '@eligo/shared/routes';
+import { TEXT_MESSAGES, TEXT_NOT_BLANK } from '@eligo/shared/text';
 import { ApiError, call, onUnauthenticated } from './client.ts';
 
 const getThing = defineRoute({
@@ -70,6 +71,25 @@ describe('api client', () => {
       code: 'VALIDATION_FAILED',
       details: [{ path: '/body/name', message: 'required' }],
     });
+  });
+
+  test("text that is not text is refused before sending, with the server's words", async () => {
+    const fetchMock = answer(200, { id: '1' });
+    const invite = defineRoute({
+      ...createThing,
+      body: Type.Object({ name: Type.String({ pattern: TEXT_NOT_BLANK }) }),
+    });
+    const error = await call(invite, { body: { name: 'Paula\u0000Probe' } }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      details: [{ path: '/body/name', message: TEXT_MESSAGES.control_character }],
+    });
+    expect(fetchMock).not.toHaveBeenCalled();
+    await call(invite, { body: { name: 'Paula 😀 Probe' } });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
   test('a 401 notifies the unauthenticated listeners', async () => {

@@ -9,6 +9,7 @@ import {
 } from '@eligo/shared/route-table';
 import { isErrorBody, type ErrorCode, type ErrorDetail } from '@eligo/shared/errors';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@eligo/shared/http';
+import { textIssues } from '@eligo/shared/text';
 
 /** The API's codes, plus the two the client gives itself: no answer at all, or one it cannot read. */
 export type ApiErrorCode = ErrorCode | 'NETWORK' | 'UNKNOWN';
@@ -62,6 +63,12 @@ export async function send<D extends RouteDef>(
   accept = 'application/json',
 ): Promise<Response> {
   const { params, query, body } = input;
+  // The text rule (no control characters, not blank…) is checked here too, with the server's
+  // words, when the route's schema came along (not for RouteRefs, e.g. the survey's).
+  const problems = 'body' in def && body !== undefined ? textIssues(def.body, body) : [];
+  if (problems.length > 0) {
+    throw new ApiError(400, 'VALIDATION_FAILED', 'Some fields are not valid', problems);
+  }
   const url = buildPath(def.path, params) + toQueryString(query);
   const headers: Record<string, string> = { accept, [CSRF_HEADER]: CSRF_HEADER_VALUE };
   if (body !== undefined) headers['content-type'] = 'application/json';

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'invalid_date',
   'invalid_month',
   'invalid_text',
+  'invalid_characters',
   'invalid_ssn',
   'invalid_state',
   'invalid_state_list',
