@@ -36,6 +36,8 @@ export const ErrorCode = {
   InvalidCredentials: 'INVALID_CREDENTIALS',
   InvitationInvalid: 'INVITATION_INVALID',
   SignupClosed: 'SIGNUP_CLOSED',
+  /** An open sign-up's confirmation link that expired or was already used. */
+  SignupLinkInvalid: 'SIGNUP_LINK_INVALID',
   MailFailed: 'MAIL_FAILED',
 
   // Survey
@@ -105,6 +107,7 @@ export const errorStatus = {
   [ErrorCode.InvalidCredentials]: 401,
   [ErrorCode.InvitationInvalid]: 400,
   [ErrorCode.SignupClosed]: 403,
+  [ErrorCode.SignupLinkInvalid]: 400,
   [ErrorCode.MailFailed]: 502,
 
   [ErrorCode.SurveyLinkInvalid]: 404,

@@ -22,6 +22,7 @@ describe('textProblem', () => {
     ['Paula Probe', null, null],
     ['Zoë 😀 Ñandú', null, null],
     ['   ', 'blank', 'blank'],
+    [' \t ', 'blank', 'blank'],
     ['', 'blank', 'blank'],
     ['Paula\u0000Probe', 'control_character', 'control_character'],
     ['Ada\u001b[31m', 'control_character', 'control_character'],

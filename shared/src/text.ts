@@ -57,6 +57,8 @@ export const TEXT_MESSAGES: Readonly<Record<TextProblem, string>> = {
 
 /** Which part of `rule` the value breaks, or null when it is fine. */
 export function textProblem(value: string, rule: TextRule): TextProblem | null {
+  // White space only (tabs included) is blank, the problem people can see.
+  if (rule.notBlank && !/\S/.test(value)) return 'blank';
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdbff) {
@@ -73,7 +75,6 @@ export function textProblem(value: string, rule: TextRule): TextProblem | null {
       return 'control_character';
     }
   }
-  if (rule.notBlank && !/\S/.test(value)) return 'blank';
   return null;
 }
 

@@ -21,8 +21,8 @@ export interface TlsProxy {
  */
 export async function startTlsProxy(): Promise<TlsProxy> {
   const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
-    keySize: 2048,
-    days: 1,
+    keyType: 'ec',
+    notAfterDate: new Date(Date.now() + 86_400_000),
     extensions: [
       { name: 'basicConstraints', cA: false },
       { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }] },

@@ -21,6 +21,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true, guestOnly: true, title: 'Create your organization' },
   },
   {
+    path: '/signup/confirm',
+    name: 'signup-confirm',
+    component: () => import('../features/auth/SignupConfirmView.vue'),
+    meta: { public: true, title: 'Create your organization' },
+  },
+  {
     path: '/set-password',
     name: 'set-password',
     component: () => import('../features/auth/SetPasswordView.vue'),

@@ -4,12 +4,12 @@ import type { Invitation, LoginBody, SignupBody } from '@eligo/shared/schemas/au
 import { AppError } from '../../lib/app-error.ts';
 import { normalizeEmail } from '../../lib/email.ts';
 import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
-import { retryOnDeadlock } from '../../lib/unique-insert.ts';
 import { hashPassword, needsRehash, verifyPassword } from '../../lib/passwords.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken } from '../../lib/tokens.ts';
 import { type OrganizationDocument, organizationModel } from '../organizations/index.ts';
 import { type UserDocument, userModel } from '../users/index.ts';
+import { founderCreator } from './founder.ts';
 import { signInLimits } from './sign-in-limits.ts';
 import { trustedDevices } from './trusted-device.ts';
 import { systemLockModel } from './system-lock.model.ts';
@@ -24,6 +24,7 @@ export function authService(app: FastifyInstance) {
   const Receipts = tokenReceiptModel(app.mongo);
   const { allowSignup } = app.config;
   const limits = signInLimits(app);
+  const createFounder = founderCreator(app);
   const devices = trustedDevices(app.config.encryptionKey, app.config.previousEncryptionKey);
 
   const invalidCredentials = () =>
@@ -63,11 +64,12 @@ export function authService(app: FastifyInstance) {
     },
 
     /**
-     * Creates an organization and its first admin. Closed after the first one unless ALLOW_SIGNUP;
-     * closed sign-up gives everyone the same answer (it never tells whether an email has an
-     * account). Attempts count against the client address's sign-in limit.
+     * The first sign-up: creates the first organization and its admin, and signs in. After that,
+     * sign-up is closed (the same 403 for every email: it never tells whether an email has an
+     * account), unless ALLOW_SIGNUP opens it, through `open-signup.ts`. Attempts count against the
+     * client address's sign-in limit.
      */
-    async signup(
+    async signupFirst(
       body: SignupBody,
       ip: string,
     ): Promise<{ user: UserDocument; organization: OrganizationDocument }> {
@@ -76,48 +78,24 @@ export function authService(app: FastifyInstance) {
           ErrorCode.SignupClosed,
           'Sign-up is closed. Ask an admin of your organization to invite you.',
         );
-      const emailTaken = () =>
-        AppError.conflict('An account with this email already exists. Sign in instead.');
       const release = await limits.reserveAddress(ip);
-      let claimedFirst = false;
-      if (!allowSignup) {
-        if ((await Organizations.countDocuments({})) > 0) throw signupClosed();
-        // Two first sign-ups at once: the unique insert lets exactly one through.
-        try {
-          await Locks.create({ _id: FIRST_SIGNUP_LOCK, at: new Date() });
-          claimedFirst = true;
-        } catch (error) {
-          if (isDuplicateKeyError(error)) throw signupClosed();
-          throw error;
-        }
-      }
-      const emailNormalized = normalizeEmail(body.email);
-      if (await Users.exists({ emailNormalized }).setOptions({ skipTenant: true })) {
-        if (claimedFirst) await Locks.deleteOne({ _id: FIRST_SIGNUP_LOCK });
-        throw emailTaken();
-      }
-      const organization = await Organizations.create({ name: body.organizationName.trim() });
+      if ((await Organizations.countDocuments({})) > 0) throw signupClosed();
+      // Two first sign-ups at once: the unique insert lets exactly one through.
       try {
-        const passwordHash = await hashPassword(body.password);
-        // Unique email is a secondary index: FerretDB 2 may answer `deadlock detected` to a race.
-        const user = await retryOnDeadlock(() =>
-          Users.create({
-            organizationId: organization._id,
-            name: body.name.trim(),
-            email: body.email.trim(),
-            emailNormalized,
-            role: 'admin',
-            status: 'active',
-            passwordHash,
-            lastLoginAt: new Date(),
-          }),
-        );
-        await release();
-        return { user, organization };
+        await Locks.create({ _id: FIRST_SIGNUP_LOCK, at: new Date() });
       } catch (error) {
-        await Organizations.deleteOne({ _id: organization._id });
-        if (claimedFirst) await Locks.deleteOne({ _id: FIRST_SIGNUP_LOCK });
-        if (isDuplicateKeyError(error)) throw emailTaken();
+        if (isDuplicateKeyError(error)) throw signupClosed();
+        throw error;
+      }
+      try {
+        const founder = await createFounder({
+          ...body,
+          passwordHash: await hashPassword(body.password),
+        });
+        await release();
+        return founder;
+      } catch (error) {
+        await Locks.deleteOne({ _id: FIRST_SIGNUP_LOCK });
         throw error;
       }
     },
