@@ -67,14 +67,20 @@ async function organizationFrom(daysAgo: number): Promise<TestOrganization> {
 const mailsTo = (address: string) =>
   smtp.received.filter((mail) => mail.to.includes(address.toLowerCase())).length;
 
+/**
+ * A 429 with its sentence and Retry-After; `about` is the part of the request the limit is about
+ * when it is one value (the UI then disables the button for that value only), else none.
+ */
 function expectRefusal(
   res: { statusCode: number; headers: Record<string, unknown>; json(): unknown },
   sentence: RegExp,
+  about?: string,
 ) {
   expect(res.statusCode).toBe(429);
-  const body = res.json() as { code: string; message: string };
+  const body = res.json() as { code: string; message: string; details?: { path: string }[] };
   expect(body.code).toBe('RATE_LIMITED');
   expect(body.message).toMatch(sentence);
+  expect(body.details?.map((detail) => detail.path)).toEqual(about ? [about] : undefined);
   expect(body.message).toMatch(/ in (about (an|\d+) hours?|\d+ minutes|a minute)\.$/);
   expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   return Number(res.headers['retry-after']);
@@ -140,6 +146,7 @@ describe('invitations', () => {
     expectRefusal(
       await b.post(resend),
       /^3 invitations were already sent to this address in the last 24 hours\. You can send another in about 24 hours\.$/,
+      '/params/id',
     );
     await expect.poll(() => mailsTo(email)).toBe(3);
   });
@@ -238,6 +245,7 @@ describe('open sign-up', () => {
       expectRefusal(
         await client().post('/api/auth/signup', body(email)),
         /^Too many sign-ups with this email address in the last 24 hours\./,
+        '/body/email',
       );
       await expect.poll(() => mailsTo(email)).toBe(2);
     }

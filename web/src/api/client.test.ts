@@ -23,10 +23,10 @@ const createThing = defineRoute({
   response: Type.Object({ id: Type.String() }),
 });
 
-function answer(status: number, body?: unknown) {
+function answer(status: number, body?: unknown, headers?: Record<string, string>) {
   const fetchMock = vi.fn(
     async (_url: string, _init?: RequestInit) =>
-      new Response(body === undefined ? null : JSON.stringify(body), { status }),
+      new Response(body === undefined ? null : JSON.stringify(body), { status, headers }),
   );
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
@@ -90,6 +90,24 @@ describe('api client', () => {
     expect(fetchMock).not.toHaveBeenCalled();
     await call(invite, { body: { name: 'Paula 😀 Probe' } });
     expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  test("a 429 carries Retry-After: how long until the action can be tried again", async () => {
+    const refusal = { statusCode: 429, code: 'RATE_LIMITED', message: 'Try again in 2 minutes.' };
+    answer(429, refusal, { 'retry-after': '120' });
+    await expect(call(createThing, { body: { name: 'n' } })).rejects.toMatchObject({
+      status: 429,
+      message: 'Try again in 2 minutes.',
+      retryAfterSeconds: 120,
+    });
+    answer(429, refusal, { 'retry-after': new Date(Date.now() + 90_000).toUTCString() });
+    const dated = await call(createThing, { body: { name: 'n' } }).catch((e: unknown) => e);
+    expect((dated as ApiError).retryAfterSeconds).toBeGreaterThan(80);
+    expect((dated as ApiError).retryAfterSeconds).toBeLessThanOrEqual(90);
+    answer(429, refusal);
+    await expect(call(createThing, { body: { name: 'n' } })).rejects.toMatchObject({
+      retryAfterSeconds: null,
+    });
   });
 
   test('a 401 notifies the unauthenticated listeners', async () => {

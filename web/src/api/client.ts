@@ -21,6 +21,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** A 429's `Retry-After`: seconds until the same action can be tried again. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -51,6 +53,14 @@ function toQueryString(query: Record<string, unknown> | undefined): string {
   }
   const text = search.toString();
   return text ? `?${text}` : '';
+}
+
+/** `Retry-After` of a 429 in seconds (delay-seconds, or an HTTP date), else null. */
+function retryAfterSeconds(response: Response): number | null {
+  const value = response.status === 429 ? response.headers.get('retry-after') : null;
+  if (!value) return null;
+  const seconds = /^\d+$/.test(value) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : null;
 }
 
 /**
@@ -89,7 +99,13 @@ export async function send<D extends RouteDef>(
   const payload: unknown = await response.json().catch(() => undefined);
   if (response.status === 401) unauthenticatedListeners.forEach((listener) => listener());
   if (isErrorBody(payload)) {
-    throw new ApiError(response.status, payload.code, payload.message, payload.details ?? []);
+    throw new ApiError(
+      response.status,
+      payload.code,
+      payload.message,
+      payload.details ?? [],
+      retryAfterSeconds(response),
+    );
   }
   throw new ApiError(
     response.status,

@@ -14,6 +14,12 @@ interface Step {
   limit: Limit;
   /** The sentence for the person refused, given when they can try again ("in about 5 hours"). */
   refusal: (when: string) => string;
+  /**
+   * The part of the request this limit is about (`/body/email`), when it is one value and not the
+   * whole action: the refusal names it in `details`, so the UI disables the button for that value
+   * only (another address can still be invited).
+   */
+  about?: string;
 }
 
 /** "in about 5 hours", "in 12 minutes", "in a minute": when a refused action can be tried again. */
@@ -51,7 +57,9 @@ export function mailLimits(app: FastifyInstance) {
       if (!reservation.ok) {
         await Promise.all(taken.map((release) => release()));
         const seconds = reservation.retryAfterSeconds;
-        throw AppError.rateLimited(step.refusal(whenAgain(seconds)), seconds);
+        const message = step.refusal(whenAgain(seconds));
+        const details = step.about ? [{ path: step.about, message }] : undefined;
+        throw AppError.rateLimited(message, seconds, details);
       }
       taken.push(reservation.release);
     }
@@ -74,10 +82,15 @@ export function mailLimits(app: FastifyInstance) {
       ]),
 
     /**
-     * An invitation to `emailNormalized`, new or sent again. An organization younger than
-     * NEW_ORGANIZATION_DAYS (its id tells when it was created) has a tighter daily limit.
+     * An invitation to `emailNormalized`, new or sent again (`about`: where the request names the
+     * address). An organization younger than NEW_ORGANIZATION_DAYS (its id tells when it was
+     * created) has a tighter daily limit.
      */
-    invitation(organizationId: Types.ObjectId, emailNormalized: string): Promise<Release> {
+    invitation(
+      organizationId: Types.ObjectId,
+      emailNormalized: string,
+      about: '/body/email' | '/params/id',
+    ): Promise<Release> {
       const { newOrganization } = limits;
       const age = Date.now() - organizationId.getTimestamp().getTime();
       const steps: Step[] = [
@@ -86,6 +99,7 @@ export function mailLimits(app: FastifyInstance) {
           limit: { max: limits.invitationsPerAddressPerDay, windowMs: DAY_MS },
           refusal: (when) =>
             `${limits.invitationsPerAddressPerDay} invitations were already sent to this address in the last 24 hours. You can send another ${when}.`,
+          about,
         },
       ];
       if (age < newOrganization.days * DAY_MS) {
@@ -114,6 +128,7 @@ export function mailLimits(app: FastifyInstance) {
           limit: { max: limits.signupsPerEmailPerDay, windowMs: DAY_MS },
           refusal: (when) =>
             `Too many sign-ups with this email address in the last 24 hours. You can try again ${when}.`,
+          about: '/body/email',
         },
       ]),
   };
