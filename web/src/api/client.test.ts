@@ -92,7 +92,7 @@ describe('api client', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
-  test("a 429 carries Retry-After: how long until the action can be tried again", async () => {
+  test('a 429 carries Retry-After: how long until the action can be tried again', async () => {
     const refusal = { statusCode: 429, code: 'RATE_LIMITED', message: 'Try again in 2 minutes.' };
     answer(429, refusal, { 'retry-after': '120' });
     await expect(call(createThing, { body: { name: 'n' } })).rejects.toMatchObject({

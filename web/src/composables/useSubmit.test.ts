@@ -50,12 +50,9 @@ describe('useSubmit after "too many, try again later" (429 with Retry-After)', (
 
   test('a refusal about one value blocks only that value', async () => {
     const submit = useSubmit();
-    await submit.run(
-      async () => {
-        throw tooMany([{ path: '/body/email', message: 'this address' }]);
-      },
-      'a@example.com',
-    );
+    await submit.run(async () => {
+      throw tooMany([{ path: '/body/email', message: 'this address' }]);
+    }, 'a@example.com');
     expect(submit.blocked('a@example.com')).toBe(true);
     expect(submit.blocked('b@example.com')).toBe(false);
     expect(submit.fieldErrors.value).toEqual({});

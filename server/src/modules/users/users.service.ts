@@ -101,11 +101,14 @@ export function usersService(app: FastifyInstance) {
       const ownKeys = [emailNormalized, elsewhereKey(ctx.organization._id, emailNormalized)];
       if (await scoped(Users, ctx.organization._id).exists({ emailNormalized: { $in: ownKeys } }))
         throw alreadyHere();
-      return withReservation(limits.invitation(ctx.organization._id, emailNormalized, '/body/email'), async () => {
-        const user = await createInvited(ctx, body, emailNormalized);
-        await sendInvitation(ctx, user);
-        return { result: user, sent: true };
-      });
+      return withReservation(
+        limits.invitation(ctx.organization._id, emailNormalized, '/body/email'),
+        async () => {
+          const user = await createInvited(ctx, body, emailNormalized);
+          await sendInvitation(ctx, user);
+          return { result: user, sent: true };
+        },
+      );
     },
 
     async update(ctx: AuthContext, id: string, body: UpdateUserBody): Promise<UserDocument> {
@@ -137,10 +140,13 @@ export function usersService(app: FastifyInstance) {
       const address = user.accountElsewhere
         ? user.emailNormalized.slice(elsewhereKey(ctx.organization._id, '').length)
         : user.emailNormalized;
-      return withReservation(limits.invitation(ctx.organization._id, address, '/params/id'), async () => {
-        await sendInvitation(ctx, user);
-        return { result: user, sent: true };
-      });
+      return withReservation(
+        limits.invitation(ctx.organization._id, address, '/params/id'),
+        async () => {
+          await sendInvitation(ctx, user);
+          return { result: user, sent: true };
+        },
+      );
     },
   };
 }

@@ -14,11 +14,13 @@ function serve(invitation: () => Response) {
   return fetchMock;
 }
 
-const refusal = (details: { path: string; message: string }[] = []) => () =>
-  new Response(
-    JSON.stringify({ statusCode: 429, code: 'RATE_LIMITED', message: 'Not now.', details }),
-    { status: 429, headers: { 'retry-after': '3600' } },
-  );
+const refusal =
+  (details: { path: string; message: string }[] = []) =>
+  () =>
+    new Response(
+      JSON.stringify({ statusCode: 429, code: 'RATE_LIMITED', message: 'Not now.', details }),
+      { status: 429, headers: { 'retry-after': '3600' } },
+    );
 
 async function form() {
   const wrapper = mount(InviteUserForm, { global: { plugins: [createPinia()] } });
