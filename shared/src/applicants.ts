@@ -87,11 +87,16 @@ export const TIMELINE_EVENT_TYPES = [
   'tag_sync_failed',
   'tag_sync_dead',
   'ssn_revealed',
+  'protected_answers_viewed',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
-/** What an audit record is about. Only PII reveals and exports are audited so far. */
-export const AUDIT_ACTIONS = ['ssn_revealed', 'applicants_exported'] as const;
+/** What an audit record is about: views of personal data and exports. */
+export const AUDIT_ACTIONS = [
+  'ssn_revealed',
+  'protected_answers_viewed',
+  'applicants_exported',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const DEFAULT_TAG_PREFIX = 'Eligo';

@@ -163,6 +163,7 @@ describe('cross-tenant sweep over every route', () => {
           'POST /api/applicants/{applicantId}/wotc-status',
           'POST /api/applicants/{applicantId}/tag-sync/retry',
           'POST /api/applicants/{applicantId}/ssn/reveal',
+          'POST /api/applicants/{applicantId}/protected-answers/view',
           'POST /api/applicants/export',
           'GET /api/audit-records',
           'GET /api/integrations',

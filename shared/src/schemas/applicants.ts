@@ -178,6 +178,12 @@ export const applicantEligibilitySchema = Type.Object({
 });
 export type ApplicantEligibility = Static<typeof applicantEligibilitySchema>;
 
+/** Answers as the page shows them: each a string (or a list of strings). */
+export const answerValuesSchema = Type.Record(
+  Type.String(),
+  Type.Union([Type.String(), Type.Array(Type.String())]),
+);
+
 export const applicantDetailSchema = Type.Object({
   ...applicantRowSchema.properties,
   firstName: Type.String(),
@@ -218,11 +224,18 @@ export const applicantDetailSchema = Type.Object({
     }),
     Type.Null(),
   ]),
-  /** The signed answers, with the SSN masked (`***-**-1234`); null until submitted. */
-  answers: Type.Union([
-    Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())])),
-    Type.Null(),
-  ]),
+  /**
+   * The signed answers, with the SSN masked (`***-**-1234`), but without the protected ones
+   * (`protectedAnswers`); null until submitted.
+   */
+  answers: Type.Union([answerValuesSchema, Type.Null()]),
+  /**
+   * The answers that reveal protected facts (date of birth, address, conviction, benefits,
+   * disability: wotc/protected-answers.ts) are never on the page: `hidden` lists which were
+   * given, `canView` says whether the caller may view them (admins; members when the
+   * organization allows it), each view audited (`viewProtectedAnswers`).
+   */
+  protectedAnswers: Type.Object({ hidden: Type.Array(Type.String()), canView: Type.Boolean() }),
   /** `***-**-1234`, or null when no SSN was given. */
   ssnMasked: Type.Union([Type.String(), Type.Null()]),
   /** Target group codes, for a quick read; the reasons are in `eligibility.matches`. */
@@ -263,6 +276,17 @@ export type RevealSsnBody = Static<typeof revealSsnBodySchema>;
 
 export const revealedSsnSchema = Type.Object({ ssn: Type.String() });
 export type RevealedSsn = Static<typeof revealedSsnSchema>;
+
+/** Viewing the protected answers takes a reason too, like the SSN. */
+export const viewProtectedAnswersBodySchema = revealSsnBodySchema;
+export type ViewProtectedAnswersBody = Static<typeof viewProtectedAnswersBodySchema>;
+
+export const protectedAnswersSchema = Type.Object({
+  answers: answerValuesSchema,
+  /** The result's reasons that quote them (a conviction date, an age, a place), by group or flag. */
+  reasons: Type.Array(Type.Object({ code: Type.String(), reason: Type.String() })),
+});
+export type ProtectedAnswers = Static<typeof protectedAnswersSchema>;
 
 /** The CSV export answers `text/csv`; this documents it for OpenAPI. */
 export const applicantsCsvSchema = Type.String({

@@ -16,6 +16,11 @@ export const organizationSettingsSchema = Type.Object({
   /** Language of the survey emails (and the survey's starting language). */
   surveyLanguage: surveyLanguageSchema,
   /**
+   * Whether members may view the answers that reveal protected facts (date of birth, address,
+   * conviction, benefits, disability); admins always may. Each view is audited either way.
+   */
+  membersSeeProtectedAnswers: Type.Boolean(),
+  /**
    * The employer profile (docs/filing.md §1); an empty profile (all `null`) until an admin saves
    * one. Optional in the type only until the server fills it (issue 19), then always sent.
    */
@@ -27,6 +32,7 @@ export const updateOrganizationSettingsBodySchema = Type.Object(
   {
     tagPrefix: Type.Optional(tagPrefixSchema),
     surveyLanguage: Type.Optional(surveyLanguageSchema),
+    membersSeeProtectedAnswers: Type.Optional(Type.Boolean()),
     /** Replaces the whole saved profile (each field well-formed or `null`), never merged. */
     employer: Type.Optional(employerProfileInputSchema),
   },

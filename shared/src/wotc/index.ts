@@ -4,6 +4,7 @@ export * from './dates.ts';
 export * from './eligibility.ts';
 export * from './groups.ts';
 export * from './program-rules.ts';
+export * from './protected-answers.ts';
 export * from './questionnaire.ts';
 export * from './residence.ts';
 export * from './result.ts';

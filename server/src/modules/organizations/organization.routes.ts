@@ -7,7 +7,12 @@ import { requireAuth } from '../../plugins/auth.ts';
 import { organizationModel, type Organization } from './organization.model.ts';
 
 function toSettings(organization: Organization): OrganizationSettings {
-  return { tagPrefix: organization.tagPrefix, surveyLanguage: organization.surveyLanguage };
+  return {
+    tagPrefix: organization.tagPrefix,
+    surveyLanguage: organization.surveyLanguage,
+    // Organizations saved before the setting existed have none: members may not.
+    membersSeeProtectedAnswers: organization.membersSeeProtectedAnswers === true,
+  };
 }
 
 /** My Account › Data Settings: the organization's own settings (admins). */
@@ -31,6 +36,9 @@ export default async function organizationModule(app: FastifyInstance): Promise<
       if (request.body.tagPrefix !== undefined) organization.tagPrefix = request.body.tagPrefix;
       if (request.body.surveyLanguage !== undefined) {
         organization.surveyLanguage = request.body.surveyLanguage;
+      }
+      if (request.body.membersSeeProtectedAnswers !== undefined) {
+        organization.membersSeeProtectedAnswers = request.body.membersSeeProtectedAnswers;
       }
       await organization.save();
       return toSettings(organization);

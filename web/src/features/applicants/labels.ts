@@ -109,6 +109,8 @@ export function describeEvent(event: TimelineEvent): string {
       return `Gave up writing the Lever tag: ${str(d.reason)}`;
     case 'ssn_revealed':
       return `SSN revealed: “${str(d.reason)}”`;
+    case 'protected_answers_viewed':
+      return `Protected answers viewed: “${str(d.reason)}”`;
   }
 }
 
