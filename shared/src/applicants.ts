@@ -88,14 +88,22 @@ export const TIMELINE_EVENT_TYPES = [
   'tag_sync_dead',
   'ssn_revealed',
   'protected_answers_viewed',
+  /** The hire was recorded (Lever, an admin or a CSV): `data.source`, the fields and their values. */
+  'hire_recorded',
+  /** The hire changed or a value was confirmed: the same data, and the reason when one was given. */
+  'hire_updated',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
-/** What an audit record is about: views of personal data and exports. */
+/**
+ * What an audit record is about: views of personal data (the SSN, the protected answers) and
+ * exports, and an admin's changes to a hire (the dates a tax credit depends on).
+ */
 export const AUDIT_ACTIONS = [
   'ssn_revealed',
   'protected_answers_viewed',
   'applicants_exported',
+  'hire_updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -92,6 +92,14 @@ describe('CSRF defence', () => {
       (op) => op.method !== 'GET' && !serverToServer.has(`${op.method} ${op.path}`),
     );
     expect(unsafe.length).toBeGreaterThanOrEqual(8);
+    expect(unsafe.map((op) => `${op.method} ${op.path}`)).toEqual(
+      expect.arrayContaining([
+        'PUT /api/applicants/{applicantId}/hire',
+        'POST /api/hires/import',
+        'PATCH /api/account/preferences',
+        'PATCH /api/organization/settings',
+      ]),
+    );
     for (const op of unsafe) {
       const url = op.path.replace(/\{[^}]+\}/g, '0123456789abcdef01234567');
       const res = await admin.request(

@@ -21,14 +21,18 @@ afterAll(async () => {
 const HOUR = 3_600_000;
 const limit = { max: 3, windowMs: 24 * HOUR };
 
+/**
+ * A clock from `start` hours after a fixed moment in the future: the slots' `expiresAt` must lie
+ * ahead of the real time, or the TTL index (on the real clock) would delete them mid-test.
+ */
 function clock(start: number) {
-  const state = { now: start };
+  const state = { now: Date.UTC(2100, 0, 1) + start };
   return { state, now: () => state.now };
 }
 
 describe('sliding-window reservations', () => {
   test('three in any 24 hours; each frees 24 hours after it was taken, not at midnight', async () => {
-    const time = clock(1_000 * HOUR + 23 * HOUR); // 23:00 of some day
+    const time = clock(23 * HOUR); // 23:00 on 1 January 2100
     const limiter = attemptLimiter(first.app.mongo, time.now);
     const key = `sliding-${Math.random()}`;
     const taken: number[] = [];

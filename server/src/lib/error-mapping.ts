@@ -5,6 +5,7 @@ import {
   type ErrorBody,
   type ErrorDetail,
 } from '@eligo/shared/errors';
+import { EIN_PATTERN, EMPLOYER_PHONE_PATTERN } from '@eligo/shared/filing';
 import { textMessage } from '@eligo/shared/text';
 import { AppError } from './app-error.ts';
 
@@ -33,6 +34,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     error.message,
   );
 }
+
+/** What some of the schemas' other patterns mean (the text rules word their own: text.ts). */
+const PATTERN_MEANINGS = new Map([
+  [EIN_PATTERN, 'must be an EIN written NN-NNNNNNN, starting with a prefix the IRS issues'],
+  [EMPLOYER_PHONE_PATTERN, 'must be a US telephone number, e.g. (312) 555-0100'],
+]);
 
 /**
  * The value a validation error is about (`context` = body, querystring, params; `pointer` = the
@@ -65,6 +72,7 @@ function validationDetails(error: FastifyLikeError, valueAt?: RequestValueAt): E
       // The text rules (not blank, no control characters…) are patterns: say which part failed.
       message:
         textMessage(issue.params?.pattern, valueAt?.(context, issue.instancePath ?? '')) ??
+        PATTERN_MEANINGS.get(issue.params?.pattern as string) ??
         issue.message ??
         'is not valid',
     };

@@ -106,8 +106,6 @@ export default fp(
       if (access !== 'user' && access !== 'admin') return done();
       authorize(request, reply, access).then(() => done(), done);
     });
-
-    app.scheduler.every('delete-expired-sessions', 10 * 60_000, () => sessions.deleteExpired());
   },
-  { name: 'auth', dependencies: ['config', 'mongo', 'scheduler'] },
+  { name: 'auth', dependencies: ['config', 'mongo'] },
 );

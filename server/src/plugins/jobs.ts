@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import type { Types } from 'mongoose';
+import { expireLegacyJobs } from '../lib/jobs/retention.ts';
 import { jobRunner, type JobDefinition } from '../lib/jobs/runner.ts';
 import { jobStore, type EnqueueOptions, type JobView } from '../lib/jobs/store.ts';
 
@@ -39,7 +40,7 @@ declare module 'fastify' {
  */
 export default fp(
   async (app) => {
-    const store = jobStore(app.mongo);
+    const store = jobStore(app.mongo, app.config.jobs);
     const runner = jobRunner(store, app.config.jobs, app.log.child({ module: 'jobs' }));
     app.decorate('jobs', {
       define: runner.define,
@@ -64,13 +65,15 @@ export default fp(
       nextPoll: runner.nextPoll,
     } satisfies Jobs);
 
-    app.scheduler.every('jobs-cleanup', 60 * 60_000, () =>
-      store.cleanup(app.config.jobs.retentionMs),
-    );
     // After the mongo plugin's onReady (collections and indexes exist).
-    app.addHook('onReady', async () => runner.start());
+    app.addHook('onReady', async () => {
+      const adopted = await expireLegacyJobs(app.mongo, app.config.jobs);
+      if (adopted.jobs + adopted.leases > 0)
+        app.log.info(adopted, 'jobs and leases from before the TTL indexes given an expiry');
+      runner.start();
+    });
     // Registered after mongo, so this runs before its connection closes (onClose runs in reverse).
     app.addHook('onClose', async () => runner.drain());
   },
-  { name: 'jobs', dependencies: ['config', 'mongo', 'scheduler'] },
+  { name: 'jobs', dependencies: ['config', 'mongo'] },
 );

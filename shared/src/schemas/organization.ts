@@ -20,11 +20,8 @@ export const organizationSettingsSchema = Type.Object({
    * conviction, benefits, disability); admins always may. Each view is audited either way.
    */
   membersSeeProtectedAnswers: Type.Boolean(),
-  /**
-   * The employer profile (docs/filing.md §1); an empty profile (all `null`) until an admin saves
-   * one. Optional in the type only until the server fills it (issue 19), then always sent.
-   */
-  employer: Type.Optional(employerProfileDraftSchema),
+  /** The employer profile (docs/filing.md §1); an empty profile (all `null`) until an admin saves one. */
+  employer: employerProfileDraftSchema,
 });
 export type OrganizationSettings = Static<typeof organizationSettingsSchema>;
 

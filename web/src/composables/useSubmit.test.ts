@@ -29,7 +29,14 @@ describe('useSubmit', () => {
 
 describe('useSubmit after "too many, try again later" (429 with Retry-After)', () => {
   const tooMany = (details: { path: string; message: string }[] = []) =>
-    new ApiError(429, 'RATE_LIMITED', 'You can send more in 2 minutes.', details, 120);
+    new ApiError(
+      429,
+      'RATE_LIMITED',
+      'You can send more in 2 minutes.',
+      details,
+      details.length,
+      120,
+    );
 
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());

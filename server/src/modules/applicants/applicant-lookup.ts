@@ -5,6 +5,7 @@ import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
 import { toApplicantDetail } from './applicant.dto.ts';
 import { applicantModel, type Applicant, type ApplicantDocument } from './applicant.model.ts';
+import { filingContext } from './hires/filing-dto.ts';
 import { mayViewProtectedAnswers } from './protected-access.ts';
 
 /**
@@ -31,5 +32,10 @@ export async function applicantDetail(
   const fresh =
     (await scoped(applicantModel(app.mongo), auth.organization._id).findById(applicant._id)) ??
     applicant;
-  return toApplicantDetail(app, fresh, new Date(), await mayViewProtectedAnswers(app, auth));
+  return toApplicantDetail(
+    app,
+    fresh,
+    await filingContext(app, auth.organization._id),
+    await mayViewProtectedAnswers(app, auth),
+  );
 }

@@ -3,7 +3,7 @@ import { ErrorCode } from '@eligo/shared/errors';
 import type { Invitation, LoginBody, SignupBody } from '@eligo/shared/schemas/auth';
 import { AppError } from '../../lib/app-error.ts';
 import { normalizeEmail } from '../../lib/email.ts';
-import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
+import { insertOnce } from '../../lib/db/index.ts';
 import { hashPassword, needsRehash, verifyPassword } from '../../lib/passwords.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken } from '../../lib/tokens.ts';
@@ -81,12 +81,8 @@ export function authService(app: FastifyInstance) {
       const release = await limits.reserveAddress(ip);
       if ((await Organizations.countDocuments({})) > 0) throw signupClosed();
       // Two first sign-ups at once: the unique insert lets exactly one through.
-      try {
-        await Locks.create({ _id: FIRST_SIGNUP_LOCK, at: new Date() });
-      } catch (error) {
-        if (isDuplicateKeyError(error)) throw signupClosed();
-        throw error;
-      }
+      const lock = { _id: FIRST_SIGNUP_LOCK, at: new Date() };
+      if (!(await insertOnce(() => Locks.create(lock))).won) throw signupClosed();
       try {
         const founder = await createFounder({
           ...body,
@@ -158,12 +154,8 @@ export function authService(app: FastifyInstance) {
       password: string,
     ): Promise<{ user: UserDocument; organization: OrganizationDocument }> {
       const user = await invitedUser(token);
-      try {
-        await Receipts.create({ _id: hashToken(token), purpose: 'invitation', usedAt: new Date() });
-      } catch (error) {
-        if (isDuplicateKeyError(error)) throw invitationInvalid();
-        throw error;
-      }
+      const receipt = { _id: hashToken(token), purpose: 'invitation', usedAt: new Date() };
+      if (!(await insertOnce(() => Receipts.create(receipt))).won) throw invitationInvalid();
       user.passwordHash = await hashPassword(password);
       user.status = 'active';
       user.inviteTokenHash = null;

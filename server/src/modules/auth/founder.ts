@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../lib/app-error.ts';
 import { normalizeEmail } from '../../lib/email.ts';
-import { isDuplicateKeyError, retryOnDeadlock } from '../../lib/unique-insert.ts';
+import { insertOnce } from '../../lib/db/index.ts';
 import { type OrganizationDocument, organizationModel } from '../organizations/index.ts';
 import { type UserDocument, userModel } from '../users/index.ts';
 
@@ -32,8 +32,8 @@ export function founderCreator(app: FastifyInstance) {
       throw emailTaken();
     const organization = await Organizations.create({ name: input.organizationName.trim() });
     try {
-      // Unique email is a secondary index: FerretDB 2 may answer `deadlock detected` to a race.
-      const user = await retryOnDeadlock(() =>
+      // Unique email: a racing sign-up with the same email gets "taken".
+      const inserted = await insertOnce(() =>
         Users.create({
           organizationId: organization._id,
           name: input.name.trim(),
@@ -45,10 +45,10 @@ export function founderCreator(app: FastifyInstance) {
           lastLoginAt: new Date(),
         }),
       );
-      return { user, organization };
+      if (!inserted.won) throw emailTaken();
+      return { user: inserted.value, organization };
     } catch (error) {
       await Organizations.deleteOne({ _id: organization._id });
-      if (isDuplicateKeyError(error)) throw emailTaken();
       throw error;
     }
   };

@@ -2,9 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { InviteUserBody, UpdateUserBody } from '@eligo/shared/schemas/users';
 import { AppError } from '../../lib/app-error.ts';
 import { normalizeEmail } from '../../lib/email.ts';
+import { insertOnce } from '../../lib/db/index.ts';
 import { mailLimits, withReservation } from '../../lib/limits/mail-limits.ts';
-import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
-import { retryOnDeadlock } from '../../lib/unique-insert.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken, randomToken } from '../../lib/tokens.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
@@ -66,22 +65,16 @@ export function usersService(app: FastifyInstance) {
       status: 'invited' as const,
       invitedBy: ctx.user._id,
     };
-    // Unique email is a secondary index: FerretDB 2 may answer `deadlock detected` to a race.
+    // Unique email: the first of racing invitations wins (insertOnce).
     const create = (key: string, accountElsewhere: boolean) =>
-      retryOnDeadlock(() => Scoped.create({ ...fields, emailNormalized: key, accountElsewhere }));
-    try {
-      return await create(emailNormalized, false);
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+      insertOnce(() => Scoped.create({ ...fields, emailNormalized: key, accountElsewhere }));
+    const invited = await create(emailNormalized, false);
+    if (invited.won) return invited.value;
     // Taken: by someone of this organization who was invited at the same moment, or elsewhere.
     if (await Scoped.exists({ emailNormalized })) throw alreadyHere();
-    try {
-      return await create(elsewhereKey(ctx.organization._id, emailNormalized), true);
-    } catch (error) {
-      if (isDuplicateKeyError(error)) throw alreadyHere();
-      throw error;
-    }
+    const elsewhere = await create(elsewhereKey(ctx.organization._id, emailNormalized), true);
+    if (!elsewhere.won) throw alreadyHere();
+    return elsewhere.value;
   }
 
   return {

@@ -49,7 +49,9 @@ describe('AnswersCard: the protected answers', () => {
     expect(wrapper.find('[data-answer="dob"]').exists()).toBe(false);
     await wrapper.get('[data-protected-answers] button').trigger('click');
     await wrapper.get('#protected-reason').setValue('  Filing the 8850  ');
-    await wrapper.get('#protected-reason').element.form!.dispatchEvent(new Event('submit'));
+    await (wrapper.get('#protected-reason').element as HTMLInputElement).form!.dispatchEvent(
+      new Event('submit'),
+    );
     await flushPromises();
     expect(view).toHaveBeenCalledWith('Filing the 8850');
     expect(wrapper.get('[data-answer="dob"]').text()).toBe('1998-03-14');
@@ -71,7 +73,9 @@ describe('AnswersCard: the protected answers', () => {
     const { wrapper } = card(true, view);
     await wrapper.get('[data-protected-answers] button').trigger('click');
     await wrapper.get('#protected-reason').setValue('Checking');
-    await wrapper.get('#protected-reason').element.form!.dispatchEvent(new Event('submit'));
+    await (wrapper.get('#protected-reason').element as HTMLInputElement).form!.dispatchEvent(
+      new Event('submit'),
+    );
     await flushPromises();
     expect(wrapper.find('[data-answer="dob"]').exists()).toBe(false);
     expect(wrapper.text()).toContain('Only admins can view these answers');
