@@ -120,6 +120,11 @@ const EXEMPT = new Set<string>([
   'POST /api/webhooks/lever/:integrationId body.token',
   'POST /api/webhooks/lever/:integrationId body.signature',
   'POST /api/webhooks/lever/:integrationId body.event',
+  'POST /api/webhooks/lever/:integrationId/:hookKey params.integrationId',
+  'POST /api/webhooks/lever/:integrationId/:hookKey params.hookKey',
+  'POST /api/webhooks/lever/:integrationId/:hookKey body.token',
+  'POST /api/webhooks/lever/:integrationId/:hookKey body.signature',
+  'POST /api/webhooks/lever/:integrationId/:hookKey body.event',
 ]);
 
 interface Node {
