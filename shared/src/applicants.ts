@@ -105,6 +105,7 @@ export const TIMELINE_EVENT_TYPES = [
   'tag_sync_failed',
   'tag_sync_dead',
   'ssn_revealed',
+  'protected_answers_viewed',
   /** The hire was recorded (Lever, an admin or a CSV): `data.source`, the fields and their values. */
   'hire_recorded',
   /** The hire changed or a value was confirmed: the same data, and the reason when one was given. */
@@ -117,11 +118,13 @@ export const TIMELINE_EVENT_TYPES = [
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
 /**
- * What an audit record is about: PII reveals and exports (the forms and packets carry full SSNs),
- * and an admin's changes to what a tax credit depends on (a hire's dates, what the state decided).
+ * What an audit record is about: views of personal data (the SSN, the protected answers) and
+ * exports (the forms and packets carry full SSNs), and an admin's changes to what a tax credit
+ * depends on (a hire's dates, what the state decided).
  */
 export const AUDIT_ACTIONS = [
   'ssn_revealed',
+  'protected_answers_viewed',
   'applicants_exported',
   'hire_updated',
   /** Form 8850 or ETA 9061 of one hire downloaded (full SSN): `detail.form`. */

@@ -38,6 +38,8 @@ export const ErrorCode = {
   /** Unknown, expired or already used password-reset link: one answer for all. */
   ResetLinkInvalid: 'RESET_LINK_INVALID',
   SignupClosed: 'SIGNUP_CLOSED',
+  /** An open sign-up's confirmation link that expired or was already used. */
+  SignupLinkInvalid: 'SIGNUP_LINK_INVALID',
   MailFailed: 'MAIL_FAILED',
 
   // Survey
@@ -108,6 +110,7 @@ export const errorStatus = {
   [ErrorCode.InvitationInvalid]: 400,
   [ErrorCode.ResetLinkInvalid]: 400,
   [ErrorCode.SignupClosed]: 403,
+  [ErrorCode.SignupLinkInvalid]: 400,
   [ErrorCode.MailFailed]: 502,
 
   [ErrorCode.SurveyLinkInvalid]: 404,

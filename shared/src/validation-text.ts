@@ -1,6 +1,7 @@
 import { TAG_PREFIX_PATTERN } from './applicants.ts';
 import { EIN_PATTERN, EMPLOYER_PHONE_PATTERN } from './filing/employer.ts';
 import { EMAIL_PATTERN, NOT_BLANK } from './schemas/common.ts';
+import { TEXT_MESSAGES } from './text.ts';
 import { PHONE_PATTERN, ZIP_PATTERN } from './wotc/answer-checks.ts';
 
 /**
@@ -15,6 +16,9 @@ import { PHONE_PATTERN, ZIP_PATTERN } from './wotc/answer-checks.ts';
 export const VALIDATION_RULES = [
   'required',
   'blank',
+  'line_break',
+  'control_character',
+  'broken_character',
   'email',
   'min_length',
   'max_length',
@@ -61,6 +65,10 @@ export function validationSentence(rule: ValidationRule, limit?: number): string
     case 'required':
     case 'blank':
       return 'Fill in this field.';
+    case 'line_break':
+    case 'control_character':
+    case 'broken_character':
+      return TEXT_MESSAGES[rule];
     case 'email':
       return 'Enter an email address like name@example.com.';
     case 'min_length':

@@ -10,6 +10,17 @@ import {
   signedIn,
 } from '../support/factories.ts';
 
+/** The token of the newest confirmation link mailed to `email`, read in the dev mailbox. */
+async function outboxToken(t: TestApp, email: string): Promise<string> {
+  const { items } = (
+    await apiClient(t.app).get(`/api/dev/mailbox?to=${encodeURIComponent(email)}`)
+  ).json() as { items: Array<{ subject: string; text: string }> };
+  const mail = items.find((item) => item.subject.startsWith('Confirm your email'));
+  const token = /signup\/confirm#token=([A-Za-z0-9_-]+)/.exec(String(mail?.text))?.[1];
+  if (!token) throw new Error(`no confirmation link mailed to ${email}`);
+  return token;
+}
+
 const signupBody = {
   organizationName: 'Acme Logistics',
   name: 'Ada Admin',
@@ -27,13 +38,19 @@ describe('first-run sign-up', () => {
 
   test('sign-up is open on a fresh install, creates the organization and its admin, and signs in', async () => {
     const client = apiClient(t.app);
-    expect((await client.get('/api/auth/signup-status')).json()).toEqual({ open: true });
+    expect((await client.get('/api/auth/signup-status')).json()).toEqual({
+      open: true,
+      confirmByEmail: false,
+    });
 
     const res = await client.post('/api/auth/signup', signupBody);
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
-      user: { name: 'Ada Admin', email: 'Ada@Example.com', role: 'admin' },
-      organization: { name: 'Acme Logistics' },
+      me: {
+        user: { name: 'Ada Admin', email: 'Ada@Example.com', role: 'admin' },
+        organization: { name: 'Acme Logistics' },
+      },
+      confirmationSentTo: null,
     });
     const cookie = res.cookies.find((c) => c.name === 'eligo_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
@@ -44,7 +61,10 @@ describe('first-run sign-up', () => {
   test('after the first organization, sign-up is closed', async () => {
     await createOrganization(t.app);
     const client = apiClient(t.app);
-    expect((await client.get('/api/auth/signup-status')).json()).toEqual({ open: false });
+    expect((await client.get('/api/auth/signup-status')).json()).toEqual({
+      open: false,
+      confirmByEmail: false,
+    });
     const res = await client.post('/api/auth/signup', {
       ...signupBody,
       email: 'someone.else@example.com',
@@ -91,27 +111,61 @@ describe('concurrent first sign-ups', () => {
 describe('sign-up with ALLOW_SIGNUP', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(import.meta.filename, { env: { ALLOW_SIGNUP: 'true' } });
+    t = await createTestApp(import.meta.filename, {
+      env: { ALLOW_SIGNUP: 'true', DEV_MAILBOX: 'true', SIGNUPS_PER_IP_PER_DAY: '100' },
+    });
   });
   afterAll(() => t.close());
 
-  test('more organizations can sign up, but an email can hold only one account (case-insensitive)', async () => {
-    expect((await apiClient(t.app).post('/api/auth/signup', signupBody)).statusCode).toBe(201);
-    expect(
-      (
-        await apiClient(t.app).post('/api/auth/signup', {
-          ...signupBody,
-          email: 'other@example.com',
-        })
-      ).statusCode,
-    ).toBe(201);
+  test('more organizations can sign up once they confirm their address; an email holds one account (case-insensitive)', async () => {
+    expect((await apiClient(t.app).get('/api/auth/signup-status')).json()).toEqual({
+      open: true,
+      confirmByEmail: true,
+    });
+    for (const email of ['ada@example.com', 'other@example.com']) {
+      const res = await apiClient(t.app).post('/api/auth/signup', { ...signupBody, email });
+      expect(res.statusCode).toBe(201);
+      expect(res.json()).toEqual({ me: null, confirmationSentTo: email });
+      expect(res.cookies.filter((c) => c.name === 'eligo_session')).toEqual([]);
+      const visitor = apiClient(t.app);
+      const confirmed = await visitor.post('/api/auth/signup/confirm', {
+        token: await outboxToken(t, email),
+      });
+      expect(confirmed.statusCode).toBe(201);
+      expect(confirmed.json().user).toMatchObject({ email, role: 'admin' });
+      expect((await visitor.get('/api/auth/me')).statusCode).toBe(200);
+    }
+    expect(await t.db.collection('organizations').countDocuments()).toBe(2);
+    // The same address again (another case): the same answer, no third organization.
     const dup = await apiClient(t.app).post('/api/auth/signup', {
       ...signupBody,
       email: 'ADA@example.COM',
     });
-    expect(dup.statusCode).toBe(409);
-    expect(dup.json().code).toBe('CONFLICT');
+    expect(dup.statusCode).toBe(201);
+    expect(dup.json()).toEqual({ me: null, confirmationSentTo: 'ADA@example.COM' });
     expect(await t.db.collection('organizations').countDocuments()).toBe(2);
+  });
+
+  test('a confirmation link works once, and not after it expired', async () => {
+    const email = 'once@example.com';
+    await apiClient(t.app).post('/api/auth/signup', { ...signupBody, email });
+    const token = await outboxToken(t, email);
+    const twice = await Promise.all([
+      apiClient(t.app).post('/api/auth/signup/confirm', { token }),
+      apiClient(t.app).post('/api/auth/signup/confirm', { token }),
+    ]);
+    expect(twice.map((r) => r.statusCode).sort()).toEqual([201, 400]);
+    expect(twice.find((r) => r.statusCode === 400)!.json().code).toBe('SIGNUP_LINK_INVALID');
+
+    const late = 'late@example.com';
+    await apiClient(t.app).post('/api/auth/signup', { ...signupBody, email: late });
+    const lateToken = await outboxToken(t, late);
+    await t.db
+      .collection('signup_requests')
+      .updateMany({ email: late }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    const expired = await apiClient(t.app).post('/api/auth/signup/confirm', { token: lateToken });
+    expect(expired.statusCode).toBe(400);
+    expect(await t.db.collection('users').countDocuments({ emailNormalized: late })).toBe(0);
   });
 
   test.each([

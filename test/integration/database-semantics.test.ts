@@ -12,7 +12,9 @@ const engine = inject('databaseEngine');
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp(import.meta.filename, { env: { ALLOW_SIGNUP: 'true' } });
+  t = await createTestApp(import.meta.filename, {
+    env: { ALLOW_SIGNUP: 'true', DEV_MAILBOX: 'true', SIGNUPS_PER_EMAIL_PER_DAY: '100' },
+  });
 });
 afterAll(() => t?.close());
 
@@ -82,16 +84,24 @@ describe('racing inserts through insertOnce (lib/db)', () => {
     expect(await collection.countDocuments({ key: 'same' })).toBe(1);
   }, 180_000);
 
-  test('20 concurrent sign-ups with one email: one account, the others 409, none a server error', async () => {
+  test('20 concurrent sign-up confirmations of one email: one account, the others 409, none a server error', async () => {
+    const email = 'rae@race.test';
+    for (let i = 0; i < 20; i++) {
+      const res = await apiClient(t.app, { ip: `10.1.0.${i + 1}` }).post('/api/auth/signup', {
+        organizationName: `Race ${i}`,
+        name: 'Rae Racer',
+        email,
+        password: 'a long enough password',
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    const { items } = (await apiClient(t.app).get(`/api/dev/mailbox?to=${email}`)).json() as {
+      items: Array<{ text: string }>;
+    };
+    const tokens = items.map((mail) => /#token=([A-Za-z0-9_-]+)/.exec(mail.text)![1]!);
+    expect(new Set(tokens).size).toBe(20);
     const responses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        apiClient(t.app, { ip: `10.1.0.${i + 1}` }).post('/api/auth/signup', {
-          organizationName: `Race ${i}`,
-          name: 'Rae Racer',
-          email: 'rae@race.test',
-          password: 'a long enough password',
-        }),
-      ),
+      tokens.map((token) => apiClient(t.app).post('/api/auth/signup/confirm', { token })),
     );
     const statuses = responses.map((r) => r.statusCode);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -99,5 +109,6 @@ describe('racing inserts through insertOnce (lib/db)', () => {
     expect(
       await t.db.collection('users').countDocuments({ emailNormalized: 'rae@race.test' }),
     ).toBe(1);
+    expect(await t.db.collection('organizations').countDocuments()).toBe(1);
   }, 180_000);
 });

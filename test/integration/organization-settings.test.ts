@@ -29,7 +29,11 @@ describe('organization settings', () => {
   test('defaults: prefix Eligo, English emails', async () => {
     const res = await admin.get('/api/organization/settings');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ tagPrefix: 'Eligo', surveyLanguage: 'en' });
+    expect(res.json()).toMatchObject({
+      tagPrefix: 'Eligo',
+      surveyLanguage: 'en',
+      membersSeeProtectedAnswers: false,
+    });
   });
 
   test('an admin changes them; new tags and new invitations follow', async () => {
@@ -38,7 +42,11 @@ describe('organization settings', () => {
       surveyLanguage: 'es',
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ tagPrefix: 'Acme HR', surveyLanguage: 'es' });
+    expect(res.json()).toMatchObject({
+      tagPrefix: 'Acme HR',
+      surveyLanguage: 'es',
+      membersSeeProtectedAnswers: false,
+    });
     expect((await admin.get('/api/organization/settings')).json().tagPrefix).toBe('Acme HR');
 
     const { applicant } = await registerTestApplicant(t.app, org.organizationId);
@@ -47,7 +55,11 @@ describe('organization settings', () => {
     await answerSurvey(t.app, org.organizationId, applicant._id.toHexString());
     const page = (await admin.get(`/api/applicants/${applicant._id}`)).json();
     expect(page.tagSync.tag).toBe('Acme HR-WOTC:Not Qualified');
-    await admin.patch('/api/organization/settings', { tagPrefix: 'Eligo', surveyLanguage: 'en' });
+    await admin.patch('/api/organization/settings', {
+      tagPrefix: 'Eligo',
+      surveyLanguage: 'en',
+      membersSeeProtectedAnswers: false,
+    });
   });
 
   test.each([
@@ -58,6 +70,7 @@ describe('organization settings', () => {
     [{ tagPrefix: 'x'.repeat(41) }, '/body/tagPrefix'],
     [{ tagPrefix: 'Tab\there' }, '/body/tagPrefix'],
     [{ surveyLanguage: 'fr' }, '/body/surveyLanguage'],
+    [{ membersSeeProtectedAnswers: 'yes' }, '/body/membersSeeProtectedAnswers'],
     [{}, '/body'],
   ])('%j → 400 and nothing changes', async (body, path) => {
     const res = await admin.patch('/api/organization/settings', body);
@@ -66,6 +79,7 @@ describe('organization settings', () => {
     expect((await admin.get('/api/organization/settings')).json()).toMatchObject({
       tagPrefix: 'Eligo',
       surveyLanguage: 'en',
+      membersSeeProtectedAnswers: false,
     });
   });
 

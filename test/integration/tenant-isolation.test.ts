@@ -12,6 +12,7 @@ import {
 import { createLeverIntegration } from '../support/lever.ts';
 import { exampleOf, operationsOf, pathParams, type OpenApiOperation } from '../support/openapi.ts';
 import { answerSurvey } from '../support/applicants.ts';
+import { snapshotOfOrganization } from '../support/snapshot.ts';
 import { employerProfile } from '../support/hires.ts';
 import { employerSignature, hiredToday, putHire } from '../support/filing.ts';
 
@@ -28,20 +29,7 @@ let bIds: string[];
 /** Strings that identify B's data; none may appear in any response to A. */
 let bMarkers: string[];
 
-async function snapshotOfB(): Promise<string> {
-  const collections = await t.db.listCollections();
-  const parts: string[] = [];
-  for (const { name } of collections.sort((x, y) => x.name.localeCompare(y.name))) {
-    if (name === 'sessions') continue; // A's logins add sessions; B's are compared by user below
-    const docs = await t.db
-      .collection(name)
-      .find({ organizationId: new (await import('mongoose')).Types.ObjectId(b.organizationId) })
-      .sort({ _id: 1 })
-      .toArray();
-    parts.push(`${name}:${JSON.stringify(docs)}`);
-  }
-  return parts.join('\n');
-}
+const snapshotOfB = () => snapshotOfOrganization(t.db, b.organizationId);
 
 beforeAll(async () => {
   // One sign-in per route and id: more than the default per-address login limit allows.
@@ -185,6 +173,7 @@ describe('cross-tenant sweep over every route', () => {
           'POST /api/applicants/{applicantId}/wotc-status',
           'POST /api/applicants/{applicantId}/tag-sync/retry',
           'POST /api/applicants/{applicantId}/ssn/reveal',
+          'POST /api/applicants/{applicantId}/protected-answers/view',
           'POST /api/applicants/export',
           'GET /api/audit-records',
           'GET /api/integrations',

@@ -5,6 +5,8 @@ export interface OpenApiOperation {
   path: string;
   /** `true` when the operation needs no session (OpenAPI `security: []`). */
   isPublic: boolean;
+  /** `true` for routes of organization admins only (server/src/lib/route.ts documents them so). */
+  adminOnly: boolean;
   requestBody?: JsonSchema;
   summary?: string;
 }
@@ -33,6 +35,7 @@ interface OpenApiDocument {
       {
         security?: unknown[];
         summary?: string;
+        description?: string;
         requestBody?: { content?: Record<string, { schema: JsonSchema }> };
       }
     >
@@ -48,6 +51,7 @@ export function operationsOf(doc: OpenApiDocument): OpenApiOperation[] {
         method: method.toUpperCase(),
         path,
         isPublic: Array.isArray(op.security) && op.security.length === 0,
+        adminOnly: op.description === 'Organization admins only.',
         requestBody: op.requestBody?.content?.['application/json']?.schema,
         summary: op.summary,
       });

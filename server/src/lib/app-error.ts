@@ -55,9 +55,14 @@ export class AppError extends Error {
     return new AppError(ErrorCode.Conflict, message);
   }
 
-  /** 429 with `Retry-After` (seconds, at least 1). */
-  static rateLimited(message: string, retryAfterSeconds: number): AppError {
+  /** 429 with `Retry-After` (seconds, at least 1); `details` name the value limited, if one. */
+  static rateLimited(
+    message: string,
+    retryAfterSeconds: number,
+    details?: ErrorDetail[],
+  ): AppError {
     return new AppError(ErrorCode.RateLimited, message, {
+      details,
       headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
     });
   }

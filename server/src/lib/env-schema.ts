@@ -70,6 +70,19 @@ export const envSchema = Type.Object({
   INVITATION_TTL_HOURS: Type.Integer({ minimum: 1, default: 72 }),
   LOGIN_MAX_ATTEMPTS_PER_EMAIL: Type.Integer({ minimum: 1, default: 10 }),
   LOGIN_MAX_ATTEMPTS_PER_IP: Type.Integer({ minimum: 1, default: 50 }),
+  // --- limits on mail that people make Eligo send (README "Accounts and security notes") ---
+  /** Survey emails an admin sends one applicant (resend, "set email and send") per 24 hours. */
+  SURVEY_RESENDS_PER_APPLICANT_PER_DAY: Type.Integer({ minimum: 1, default: 3 }),
+  /** Invitations (and re-invitations) an organization sends one address per 24 hours. */
+  INVITATIONS_PER_ADDRESS_PER_DAY: Type.Integer({ minimum: 1, default: 3 }),
+  /** Every email an organization's admins make Eligo send (invitations, surveys), per hour. */
+  ADMIN_MAILS_PER_ORGANIZATION_PER_HOUR: Type.Integer({ minimum: 1, default: 50 }),
+  /** Invitations per 24 hours of an organization in its first NEW_ORGANIZATION_DAYS days. */
+  NEW_ORGANIZATION_INVITATIONS_PER_DAY: Type.Integer({ minimum: 1, default: 10 }),
+  NEW_ORGANIZATION_DAYS: Type.Integer({ minimum: 0, default: 7 }),
+  /** With ALLOW_SIGNUP: sign-ups per client address, and per email address, per 24 hours. */
+  SIGNUPS_PER_IP_PER_DAY: Type.Integer({ minimum: 1, default: 5 }),
+  SIGNUPS_PER_EMAIL_PER_DAY: Type.Integer({ minimum: 1, default: 3 }),
   /** How long an emailed survey link works; re-sending issues a new link and revokes the old one. */
   SURVEY_LINK_TTL_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
   /** Per client IP and minute: opening and saving the survey. */

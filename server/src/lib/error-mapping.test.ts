@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { EIN_PATTERN } from '@eligo/shared/filing';
 import { validationSentence } from '@eligo/shared/validation-text';
+import { TEXT_MESSAGES, TEXT_NOT_BLANK } from '@eligo/shared/text';
+import { EMAIL_PATTERN } from '@eligo/shared/schemas/common';
 import { AppError } from './app-error.ts';
-import { isDatabaseUnavailable, mapError } from './error-mapping.ts';
+import { isDatabaseUnavailable, mapError, valueAtPointer } from './error-mapping.ts';
 
 function named(name: string, message = 'boom'): Error {
   const error = new Error(message);
@@ -38,6 +40,32 @@ describe('mapError', () => {
       details,
       totalDetails: 700,
     });
+  });
+
+  test('a text rule says what is wrong with the value, read from the request', () => {
+    const issue = (instancePath: string) => ({
+      instancePath,
+      message: 'must match pattern',
+      params: { pattern: TEXT_NOT_BLANK },
+    });
+    const error = Object.assign(new Error('invalid'), {
+      statusCode: 400,
+      validationContext: 'body',
+      validation: [issue('/name'), issue('/organizationName'), issue('/answers/city')],
+    });
+    const body = { name: 'Paula\u0000Probe', organizationName: '  ', answers: { city: 'x\ud800' } };
+    expect(
+      mapError(error, (context, pointer) => valueAtPointer({ body }[context], pointer)).body
+        .details,
+    ).toEqual([
+      { path: '/body/name', message: TEXT_MESSAGES.control_character, rule: 'control_character' },
+      { path: '/body/organizationName', message: TEXT_MESSAGES.blank, rule: 'blank' },
+      {
+        path: '/body/answers/city',
+        message: TEXT_MESSAGES.broken_character,
+        rule: 'broken_character',
+      },
+    ]);
   });
 
   test('schema validation errors become field paths and sentences for people', () => {
@@ -83,7 +111,7 @@ describe('mapError', () => {
       validationContext: 'body',
       validation: [
         issue('minLength', { limit: 3 }),
-        issue('pattern', { pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' }),
+        issue('pattern', { pattern: EMAIL_PATTERN }),
         { keyword: 'minLength', instancePath: '/password', params: { limit: 8 } },
       ],
     });

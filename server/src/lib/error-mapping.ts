@@ -11,6 +11,7 @@ import {
   validationSentence,
   type ValidationRule,
 } from '@eligo/shared/validation-text';
+import { TEXT_RULES, textProblem } from '@eligo/shared/text';
 import { AppError } from './app-error.ts';
 
 interface ValidationIssue {
@@ -96,7 +97,39 @@ const rank = (rule: ValidationRule) => {
  */
 const UNION_NOISE = new Set(['anyOf', 'oneOf', 'type']);
 
-function validationDetails(error: FastifyLikeError): ErrorDetail[] {
+/**
+ * The text rules (not blank, no control characters, no broken characters: `@eligo/shared/text`) are
+ * patterns: the value says which part failed, so the person is told what to fix.
+ */
+function textRuleOf(
+  issue: ValidationIssue,
+  value: unknown,
+): { rule: ValidationRule; limit?: number } | null {
+  const pattern = issue.params?.pattern;
+  const textRule = typeof pattern === 'string' ? TEXT_RULES[pattern] : undefined;
+  if (!textRule) return null;
+  const problem = typeof value === 'string' ? textProblem(value, textRule) : null;
+  return { rule: problem ?? (textRule.notBlank ? 'blank' : 'invalid') };
+}
+
+/**
+ * The value a validation error is about (`context` = body, querystring, params; `pointer` = the
+ * JSON pointer into it), used only to word the message: it never goes into the answer.
+ */
+export type RequestValueAt = (context: string, pointer: string) => unknown;
+
+/** Walks a JSON pointer (`/answers/first_name`) into a parsed request part. */
+export function valueAtPointer(root: unknown, pointer: string): unknown {
+  let value = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+function validationDetails(error: FastifyLikeError, valueAt?: RequestValueAt): ErrorDetail[] {
   const context = error.validationContext ?? 'body';
   const byPath = new Map<string, ErrorDetail & { rule: ValidationRule }>();
   const scores = new Map<string, number>();
@@ -108,7 +141,8 @@ function validationDetails(error: FastifyLikeError): ErrorDetail[] {
       issue.params?.additionalProperty;
     const suffix = typeof missing === 'string' ? `/${missing}` : '';
     const path = `/${context}${issue.instancePath ?? ''}${suffix}`;
-    const { rule, limit } = ruleOf(issue);
+    const { rule, limit } =
+      textRuleOf(issue, valueAt?.(context, issue.instancePath ?? '')) ?? ruleOf(issue);
     const score = rank(rule) + (UNION_NOISE.has(issue.keyword ?? '') ? RULE_ORDER.length + 1 : 0);
     const known = scores.get(path);
     if (known !== undefined && known <= score) continue;
@@ -130,8 +164,11 @@ export interface MappedError {
   isServerFault: boolean;
 }
 
-/** Maps anything thrown by a handler, hook or Fastify itself to the one API error body. */
-export function mapError(error: unknown): MappedError {
+/**
+ * Maps anything thrown by a handler, hook or Fastify itself to the one API error body. `valueAt`
+ * reads the request's values, so that a text rule's message can say what is wrong with the value.
+ */
+export function mapError(error: unknown, valueAt?: RequestValueAt): MappedError {
   if (error instanceof AppError) {
     const body: ErrorBody = {
       statusCode: error.statusCode,
@@ -149,7 +186,7 @@ export function mapError(error: unknown): MappedError {
         statusCode: errorStatus[ErrorCode.ValidationFailed],
         code: ErrorCode.ValidationFailed,
         message: FIELDS_INVALID,
-        details: validationDetails(e),
+        details: validationDetails(e, valueAt),
       },
       isServerFault: false,
     };

@@ -99,8 +99,9 @@ export default fp(
       request.auth = auth;
     }
     // A callback-style hook: public routes (the survey, health, static files) pass without a
-    // promise or a microtask; the others wait for the session lookup.
-    app.addHook('preHandler', (request, reply, done) => {
+    // promise or a microtask; the others wait for the session lookup. Before validation: who
+    // calls decides first (401/403), so nobody learns a route's rules without the right to use it.
+    app.addHook('preValidation', (request, reply, done) => {
       const access = request.routeOptions.config.access;
       if (access !== 'user' && access !== 'admin') return done();
       authorize(request, reply, access).then(() => done(), done);

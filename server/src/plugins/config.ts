@@ -27,6 +27,15 @@ export interface Config {
   session: { idleMs: number; maxMs: number; cookieName: string; secureCookie: boolean };
   invitationTtlMs: number;
   loginLimits: { perEmail: number; perIp: number; windowMs: number };
+  /** Mail people make Eligo send, per 24 hours (`DAY_MS`) or per hour (lib/limits/mail-limits.ts). */
+  mailLimits: {
+    resendsPerApplicantPerDay: number;
+    invitationsPerAddressPerDay: number;
+    perOrganizationPerHour: number;
+    newOrganization: { invitationsPerDay: number; days: number };
+    signupsPerIpPerDay: number;
+    signupsPerEmailPerDay: number;
+  };
   surveyLinkTtlMs: number;
   surveyRateLimits: { perMinute: number; submitPerMinute: number };
   surveyReminders: { afterMs: number[]; sweepIntervalMs: number };
@@ -203,6 +212,17 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       perEmail: env.LOGIN_MAX_ATTEMPTS_PER_EMAIL,
       perIp: env.LOGIN_MAX_ATTEMPTS_PER_IP,
       windowMs: 15 * 60_000,
+    },
+    mailLimits: {
+      resendsPerApplicantPerDay: env.SURVEY_RESENDS_PER_APPLICANT_PER_DAY,
+      invitationsPerAddressPerDay: env.INVITATIONS_PER_ADDRESS_PER_DAY,
+      perOrganizationPerHour: env.ADMIN_MAILS_PER_ORGANIZATION_PER_HOUR,
+      newOrganization: {
+        invitationsPerDay: env.NEW_ORGANIZATION_INVITATIONS_PER_DAY,
+        days: env.NEW_ORGANIZATION_DAYS,
+      },
+      signupsPerIpPerDay: env.SIGNUPS_PER_IP_PER_DAY,
+      signupsPerEmailPerDay: env.SIGNUPS_PER_EMAIL_PER_DAY,
     },
     surveyLinkTtlMs: env.SURVEY_LINK_TTL_DAYS * 86_400_000,
     surveyRateLimits: {

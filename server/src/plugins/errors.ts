@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCode, errorStatus, type ErrorBody } from '@eligo/shared/errors';
 import fp from 'fastify-plugin';
 import { AppError } from '../lib/app-error.ts';
-import { mapError } from '../lib/error-mapping.ts';
+import { mapError, valueAtPointer } from '../lib/error-mapping.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,7 +20,14 @@ declare module 'fastify' {
 
 /** Sends the one error body for anything thrown, logging server faults with the request. */
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown) {
-  const { body, headers, isServerFault } = mapError(error);
+  const parts: Record<string, unknown> = {
+    body: request.body,
+    querystring: request.query,
+    params: request.params,
+  };
+  const { body, headers, isServerFault } = mapError(error, (context, pointer) =>
+    valueAtPointer(parts[context], pointer),
+  );
   if (isServerFault) {
     request.log.error({ err: error, statusCode: body.statusCode }, 'request failed');
   } else {

@@ -16,6 +16,10 @@ export const applicantEndpoints = {
   overrideWotcStatus: { method: 'POST', path: '/api/applicants/:applicantId/wotc-status' },
   retryTagSync: { method: 'POST', path: '/api/applicants/:applicantId/tag-sync/retry' },
   revealSsn: { method: 'POST', path: '/api/applicants/:applicantId/ssn/reveal' },
+  viewProtectedAnswers: {
+    method: 'POST',
+    path: '/api/applicants/:applicantId/protected-answers/view',
+  },
   exportCsv: { method: 'POST', path: '/api/applicants/export' },
 } as const;
 

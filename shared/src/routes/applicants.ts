@@ -10,8 +10,10 @@ import {
   listApplicantsQuerySchema,
   overrideWotcStatusBodySchema,
   revealedSsnSchema,
+  protectedAnswersSchema,
   revealSsnBodySchema,
   setApplicantEmailBodySchema,
+  viewProtectedAnswersBodySchema,
 } from '../schemas/applicants.ts';
 
 export const applicantRoutes = {
@@ -80,6 +82,16 @@ export const applicantRoutes = {
     params: applicantIdParamsSchema,
     body: revealSsnBodySchema,
     response: revealedSsnSchema,
+  }),
+  viewProtectedAnswers: defineRoute({
+    ...applicantEndpoints.viewProtectedAnswers,
+    summary:
+      'Show the answers that reveal protected facts (admins, or members when the organization allows it; needs a reason; written to the audit log)',
+    access: 'user',
+    tags: ['applicants'],
+    params: applicantIdParamsSchema,
+    body: viewProtectedAnswersBodySchema,
+    response: protectedAnswersSchema,
   }),
   exportCsv: defineRoute({
     ...applicantEndpoints.exportCsv,

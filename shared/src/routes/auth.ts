@@ -1,6 +1,7 @@
 import { defineRoute } from '../route-table.ts';
 import {
   forgotPasswordBodySchema,
+  confirmSignupBodySchema,
   invitationInspectBodySchema,
   invitationSchema,
   loginBodySchema,
@@ -9,6 +10,7 @@ import {
   sessionStatusSchema,
   setPasswordBodySchema,
   signupBodySchema,
+  signupResultSchema,
   signupStatusSchema,
 } from '../schemas/auth.ts';
 
@@ -24,10 +26,22 @@ export const authRoutes = {
   signup: defineRoute({
     method: 'POST',
     path: '/api/auth/signup',
-    summary: 'Create an organization and its first admin, and sign in',
+    summary:
+      'Create an organization and its first admin: signs in on a new installation; when sign-up is open (ALLOW_SIGNUP), mails a confirmation link instead',
     access: 'public',
     tags: ['auth'],
     body: signupBodySchema,
+    response: signupResultSchema,
+    successStatus: 201,
+  }),
+  confirmSignup: defineRoute({
+    method: 'POST',
+    path: '/api/auth/signup/confirm',
+    summary:
+      "Open a sign-up's confirmation link: create the organization and its admin, and sign in",
+    access: 'public',
+    tags: ['auth'],
+    body: confirmSignupBodySchema,
     response: meSchema,
     successStatus: 201,
   }),

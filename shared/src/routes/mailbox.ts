@@ -1,6 +1,7 @@
 import { defineRoute } from '../route-table.ts';
 import { mailboxSchema, mailDeliverySchema } from '../schemas/mailbox.ts';
 import { Type } from 'typebox';
+import { TEXT } from '../text.ts';
 
 export const mailboxRoutes = {
   delivery: defineRoute({
@@ -19,7 +20,7 @@ export const mailboxRoutes = {
     access: 'public',
     tags: ['dev'],
     query: Type.Object(
-      { to: Type.Optional(Type.String({ maxLength: 254 })) },
+      { to: Type.Optional(Type.String({ maxLength: 254, pattern: TEXT })) },
       { additionalProperties: false },
     ),
     response: mailboxSchema,

@@ -2,7 +2,13 @@ import { Type, type Static } from 'typebox';
 import { isoDateSchema } from '../wotc/answers.ts';
 import { dolCodeSchema } from '../wotc/groups.ts';
 import { eligibilityResultSchema } from '../wotc/result.ts';
-import { emailSchema, idSchema, isoDateTimeSchema } from './common.ts';
+import {
+  emailSchema,
+  idSchema,
+  isoDateTimeSchema,
+  MULTILINE_TEXT_NOT_BLANK,
+  TEXT,
+} from './common.ts';
 import { applicantFilingSchema } from './filing-status.ts';
 import { applicantHireSchema } from './hire.ts';
 import { surveyLanguageSchema } from './survey.ts';
@@ -57,7 +63,7 @@ export const externalIdSchema = Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,100}$
 /** The dashboard's filters: shared by the list, the CSV export and the URL of the page. */
 const applicantFilterProperties = {
   /** Name words (each a prefix of a word of the name, accents and case ignored) or an email prefix. */
-  q: Type.Optional(Type.String({ maxLength: 200 })),
+  q: Type.Optional(Type.String({ maxLength: 200, pattern: TEXT })),
   surveyStatus: Type.Optional(surveyStatusSchema),
   wotcStatus: Type.Optional(wotcStatusSchema),
   postingId: Type.Optional(externalIdSchema),
@@ -171,6 +177,12 @@ export const applicantEligibilitySchema = Type.Object({
 });
 export type ApplicantEligibility = Static<typeof applicantEligibilitySchema>;
 
+/** Answers as the page shows them: each a string (or a list of strings). */
+export const answerValuesSchema = Type.Record(
+  Type.String(),
+  Type.Union([Type.String(), Type.Array(Type.String())]),
+);
+
 export const applicantDetailSchema = Type.Object({
   ...applicantRowSchema.properties,
   firstName: Type.String(),
@@ -211,11 +223,18 @@ export const applicantDetailSchema = Type.Object({
     }),
     Type.Null(),
   ]),
-  /** The signed answers, with the SSN masked (`***-**-1234`); null until submitted. */
-  answers: Type.Union([
-    Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())])),
-    Type.Null(),
-  ]),
+  /**
+   * The signed answers, with the SSN masked (`***-**-1234`), but without the protected ones
+   * (`protectedAnswers`); null until submitted.
+   */
+  answers: Type.Union([answerValuesSchema, Type.Null()]),
+  /**
+   * The answers that reveal protected facts (date of birth, address, conviction, benefits,
+   * disability: wotc/protected-answers.ts) are never on the page: `hidden` lists which were
+   * given, `canView` says whether the caller may view them (admins; members when the
+   * organization allows it), each view audited (`viewProtectedAnswers`).
+   */
+  protectedAnswers: Type.Object({ hidden: Type.Array(Type.String()), canView: Type.Boolean() }),
   /** `***-**-1234`, or null when no SSN was given. */
   ssnMasked: Type.Union([Type.String(), Type.Null()]),
   /** Target group codes, for a quick read; the reasons are in `eligibility.matches`. */
@@ -233,7 +252,11 @@ export const setApplicantEmailBodySchema = Type.Object(
 export type SetApplicantEmailBody = Static<typeof setApplicantEmailBodySchema>;
 
 /** A reason people can read later on the timeline and in the audit log. */
-export const reasonSchema = Type.String({ minLength: 3, maxLength: 500, pattern: '\\S' });
+export const reasonSchema = Type.String({
+  minLength: 3,
+  maxLength: 500,
+  pattern: MULTILINE_TEXT_NOT_BLANK,
+});
 
 export const overrideWotcStatusBodySchema = Type.Object(
   { status: overrideStatusSchema, reason: reasonSchema },
@@ -249,6 +272,17 @@ export type RevealSsnBody = Static<typeof revealSsnBodySchema>;
 
 export const revealedSsnSchema = Type.Object({ ssn: Type.String() });
 export type RevealedSsn = Static<typeof revealedSsnSchema>;
+
+/** Viewing the protected answers takes a reason too, like the SSN. */
+export const viewProtectedAnswersBodySchema = revealSsnBodySchema;
+export type ViewProtectedAnswersBody = Static<typeof viewProtectedAnswersBodySchema>;
+
+export const protectedAnswersSchema = Type.Object({
+  answers: answerValuesSchema,
+  /** The result's reasons that quote them (a conviction date, an age, a place), by group or flag. */
+  reasons: Type.Array(Type.Object({ code: Type.String(), reason: Type.String() })),
+});
+export type ProtectedAnswers = Static<typeof protectedAnswersSchema>;
 
 /** The CSV export answers `text/csv`; this documents it for OpenAPI. */
 export const applicantsCsvSchema = Type.String({

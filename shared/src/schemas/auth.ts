@@ -30,6 +30,11 @@ export type SessionStatus = Static<typeof sessionStatusSchema>;
 export const signupStatusSchema = Type.Object({
   /** True on first run (no organization yet) or when ALLOW_SIGNUP is set. */
   open: Type.Boolean(),
+  /**
+   * Open sign-up (ALLOW_SIGNUP): the address is confirmed by a mailed link before the
+   * organization is created. The first sign-up of a new installation signs in at once.
+   */
+  confirmByEmail: Type.Boolean(),
 });
 export type SignupStatus = Static<typeof signupStatusSchema>;
 
@@ -43,6 +48,17 @@ export const signupBodySchema = Type.Object(
   { additionalProperties: false },
 );
 export type SignupBody = Static<typeof signupBodySchema>;
+
+/**
+ * What sign-up answers: signed in (`me`, the first organization of an installation), or, when
+ * sign-up is open to more organizations, the address a link was mailed to. The answer is the same
+ * whether or not that address has an account (the mail says which).
+ */
+export const signupResultSchema = Type.Object({
+  me: Type.Union([meSchema, Type.Null()]),
+  confirmationSentTo: Type.Union([Type.String(), Type.Null()]),
+});
+export type SignupResult = Static<typeof signupResultSchema>;
 
 export const loginBodySchema = Type.Object(
   { email: emailSchema, password: Type.String({ minLength: 1, maxLength: 256 }) },
@@ -58,6 +74,12 @@ export const invitationTokenSchema = Type.String({
 });
 
 export const invitationInspectBodySchema = Type.Object(
+  { token: invitationTokenSchema },
+  { additionalProperties: false },
+);
+
+/** An open sign-up's confirmation link carries its token in the fragment too. */
+export const confirmSignupBodySchema = Type.Object(
   { token: invitationTokenSchema },
   { additionalProperties: false },
 );

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { TEXT_NOT_BLANK } from '../text.ts';
 import { FILING_BATCH_MAX } from '../filing/documents.ts';
 import { idSchema, isoDateTimeSchema, NOT_BLANK } from './common.ts';
 import { hiresImportResultSchema } from './hires.ts';
@@ -28,7 +29,9 @@ export const signFilingBodySchema = Type.Object(
     /** The signer's title, printed beside the signature (e.g. HR Manager). */
     title: Type.String({ minLength: 1, maxLength: 120, pattern: NOT_BLANK }),
     agreed: Type.Literal(true),
-    consentVersion: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    consentVersion: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, pattern: TEXT_NOT_BLANK }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -4,7 +4,7 @@ import { dolCodeSchema } from '../wotc/groups.ts';
 import { FILING_BUCKETS } from '../filing/buckets.ts';
 import { RECORDED_FILING_STATES } from '../filing/status.ts';
 import { applicantCursorSchema, reasonSchema, wotcStatusSchema } from './applicants.ts';
-import { idSchema, NOT_BLANK } from './common.ts';
+import { idSchema, NOT_BLANK, TEXT } from './common.ts';
 import { employerBriefSchema, employerStateSchema, usTimeZoneSchema } from './employer.ts';
 import { applicantFilingSchema, filingBucketSchema, filingMethodSchema } from './filing-status.ts';
 import { applicantHireSchema } from './hire.ts';
@@ -40,7 +40,7 @@ export const listFilingQuerySchema = Type.Object(
     /** State of employment, e.g. "all ready in Texas". */
     state: Type.Optional(employerStateSchema),
     /** Name words or an email prefix, as on the applicants list. */
-    q: Type.Optional(Type.String({ maxLength: 200 })),
+    q: Type.Optional(Type.String({ maxLength: 200, pattern: TEXT })),
     cursor: Type.Optional(applicantCursorSchema),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
   },

@@ -2,6 +2,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { LINE_MAX } from '../wotc/answer-checks.ts';
 import { isoDateSchema } from '../wotc/answers.ts';
 import { HIRE_FIELDS, HIRE_SOURCES, type HireField } from '../filing/hire.ts';
+import { TEXT_NOT_BLANK } from '../text.ts';
 import { employerStateSchema } from './employer.ts';
 
 /**
@@ -15,7 +16,11 @@ const orNull = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()
 export const hireSourceSchema = Type.Enum(HIRE_SOURCES);
 export type HireSource = Static<typeof hireSourceSchema>;
 
-export const positionSchema = Type.String({ minLength: 1, maxLength: LINE_MAX, pattern: '\\S' });
+export const positionSchema = Type.String({
+  minLength: 1,
+  maxLength: LINE_MAX,
+  pattern: TEXT_NOT_BLANK,
+});
 /** Dollars (e.g. an hourly rate, `17.25`), whole cents; `hireProblems` checks the cents. */
 export const startingWageSchema = Type.Number({ minimum: 0, maximum: 10_000_000 });
 

@@ -15,6 +15,11 @@ export const organizationSettingsSchema = Type.Object({
   tagPrefix: tagPrefixSchema,
   /** Language of the survey emails (and the survey's starting language). */
   surveyLanguage: surveyLanguageSchema,
+  /**
+   * Whether members may view the answers that reveal protected facts (date of birth, address,
+   * conviction, benefits, disability); admins always may. Each view is audited either way.
+   */
+  membersSeeProtectedAnswers: Type.Boolean(),
   /** The employer profile (docs/filing.md §1); an empty profile (all `null`) until an admin saves one. */
   employer: employerProfileDraftSchema,
 });
@@ -24,6 +29,7 @@ export const updateOrganizationSettingsBodySchema = Type.Object(
   {
     tagPrefix: Type.Optional(tagPrefixSchema),
     surveyLanguage: Type.Optional(surveyLanguageSchema),
+    membersSeeProtectedAnswers: Type.Optional(Type.Boolean()),
     /** Replaces the whole saved profile (each field well-formed or `null`), never merged. */
     employer: Type.Optional(employerProfileInputSchema),
   },

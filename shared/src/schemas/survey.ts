@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { TEXT_NOT_BLANK } from '../text.ts';
 import { draftAnswersSchema, isoDateSchema, type DraftAnswers } from '../wotc/answers.ts';
 import { uspsStateSchema } from '../wotc/states.ts';
 import { isoDateTimeSchema, NOT_BLANK } from './common.ts';
@@ -83,7 +84,9 @@ export const surveySignatureSchema = Type.Object(
      * The version of the statement and consent wording the page showed (`APPLICANT_CONSENT`,
      * `@eligo/shared/filing/consent`); another version than the server's is refused (409).
      */
-    consentVersion: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    consentVersion: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, pattern: TEXT_NOT_BLANK }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -3,6 +3,7 @@ import { isIsoDate } from './dates.ts';
 import type { QuestionDef } from './questionnaire.ts';
 import { SSN_PATTERN } from './ssn.ts';
 import { isUspsStateCode } from './states.ts';
+import { textProblem } from '../text.ts';
 
 /**
  * The shape each answer may have, as plain code. The TypeBox schemas of answers.ts are built from
@@ -64,7 +65,11 @@ function isText(id: string, value: unknown): boolean {
   const max = TEXT_LIMITS[id as keyof typeof TEXT_LIMITS];
   if (typeof value !== 'string' || max === undefined) return false;
   const length = codePoints(value);
-  return length >= 1 && length <= max && /\S/u.test(value);
+  return (
+    length >= 1 &&
+    length <= max &&
+    textProblem(value, { multiline: false, notBlank: true }) === null
+  );
 }
 
 const isDistinct = (values: unknown[]) => new Set(values).size === values.length;

@@ -13,6 +13,7 @@ import {
 import { COUNTY_FIPS_PATTERN, COUNTY_NOT_LISTED } from './counties.ts';
 import { SSN_PATTERN } from './ssn.ts';
 import { uspsStateSchema } from './states.ts';
+import { TEXT_NOT_BLANK } from '../text.ts';
 
 /**
  * The applicant's answers, keyed by the ids of docs/wotc-rules.md §4. Shapes only: which answers are
@@ -51,11 +52,12 @@ export const isoDateSchema = Type.String({ pattern: ISO_DATE_PATTERN, format: 'd
 export const isoMonthSchema = Type.String({ pattern: ISO_MONTH_PATTERN });
 
 /**
- * Free text: not blank, at most NAME_MAX or LINE_MAX characters (answer-checks.ts `TEXT_LIMITS`).
+ * Free text: one line, not blank, no control characters (text.ts), at most NAME_MAX or LINE_MAX
+ * characters (answer-checks.ts `TEXT_LIMITS`).
  * Spelled out at each property, with no helper call or property read, so that a bundle reading no
  * schema can drop them: TypeBox calls count as pure (web/vite.config.ts), other calls do not.
  */
-const NON_BLANK = '\\S';
+const NON_BLANK = TEXT_NOT_BLANK;
 
 export const ssnSchema = Type.Union([
   Type.String({ pattern: SSN_PATTERN }),

@@ -5,6 +5,7 @@ export * from './eligibility.ts';
 export * from './group-names.ts';
 export * from './groups.ts';
 export * from './program-rules.ts';
+export * from './protected-answers.ts';
 export * from './questionnaire.ts';
 export * from './residence.ts';
 export * from './result.ts';

@@ -1,4 +1,5 @@
 import { isWellFormedAnswer } from './answer-checks.ts';
+import { textProblem, TEXT_MESSAGES } from '../text.ts';
 import { ANSWER_IDS, type AnswerId, type DraftAnswers } from './answers.ts';
 import { countyIsInState, isCountyFips } from './counties.ts';
 import { ageOn, compareIsoDates, isIsoDate, parseIsoDate, parseIsoMonth } from './dates.ts';
@@ -95,7 +96,15 @@ export function validateSubmission(
     }
     if (!isWellFormedAnswer(def, value)) {
       const [code, message] = INVALID[def.kind];
-      errors.push({ path: `/${def.id}`, code, message });
+      const characters =
+        def.kind === 'text' && typeof value === 'string'
+          ? textProblem(value, { multiline: false, notBlank: false })
+          : null;
+      errors.push(
+        characters
+          ? { path: `/${def.id}`, code: 'invalid_characters', message: TEXT_MESSAGES[characters] }
+          : { path: `/${def.id}`, code, message },
+      );
     } else {
       wellFormed.add(def.id);
     }

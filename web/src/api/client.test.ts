@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@eligo/shared/http';
 import { Type } from 'typebox';
 import { defineRoute } from '@eligo/shared/routes';
+import { TEXT_MESSAGES, TEXT_NOT_BLANK } from '@eligo/shared/text';
 import { ApiError, call, onUnauthenticated } from './client.ts';
 
 const getThing = defineRoute({
@@ -22,10 +23,10 @@ const createThing = defineRoute({
   response: Type.Object({ id: Type.String() }),
 });
 
-function answer(status: number, body?: unknown) {
+function answer(status: number, body?: unknown, headers?: Record<string, string>) {
   const fetchMock = vi.fn(
     async (_url: string, _init?: RequestInit) =>
-      new Response(body === undefined ? null : JSON.stringify(body), { status }),
+      new Response(body === undefined ? null : JSON.stringify(body), { status, headers }),
   );
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
@@ -69,6 +70,43 @@ describe('api client', () => {
       status: 400,
       code: 'VALIDATION_FAILED',
       details: [{ path: '/body/name', message: 'required' }],
+    });
+  });
+
+  test("text that is not text is refused before sending, with the server's words", async () => {
+    const fetchMock = answer(200, { id: '1' });
+    const invite = defineRoute({
+      ...createThing,
+      body: Type.Object({ name: Type.String({ pattern: TEXT_NOT_BLANK }) }),
+    });
+    const error = await call(invite, { body: { name: 'Paula\u0000Probe' } }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      details: [{ path: '/body/name', message: TEXT_MESSAGES.control_character }],
+    });
+    expect(fetchMock).not.toHaveBeenCalled();
+    await call(invite, { body: { name: 'Paula 😀 Probe' } });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  test('a 429 carries Retry-After: how long until the action can be tried again', async () => {
+    const refusal = { statusCode: 429, code: 'RATE_LIMITED', message: 'Try again in 2 minutes.' };
+    answer(429, refusal, { 'retry-after': '120' });
+    await expect(call(createThing, { body: { name: 'n' } })).rejects.toMatchObject({
+      status: 429,
+      message: 'Try again in 2 minutes.',
+      retryAfterSeconds: 120,
+    });
+    answer(429, refusal, { 'retry-after': new Date(Date.now() + 90_000).toUTCString() });
+    const dated = await call(createThing, { body: { name: 'n' } }).catch((e: unknown) => e);
+    expect((dated as ApiError).retryAfterSeconds).toBeGreaterThan(80);
+    expect((dated as ApiError).retryAfterSeconds).toBeLessThanOrEqual(90);
+    answer(429, refusal);
+    await expect(call(createThing, { body: { name: 'n' } })).rejects.toMatchObject({
+      retryAfterSeconds: null,
     });
   });
 

@@ -9,6 +9,7 @@ import {
 } from '@eligo/shared/route-table';
 import { isErrorBody, type ErrorCode, type ErrorDetail } from '@eligo/shared/errors';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@eligo/shared/http';
+import { textIssues } from '@eligo/shared/text';
 
 /** The API's codes, plus the two the client gives itself: no answer at all, or one it cannot read. */
 export type ApiErrorCode = ErrorCode | 'NETWORK' | 'UNKNOWN';
@@ -22,6 +23,8 @@ export class ApiError extends Error {
     readonly details: ErrorDetail[] = [],
     /** How many details there were in all, when the API listed only the first of them. */
     readonly totalDetails: number = details.length,
+    /** A 429's `Retry-After`: seconds until the same action can be tried again. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -54,6 +57,14 @@ function toQueryString(query: Record<string, unknown> | undefined): string {
   return text ? `?${text}` : '';
 }
 
+/** `Retry-After` of a 429 in seconds (delay-seconds, or an HTTP date), else null. */
+function retryAfterSeconds(response: Response): number | null {
+  const value = response.status === 429 ? response.headers.get('retry-after') : null;
+  if (!value) return null;
+  const seconds = /^\d+$/.test(value) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : null;
+}
+
 /** A body sent as it is (a file upload) rather than as JSON. */
 export interface RawBody {
   contentType: string;
@@ -76,6 +87,12 @@ export async function send<D extends RouteDef>(
   accept = 'application/json',
 ): Promise<Response> {
   const { params, query, body, raw } = input;
+  // The text rule (no control characters, not blank…) is checked here too, with the server's
+  // words, when the route's schema came along (not for RouteRefs, e.g. the survey's).
+  const problems = 'body' in def && body !== undefined ? textIssues(def.body, body) : [];
+  if (problems.length > 0) {
+    throw new ApiError(400, 'VALIDATION_FAILED', 'Some fields are not valid', problems);
+  }
   const url = buildPath(def.path, params) + toQueryString(query);
   const headers: Record<string, string> = { accept, [CSRF_HEADER]: CSRF_HEADER_VALUE };
   if (raw) headers['content-type'] = raw.contentType;
@@ -104,6 +121,7 @@ export async function send<D extends RouteDef>(
       payload.message,
       details,
       payload.totalDetails ?? details.length,
+      retryAfterSeconds(response),
     );
   }
   throw new ApiError(

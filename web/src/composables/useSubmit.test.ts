@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { SCHEMA_WORDING } from '@eligo/shared/validation-text';
 import { ApiError } from '../api/client.ts';
 import { detailText, useSubmit } from './useSubmit.ts';
@@ -50,5 +50,57 @@ describe('detailText: no schema wording reaches a screen', () => {
   ])('%o → %s', (detail, expected) => {
     expect(detailText(detail)).toBe(expected);
     expect(detailText(detail)).not.toMatch(SCHEMA_WORDING);
+  });
+});
+
+describe('useSubmit after "too many, try again later" (429 with Retry-After)', () => {
+  const tooMany = (details: { path: string; message: string }[] = []) =>
+    new ApiError(
+      429,
+      'RATE_LIMITED',
+      'You can send more in 2 minutes.',
+      details,
+      details.length,
+      120,
+    );
+
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  test('blocks the action until then, with the sentence as the error', async () => {
+    const submit = useSubmit();
+    await submit.run(async () => {
+      throw tooMany();
+    });
+    expect(submit.error.value).toBe('You can send more in 2 minutes.');
+    expect(submit.blocked()).toBe(true);
+    expect(submit.blocked('any scope')).toBe(true);
+    await vi.advanceTimersByTimeAsync(119_000);
+    expect(submit.blocked()).toBe(true);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(submit.blocked()).toBe(false);
+  });
+
+  test('a refusal about one value blocks only that value', async () => {
+    const submit = useSubmit();
+    await submit.run(async () => {
+      throw tooMany([{ path: '/body/email', message: 'this address' }]);
+    }, 'a@example.com');
+    expect(submit.blocked('a@example.com')).toBe(true);
+    expect(submit.blocked('b@example.com')).toBe(false);
+    expect(submit.fieldErrors.value).toEqual({});
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(submit.blocked('a@example.com')).toBe(false);
+  });
+
+  test('other failures block nothing', async () => {
+    const submit = useSubmit();
+    await submit.run(async () => {
+      throw new ApiError(429, 'RATE_LIMITED', 'no Retry-After');
+    });
+    await submit.run(async () => {
+      throw new ApiError(409, 'CONFLICT', 'taken');
+    });
+    expect(submit.blocked()).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { ref } from 'vue';
+import { getCurrentScope, onScopeDispose, reactive, ref } from 'vue';
 import type { ErrorDetail } from '@eligo/shared/errors';
 import {
   SCHEMA_WORDING,
@@ -24,13 +24,37 @@ export function detailText(detail: ErrorDetail): string {
  * Runs a form submission: tracks `pending`, keeps the error message to show, and maps the API's
  * field details (`/body/email`) to field names (`email`) so inputs can show their own error (the
  * first one each, in words for people).
+ *
+ *
+ * A refusal for too many attempts (429 with `Retry-After`, e.g. the mail limits) makes `blocked()`
+ * true until then, so the button can be disabled meanwhile. When the refusal names one value of
+ * the request in its details (this address), only that value's `scope` — given to `run` and to
+ * `blocked` — is blocked; otherwise the whole action is.
  */
 export function useSubmit() {
   const pending = ref(false);
   const error = ref<string | null>(null);
   const fieldErrors = ref<Record<string, string>>({});
+  /** Scope ('' = the whole action) → until when it is refused (epoch ms). */
+  const refusedUntil = reactive(new Map<string, number>());
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  if (getCurrentScope()) onScopeDispose(() => timers.forEach(clearTimeout));
 
-  async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
+  function refuse(scope: string, seconds: number) {
+    const until = Date.now() + seconds * 1000;
+    refusedUntil.set(scope, until);
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (refusedUntil.get(scope) === until) refusedUntil.delete(scope);
+    }, seconds * 1000);
+    timers.add(timer);
+  }
+
+  /** Whether the action (for `scope`) was refused as too frequent and may not be tried yet. */
+  const blocked = (scope?: string) =>
+    refusedUntil.has('') || (scope !== undefined && refusedUntil.has(scope));
+
+  async function run<T>(action: () => Promise<T>, scope?: string): Promise<T | undefined> {
     pending.value = true;
     error.value = null;
     fieldErrors.value = {};
@@ -39,6 +63,11 @@ export function useSubmit() {
     } catch (e) {
       if (e instanceof ApiError) {
         error.value = SCHEMA_WORDING.test(e.message) ? validationSentence('invalid') : e.message;
+        if (e.status === 429 && e.retryAfterSeconds) {
+          const oneValue = e.details.length > 0 && scope !== undefined;
+          refuse(oneValue ? scope : '', e.retryAfterSeconds);
+          return undefined;
+        }
         for (const detail of e.details) {
           const field = detail.path
             .replace(/^\/(body|querystring|query|params)\/?/, '')
@@ -54,5 +83,5 @@ export function useSubmit() {
     }
   }
 
-  return { pending, error, fieldErrors, run };
+  return { pending, error, fieldErrors, blocked, run };
 }

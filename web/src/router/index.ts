@@ -33,6 +33,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true, title: 'Choose a new password' },
   },
   {
+    path: '/signup/confirm',
+    name: 'signup-confirm',
+    component: () => import('../features/auth/SignupConfirmView.vue'),
+    meta: { public: true, title: 'Create your organization' },
+  },
+  {
     path: '/set-password',
     name: 'set-password',
     component: () => import('../features/auth/SetPasswordView.vue'),

@@ -53,6 +53,49 @@ export function attemptLimiter(connection: Connection, now: () => number = Date.
       return limited;
     },
 
+    /**
+     * Like `reserve`, over a sliding window: at most `max` reservations in any `windowMs` ("3 a
+     * day" means 3 in the last 24 hours, not 3 per calendar day, so no burst at midnight and no
+     * dependence on the clock's date). A key has `max` slots `<key>|r|<n>`, each holding the end
+     * of the window of its last use; a reservation takes a slot that was never used (unique
+     * insert) or whose window has passed (a conditional update on the end it read: only one of
+     * any number of concurrent callers changes it, on MongoDB and FerretDB alike). A slot whose
+     * window passed may also be gone (the TTL index on `expiresAt`): then it is inserted again.
+     * When none is free, `retryAfterSeconds` is the time until the earliest slot frees.
+     */
+    async reserveSliding(key: string, { max, windowMs }: Limit): Promise<Reservation> {
+      const prefix = `${keyId(key)}|r|`;
+      for (let round = 0; round < 5; round++) {
+        const at = now();
+        const until = new Date(at + windowMs);
+        const slots = await Slots.find({ _id: { $gte: prefix, $lt: `${prefix}~` } }).lean();
+        const byId = new Map(slots.map((slot) => [slot._id, slot.expiresAt]));
+        const ids = Array.from({ length: max }, (_, n) => `${prefix}${n}`);
+        const earliest = Math.min(...ids.map((id) => byId.get(id)?.getTime() ?? at));
+        if (earliest > at) {
+          return { ok: false, retryAfterSeconds: Math.ceil((earliest - at) / 1000) };
+        }
+        for (const id of ids) {
+          const ends = byId.get(id);
+          if (ends && ends.getTime() > at) continue;
+          const taken = ends
+            ? (await Slots.updateOne({ _id: id, expiresAt: ends }, { $set: { expiresAt: until } }))
+                .modifiedCount === 1
+            : (await insertOnce(() => Slots.create({ _id: id, expiresAt: until }))).won;
+          if (taken) {
+            return {
+              ok: true,
+              release: async () => {
+                await Slots.deleteOne({ _id: id, expiresAt: until });
+              },
+            };
+          }
+        }
+        // Every free slot was taken by someone else meanwhile: look again.
+      }
+      return { ok: false, retryAfterSeconds: 1 };
+    },
+
     /** Forgets every counted attempt of `key` (an admin unlocks a sign-in). */
     async clear(key: string): Promise<void> {
       const id = keyId(key);

@@ -6,6 +6,7 @@ import type { AuthContext } from '../../plugins/auth.ts';
 import { toApplicantDetail } from './applicant.dto.ts';
 import { applicantModel, type Applicant, type ApplicantDocument } from './applicant.model.ts';
 import { filingContext } from './hires/filing-dto.ts';
+import { mayViewProtectedAnswers } from './protected-access.ts';
 
 /**
  * The caller's applicant by id (an HTTP parameter), or 404: scoped to the caller's organization.
@@ -31,5 +32,10 @@ export async function applicantDetail(
   const fresh =
     (await scoped(applicantModel(app.mongo), auth.organization._id).findById(applicant._id)) ??
     applicant;
-  return toApplicantDetail(app, fresh, await filingContext(app, auth.organization._id));
+  return toApplicantDetail(
+    app,
+    fresh,
+    await filingContext(app, auth.organization._id),
+    await mayViewProtectedAnswers(app, auth),
+  );
 }

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApplicantDetail, ApplicantRow } from '@eligo/shared/schemas/applicants';
-import { maskSsn, type DraftAnswers } from '@eligo/shared/wotc';
+import {
+  maskSsn,
+  splitProtectedAnswers,
+  withoutPersonalReasons,
+  type DraftAnswers,
+} from '@eligo/shared/wotc';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { submissionPlace, surveySubmissionModel } from './survey-submission.model.ts';
 import { applicantModel, applicantPlace, type Applicant } from './applicant.model.ts';
@@ -90,12 +95,18 @@ function leverUrl(app: FastifyInstance, applicant: Applicant): string | null {
   return `${webUrl.replace(/\/+$/, '')}/candidates/${encodeURIComponent(opportunityId)}`;
 }
 
-/** The applicant page: everything but the full SSN. */
+/**
+ * The applicant page: everything but the full SSN and the protected answers (`canView`: whether
+ * the caller may view those, audited, through `viewProtectedAnswers`).
+ */
 export async function toApplicantDetail(
   app: FastifyInstance,
   applicant: Applicant,
   context: FilingContext,
+  canView: boolean,
 ): Promise<ApplicantDetail> {
+  const answers = await readMaskedAnswers(app, applicant);
+  const { shown, protectedAnswers } = splitProtectedAnswers(answers ?? {});
   const eligibility = await readEligibility(app, applicant);
   const source = applicant.reusedFrom
     ? await scoped(applicantModel(app.mongo), applicant.organizationId).findById(
@@ -138,7 +149,10 @@ export async function toApplicantDetail(
         }
       : null,
     eligibility: eligibility
-      ? { ...eligibility, evaluatedAt: eligibility.evaluatedAt.toISOString() }
+      ? {
+          ...withoutPersonalReasons(eligibility),
+          evaluatedAt: eligibility.evaluatedAt.toISOString(),
+        }
       : null,
     override: applicant.override
       ? {
@@ -148,7 +162,8 @@ export async function toApplicantDetail(
           at: applicant.override.at.toISOString(),
         }
       : null,
-    answers: await readMaskedAnswers(app, applicant),
+    answers: answers && shown,
+    protectedAnswers: { hidden: Object.keys(protectedAnswers), canView },
     ssnMasked: last4 ? `***-**-${last4}` : null,
     targetGroups: eligibility?.matches.map((m) => m.code) ?? [],
     timeline: (await listEvents(app, applicant)).map(toTimelineEventDto),

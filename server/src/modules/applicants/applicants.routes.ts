@@ -7,6 +7,7 @@ import { applicantModel } from './applicant.model.ts';
 import { applicantSummary } from './applicant-summary.ts';
 import { applicantsService } from './applicants.service.ts';
 import { applicantPostingModel } from './posting.model.ts';
+import { viewProtectedAnswers } from './protected-answers.ts';
 import {
   statusDecidedEvents,
   type StatusDecidedListener,
@@ -72,6 +73,17 @@ export default fp(
     registerRoute(app, applicantRoutes.revealSsn, {
       handler: async (request) =>
         applicants.revealSsn(
+          request,
+          requireAuth(request),
+          request.params.applicantId,
+          request.body.reason,
+        ),
+    });
+
+    registerRoute(app, applicantRoutes.viewProtectedAnswers, {
+      handler: async (request) =>
+        viewProtectedAnswers(
+          app,
           request,
           requireAuth(request),
           request.params.applicantId,

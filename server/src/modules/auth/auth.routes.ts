@@ -8,10 +8,14 @@ import type { UserDocument } from '../users/index.ts';
 import { authService } from './auth.service.ts';
 import { toMe } from './me.ts';
 import passwordResetRoutes from './password-reset.routes.ts';
+import { openSignup } from './open-signup.ts';
 import signInUnlockRoutes from './sign-in-unlock.routes.ts';
 
 export default async function authModule(app: FastifyInstance): Promise<void> {
   const auth = authService(app);
+  const open = openSignup(app);
+  const { allowSignup } = app.config;
+  app.scheduler.every('delete-expired-signup-requests', 10 * 60_000, () => open.deleteExpired());
   const { secureCookie } = app.config.session;
   const deviceCookie = secureCookie ? '__Host-eligo_device' : 'eligo_device';
   await app.register(signInUnlockRoutes);
@@ -38,12 +42,23 @@ export default async function authModule(app: FastifyInstance): Promise<void> {
   }
 
   registerRoute(app, authRoutes.signupStatus, {
-    handler: async () => ({ open: await auth.signupOpen() }),
+    handler: async () => ({ open: await auth.signupOpen(), confirmByEmail: allowSignup }),
   });
 
   registerRoute(app, authRoutes.signup, {
     handler: async (request, reply) => {
-      const { user, organization } = await auth.signup(request.body, request.ip);
+      if (allowSignup) {
+        await open.request(request.body, request.ip);
+        return { me: null, confirmationSentTo: request.body.email.trim() };
+      }
+      const { user, organization } = await auth.signupFirst(request.body, request.ip);
+      return { me: await signIn(request, reply, user, organization), confirmationSentTo: null };
+    },
+  });
+
+  registerRoute(app, authRoutes.confirmSignup, {
+    handler: async (request, reply) => {
+      const { user, organization } = await open.confirm(request.body.token);
       return signIn(request, reply, user, organization);
     },
   });

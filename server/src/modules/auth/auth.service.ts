@@ -9,6 +9,7 @@ import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken } from '../../lib/tokens.ts';
 import { type OrganizationDocument, organizationModel } from '../organizations/index.ts';
 import { type UserDocument, userModel } from '../users/index.ts';
+import { founderCreator } from './founder.ts';
 import { signInLimits } from './sign-in-limits.ts';
 import { trustedDevices } from './trusted-device.ts';
 import { systemLockModel } from './system-lock.model.ts';
@@ -23,6 +24,7 @@ export function authService(app: FastifyInstance) {
   const Receipts = tokenReceiptModel(app.mongo);
   const { allowSignup } = app.config;
   const limits = signInLimits(app);
+  const createFounder = founderCreator(app);
   const devices = trustedDevices(app.config.encryptionKey, app.config.previousEncryptionKey);
 
   const invalidCredentials = () =>
@@ -62,11 +64,12 @@ export function authService(app: FastifyInstance) {
     },
 
     /**
-     * Creates an organization and its first admin. Closed after the first one unless ALLOW_SIGNUP;
-     * closed sign-up gives everyone the same answer (it never tells whether an email has an
-     * account). Attempts count against the client address's sign-in limit.
+     * The first sign-up: creates the first organization and its admin, and signs in. After that,
+     * sign-up is closed (the same 403 for every email: it never tells whether an email has an
+     * account), unless ALLOW_SIGNUP opens it, through `open-signup.ts`. Attempts count against the
+     * client address's sign-in limit.
      */
-    async signup(
+    async signupFirst(
       body: SignupBody,
       ip: string,
     ): Promise<{ user: UserDocument; organization: OrganizationDocument }> {
@@ -75,44 +78,20 @@ export function authService(app: FastifyInstance) {
           ErrorCode.SignupClosed,
           'Sign-up is closed. Ask an admin of your organization to invite you.',
         );
-      const emailTaken = () =>
-        AppError.conflict('An account with this email already exists. Sign in instead.');
       const release = await limits.reserveAddress(ip);
-      let claimedFirst = false;
-      if (!allowSignup) {
-        if ((await Organizations.countDocuments({})) > 0) throw signupClosed();
-        // Two first sign-ups at once: the unique insert lets exactly one through.
-        const lock = { _id: FIRST_SIGNUP_LOCK, at: new Date() };
-        if (!(await insertOnce(() => Locks.create(lock))).won) throw signupClosed();
-        claimedFirst = true;
-      }
-      const emailNormalized = normalizeEmail(body.email);
-      if (await Users.exists({ emailNormalized }).setOptions({ skipTenant: true })) {
-        if (claimedFirst) await Locks.deleteOne({ _id: FIRST_SIGNUP_LOCK });
-        throw emailTaken();
-      }
-      const organization = await Organizations.create({ name: body.organizationName.trim() });
+      if ((await Organizations.countDocuments({})) > 0) throw signupClosed();
+      // Two first sign-ups at once: the unique insert lets exactly one through.
+      const lock = { _id: FIRST_SIGNUP_LOCK, at: new Date() };
+      if (!(await insertOnce(() => Locks.create(lock))).won) throw signupClosed();
       try {
-        const passwordHash = await hashPassword(body.password);
-        // Unique email: a racing sign-up with the same email gets "taken".
-        const inserted = await insertOnce(() =>
-          Users.create({
-            organizationId: organization._id,
-            name: body.name.trim(),
-            email: body.email.trim(),
-            emailNormalized,
-            role: 'admin',
-            status: 'active',
-            passwordHash,
-            lastLoginAt: new Date(),
-          }),
-        );
-        if (!inserted.won) throw emailTaken();
+        const founder = await createFounder({
+          ...body,
+          passwordHash: await hashPassword(body.password),
+        });
         await release();
-        return { user: inserted.value, organization };
+        return founder;
       } catch (error) {
-        await Organizations.deleteOne({ _id: organization._id });
-        if (claimedFirst) await Locks.deleteOne({ _id: FIRST_SIGNUP_LOCK });
+        await Locks.deleteOne({ _id: FIRST_SIGNUP_LOCK });
         throw error;
       }
     },

@@ -20,6 +20,8 @@ export interface Organization {
   tagPrefix: string;
   /** Language of the survey emails and the survey's starting language. */
   surveyLanguage: SurveyLanguage;
+  /** Members may view the protected answers (admins always may); every view is audited. */
+  membersSeeProtectedAnswers: boolean;
   /** The employer profile; null until an admin saves one. */
   employer: StoredEmployerProfile | null;
   createdAt: Date;
@@ -33,6 +35,7 @@ const organizationSchema = new Schema<Organization>(
     name: { type: String, required: true, trim: true, maxlength: 120 },
     tagPrefix: { type: String, required: true, default: DEFAULT_TAG_PREFIX, maxlength: 40 },
     surveyLanguage: { type: String, enum: ['en', 'es'], required: true, default: 'en' },
+    membersSeeProtectedAnswers: { type: Boolean, required: true, default: false },
     employer: { type: Schema.Types.Mixed, default: null },
   },
   { timestamps: true, minimize: false },

@@ -28,6 +28,8 @@ async function toSettings(
   return {
     tagPrefix: organization.tagPrefix,
     surveyLanguage: organization.surveyLanguage,
+    // Organizations saved before the setting existed have none: members may not.
+    membersSeeProtectedAnswers: organization.membersSeeProtectedAnswers === true,
     employer: await employerProfileOf(app, organization),
   };
 }
@@ -60,9 +62,12 @@ export default fp(
     registerRoute(app, organizationRoutes.updateSettings, {
       handler: async (request) => {
         const organization = await load(requireAuth(request).organization._id);
-        const { tagPrefix, surveyLanguage, employer } = request.body;
+        const { tagPrefix, surveyLanguage, membersSeeProtectedAnswers, employer } = request.body;
         if (tagPrefix !== undefined) organization.tagPrefix = tagPrefix;
         if (surveyLanguage !== undefined) organization.surveyLanguage = surveyLanguage;
+        if (membersSeeProtectedAnswers !== undefined) {
+          organization.membersSeeProtectedAnswers = membersSeeProtectedAnswers;
+        }
         const before = employer ? await employerProfileOf(app, organization) : null;
         if (employer) {
           organization.employer = await storedEmployerProfile(app, organization._id, employer);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApplicantDetail } from '@eligo/shared/schemas/applicants';
 import { applicantRoutes } from '@eligo/shared/routes';
+import { mailLimits, withReservation } from '../../lib/limits/mail-limits.ts';
 import { registerRoute } from '../../lib/route.ts';
 import { requireAuth, type AuthContext } from '../../plugins/auth.ts';
 import {
@@ -12,7 +13,10 @@ import {
 } from '../applicants/index.ts';
 import { inviteApplicant, resendSurvey } from './invitation.service.ts';
 
-/** Gives an applicant without an email one, then sends (or reuses) the survey. */
+/**
+ * Gives an applicant without an email one, then sends (or reuses) the survey; the email counts
+ * against the admin mail limits (given back when none went out, e.g. the survey was reused).
+ */
 async function setEmailAndInvite(
   app: FastifyInstance,
   auth: AuthContext,
@@ -27,9 +31,14 @@ async function setEmailAndInvite(
   if (applicant.reusedFrom || (status !== 'missing_email' && status !== 'not_sent')) {
     throw actionUnavailable('The survey was already sent to this applicant: use "Resend survey"');
   }
-  await setApplicantEmail(app, applicant, email, userActor(auth));
-  await inviteApplicant(app, applicant, { actor: userActor(auth) });
-  return applicantDetail(app, auth, applicant);
+  return withReservation(
+    mailLimits(app).surveyMail(auth.organization._id, applicant._id),
+    async () => {
+      await setApplicantEmail(app, applicant, email, userActor(auth));
+      const { outcome } = await inviteApplicant(app, applicant, { actor: userActor(auth) });
+      return { result: await applicantDetail(app, auth, applicant), sent: outcome === 'sent' };
+    },
+  );
 }
 
 /** The applicant page's survey delivery actions (admins): add a missing email, resend the survey. */
@@ -43,7 +52,12 @@ export default async function surveyDeliveryRoutes(app: FastifyInstance): Promis
     handler: async (request) => {
       const auth = requireAuth(request);
       const applicant = await findApplicant(app, auth, request.params.applicantId);
-      return applicantDetail(app, auth, await resendSurvey(app, applicant, userActor(auth)));
+      const reserveMail = () => mailLimits(app).surveyMail(auth.organization._id, applicant._id);
+      return applicantDetail(
+        app,
+        auth,
+        await resendSurvey(app, applicant, userActor(auth), reserveMail),
+      );
     },
   });
 }

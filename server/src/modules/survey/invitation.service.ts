@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../lib/app-error.ts';
+import { withReservation, type Release } from '../../lib/limits/mail-limits.ts';
 import {
   actionUnavailable,
   type Actor,
@@ -207,12 +208,15 @@ export async function inviteApplicant(
 
 /**
  * Emails the survey again with a new link; the previous link stops working. For an applicant whose
- * invitation never went out (e.g. the mail server was down) this is the first send.
+ * invitation never went out (e.g. the mail server was down) this is the first send. `reserveMail`
+ * counts the email against the admin mail limits once the resend is decided (given back when the
+ * email fails).
  */
 export async function resendSurvey(
   app: FastifyInstance,
   ref: ApplicantRef,
   actor: Actor,
+  reserveMail: () => Promise<Release>,
 ): Promise<ApplicantDocument> {
   const applicant = await reload(app, ref);
   if (applicant.anonymized)
@@ -247,7 +251,10 @@ export async function resendSurvey(
   });
   if (!claim.won) throw actionUnavailable('A new link was just sent to this applicant');
   try {
-    await sendNewLink(app, applicant);
+    await withReservation(reserveMail(), async () => ({
+      result: await sendNewLink(app, applicant),
+      sent: true,
+    }));
   } catch (error) {
     await settleDelivery(app, claim.claim, 'failed', error);
     throw error;

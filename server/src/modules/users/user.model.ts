@@ -15,6 +15,13 @@ export interface User {
   emailNormalized: string;
   role: Role;
   status: UserStatus;
+  /**
+   * An invitation to an address that already has an Eligo account in another organization: it
+   * is listed like any invitation (so the list tells nothing), can never be accepted, and its
+   * mail tells the person so. `emailNormalized` is then `elsewhere:<organization>:<address>`,
+   * which no sign-in ever matches (one account per address) and which is unique per organization.
+   */
+  accountElsewhere: boolean;
   passwordHash: string | null;
   inviteTokenHash: string | null;
   inviteExpiresAt: Date | null;
@@ -39,6 +46,7 @@ const userSchema = new Schema<User>(
     emailNormalized: { type: String, required: true },
     role: { type: String, enum: ['admin', 'member'], required: true },
     status: { type: String, enum: ['invited', 'active', 'deactivated'], required: true },
+    accountElsewhere: { type: Boolean, default: false },
     passwordHash: { type: String, default: null },
     inviteTokenHash: { type: String, default: null },
     inviteExpiresAt: { type: Date, default: null },
@@ -60,6 +68,11 @@ userSchema.index({ emailNormalized: 1 }, { unique: true });
 userSchema.index({ inviteTokenHash: 1 });
 
 export const userModel = modelOn<User>('User', userSchema);
+
+/** The `emailNormalized` of an invitation to an address whose account is elsewhere. */
+export function elsewhereKey(organizationId: Types.ObjectId, emailNormalized: string): string {
+  return `elsewhere:${organizationId.toHexString()}:${emailNormalized}`;
+}
 
 export function toUserDto(user: User): UserDto {
   return {

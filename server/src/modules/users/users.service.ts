@@ -3,16 +3,18 @@ import type { InviteUserBody, UpdateUserBody } from '@eligo/shared/schemas/users
 import { AppError } from '../../lib/app-error.ts';
 import { normalizeEmail } from '../../lib/email.ts';
 import { insertOnce } from '../../lib/db/index.ts';
+import { mailLimits, withReservation } from '../../lib/limits/mail-limits.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken, randomToken } from '../../lib/tokens.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
-import { userInvitationMail } from './user-invitation-mail.ts';
-import { userModel, type UserDocument } from './user.model.ts';
+import { existingAccountInvitationMail, userInvitationMail } from './user-invitation-mail.ts';
+import { elsewhereKey, userModel, type UserDocument } from './user.model.ts';
 
 /** User management inside the caller's organization. Every query goes through `scoped()`. */
 export function usersService(app: FastifyInstance) {
   const Users = userModel(app.mongo);
   const { publicUrl, invitationTtlMs } = app.config;
+  const limits = mailLimits(app);
 
   async function findOrNotFound(ctx: AuthContext, id: string): Promise<UserDocument> {
     const user = await scoped(Users, ctx.organization._id).findById(id);
@@ -20,22 +22,59 @@ export function usersService(app: FastifyInstance) {
     return user;
   }
 
-  /** Gives the user a fresh invitation token (the old one stops working) and emails the link. */
+  /**
+   * Gives the user a fresh invitation token (the old one stops working) and emails the link; to
+   * an address whose account is elsewhere, the mail that says so instead (no link, no token).
+   */
   async function sendInvitation(ctx: AuthContext, user: UserDocument): Promise<void> {
     const token = randomToken();
-    user.inviteTokenHash = hashToken(token);
+    user.inviteTokenHash = user.accountElsewhere ? null : hashToken(token);
     user.inviteExpiresAt = new Date(Date.now() + invitationTtlMs);
     await user.save();
+    const who = {
+      to: user.email,
+      inviteeName: user.name,
+      inviterName: ctx.user.name,
+      organizationName: ctx.organization.name,
+    };
     await app.mail.send(
-      userInvitationMail({
-        to: user.email,
-        inviteeName: user.name,
-        inviterName: ctx.user.name,
-        organizationName: ctx.organization.name,
-        link: `${publicUrl}/set-password#token=${token}`,
-        expiresAt: user.inviteExpiresAt,
-      }),
+      user.accountElsewhere
+        ? existingAccountInvitationMail({ ...who, signInUrl: `${publicUrl}/login` })
+        : userInvitationMail({
+            ...who,
+            link: `${publicUrl}/set-password#token=${token}`,
+            expiresAt: user.inviteExpiresAt,
+          }),
     );
+  }
+
+  const alreadyHere = () =>
+    AppError.conflict('Someone with this email is already a user of your organization');
+
+  /** Creates the invited user (or, when the address has an account elsewhere, its stand-in). */
+  async function createInvited(
+    ctx: AuthContext,
+    body: InviteUserBody,
+    emailNormalized: string,
+  ): Promise<UserDocument> {
+    const Scoped = scoped(Users, ctx.organization._id);
+    const fields = {
+      name: body.name.trim(),
+      email: body.email.trim(),
+      role: body.role,
+      status: 'invited' as const,
+      invitedBy: ctx.user._id,
+    };
+    // Unique email: the first of racing invitations wins (insertOnce).
+    const create = (key: string, accountElsewhere: boolean) =>
+      insertOnce(() => Scoped.create({ ...fields, emailNormalized: key, accountElsewhere }));
+    const invited = await create(emailNormalized, false);
+    if (invited.won) return invited.value;
+    // Taken: by someone of this organization who was invited at the same moment, or elsewhere.
+    if (await Scoped.exists({ emailNormalized })) throw alreadyHere();
+    const elsewhere = await create(elsewhereKey(ctx.organization._id, emailNormalized), true);
+    if (!elsewhere.won) throw alreadyHere();
+    return elsewhere.value;
   }
 
   return {
@@ -43,21 +82,26 @@ export function usersService(app: FastifyInstance) {
       return scoped(Users, ctx.organization._id).find({}, null, { sort: { createdAt: 1 } });
     },
 
+    /**
+     * Invites someone by email. An address that already has an account in another organization
+     * gets the same answer as any other (a listed invitation, 201, the same body) and a mail
+     * explaining what happened: inviting is no way to learn who has an account (issue 26). Only
+     * an address already in the caller's own organization, which the admin can see anyway, is a
+     * conflict. Counts against the mail limits either way.
+     */
     async invite(ctx: AuthContext, body: InviteUserBody): Promise<UserDocument> {
-      const inserted = await insertOnce(() =>
-        scoped(Users, ctx.organization._id).create({
-          name: body.name.trim(),
-          email: body.email.trim(),
-          emailNormalized: normalizeEmail(body.email),
-          role: body.role,
-          status: 'invited',
-          invitedBy: ctx.user._id,
-        }),
+      const emailNormalized = normalizeEmail(body.email);
+      const ownKeys = [emailNormalized, elsewhereKey(ctx.organization._id, emailNormalized)];
+      if (await scoped(Users, ctx.organization._id).exists({ emailNormalized: { $in: ownKeys } }))
+        throw alreadyHere();
+      return withReservation(
+        limits.invitation(ctx.organization._id, emailNormalized, '/body/email'),
+        async () => {
+          const user = await createInvited(ctx, body, emailNormalized);
+          await sendInvitation(ctx, user);
+          return { result: user, sent: true };
+        },
       );
-      if (!inserted.won)
-        throw AppError.conflict('Someone with this email already has an Eligo account');
-      await sendInvitation(ctx, inserted.value);
-      return inserted.value;
     },
 
     async update(ctx: AuthContext, id: string, body: UpdateUserBody): Promise<UserDocument> {
@@ -86,8 +130,16 @@ export function usersService(app: FastifyInstance) {
         throw AppError.badRequest(
           'Only invited users who have not set a password yet can get a new invitation',
         );
-      await sendInvitation(ctx, user);
-      return user;
+      const address = user.accountElsewhere
+        ? user.emailNormalized.slice(elsewhereKey(ctx.organization._id, '').length)
+        : user.emailNormalized;
+      return withReservation(
+        limits.invitation(ctx.organization._id, address, '/params/id'),
+        async () => {
+          await sendInvitation(ctx, user);
+          return { result: user, sent: true };
+        },
+      );
     },
   };
 }

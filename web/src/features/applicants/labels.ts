@@ -132,6 +132,8 @@ export function describeEvent(event: TimelineEvent): string {
       return `Gave up writing the Lever tag: ${str(d.reason)}`;
     case 'ssn_revealed':
       return `SSN revealed: “${str(d.reason)}”`;
+    case 'protected_answers_viewed':
+      return `Protected answers viewed: “${str(d.reason)}”`;
     case 'hire_recorded':
       return `Hire recorded (${hireSource(d.source)})${d.fields ? `: ${str(d.fields)}` : ''}`;
     case 'hire_updated':

@@ -1,6 +1,10 @@
 import { ref } from 'vue';
 import { applicantRefs as applicantRoutes } from '@eligo/shared/routes/applicant-endpoints';
-import type { ApplicantDetail, OverrideStatus } from '@eligo/shared/schemas/applicants';
+import type {
+  ApplicantDetail,
+  OverrideStatus,
+  ProtectedAnswers,
+} from '@eligo/shared/schemas/applicants';
 import { filingRefs, hireRefs } from '@eligo/shared/routes/filing-endpoints';
 import type { PutHireBody } from '@eligo/shared/schemas/hires';
 import type { SetFilingStatusBody } from '@eligo/shared/schemas/filing';
@@ -71,6 +75,15 @@ export function useApplicant(applicantId: () => string) {
       const { ssn } = await call(applicantRoutes.revealSsn, { params: params(), body: { reason } });
       await load(); // the timeline now shows the reveal
       return ssn;
+    },
+    /** The protected answers (audited); the page keeps them until it is left. */
+    async viewProtectedAnswers(reason: string): Promise<ProtectedAnswers> {
+      const viewed = await call(applicantRoutes.viewProtectedAnswers, {
+        params: params(),
+        body: { reason },
+      });
+      await load(); // the timeline now shows the view
+      return viewed;
     },
   };
 }

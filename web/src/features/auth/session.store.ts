@@ -68,8 +68,19 @@ export const useSessionStore = defineStore('session', () => {
     known(await call(authRoutes.login, { body }));
   }
 
-  async function signup(body: SignupBody): Promise<void> {
-    known(await call(authRoutes.signup, { body }));
+  /**
+   * Signs up: signed in at once (a new installation's first organization), or — when sign-up is
+   * open to more organizations — resolves with the address a confirmation link was mailed to.
+   */
+  async function signup(body: SignupBody): Promise<string | null> {
+    const { me: signedIn, confirmationSentTo } = await call(authRoutes.signup, { body });
+    if (signedIn) known(signedIn);
+    return confirmationSentTo;
+  }
+
+  /** Opens an open sign-up's confirmation link: the organization is created, and signed in. */
+  async function confirmSignup(token: string): Promise<void> {
+    known(await call(authRoutes.confirmSignup, { body: { token } }));
   }
 
   async function acceptInvitation(body: SetPasswordBody): Promise<void> {
@@ -103,6 +114,7 @@ export const useSessionStore = defineStore('session', () => {
     ensureLoaded,
     login,
     signup,
+    confirmSignup,
     acceptInvitation,
     updateName,
     logout,

@@ -119,6 +119,7 @@ export function anApplicant(overrides: Partial<ApplicantDetail> = {}): Applicant
     eligibility: null,
     override: null,
     answers: null,
+    protectedAnswers: { hidden: [], canView: false },
     ssnMasked: null,
     targetGroups: [],
     timeline: [],

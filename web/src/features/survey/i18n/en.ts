@@ -238,6 +238,8 @@ export const en: Messages = {
     invalid_date: 'Enter a real date as MM/DD/YYYY.',
     invalid_month: 'Enter a month as MM/YYYY.',
     invalid_text: 'Please type an answer (not only spaces).',
+    invalid_characters:
+      'This answer has a line break or an invisible or broken character. Please type it again.',
     invalid_ssn:
       'Enter the 9 digits of your Social Security number, or choose "Prefer not to answer".',
     ssn_itin:

@@ -239,6 +239,8 @@ export const es: Messages = {
     invalid_date: 'Escriba una fecha real como MM/DD/AAAA.',
     invalid_month: 'Escriba un mes como MM/AAAA.',
     invalid_text: 'Escriba una respuesta (no solo espacios).',
+    invalid_characters:
+      'Esta respuesta tiene un salto de línea o un carácter invisible o dañado. Escríbala de nuevo.',
     invalid_ssn:
       'Escriba los 9 dígitos de su número de Seguro Social, o elija «Prefiero no contestar».',
     ssn_itin:

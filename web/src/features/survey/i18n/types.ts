@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'invalid_date',
   'invalid_month',
   'invalid_text',
+  'invalid_characters',
   'invalid_ssn',
   'ssn_itin',
   'ssn_area',
