@@ -191,22 +191,27 @@ export async function startFerretDb2(options: FerretDb2Options): Promise<Running
     await createCluster(pgData, engine, account, options.ephemeral ?? false);
   }
   const pgPort = await freePort();
-  const postgres = spawnLogged(
-    path.join(engine.pgBin, 'postgres'),
-    ['-D', pgData, '-p', String(pgPort)],
-    asAccount(account),
-  );
-  // SIGINT is PostgreSQL's "fast" shutdown: it ends sessions and checkpoints.
   let stopping = false;
+  let killed = false;
+  const spawnPostgres = () => {
+    const started = spawnLogged(
+      path.join(engine.pgBin, 'postgres'),
+      ['-D', pgData, '-p', String(pgPort)],
+      asAccount(account),
+    );
+    // Say why, when it goes away on its own: the clients only see refused connections.
+    started.child.on('exit', (code, signal) => {
+      if (!stopping && !killed)
+        log?.(`PostgreSQL exited unexpectedly (${signal ?? `code ${code}`}):\n${started.output()}`);
+    });
+    return started;
+  };
+  let postgres = spawnPostgres();
+  // SIGINT is PostgreSQL's "fast" shutdown: it ends sessions and checkpoints.
   const stopPostgres = () => {
     stopping = true;
     return stopProcess(postgres.child, 30_000, 'SIGINT');
   };
-  // Say why, when it goes away on its own: the clients only see refused connections.
-  postgres.child.on('exit', (code, signal) => {
-    if (!stopping)
-      log?.(`PostgreSQL exited unexpectedly (${signal ?? `code ${code}`}):\n${postgres.output()}`);
-  });
   let ferretdb: ChildProcess | undefined;
   try {
     await waitForPostgres(engine, pgPort, postgres.child, postgres.output);
@@ -253,6 +258,22 @@ export async function startFerretDb2(options: FerretDb2Options): Promise<Running
       kind: 'ferretdb2',
       description,
       uri: `mongodb://127.0.0.1:${port}`,
+      postgres: {
+        pid: () => postgres.child.pid,
+        async kill(signal = 'SIGKILL') {
+          killed = true;
+          const exited = new Promise<void>((resolve) => postgres.child.once('exit', () => resolve()));
+          postgres.child.kill(signal);
+          await exited;
+        },
+        async restart() {
+          if (postgres.child.exitCode === null && postgres.child.signalCode === null)
+            throw new Error('PostgreSQL is still running');
+          killed = false;
+          postgres = spawnPostgres();
+          await waitForPostgres(engine, pgPort, postgres.child, postgres.output);
+        },
+      },
       stop: async () => {
         stopping = true;
         await stopProcess(child);
