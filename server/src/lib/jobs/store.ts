@@ -20,8 +20,14 @@ function jobIdFor(type: string, key: string | undefined): string {
   return `k-${createHash('sha256').update(`${type}\0${key}`).digest('hex').slice(0, 40)}`;
 }
 
-/** The database side of the job queue: every read and write of the three collections. */
-export function jobStore(connection: Connection) {
+/**
+ * The database side of the job queue: every read and write of the three collections (dead jobs:
+ * `dead-jobs.ts`). `retryForMs` names the time budget of a type, for the views.
+ */
+export function jobStore(
+  connection: Connection,
+  retryForMs: (type: string) => number | undefined = () => undefined,
+) {
   const Jobs = jobModel(connection);
   const Leases = jobLeaseModel(connection);
   const Paused = pausedGroupModel(connection);
@@ -30,7 +36,7 @@ export function jobStore(connection: Connection) {
     async enqueue(
       type: string,
       payload: unknown,
-      maxAttempts: number,
+      maxAttempts: number | null,
       options: EnqueueOptions = {},
     ): Promise<{ id: string; created: boolean }> {
       const _id = jobIdFor(type, options.key);
@@ -49,6 +55,8 @@ export function jobStore(connection: Connection) {
           attempt: 0,
           freeAttempts: 0,
           maxAttempts,
+          budgetStartedAt: now,
+          revivable: false,
           runAt: options.runAt ?? now,
           history: [event({ event: 'enqueued', attempt: 0 })],
           createdAt: now,
@@ -67,7 +75,7 @@ export function jobStore(connection: Connection) {
       const filter: Record<string, unknown> = { _id: id };
       if (organizationId !== undefined) filter.organizationId = organizationId;
       const job = await Jobs.findOne(filter).lean<Job>();
-      return job ? view(job) : null;
+      return job ? view(job, retryForMs(job.type)) : null;
     },
 
     async pausedGroups(): Promise<string[]> {
@@ -159,7 +167,7 @@ export function jobStore(connection: Connection) {
             error?: string;
             event: 'failed' | 'released';
           }
-        | { state: 'dead'; error: string }
+        | { state: 'dead'; error: string; revivable?: boolean }
         | { state: 'paused'; error: string },
     ): Promise<boolean> {
       const now = new Date();
@@ -178,6 +186,7 @@ export function jobStore(connection: Connection) {
       } else if (outcome.state === 'dead') {
         set.finishedAt = now;
         set.lastError = outcome.error;
+        set.revivable = outcome.revivable ?? false;
         entry = { event: 'dead', attempt, error: outcome.error };
       } else if (outcome.state === 'paused') {
         set.lastError = outcome.error;
@@ -196,29 +205,6 @@ export function jobStore(connection: Connection) {
       const result = await Jobs.updateOne(
         { _id: id, attempt, leaseOwner: owner },
         { $set: set, ...(Object.keys(inc).length ? { $inc: inc } : {}), $push: pushEvent(entry) },
-      );
-      return result.matchedCount === 1;
-    },
-
-    /** Dead → queued again, with a fresh budget of attempts. Idempotent: a double click queues it once. */
-    async retry(id: string, organizationId?: Types.ObjectId): Promise<boolean> {
-      const filter: Record<string, unknown> = { _id: id, state: 'dead' };
-      if (organizationId !== undefined) filter.organizationId = organizationId;
-      const job = await Jobs.findOne(filter).lean<Job>();
-      if (!job) return false;
-      const now = new Date();
-      const result = await Jobs.updateOne(
-        { _id: id, state: 'dead', attempt: job.attempt },
-        {
-          $set: {
-            state: 'queued',
-            runAt: now,
-            freeAttempts: job.attempt,
-            finishedAt: null,
-            updatedAt: now,
-          },
-          $push: pushEvent({ event: 'retried', attempt: job.attempt }),
-        },
       );
       return result.matchedCount === 1;
     },
