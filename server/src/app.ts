@@ -24,6 +24,7 @@ import applicantsModule from './modules/applicants/applicants.routes.ts';
 import auditModule from './modules/audit/audit.routes.ts';
 import authModule from './modules/auth/auth.routes.ts';
 import countiesModule from './modules/counties/counties.routes.ts';
+import jobsModule from './modules/jobs/jobs.routes.ts';
 import leverModule from './modules/lever/lever.routes.ts';
 import mailboxModule from './modules/mailbox/mailbox.routes.ts';
 import organizationModule from './modules/organizations/organization.routes.ts';
@@ -71,6 +72,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(leverModule);
   await fastify.register(organizationModule);
   await fastify.register(auditModule);
+  await fastify.register(jobsModule);
 
   // Last: static SPA files and the not-found handler for whatever no module claimed.
   await fastify.register(spaPlugin);

@@ -81,7 +81,11 @@ describe('revival', () => {
       },
     });
     const a1 = await t.app.jobs.enqueue(type, { name: 'a1' }, { group: 'integration-a' });
-    const a2 = await t.app.jobs.enqueue(type, { name: 'a2', permanent: true }, { group: 'integration-a' });
+    const a2 = await t.app.jobs.enqueue(
+      type,
+      { name: 'a2', permanent: true },
+      { group: 'integration-a' },
+    );
     const b1 = await t.app.jobs.enqueue(type, { name: 'b1' }, { group: 'integration-b' });
     for (const job of [a1, a2, b1]) await until(job.id, 'dead');
 

@@ -58,6 +58,8 @@ export const envSchema = Type.Object({
   /** e.g. smtp://user:pass@smtp.example.com:587 — without it, mail stays in the outbox (dev mailbox). */
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ default: 'Eligo <no-reply@eligo.local>' }),
+  /** An SMTP connection, greeting or reply that takes longer fails the attempt (retried later). */
+  SMTP_TIMEOUT_SECONDS: Type.Integer({ minimum: 1, default: 60 }),
   /**
    * Local use only: shows every outbox mail, of every organization, at /dev/mailbox. Off unless
    * set to true (the launcher sets it for `pnpm dev` only).

@@ -22,6 +22,8 @@ export interface Config {
   trustProxy: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** How long an SMTP connection, greeting or reply may take before the attempt fails. */
+  smtpTimeoutMs: number;
   devMailbox: boolean;
   allowSignup: boolean;
   session: { idleMs: number; maxMs: number; cookieName: string; secureCookie: boolean };
@@ -187,6 +189,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     trustProxy: env.TRUST_PROXY,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    smtpTimeoutMs: env.SMTP_TIMEOUT_SECONDS * 1000,
     devMailbox: env.DEV_MAILBOX && !env.SMTP_URL,
     allowSignup: env.ALLOW_SIGNUP,
     session: {

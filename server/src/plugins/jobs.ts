@@ -55,10 +55,9 @@ declare module 'fastify' {
 export default fp(
   async (app) => {
     const settings = { ...app.config.jobs };
-    let runner: ReturnType<typeof jobRunner>;
     const store = jobStore(app.mongo, (type) => runner.definition(type)?.retryForMs);
     const dead = deadJobs(app.mongo);
-    runner = jobRunner(store, settings, app.log.child({ module: 'jobs' }));
+    const runner = jobRunner(store, settings, app.log.child({ module: 'jobs' }));
     const typesOfKind = (kind: string) =>
       [...runner.definitions()].filter(([, def]) => def.kind === kind).map(([type]) => type);
     const lastRevival = new Map<string, number>();
@@ -79,7 +78,10 @@ export default fp(
       },
       async retryAll(kind, organizationId) {
         const types = typesOfKind(kind);
-        const count = await dead.requeueAll({ types, organizationId, onlyRevivable: false }, 'retried');
+        const count = await dead.requeueAll(
+          { types, organizationId, onlyRevivable: false },
+          'retried',
+        );
         if (count > 0) runner.kick();
         return count;
       },
@@ -90,7 +92,10 @@ export default fp(
         lastRevival.set(key, now);
         const count = await dead.requeueAll({ types, group, onlyRevivable: true }, 'revived');
         if (count > 0) {
-          app.log.info({ types, group, count }, 'dead jobs revived: their dependency answers again');
+          app.log.info(
+            { types, group, count },
+            'dead jobs revived: their dependency answers again',
+          );
           runner.kick();
         }
         return count;

@@ -117,11 +117,15 @@ export const leverDeliverySchema = Type.Object({
 export type LeverDelivery = Static<typeof leverDeliverySchema>;
 
 export const webhookReceiptSchema = Type.Object({
-  /** `stored`: new application queued; `held`: queued until Reconnect; `duplicate`: seen before. */
+  /**
+   * `stored`: new application queued; `held`: queued until Reconnect; `duplicate`: seen before;
+   * `refused`: signed, but its ids are not Lever's (kept as a failed application, never processed).
+   */
   outcome: Type.Union([
     Type.Literal('stored'),
     Type.Literal('held'),
     Type.Literal('duplicate'),
+    Type.Literal('refused'),
     Type.Literal('ping'),
     Type.Literal('ignored'),
   ]),

@@ -102,7 +102,10 @@ export function deadJobs(connection: Connection) {
     },
 
     /** Dead jobs of the organization, per type. */
-    async countByType(organizationId: Types.ObjectId, types: string[]): Promise<Map<string, number>> {
+    async countByType(
+      organizationId: Types.ObjectId,
+      types: string[],
+    ): Promise<Map<string, number>> {
       const rows = await Jobs.aggregate<{ _id: string; count: number }>([
         { $match: { organizationId, state: 'dead', type: { $in: types } } },
         { $group: { _id: '$type', count: { $sum: 1 } } },

@@ -237,7 +237,8 @@ export function jobRunner(store: JobStore, settings: RunnerSettings, log: Fastif
         ...JOB_DEFAULTS,
         maxDelayMs: settings.maxBackoffMs,
         ...def,
-        maxAttempts: def.maxAttempts ?? (def.retryForMs === undefined ? JOB_DEFAULTS.maxAttempts : null),
+        maxAttempts:
+          def.maxAttempts ?? (def.retryForMs === undefined ? JOB_DEFAULTS.maxAttempts : null),
       } as Definition);
       kick();
     },

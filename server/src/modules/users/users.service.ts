@@ -10,6 +10,27 @@ import type { AuthContext } from '../../plugins/auth.ts';
 import { userInvitationMail } from './user-invitation-mail.ts';
 import { userModel, type UserDocument } from './user.model.ts';
 
+/** The outbox kind of the invitation email. */
+export const USER_INVITATION_MAIL = 'user.invitation';
+
+/**
+ * An invitation waiting in the outbox is sent only while its link is the user's current one (a
+ * newer invitation, a deactivation or a set password make it pointless: its link would be dead).
+ */
+export function handleInvitationMail(app: FastifyInstance): void {
+  const Users = userModel(app.mongo);
+  app.mail.handle(USER_INVITATION_MAIL, {
+    stillWanted: async (ref, organizationId) =>
+      Boolean(
+        await scoped(Users, organizationId).exists({
+          _id: ref.userId,
+          status: 'invited',
+          inviteTokenHash: ref.tokenHash,
+        }),
+      ),
+  });
+}
+
 /** User management inside the caller's organization. Every query goes through `scoped()`. */
 export function usersService(app: FastifyInstance) {
   const Users = userModel(app.mongo);
@@ -21,13 +42,16 @@ export function usersService(app: FastifyInstance) {
     return user;
   }
 
-  /** Gives the user a fresh invitation token (the old one stops working) and emails the link. */
+  /**
+   * Gives the user a fresh invitation token (the old one stops working) and queues the email with
+   * the link (the outbox sends it; an older invitation still waiting there is then dropped).
+   */
   async function sendInvitation(ctx: AuthContext, user: UserDocument): Promise<void> {
     const token = randomToken();
     user.inviteTokenHash = hashToken(token);
     user.inviteExpiresAt = new Date(Date.now() + invitationTtlMs);
     await user.save();
-    await app.mail.send(
+    await app.mail.enqueue(
       userInvitationMail({
         to: user.email,
         inviteeName: user.name,
@@ -36,6 +60,11 @@ export function usersService(app: FastifyInstance) {
         link: `${publicUrl}/set-password#token=${token}`,
         expiresAt: user.inviteExpiresAt,
       }),
+      {
+        organizationId: ctx.organization._id,
+        kind: USER_INVITATION_MAIL,
+        ref: { userId: user._id.toHexString(), tokenHash: user.inviteTokenHash },
+      },
     );
   }
 

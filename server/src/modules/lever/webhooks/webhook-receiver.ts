@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { ErrorCode } from '@eligo/shared/errors';
 import type { LeverDelivery, WebhookReceipt } from '@eligo/shared/schemas/integrations';
@@ -17,6 +18,24 @@ const FUTURE_SKEW_MS = 5 * 60_000;
 const DEADLOCK_CODE = 16908292;
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+
+/** Lever's ids are UUIDs (docs/lever-api.md §2). */
+const LEVER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Why a signed delivery's ids cannot be Lever's (over-long, malformed), or null. The signature does
+ * not cover `data`: such a delivery is refused for good at receipt rather than sent on to Lever,
+ * which would answer 4xx (a 15,000-character id: 414) to every retry.
+ */
+function malformedIds(ids: Record<string, string | null>): string | null {
+  const bad = Object.entries(ids).filter(([, id]) => id !== null && !LEVER_ID.test(id));
+  if (bad.length === 0) return null;
+  const described = bad.map(([name, id]) => `${name} (${id!.length} characters)`).join(', ');
+  return `Lever sent a malformed id: ${described} is not a Lever id`;
+}
+
+/** An id as stored: a malformed one is shortened (the raw body keeps it whole). */
+const stored = (id: string | null) => (id && id.length > 64 ? `${id.slice(0, 64)}…` : id);
 
 export function webhookReceiver(app: FastifyInstance) {
   const Integrations = leverIntegrationModel(app.mongo);
@@ -87,7 +106,8 @@ export function webhookReceiver(app: FastifyInstance) {
   /**
    * One delivery: 404 for an unknown integration, 401 for a bad signature or a stale delivery,
    * then by kind. An application is stored in the inbox before we answer (a database failure
-   * surfaces as 503, so Lever retries); test pings and other events are only counted.
+   * surfaces as 503, so Lever retries); one whose ids are not Lever's is stored as failed and
+   * answered `refused` (2xx: retrying cannot help); test pings and other events are only counted.
    */
   async function receive(
     publicId: string,
@@ -107,27 +127,38 @@ export function webhookReceiver(app: FastifyInstance) {
       return { outcome: 'ignored' };
     }
     const applicationId = text(data.applicationId);
+    const contactId = text(data.contactId);
+    const refused = malformedIds({ opportunityId, applicationId, contactId });
     const held = integration.status === 'disconnected';
+    const subject = applicationId ?? opportunityId;
     const row = {
       _id: inboxKey(
         integration._id,
         delivery.event,
-        applicationId ?? opportunityId,
+        refused ? `malformed-${createHash('sha256').update(subject).digest('hex')}` : subject,
         delivery.triggeredAt,
       ),
       organizationId: integration.organizationId,
       integrationId: integration._id,
       event: delivery.event,
-      opportunityId,
-      applicationId,
-      contactId: text(data.contactId),
+      opportunityId: stored(opportunityId)!,
+      applicationId: stored(applicationId),
+      contactId: stored(contactId),
       triggeredAt: new Date(delivery.triggeredAt),
       receivedAt: new Date(),
       deliveryToken: delivery.token,
       rawBody,
-      status: held ? 'held' : ('received' as const),
+      // A refused delivery is kept as failed (counted on the tile), never processed or swept.
+      ...(refused
+        ? { status: 'failed' as const, failure: refused, processedAt: new Date() }
+        : { status: held ? 'held' : ('received' as const) }),
     };
     if (!(await insertOnce(row))) return { outcome: 'duplicate' };
+    if (refused) {
+      app.log.warn({ inboxId: row._id }, refused);
+      await recordActivity(app, integration, 'event').catch(() => undefined);
+      return { outcome: 'refused' };
+    }
     // Stored is what Lever needs to hear: queueing the job and counting the event may fail (a row
     // whose job was not queued is found by the sweep). Both at once, to answer sooner.
     await Promise.all([
