@@ -6,6 +6,7 @@ import { ensureFerretDb2 } from '@eligo/dev/database/ferretdb2/build';
 import { startFerretDb2 } from '@eligo/dev/database/ferretdb2/server';
 import { buildOptionsFromEnv } from '@eligo/dev/database/ferretdb2/settings';
 import { startMongoMemoryServer } from '@eligo/dev/database/memory-server';
+import type { RunningDatabase } from '@eligo/dev/database/running-database';
 
 /** What the server reports itself as (docs/database.md): MongoDB, or FerretDB 2 + DocumentDB. */
 export type DatabaseEngine = 'mongodb' | 'ferretdb2';
@@ -64,10 +65,14 @@ export async function describeServer(
 const summary = (error: unknown) =>
   (error as Error).message.replace(/\s*\n\s*/g, ' ').slice(0, 300);
 
-/** FerretDB 2 + DocumentDB in a throwaway cluster; undefined (with the reason logged) where it cannot be built. */
-async function tryFerretDb2(
+/**
+ * FerretDB 2 + DocumentDB in a throwaway cluster of its own, with its PostgreSQL in the caller's
+ * hands (`postgres.kill()`, `postgres.restart()`: the fault tests); undefined (with the reason
+ * logged) where the engine cannot be built.
+ */
+export async function startOwnFerretDb2(
   log: Log,
-): Promise<Pick<TestDatabaseServer, 'uri' | 'stop'> | undefined> {
+): Promise<(RunningDatabase & Required<Pick<RunningDatabase, 'postgres'>>) | undefined> {
   let engine;
   try {
     engine = await ensureFerretDb2(buildOptionsFromEnv(log));
@@ -80,13 +85,17 @@ async function tryFerretDb2(
   await chmod(dataDir, 0o711);
   const db = await startFerretDb2({ engine, dataDir, ephemeral: true, log });
   return {
-    uri: db.uri,
+    ...db,
+    postgres: db.postgres!,
     stop: async () => {
       await db.stop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
+
+/** FerretDB 2 + DocumentDB in a throwaway cluster; undefined (with the reason logged) where it cannot be built. */
+const tryFerretDb2 = (log: Log) => startOwnFerretDb2(log);
 
 async function tryTestcontainers(
   log: Log,

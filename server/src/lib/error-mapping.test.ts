@@ -147,6 +147,18 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(serverError(code, 'no primary', codeName))).toBe(true);
   });
 
+  test("a socket's raw failure (the driver writing to a connection just reset) counts", () => {
+    const reset = Object.assign(new Error('write ECONNRESET'), {
+      code: 'ECONNRESET',
+      syscall: 'write',
+      errno: -104,
+    });
+    expect(isDatabaseUnavailable(reset)).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code: 'ECONNRESET' }))).toBe(
+      false,
+    );
+  });
+
   test('an unavailable database behind a wrapping error (cause) still counts', () => {
     const wrapped = new Error('the inbox write failed', { cause: named('MongoNetworkError') });
     expect(isDatabaseUnavailable(wrapped)).toBe(true);

@@ -40,8 +40,23 @@ const NO_PRIMARY_CODES = new Set([91, 189, 10107, 11600, 11602, 13435, 13436]);
 const FERRETDB_BACKEND_DOWN =
   /postmaster|terminating connection|failed to connect to|dial error|connection refused|database system is (starting up|shutting down|in recovery|not yet accepting)|too many clients|server closed the connection|conn closed|connection reset|broken pipe|unexpected EOF/i;
 
+/**
+ * A socket's own failure surfacing raw (seen: the driver writing a command to a connection the
+ * database's host had just reset threw Node's `write ECONNRESET`, not a MongoNetworkError).
+ */
+const SOCKET_FAILURES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
 function isUnavailable(error: Error): boolean {
   if (DATABASE_DOWN.test(error.name)) return true;
+  const system = error as { code?: unknown; syscall?: unknown };
+  if (typeof system.syscall === 'string' && SOCKET_FAILURES.has(String(system.code))) return true;
   // mongoose: "Operation `x.find()` buffering timed out after 10000ms"
   if (/buffering timed out|client must be connected|Client must be connected/.test(error.message))
     return true;
