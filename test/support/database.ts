@@ -95,7 +95,8 @@ export async function startOwnFerretDb2(
 }
 
 /** FerretDB 2 + DocumentDB in a throwaway cluster; undefined (with the reason logged) where it cannot be built. */
-const tryFerretDb2 = (log: Log) => startOwnFerretDb2(log);
+const tryFerretDb2 = (log: Log): Promise<Pick<TestDatabaseServer, 'uri' | 'stop'> | undefined> =>
+  startOwnFerretDb2(log);
 
 async function tryTestcontainers(
   log: Log,
@@ -140,7 +141,7 @@ export async function startTestDatabaseServer(log: Log): Promise<TestDatabaseSer
   if (process.env.MONGODB_URI) {
     server = { uri: process.env.MONGODB_URI, stop: async () => {} };
   } else {
-    const candidates: Array<[string, (log: Log) => ReturnType<typeof tryFerretDb2>]> = [
+    const candidates: Array<[string, typeof tryFerretDb2]> = [
       ['embedded FerretDB 2', tryFerretDb2],
       ['testcontainers', tryTestcontainers],
       ['mongodb-memory-server', tryMongoMemoryServer],
