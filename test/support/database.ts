@@ -67,11 +67,12 @@ const summary = (error: unknown) =>
 
 /**
  * FerretDB 2 + DocumentDB in a throwaway cluster of its own, with its PostgreSQL in the caller's
- * hands (`postgres.kill()`, `postgres.restart()`: the fault tests); undefined (with the reason
- * logged) where the engine cannot be built.
+ * hands (`postgres.kill()`, `postgres.restart()`: the fault tests; `crashSafe` keeps the commits
+ * acknowledged before a kill); undefined (with the reason logged) where the engine cannot be built.
  */
 export async function startOwnFerretDb2(
   log: Log,
+  { crashSafe = true }: { crashSafe?: boolean } = {},
 ): Promise<(RunningDatabase & Required<Pick<RunningDatabase, 'postgres'>>) | undefined> {
   let engine;
   try {
@@ -83,7 +84,7 @@ export async function startOwnFerretDb2(
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'eligo-test-ferretdb2-'));
   // mkdtemp makes it 0700; the cluster inside runs as the postgres user when we are root.
   await chmod(dataDir, 0o711);
-  const db = await startFerretDb2({ engine, dataDir, ephemeral: true, log });
+  const db = await startFerretDb2({ engine, dataDir, ephemeral: true, crashSafe, log });
   return {
     ...db,
     postgres: db.postgres!,
@@ -96,7 +97,7 @@ export async function startOwnFerretDb2(
 
 /** FerretDB 2 + DocumentDB in a throwaway cluster; undefined (with the reason logged) where it cannot be built. */
 const tryFerretDb2 = (log: Log): Promise<Pick<TestDatabaseServer, 'uri' | 'stop'> | undefined> =>
-  startOwnFerretDb2(log);
+  startOwnFerretDb2(log, { crashSafe: false });
 
 async function tryTestcontainers(
   log: Log,

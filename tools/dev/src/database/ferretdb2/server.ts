@@ -28,11 +28,16 @@ documentdb.enableUserCrud = true
 documentdb.maxUserLimit = 100
 `;
 
-/** Throwaway clusters (tests, CI) skip durability: nothing there must survive a power cut. */
-const EPHEMERAL_CONF = `
+/**
+ * Throwaway clusters (tests, CI) skip durability: nothing there must survive a power cut. A
+ * cluster whose PostgreSQL a test kills keeps synchronous commits: without them a SIGKILL loses the
+ * last commits PostgreSQL had acknowledged (seen: the webhook secret written just before, so every
+ * delivery after the restart answered 401), which no production database does. The OS keeps
+ * what was written without fsync when only the process dies.
+ */
+const ephemeralConf = (crashSafe: boolean) => `
 fsync = off
-synchronous_commit = off
-full_page_writes = off
+${crashSafe ? '' : 'synchronous_commit = off\n'}full_page_writes = off
 `;
 
 export interface FerretDb2Options {
@@ -43,6 +48,8 @@ export interface FerretDb2Options {
   port?: number;
   /** Tests and CI: no fsync (faster; data may be lost on a crash of the machine), deleted on stop. */
   ephemeral?: boolean;
+  /** With `ephemeral`: commits survive PostgreSQL being killed (fault tests kill it). */
+  crashSafe?: boolean;
   log?: Log;
 }
 
@@ -101,6 +108,7 @@ async function createCluster(
   engine: Engine,
   account: Account | undefined,
   ephemeral: boolean,
+  crashSafe: boolean,
 ): Promise<void> {
   await mkdir(pgData, { recursive: true, mode: 0o700 });
   if (account) await chown(pgData, account.uid, account.gid);
@@ -118,7 +126,7 @@ async function createCluster(
   }
   await appendFile(
     path.join(pgData, 'postgresql.conf'),
-    POSTGRESQL_CONF + (ephemeral ? EPHEMERAL_CONF : ''),
+    POSTGRESQL_CONF + (ephemeral ? ephemeralConf(crashSafe) : ''),
   );
 }
 
@@ -188,7 +196,13 @@ export async function startFerretDb2(options: FerretDb2Options): Promise<Running
   const pgData = await clusterDir(options.dataDir, account, log);
   if (!existsSync(path.join(pgData, 'PG_VERSION'))) {
     log?.(`creating the PostgreSQL cluster in ${pgData}`);
-    await createCluster(pgData, engine, account, options.ephemeral ?? false);
+    await createCluster(
+      pgData,
+      engine,
+      account,
+      options.ephemeral ?? false,
+      options.crashSafe ?? false,
+    );
   }
   const pgPort = await freePort();
   let stopping = false;
@@ -262,7 +276,9 @@ export async function startFerretDb2(options: FerretDb2Options): Promise<Running
         pid: () => postgres.child.pid,
         async kill(signal = 'SIGKILL') {
           killed = true;
-          const exited = new Promise<void>((resolve) => postgres.child.once('exit', () => resolve()));
+          const exited = new Promise<void>((resolve) =>
+            postgres.child.once('exit', () => resolve()),
+          );
           postgres.child.kill(signal);
           await exited;
         },
