@@ -48,7 +48,7 @@ function deliveryRetries(): number[] {
   for (
     let delay = 1_000;
     total < faultSettings.outageMs + 15_000;
-    delay = Math.min(delay * 2, 30_000)
+    delay = Math.min(delay * 2, 5_000)
   ) {
     delays.push(delay);
     total += delay;
