@@ -30,8 +30,8 @@ const moduleDependencies = {
   applicants: ['organizations', 'audit'],
   survey: ['applicants', 'organizations'],
   lever: ['applicants', 'survey', 'organizations', 'users'],
-  // Forms 8850/9061 (docs/forms.md), pure rendering so far: no routes, no index.ts yet.
-  filing: [],
+  // The Filing screen and the daily digest (docs/filing.md); forms 8850/9061 (docs/forms.md).
+  filing: ['applicants', 'organizations', 'users'],
 };
 
 const modulesDir = `${import.meta.dirname}/server/src/modules`;

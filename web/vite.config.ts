@@ -18,6 +18,9 @@ export default defineConfig({
   build: {
     // No source maps: the production server publishes only what the browser runs.
     sourcemap: false,
+    // dist/.vite/manifest.json: the server reads which files the survey needs, to announce them
+    // with its page (Link: rel=modulepreload) instead of after the entry script ran.
+    manifest: true,
     target: 'es2022',
     rolldownOptions: {
       // TypeBox builders have no side effects, and neither has loading TypeBox: a schema nobody
@@ -34,6 +37,15 @@ export default defineConfig({
             { name: 'vue', test: /node_modules[\\/]\.pnpm[\\/]@vue\+|plugin-vue:export-helper/ },
             // TypeBox only where schemas are built (admin screens), never next to the API client.
             { name: 'typebox', test: /node_modules[\\/]\.pnpm[\\/]typebox@/ },
+            // The API client and the survey's early data request (main.ts starts it) in one file:
+            // both come with the page's entry, and a file of its own costs a phone a response's
+            // headers (about 1 KB) for a few hundred bytes. The state names too: the survey and the
+            // admin screens (hire card, employer profile) both show them, and as a shared chunk
+            // they were two more responses on the survey's first load.
+            {
+              name: 'client',
+              test: /[\\/]src[\\/](api[\\/]client|features[\\/]survey[\\/](first-load|states))\.ts$|[\\/]shared[\\/]src[\\/](routes[\\/]survey-endpoints|wotc[\\/]states)\.ts$/,
+            },
             // The generic components (dialogs, fields, tables, badges) that admin pages share: one JS
             // and one CSS download instead of a handful of tiny files.
             { name: 'components', test: /[\\/]web[\\/]src[\\/]components[\\/]/ },

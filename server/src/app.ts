@@ -6,6 +6,7 @@ import { validatorCompilers } from './lib/validation.ts';
 import { loggerOptions } from './logger.ts';
 import configPlugin, { type Config } from './plugins/config.ts';
 import authPlugin from './plugins/auth.ts';
+import clockPlugin, { type Clock } from './plugins/clock.ts';
 import cryptoPlugin from './plugins/crypto.ts';
 import csrfPlugin from './plugins/csrf.ts';
 import errorsPlugin, { answerClientError, sendError } from './plugins/errors.ts';
@@ -25,6 +26,7 @@ import auditModule from './modules/audit/audit.routes.ts';
 import authModule from './modules/auth/auth.routes.ts';
 import countiesModule from './modules/counties/counties.routes.ts';
 import jobsModule from './modules/jobs/jobs.routes.ts';
+import filingModule from './modules/filing/filing.routes.ts';
 import leverModule from './modules/lever/lever.routes.ts';
 import mailboxModule from './modules/mailbox/mailbox.routes.ts';
 import organizationModule from './modules/organizations/organization.routes.ts';
@@ -35,6 +37,8 @@ import usersModule from './modules/users/users.routes.ts';
 export interface AppOptions {
   config: Config;
   mongo?: MongoOptions;
+  /** What time it is (default: the real time); tests pass one they can move. */
+  clock?: Clock;
 }
 
 /** The whole application as a plugin. It never listens; `server.ts` and the tests decide that. */
@@ -42,6 +46,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   // Infrastructure first, each plugin after what it depends on. Swagger and the auth/CSRF hooks
   // must be in place before any route is registered, so they see (and guard) every one.
   await fastify.register(configPlugin, { config: opts.config });
+  await fastify.register(clockPlugin, opts.clock ? { clock: opts.clock } : {});
   await fastify.register(securityPlugin);
   await fastify.register(errorsPlugin);
   // Before anything that answers: a request for a foreign Host name gets nothing but a 421.
@@ -59,18 +64,20 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   // `config.sharedRateLimit` as they are added.
   await fastify.register(rateLimitPlugin);
 
-  // Business modules. Paths come from the shared route table (all under /api). `applicants`
-  // before `lever`: Lever's tag sync subscribes to app.applicants' "status decided" at boot.
+  // Business modules. Paths come from the shared route table (all under /api). `organizations`
+  // before `applicants` (which listens to "employer profile saved"), `applicants` before `lever`
+  // (Lever's tag sync subscribes to app.applicants' "status decided" at boot).
   await fastify.register(systemModule);
   await fastify.register(authModule);
   await fastify.register(accountModule);
   await fastify.register(usersModule);
   await fastify.register(mailboxModule);
+  await fastify.register(organizationModule);
   await fastify.register(applicantsModule);
   await fastify.register(surveyModule);
   await fastify.register(countiesModule);
   await fastify.register(leverModule);
-  await fastify.register(organizationModule);
+  await fastify.register(filingModule);
   await fastify.register(auditModule);
   await fastify.register(jobsModule);
 
@@ -117,6 +124,7 @@ export async function createApp(
   await fastify.register(fp(app, { name: 'eligo' }), {
     config,
     ...(options.mongo ? { mongo: options.mongo } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   try {
     if (options.testRoutes) await fastify.register(options.testRoutes);

@@ -90,11 +90,18 @@ export const TIMELINE_EVENT_TYPES = [
   'tag_sync_failed',
   'tag_sync_dead',
   'ssn_revealed',
+  /** The hire was recorded (Lever, an admin or a CSV): `data.source`, the fields and their values. */
+  'hire_recorded',
+  /** The hire changed or a value was confirmed: the same data, and the reason when one was given. */
+  'hire_updated',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
-/** What an audit record is about. Only PII reveals and exports are audited so far. */
-export const AUDIT_ACTIONS = ['ssn_revealed', 'applicants_exported'] as const;
+/**
+ * What an audit record is about: PII reveals and exports, and an admin's changes to a hire (the
+ * dates a tax credit depends on).
+ */
+export const AUDIT_ACTIONS = ['ssn_revealed', 'applicants_exported', 'hire_updated'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const DEFAULT_TAG_PREFIX = 'Eligo';

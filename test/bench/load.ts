@@ -99,6 +99,9 @@ export function printRows(rows: LoadRow[]): void {
       'p50 ms': r.p50,
       'p99 ms': r.p99,
       'non-2xx/errors': r.failures,
+      ...(r.cpuMsPerRequest === undefined
+        ? {}
+        : { 'server CPU ms/req': Number(r.cpuMsPerRequest.toFixed(3)) }),
       'load avg (1/5/15 min) before': r.load,
     })),
   );
@@ -108,19 +111,24 @@ export function printRows(rows: LoadRow[]): void {
  * A bare Fastify server in its own process, no hooks and no database: `GET /` answers
  * `{ ok: true }`, `POST /` parses the JSON body and answers the same.
  */
-export async function startBareFastify(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startBareFastify(
+  /** Node options before the script, e.g. `--cpu-prof`. */
+  nodeArgs: string[] = [],
+): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const port = await freePort();
   const source = `import Fastify from 'fastify';
 const app = Fastify();
 app.get('/', async () => ({ ok: true }));
 app.post('/', async (request) => ({ ok: typeof request.body === 'object' }));
+// Exit (not die) on SIGTERM, so that a --cpu-prof profile gets written.
+process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
 await app.listen({ host: '127.0.0.1', port: ${port} });`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', source], {
+  const child = spawn(process.execPath, [...nodeArgs, '--input-type=module', '-e', source], {
     cwd: testDir,
     stdio: 'inherit',
   });
   await waitForPort(port, { child });
-  return { url: `http://127.0.0.1:${port}/`, stop: () => stopProcess(child) };
+  return { url: `http://127.0.0.1:${port}/`, pid: child.pid!, stop: () => stopProcess(child) };
 }
 
 /** CPU time (user + system, ms) a process has used so far, from /proc (Linux). */

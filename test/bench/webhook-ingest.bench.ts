@@ -1,20 +1,12 @@
 import os from 'node:os';
-import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
-import { createEmulator, type Emulator } from '@eligo/lever-emulator';
-import { freePort } from '@eligo/dev/processes';
+import type { Emulator } from '@eligo/lever-emulator';
 import { startTestDatabaseServer, type TestDatabaseServer } from '../support/database.ts';
 import { signedDelivery, WAREHOUSE_POSTING_ID } from '../support/lever.ts';
-import { emulatorControl, leverEnv } from '../support/lever-env.ts';
-import { uniqueDatabaseName, withDatabase } from '../support/mongo-uri.ts';
-import {
-  connectLeverRemotely,
-  signUpRemotely,
-  type RemoteClient,
-} from '../support/remote-client.ts';
-import { spawnBuiltServer, type ServerProcess } from '../support/server-process.ts';
+import { emulatorControl } from '../support/lever-env.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import { waitFor } from '../support/wait.ts';
+import { startStack } from './lever-stack.ts';
 import { loadAverage, loadSettings, measure, printRows, startBareFastify } from './load.ts';
 
 /**
@@ -40,17 +32,6 @@ const burstSize = Number(process.env.BENCH_INGEST_BURST ?? 500);
 const ACK_P99_TARGET_MS = 20;
 const ACK_SHARE_TARGET = 0.5;
 
-/** The built server connected to its own Lever emulator, on a fresh database. */
-interface Stack {
-  lever: Emulator;
-  server: ServerProcess;
-  admin: RemoteClient;
-  /** The webhook our server registered in Lever: where deliveries go and how they are signed. */
-  webhook: { url: string; signatureToken: string };
-  db: Connection;
-  stop(): Promise<void>;
-}
-
 let database: TestDatabaseServer;
 const report: string[] = [];
 
@@ -69,44 +50,12 @@ afterAll(async () => {
   await database?.stop();
 });
 
-async function startStack(label: string, env: Record<string, string> = {}): Promise<Stack> {
-  const port = await freePort();
-  const appUrl = `http://127.0.0.1:${port}`;
-  const client = { clientId: 'eligo-bench', clientSecret: 'eligo-bench-secret' };
-  const lever = createEmulator({
-    client: { ...client, redirectUris: [`${appUrl}/api/integrations/lever/callback`] },
-    switches: { eventGroupsEnabledByDefault: true },
-  });
-  const leverUrl = await lever.listen(0);
-  const mongoUri = withDatabase(database.uri, uniqueDatabaseName(label));
-  const server = await spawnBuiltServer(mongoUri, { ...leverEnv(leverUrl, client), ...env }, port);
-  const db = await mongoose.createConnection(mongoUri).asPromise();
-  const admin = await signUpRemotely(server.url);
-  const outcome = await connectLeverRemotely(admin);
-  if (outcome !== 'connected') throw new Error(`connecting Lever ended with "${outcome}"`);
-  const webhook = [...lever.state.webhooks.values()].find((w) => w.event === 'applicationCreated');
-  if (!webhook) throw new Error('connecting Lever created no applicationCreated webhook');
-  return {
-    lever,
-    server,
-    admin,
-    webhook: { url: webhook.url, signatureToken: webhook.signatureToken },
-    db,
-    async stop() {
-      await server.stop();
-      await lever.close();
-      await db.dropDatabase();
-      await db.close();
-    },
-  };
-}
-
 const verdict = (met: boolean) => (met ? 'PASS' : 'MISS');
 
 async function measureAck(): Promise<void> {
   // The receiver's per-integration limit (600/min per instance) is a capacity guard that would
   // answer most of this load 429: lifted here, this measures what one instance can take.
-  const stack = await startStack('bench-ingest-ack', {
+  const stack = await startStack(database, 'bench-ingest-ack', {
     LEVER_WEBHOOK_RATE_LIMIT_PER_MINUTE: '100000000',
   });
   const bare = await startBareFastify();
@@ -164,7 +113,7 @@ interface CallCounter {
 
 async function measureBurst(): Promise<void> {
   const smtp = await startSmtpServer();
-  const stack = await startStack('bench-ingest-burst', { SMTP_URL: smtp.url });
+  const stack = await startStack(database, 'bench-ingest-burst', { SMTP_URL: smtp.url });
   try {
     const applicants = stack.db.collection('applicants');
     const load = loadAverage();

@@ -7,6 +7,7 @@ import { createApp } from '@eligo/server/app';
 import { loadConfig } from '@eligo/server/config';
 import { repoRoot } from '@eligo/dev/paths';
 import { uniqueDatabaseName, withDatabase } from '../support/mongo-uri.ts';
+import { ttlSecondsOf } from '../support/ttl.ts';
 
 function runBuiltServer(
   env: Record<string, string>,
@@ -37,6 +38,37 @@ describe('the server refuses to start when it cannot run safely', () => {
       expect(output).toContain(`${missing} is required but not set`);
     },
   );
+
+  test('an older database converges at boot: a plain index becomes the TTL index, a retired one is dropped, data stays', async () => {
+    const database = uniqueDatabaseName('boot-ttl');
+    const uri = withDatabase(inject('mongoUri'), database);
+    // As the periodic cleanups' versions left them.
+    const raw = await mongoose.createConnection(uri).asPromise();
+    const slot = { _id: 'slot', expiresAt: new Date(Date.now() + 3_600_000) };
+    await raw.collection('attempt_slots').insertOne(slot as never);
+    await raw.collection('attempt_slots').createIndex({ expiresAt: 1 }, { name: 'expiresAt_1' });
+    await raw.collection('sessions').createIndex({ expiresAt: 1 }, { name: 'expiresAt_1' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      MONGODB_URI: uri,
+      ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+    });
+    try {
+      // Twice: the second boot finds everything in place.
+      for (let boot = 0; boot < 2; boot++) await (await createApp(config)).close();
+      expect(await ttlSecondsOf(raw, 'attempt_slots', 'expiresAt')).toBe(0);
+      expect(await ttlSecondsOf(raw, 'sessions', 'idleExpiresAt')).toBe(0);
+      const sessionKeys = (await raw.collection('sessions').listIndexes().toArray()).map(
+        (i) => i.key,
+      );
+      expect(sessionKeys).not.toContainEqual({ expiresAt: 1 });
+      expect(await raw.collection('attempt_slots').find().toArray()).toEqual([slot]);
+    } finally {
+      await raw.dropDatabase();
+      await raw.close();
+    }
+  });
 
   test('an index that cannot be built stops the boot instead of running without it', async () => {
     const database = uniqueDatabaseName('boot-index');

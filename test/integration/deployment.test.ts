@@ -26,7 +26,11 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 test('SIGTERM with a job still running at the drain timeout: released to another instance, exit 0 after closing', async () => {
-  const { id } = await jobStore(t.app.mongo).enqueue('restart-probe', { label: 'x' }, 5);
+  const { id } = await jobStore(t.app.mongo, t.app.config.jobs).enqueue(
+    'restart-probe',
+    { label: 'x' },
+    5,
+  );
   const worker = await startJobWorkerOn(t, id, { ...env, LOG_LEVEL: 'info' });
   try {
     worker.child.kill('SIGTERM');

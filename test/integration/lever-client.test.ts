@@ -5,6 +5,7 @@ import { LeverApiError, LeverDisconnectedError } from '@eligo/server/modules/lev
 import { refreshIdleIntegrations } from '@eligo/server/modules/lever/client/idle-refresh';
 import type { LeverStatusChange } from '@eligo/server/modules/lever/index';
 import type { ApiClient } from '../support/http.ts';
+import { ttlSecondsOf } from '../support/ttl.ts';
 import {
   startLeverTestbed,
   WAREHOUSE_POSTING_ID as WAREHOUSE,
@@ -235,4 +236,10 @@ describe('the request budget', () => {
       expect(seen.reduce((sum, c) => sum + c.rateLimited, 0)).toBe(0);
     },
   );
+
+  test('its slots are deleted by a TTL index a minute after their time (none is read again)', async () => {
+    expect(await ttlSecondsOf(bed.t.db, 'leverrateslots', 'at')).toBe(60);
+    await client().getPosting(WAREHOUSE);
+    expect(await bed.t.db.collection('leverrateslots').countDocuments()).toBeGreaterThan(0);
+  });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { createTestApp } from '../support/app.ts';
 import { createOrganization, createUser, signedIn } from '../support/factories.ts';
 import type { ApiClient } from '../support/http.ts';
+import { ttlSecondsOf } from '../support/ttl.ts';
 import {
   LEVER_ACCOUNT_ID,
   LEVER_ADMIN,
@@ -43,7 +44,8 @@ describe('connecting Lever', () => {
     });
     expect(url.searchParams.get('scope')!.split(' ').sort()).toEqual([
       'applications:read:admin',
-      'contact:read:admin',
+      'archive_reasons:read:admin',
+      'offers:read:admin',
       'offline_access',
       'opportunities:write:admin',
       'postings:read:admin',
@@ -52,7 +54,7 @@ describe('connecting Lever', () => {
     expect(url.searchParams.get('state')!.length).toBeGreaterThanOrEqual(43);
   });
 
-  test('a Super Admin accepts: Lever is listed, the webhook exists in Lever at our URL, tokens are encrypted', async () => {
+  test('a Super Admin accepts: Lever is listed, both webhooks exist in Lever under our URL, tokens are encrypted', async () => {
     expect(await bed.connect(admin)).toBe('connected');
     const tile = await bed.tile(admin);
     expect(tile).toMatchObject({
@@ -64,22 +66,34 @@ describe('connecting Lever', () => {
       lastPingAt: null,
       failedSignatures24h: 0,
       unreadApplications: { count: 0, lastReason: null },
-      leverWebhooksPageUrl: `${bed.leverUrl}/settings/integrations/webhooks`,
+      leverWebhooksPageUrl: `${bed.leverUrl}/settings/integrations?tab=webhooks`,
+      webhooks: [
+        expect.objectContaining({ event: 'applicationCreated', state: 'waiting', mode: 'api' }),
+        expect.objectContaining({ event: 'candidateHired', state: 'waiting', mode: 'api' }),
+      ],
+      webhooksApi: 'available',
+      missingScopes: [],
     });
-    expect(tile.statusDetail).toContain('Application created');
+    expect(tile.statusDetail).toContain('"Application created" and "Candidate hired"');
     // The webhook URL is ours, under an unguessable id (not the integration's ObjectId).
     const publicId = tile.webhook.url.split('/').at(-1);
     expect(tile.webhook.url).toBe(`${bed.appUrl}/api/webhooks/lever/${publicId}`);
     expect(publicId).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(publicId).not.toContain(tile.id);
+    // One webhook per event, each at a URL of its own under ours, for every candidate origin.
     const webhooks = (await bed.control('GET', '/webhooks')).body.data;
-    expect(webhooks).toEqual([
-      expect.objectContaining({
-        url: tile.webhook.url,
-        event: 'applicationCreated',
-        createdVia: 'api',
-      }),
-    ]);
+    const everyOrigin = ['applied', 'sourced', 'referred', 'university', 'agency', 'internal'];
+    expect(webhooks).toEqual(
+      ['applicationCreated', 'candidateHired'].map((event) =>
+        expect.objectContaining({
+          url: expect.stringMatching(new RegExp(`^${tile.webhook.url}/[A-Za-z0-9_-]{16}$`)),
+          event,
+          createdVia: 'api',
+          origins: everyOrigin,
+        }),
+      ),
+    );
+    expect(webhooks[0].url).not.toBe(webhooks[1].url);
     const [stored] = await integrationsOf(organizationId);
     expect(stored.accessToken).toMatch(/^v1:/);
     expect(stored.refreshToken).toMatch(/^v1:/);
@@ -119,6 +133,25 @@ describe('connecting Lever', () => {
     expect(bed.lever.state.tokenEndpoint.authorizationCode).toBe(1);
   });
 
+  test('an expired state is refused before any code exchange, though the TTL index has not deleted it yet', async () => {
+    expect(await ttlSecondsOf(bed.t.db, 'leveroauthstates', 'expiresAt')).toBe(0);
+    expect(await ttlSecondsOf(bed.t.db, 'leverleases', 'expiresAt')).toBe(0);
+    const start = await admin.get('/api/integrations/lever/connect');
+    const { authorizeWithHttp } = await import('@eligo/lever-emulator');
+    const callback = await authorizeWithHttp(start.headers.location as string, {
+      email: 'sam.super@acme.example',
+    });
+    const states = bed.t.db.collection('leveroauthstates');
+    expect(
+      (await states.updateMany({}, { $set: { expiresAt: new Date(Date.now() - 1000) } }))
+        .modifiedCount,
+    ).toBeGreaterThan(0);
+    const late = await admin.get(callback.pathname + callback.search);
+    expect(late.headers.location).toContain('lever=invalid_state');
+    expect(bed.lever.state.tokenEndpoint.authorizationCode).toBe(0);
+    expect(await integrationsOf(organizationId)).toEqual([]);
+  });
+
   test("a state started by another admin's session (or none) is refused before any code exchange", async () => {
     const start = await admin.get('/api/integrations/lever/connect');
     const { authorizeWithHttp } = await import('@eligo/lever-emulator');
@@ -148,8 +181,8 @@ describe('connecting Lever', () => {
     expect(after[0]!._id).toEqual(first!._id);
     expect(after[0]!.publicId).toBe(first!.publicId);
     expect(after[0]!.tokenVersion).toBe(first!.tokenVersion + 1);
-    // The existing webhook is kept, not duplicated.
-    expect((await bed.control('GET', '/webhooks')).body.data).toHaveLength(1);
+    // The existing webhooks are kept, not duplicated.
+    expect((await bed.control('GET', '/webhooks')).body.data).toHaveLength(2);
   });
 
   test('the same Lever account connected by a second organization is refused', async () => {

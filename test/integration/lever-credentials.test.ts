@@ -27,6 +27,12 @@ const storedSecrets = () =>
     .find({ organizationId: new Types.ObjectId(organizationId) })
     .toArray();
 const leverWebhooks = async () => (await bed.control('GET', '/webhooks')).body.data;
+/** Our webhook of one event, as the emulator holds it (with its signature token). */
+const ours = async (event = 'applicationCreated') =>
+  (await leverWebhooks()).find(
+    (w: { url: string; event: string }) =>
+      w.event === event && w.url.startsWith(`${tile.webhook.url}/`),
+  );
 const deliver = (body: unknown) =>
   fetch(tile.webhook.url, {
     method: 'POST',
@@ -42,21 +48,27 @@ const runHealthCheck = async () => {
 
 describe('Manage ATS Credentials', () => {
   test('Regenerate signature token: the old webhook leaves Lever, the new token verifies, the old one no longer does', async () => {
-    const [old] = await leverWebhooks();
+    const old = await ours();
+    const hired = await ours('candidateHired');
     expect((await deliver(signedDelivery(old.signatureToken))).status).toBe(200);
     const response = await admin.post(`/api/integrations/${tile.id}/webhook/regenerate`);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ webhook: { mode: 'api', url: tile.webhook.url } });
     const now = await leverWebhooks();
-    expect(now).toHaveLength(1);
-    expect(now[0].id).not.toBe(old.id);
-    expect(now[0]).toMatchObject({ url: tile.webhook.url, createdVia: 'api' });
+    expect(now).toHaveLength(2);
+    const renewed = await ours();
+    expect(renewed.id).not.toBe(old.id);
+    expect(renewed.url).not.toBe(old.url);
+    expect(renewed).toMatchObject({ createdVia: 'api' });
+    // The other event's webhook is untouched.
+    expect(await ours('candidateHired')).toEqual(hired);
     expect((await deliver(signedDelivery(old.signatureToken))).status).toBe(401);
-    expect((await deliver(signedDelivery(now[0].signatureToken))).status).toBe(200);
+    expect((await deliver(signedDelivery(renewed.signatureToken))).status).toBe(200);
     const secrets = await storedSecrets();
-    expect(secrets).toHaveLength(1);
-    expect(secrets[0]!.leverWebhookId).toBe(now[0].id);
-    expect(secrets[0]!.signatureToken).not.toContain(now[0].signatureToken);
+    expect(secrets).toHaveLength(2);
+    const stored = secrets.find((s) => s.event === 'applicationCreated')!;
+    expect(stored.leverWebhookId).toBe(renewed.id);
+    expect(stored.signatureToken).not.toContain(renewed.signatureToken);
   });
 
   test('Regenerate while Lever is down (503) changes nothing and says so', async () => {
@@ -71,8 +83,8 @@ describe('Manage ATS Credentials', () => {
 
   test('Create a new webhook (manual): the token from Lever is required, stored encrypted, and verifies', async () => {
     // The admin deleted our webhook and adds one in Lever's settings page by hand.
-    const [ours] = await leverWebhooks();
-    await bed.control('DELETE', `/webhooks/${ours.id}`);
+    const api = await ours();
+    await bed.control('DELETE', `/webhooks/${api.id}`);
     const manual = (
       await bed.control('POST', '/webhooks', { url: tile.webhook.url, event: 'applicationCreated' })
     ).body.data;
@@ -91,9 +103,12 @@ describe('Manage ATS Credentials', () => {
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ webhook: { mode: 'manual' }, status: 'waiting' });
     expect((await deliver(signedDelivery(manual.signatureToken))).status).toBe(200);
-    expect((await deliver(signedDelivery(ours.signatureToken))).status).toBe(401);
+    expect((await deliver(signedDelivery(api.signatureToken))).status).toBe(401);
     const stored = await storedSecrets();
-    expect(stored.map((s) => s.mode)).toEqual(['manual']);
+    expect(stored.map((s) => [s.event, s.mode])).toEqual([
+      ['candidateHired', 'api'],
+      ['applicationCreated', 'manual'],
+    ]);
     expect(JSON.stringify(stored)).not.toContain(manual.signatureToken);
     // Lever's test button now reaches us through the manual webhook.
     await bed.control('POST', `/webhooks/${manual.id}/test`);
@@ -104,7 +119,7 @@ describe('Manage ATS Credentials', () => {
   });
 
   test('a manual webhook is saved even when Lever cannot delete ours right now (503)', async () => {
-    const [ours] = await leverWebhooks();
+    const api = await ours();
     const manual = (
       await bed.control('POST', '/webhooks', { url: tile.webhook.url, event: 'applicationCreated' })
     ).body.data;
@@ -115,7 +130,7 @@ describe('Manage ATS Credentials', () => {
     expect(saved.statusCode).toBe(200);
     expect(saved.json().webhook.mode).toBe('manual');
     expect((await deliver(signedDelivery(manual.signatureToken))).status).toBe(200);
-    expect((await deliver(signedDelivery(ours.signatureToken))).status).toBe(401);
+    expect((await deliver(signedDelivery(api.signatureToken))).status).toBe(401);
   });
 });
 
@@ -131,8 +146,7 @@ describe('health', () => {
       });
       await runHealthCheck();
       expect((await bed.tile(admin)).status).toBe('waiting');
-      const ours = (await leverWebhooks()).find((w: { url: string }) => w.url === tile.webhook.url);
-      await bed.control('DELETE', `/webhooks/${ours.id}`);
+      await bed.control('DELETE', `/webhooks/${(await ours()).id}`);
       await runHealthCheck();
       const broken = await bed.tile(admin);
       expect(broken.status).toBe('webhook_missing');
@@ -146,13 +160,13 @@ describe('health', () => {
 
   test.each([429, 503])('Lever answers %i: the tile keeps its last known state', async (status) => {
     await runHealthCheck();
-    const [ours] = await leverWebhooks();
-    await bed.control('DELETE', `/webhooks/${ours.id}`);
+    const api = await ours();
+    await bed.control('DELETE', `/webhooks/${api.id}`);
     await runHealthCheck();
     const known = await bed.tile(admin);
     expect(known.status).toBe('webhook_missing');
     await bed.control('POST', `/webhooks`, {
-      url: tile.webhook.url,
+      url: api.url,
       event: 'applicationCreated',
       createdVia: 'api',
     });
@@ -164,8 +178,7 @@ describe('health', () => {
   });
 
   test('the periodic check finds the missing webhook, and skips integrations checked recently', async () => {
-    const [ours] = await leverWebhooks();
-    await bed.control('DELETE', `/webhooks/${ours.id}`);
+    await bed.control('DELETE', `/webhooks/${(await ours()).id}`);
     // Just checked (at connect): skipped.
     expect(await checkAllHealth(bed.t.app)).toBe(0);
     expect((await bed.tile(admin)).status).toBe('waiting');
@@ -202,7 +215,7 @@ describe('health', () => {
 describe('Delete Integration', () => {
   test('YES, DELETE: the webhook leaves Lever, tokens are erased, applicants stay', async () => {
     const applicant = await createApplicantWithSurveyLink(bed.t.app, organizationId);
-    expect(await leverWebhooks()).toHaveLength(1);
+    expect(await leverWebhooks()).toHaveLength(2);
     expect((await admin.delete(`/api/integrations/${tile.id}`)).statusCode).toBe(204);
     expect(await leverWebhooks()).toEqual([]);
     expect((await admin.get('/api/integrations')).json().items).toEqual([]);
@@ -220,8 +233,7 @@ describe('Delete Integration', () => {
   });
 
   test('Lever answering 404/401 for the webhook does not block the delete', async () => {
-    const [ours] = await leverWebhooks();
-    await bed.control('DELETE', `/webhooks/${ours.id}`);
+    await bed.control('DELETE', `/webhooks/${(await ours()).id}`);
     expect((await admin.delete(`/api/integrations/${tile.id}`)).statusCode).toBe(204);
     expect((await admin.get('/api/integrations')).json().items).toEqual([]);
   });

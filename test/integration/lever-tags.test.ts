@@ -163,10 +163,13 @@ describe('when Lever fails', () => {
     await answerSurvey(bed.t.app, organizationId, applicantId, canaryAnswers());
     const shown = await tagState(applicantId, 'dead');
     expect(shown.tagSync.reason).toMatch(/no longer exists in Lever/);
-    const job = await bed.t.db
-      .collection('jobs')
-      .findOne({ type: 'lever.tag', organizationId: new Types.ObjectId(organizationId) });
-    expect(job).toMatchObject({ state: 'dead', attempt: 1 });
+    // The applicant shows the outcome before the runner has recorded the job's end.
+    const tagJob = () =>
+      bed.t.db
+        .collection('jobs')
+        .findOne({ type: 'lever.tag', organizationId: new Types.ObjectId(organizationId) });
+    await expect.poll(async () => (await tagJob())?.state).toBe('dead');
+    expect(await tagJob()).toMatchObject({ state: 'dead', attempt: 1 });
   });
 
   test('Disconnected pauses tag syncing; Reconnect resumes it', { timeout: 60_000 }, async () => {

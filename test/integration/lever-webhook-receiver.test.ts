@@ -9,6 +9,7 @@ import {
   type LeverTestbed,
 } from '../support/lever.ts';
 import { hostAndPort, startTcpProxy, type TcpProxy } from '../support/tcp-proxy.ts';
+import { ttlSecondsOf } from '../support/ttl.ts';
 
 /**
  * The webhook receiver (issue 9, item 1): what Lever's deliveries become. Real HTTP both ways:
@@ -250,6 +251,30 @@ describe('accepted deliveries', () => {
     expect(shown.status).toBe('connected');
     expect(shown.lastEventAt).toBeNull();
     expect(await inbox()).toEqual([]);
+  });
+
+  test('activity older than 30 days is not shown, though the TTL index has not deleted it yet', async () => {
+    expect(await ttlSecondsOf(bed.t.db, 'leveractivities', 'hour')).toBe(30 * 24 * 3600);
+    const integration = await bed.t.db
+      .collection('leverintegrations')
+      .findOne({ _id: new Types.ObjectId(tile.id) });
+    const HOUR = 3_600_000;
+    const hour = new Date((Math.floor(Date.now() / HOUR) - 30 * 24 - 1) * HOUR);
+    await bed.t.db.collection('leveractivities').insertOne({
+      _id: `${tile.id}:${hour.getTime()}` as never,
+      organizationId: integration!.organizationId,
+      integrationId: integration!._id,
+      hour,
+      events: 1,
+      pings: 1,
+      ignored: 0,
+      signatureFailures: 0,
+      lastEventAt: hour,
+      lastPingAt: hour,
+    });
+    const shown = await bed.tile(admin);
+    expect(shown.lastEventAt).toBeNull();
+    expect(shown.lastPingAt).toBeNull();
   });
 
   test('other events → 2xx, counted as ignored, nothing in the inbox', async () => {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { attemptLimiter } from '@eligo/server/lib/limits/attempt-limiter';
 import { apiClient } from '../support/http.ts';
+import { ttlSecondsOf } from '../support/ttl.ts';
 import {
   createOrganization,
   createUser,
@@ -87,6 +89,31 @@ describe('login limits under concurrency', () => {
         })
       ).statusCode,
     ).toBe(200);
+  });
+});
+
+describe('the slots of an ended window', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(`${import.meta.filename}-windows`);
+  });
+  afterAll(() => t?.close());
+
+  test('no longer count, whether or not the TTL index has deleted them yet', async () => {
+    expect(await ttlSecondsOf(t.db, 'attempt_slots', 'expiresAt')).toBe(0);
+    // The start of a window an hour ahead: its slots cannot expire while the test runs.
+    let clock = (Math.floor(Date.now() / 60_000) + 60) * 60_000;
+    const attempts = attemptLimiter(t.app.mongo, () => clock);
+    const limit = { max: 2, windowMs: 60_000 };
+    expect((await attempts.reserve('someone@example.com', limit)).ok).toBe(true);
+    expect((await attempts.reserve('someone@example.com', limit)).ok).toBe(true);
+    expect(await attempts.reserve('someone@example.com', limit)).toEqual({
+      ok: false,
+      retryAfterSeconds: 60,
+    });
+    clock += 60_000; // the window has ended; its slots are still stored
+    expect(await t.db.collection('attempt_slots').countDocuments()).toBe(2);
+    expect((await attempts.reserve('someone@example.com', limit)).ok).toBe(true);
   });
 });
 

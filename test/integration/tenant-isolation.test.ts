@@ -12,6 +12,7 @@ import {
 import { createLeverIntegration } from '../support/lever.ts';
 import { exampleOf, operationsOf, pathParams, type OpenApiOperation } from '../support/openapi.ts';
 import { answerSurvey } from '../support/applicants.ts';
+import { employerProfile, hireBody } from '../support/hires.ts';
 
 /**
  * The cross-tenant sweep: an admin of organization A calls every route of the OpenAPI document
@@ -75,6 +76,15 @@ beforeAll(async () => {
     postingTitle: 'Bravo Secret Posting',
   });
   await answerSurvey(t.app, b.organizationId, fromLever.applicant._id.toHexString());
+  // …with a hire, and B's employer profile (the Filing screen's records).
+  await bAdmin.patch('/api/organization/settings', {
+    employer: employerProfile({ legalName: 'Bravo Legal Name', ein: '36-7654321' }),
+  });
+  const hired = await bAdmin.put(
+    `/api/applicants/${fromLever.applicant._id.toHexString()}/hire`,
+    hireBody({ startedOn: '2031-03-03', position: 'Bravo Secret Position' }),
+  );
+  if (hired.statusCode !== 200) throw new Error(`B's hire: ${hired.statusCode} ${hired.body}`);
   // …and a Lever integration (ATS Integrations screen).
   const integration = await createLeverIntegration(t.app, b.organizationId, 'acct-bravo-lever');
   bIds = [
@@ -101,6 +111,9 @@ beforeAll(async () => {
     'Bravo Secret Posting',
     integration.publicId,
     'acct-bravo-lever',
+    'Bravo Legal Name',
+    '7654321',
+    'Bravo Secret Position',
   ];
 });
 afterAll(() => t.close());
@@ -170,6 +183,13 @@ describe('cross-tenant sweep over every route', () => {
           'POST /api/integrations/{integrationId}/webhook/regenerate',
           'PUT /api/integrations/{integrationId}/webhook/manual',
           'POST /api/webhooks/lever/{integrationId}',
+          'PUT /api/applicants/{applicantId}/hire',
+          'POST /api/hires/import',
+          'GET /api/filing/summary',
+          'GET /api/filing',
+          'GET /api/account/preferences',
+          'PATCH /api/account/preferences',
+          'PATCH /api/organization/settings',
         ]),
       );
       expect(new Set(visited).size).toBe(operations.length);

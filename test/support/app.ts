@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import mongoose, { type Connection } from 'mongoose';
 import { inject } from 'vitest';
 import { createApp } from '@eligo/server/app';
+import type { Clock } from '@eligo/server/plugins/clock';
 import { loadConfig, type Config } from '@eligo/server/config';
 import { uniqueDatabaseName, withDatabase } from './mongo-uri.ts';
 
@@ -36,6 +37,8 @@ export interface TestAppOptions {
   databaseOf?: TestApp;
   /** Runs on a database made elsewhere, by name (e.g. a built server's; pass its ENCRYPTION_KEY). */
   databaseName?: string;
+  /** The app's clock (default: the real time), e.g. a `testClock` the test moves. */
+  clock?: Clock;
 }
 
 /** Builds the real app against a fresh database of the run's server; `close()` drops it. */
@@ -66,6 +69,7 @@ export async function createTestApp(label: string, options: TestAppOptions = {})
   });
   const app = await createApp(config, {
     logStream,
+    ...(options.clock ? { clock: options.clock } : {}),
     ...(options.serverSelectionTimeoutMS
       ? { mongo: { serverSelectionTimeoutMS: options.serverSelectionTimeoutMS } }
       : {}),

@@ -21,6 +21,8 @@ export async function spawnBuiltServer(
   mongoUri: string,
   env: Record<string, string> = {},
   chosenPort?: number,
+  /** Extra Node options before the bundle, e.g. `--cpu-prof` (not allowed in NODE_OPTIONS). */
+  nodeArgs: string[] = [],
 ): Promise<ServerProcess> {
   const bundle = path.join(repoRoot, 'server', 'dist', 'server.mjs');
   if (!existsSync(bundle))
@@ -30,7 +32,7 @@ export async function spawnBuiltServer(
   if (!existsSync(path.join(repoRoot, 'web', 'dist', 'index.html')))
     throw new Error('web/dist is missing: run "pnpm build"');
   const port = chosenPort ?? (await freePort());
-  const child = spawn(process.execPath, ['--enable-source-maps', bundle], {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeArgs, bundle], {
     cwd: path.join(repoRoot, 'server'),
     env: {
       ...process.env,

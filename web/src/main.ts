@@ -1,4 +1,5 @@
 import './styles.css';
+import { startSurveyLoad } from './features/survey/first-load.ts';
 
 /**
  * Two apps share this page. The public applicant survey (`/survey/<token>`, opened from an email on
@@ -7,8 +8,11 @@ import './styles.css';
  */
 const survey = /^\/survey\/([^/]+)\/?$/.exec(window.location.pathname);
 if (survey) {
+  const token = decodeURIComponent(survey[1]!);
+  // The survey's data and its code travel side by side (features/survey/first-load.ts).
+  startSurveyLoad(token);
   const { mountSurvey } = await import('./features/survey/mount.ts');
-  mountSurvey('#app', decodeURIComponent(survey[1]!));
+  mountSurvey('#app', token);
 } else {
   const { mountAdminApp } = await import('./admin-app.ts');
   await mountAdminApp('#app');

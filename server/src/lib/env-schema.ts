@@ -120,6 +120,13 @@ export const envSchema = Type.Object({
   LEVER_IDLE_REFRESH_DAYS: Type.Integer({ minimum: 1, maximum: 80, default: 30 }),
   /** How often every integration's webhook is looked for in Lever. */
   LEVER_HEALTH_CHECK_MINUTES: Type.Integer({ minimum: 1, default: 15 }),
+  /**
+   * Hosts Lever may redirect an API call to with our token re-attached (comma-separated; `*.` for
+   * any subdomain). Default: LEVER_API_URL's host and `*.lever.co`.
+   */
+  LEVER_API_HOSTS: Type.Optional(Type.String({ minLength: 1 })),
+  /** How often each integration looks in Lever for hires a lost webhook missed (the reconcile). */
+  LEVER_RECONCILE_HOURS: Type.Number({ exclusiveMinimum: 0, maximum: 24 * 7, default: 6 }),
 });
 
 export type Env = Static<typeof envSchema>;

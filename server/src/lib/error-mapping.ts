@@ -6,6 +6,7 @@ import {
   type ErrorDetail,
 } from '@eligo/shared/errors';
 import { NOT_BLANK } from '@eligo/shared/schemas/common';
+import { EIN_PATTERN, EMPLOYER_PHONE_PATTERN } from '@eligo/shared/filing';
 import { AppError } from './app-error.ts';
 
 interface ValidationIssue {
@@ -77,6 +78,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+const PATTERN_MEANINGS = new Map([
+  [NOT_BLANK, 'must not be blank'],
+  [EIN_PATTERN, 'must be an EIN written NN-NNNNNNN, starting with a prefix the IRS issues'],
+  [EMPLOYER_PHONE_PATTERN, 'must be a US telephone number, e.g. (312) 555-0100'],
+]);
+
 function validationDetails(error: FastifyLikeError): ErrorDetail[] {
   const context = error.validationContext ?? 'body';
   return (error.validation ?? []).map((issue) => {
@@ -88,11 +95,9 @@ function validationDetails(error: FastifyLikeError): ErrorDetail[] {
     const suffix = typeof missing === 'string' ? `/${missing}` : '';
     return {
       path: `/${context}${issue.instancePath ?? ''}${suffix}`,
-      // The schemas' "not blank" rule is a pattern; say what it means.
+      // Some of the schemas' patterns: say what they mean.
       message:
-        issue.params?.pattern === NOT_BLANK
-          ? 'must not be blank'
-          : (issue.message ?? 'is not valid'),
+        PATTERN_MEANINGS.get(issue.params?.pattern as string) ?? issue.message ?? 'is not valid',
     };
   });
 }

@@ -91,17 +91,20 @@ export default fp(
     }
     app.decorate('identify', identify);
 
-    app.addHook('preHandler', async (request, reply) => {
-      const access = request.routeOptions.config.access;
-      if (access !== 'user' && access !== 'admin') return;
+    async function authorize(request: FastifyRequest, reply: FastifyReply, access: RouteAccess) {
       const auth = await identify(request, reply);
       if (!auth) throw AppError.unauthenticated('Your session has ended. Please sign in again.');
       if (access === 'admin' && auth.user.role !== 'admin')
         throw AppError.forbidden('Only admins can do this');
       request.auth = auth;
+    }
+    // A callback-style hook: public routes (the survey, health, static files) pass without a
+    // promise or a microtask; the others wait for the session lookup.
+    app.addHook('preHandler', (request, reply, done) => {
+      const access = request.routeOptions.config.access;
+      if (access !== 'user' && access !== 'admin') return done();
+      authorize(request, reply, access).then(() => done(), done);
     });
-
-    app.scheduler.every('delete-expired-sessions', 10 * 60_000, () => sessions.deleteExpired());
   },
-  { name: 'auth', dependencies: ['config', 'mongo', 'scheduler'] },
+  { name: 'auth', dependencies: ['config', 'mongo'] },
 );

@@ -216,7 +216,12 @@ describe('loadConfig', () => {
         audience: 'https://api.lever.co/v1/',
         clientId: 'client',
         clientSecret: 'secret',
+        apiHosts: ['api.lever.co', '*.lever.co'],
       });
+      expect(
+        loadConfig({ ...valid, ...lever, LEVER_API_HOSTS: ' API.eu.lever.co, localhost ' }).lever
+          ?.apiHosts,
+      ).toEqual(['api.eu.lever.co', 'localhost']);
     });
 
     test('a partial set refuses to boot, naming each missing setting', () => {
@@ -239,7 +244,14 @@ describe('loadConfig', () => {
         apiBurst: 10,
         idleRefreshMs: 30 * 86_400_000,
         healthCheckIntervalMs: 15 * 60_000,
+        reconcileIntervalMs: 6 * 3_600_000,
       });
+      expect(
+        loadConfig({ ...valid, LEVER_RECONCILE_HOURS: '0.5' }).leverSettings.reconcileIntervalMs,
+      ).toBe(30 * 60_000);
+      expect(problemsOf({ ...valid, LEVER_RECONCILE_HOURS: '0' }).join()).toContain(
+        'LEVER_RECONCILE_HOURS',
+      );
       expect(problemsOf({ ...valid, LEVER_API_REQUESTS_PER_SECOND: '11' }).join()).toContain(
         'LEVER_API_REQUESTS_PER_SECOND',
       );

@@ -54,6 +54,11 @@ export interface LeverConfig {
   audience: string;
   clientId: string;
   clientSecret: string;
+  /**
+   * Host patterns (`api.lever.co`, `*.lever.co`) an API call may be redirected to with the token
+   * re-attached (lever-api.md §2.9); any other host gets the request without it.
+   */
+  apiHosts: string[];
 }
 
 export interface LeverSettings {
@@ -63,6 +68,7 @@ export interface LeverSettings {
   apiBurst: number;
   idleRefreshMs: number;
   healthCheckIntervalMs: number;
+  reconcileIntervalMs: number;
 }
 
 const LEVER_KEYS = [
@@ -94,6 +100,11 @@ function leverConfig(env: Env): LeverConfig | null {
     audience: env.LEVER_AUDIENCE!,
     clientId: env.LEVER_CLIENT_ID!,
     clientSecret: env.LEVER_CLIENT_SECRET!,
+    apiHosts: env.LEVER_API_HOSTS
+      ? env.LEVER_API_HOSTS.split(',')
+          .map((host) => host.trim().toLowerCase())
+          .filter(Boolean)
+      : [new URL(env.LEVER_API_URL!).hostname, '*.lever.co'],
   };
 }
 
@@ -240,6 +251,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       apiBurst: env.LEVER_API_BURST,
       idleRefreshMs: env.LEVER_IDLE_REFRESH_DAYS * 86_400_000,
       healthCheckIntervalMs: env.LEVER_HEALTH_CHECK_MINUTES * 60_000,
+      reconcileIntervalMs: Math.round(env.LEVER_RECONCILE_HOURS * 3_600_000),
     },
   };
 }

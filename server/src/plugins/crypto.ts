@@ -1,7 +1,6 @@
 import fp from 'fastify-plugin';
 import { Types, type Connection } from 'mongoose';
-import { isDuplicateKeyError } from '../lib/unique-insert.ts';
-import { retryOnDeadlock } from '../lib/unique-insert.ts';
+import { insertOnce } from '../lib/db/index.ts';
 import {
   aadString,
   decryptWithKey,
@@ -60,16 +59,12 @@ export function fieldCrypto(connection: Connection, ring: Keyring): FieldCrypto 
   async function createFirstKey(organizationId: Types.ObjectId): Promise<void> {
     const kek = await wrappingKek(connection, ring);
     const wrappedKey = wrapDataKey(kek.key, generateDataKey(), organizationId.toHexString(), 1);
-    let created;
-    try {
-      // The guard is a secondary unique index: FerretDB 2 may answer `deadlock detected`.
-      created = await retryOnDeadlock(() =>
-        scoped(DataKeys, organizationId).create({ version: 1, wrappedKey, kekId: kek.id }),
-      );
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      return;
-    }
+    // Unique on (organizationId, version): the loser of a race reads the winner's key.
+    const inserted = await insertOnce(() =>
+      scoped(DataKeys, organizationId).create({ version: 1, wrappedKey, kekId: kek.id }),
+    );
+    if (!inserted.won) return;
+    const created = inserted.value;
     // A rotation that started between reading its target and this insert may have scanned the
     // rows before this one landed: then this row moves to the target itself (the rotation writes
     // its target first and scans after, so one of the two sees the other).

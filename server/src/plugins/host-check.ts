@@ -18,14 +18,21 @@ declare module 'fastify' {
 export default fp(
   async (app) => {
     const { allowedHosts } = app.config.hosts;
-    app.addHook('onRequest', async (request) => {
-      if (request.routeOptions.config.anyHost) return;
-      const host = canonicalHost(request.host ?? '');
-      if (host && allowedHosts.has(host)) return;
+    // A callback-style hook (no promise per request). The allowed hosts are canonical, and
+    // canonicalHost leaves a canonical name as it is, so a Host header that is already one of them
+    // is accepted without parsing it as a URL; any other value is canonicalized first.
+    app.addHook('onRequest', (request, _reply, done) => {
+      if (request.routeOptions.config.anyHost) return done();
+      const raw = request.host ?? '';
+      if (allowedHosts.has(raw)) return done();
+      const host = canonicalHost(raw);
+      if (host && allowedHosts.has(host)) return done();
       request.log.warn({ host: request.host }, 'request for a host this server does not serve');
-      throw new AppError(
-        ErrorCode.HostNotAllowed,
-        'This server does not answer for that host name. Use the address Eligo was set up with.',
+      done(
+        new AppError(
+          ErrorCode.HostNotAllowed,
+          'This server does not answer for that host name. Use the address Eligo was set up with.',
+        ),
       );
     });
   },

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { Types } from 'mongoose';
 import { deadJobs } from '../lib/jobs/dead-jobs.ts';
+import { expireLegacyJobs } from '../lib/jobs/retention.ts';
 import { jobRunner, type JobDefinition } from '../lib/jobs/runner.ts';
 import { jobStore, type EnqueueOptions, type JobView } from '../lib/jobs/store.ts';
 
@@ -55,7 +56,7 @@ declare module 'fastify' {
 export default fp(
   async (app) => {
     const settings = { ...app.config.jobs };
-    const store = jobStore(app.mongo, (type) => runner.definition(type)?.retryForMs);
+    const store = jobStore(app.mongo, settings, (type) => runner.definition(type)?.retryForMs);
     const dead = deadJobs(app.mongo);
     const runner = jobRunner(store, settings, app.log.child({ module: 'jobs' }));
     const typesOfKind = (kind: string) =>
@@ -121,9 +122,6 @@ export default fp(
       nextPoll: runner.nextPoll,
     } satisfies Jobs);
 
-    app.scheduler.every('jobs-cleanup', 60 * 60_000, () =>
-      store.cleanup(app.config.jobs.retentionMs),
-    );
     // Jobs with a time budget wait on a dependency: once per backoff cap, one dead job per type and
     // group tries again; if it succeeds, its success revives the rest (`revive`).
     app.scheduler.every('jobs-revival-probe', settings.maxBackoffMs, async () => {
@@ -133,9 +131,14 @@ export default fp(
       if ((await dead.probe(types)) > 0) runner.kick();
     });
     // After the mongo plugin's onReady (collections and indexes exist).
-    app.addHook('onReady', async () => runner.start());
+    app.addHook('onReady', async () => {
+      const adopted = await expireLegacyJobs(app.mongo, app.config.jobs);
+      if (adopted.jobs + adopted.leases > 0)
+        app.log.info(adopted, 'jobs and leases from before the TTL indexes given an expiry');
+      runner.start();
+    });
     // Registered after mongo, so this runs before its connection closes (onClose runs in reverse).
     app.addHook('onClose', async () => runner.drain());
   },
-  { name: 'jobs', dependencies: ['config', 'mongo', 'scheduler'] },
+  { name: 'jobs', dependencies: ['config', 'mongo'] },
 );

@@ -10,11 +10,7 @@ declare module 'fastify' {
 
 export default fp(
   async (app) => {
-    const attempts = attemptLimiter(app.mongo);
-    app.decorate('attempts', attempts);
-    app.scheduler.every('delete-expired-attempt-slots', 10 * 60_000, () =>
-      attempts.deleteExpired(),
-    );
+    app.decorate('attempts', attemptLimiter(app.mongo));
   },
-  { name: 'limits', dependencies: ['mongo', 'scheduler'] },
+  { name: 'limits', dependencies: ['mongo'] },
 );

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
-import mongoose, { type Connection, type Model } from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
+import { ensureIndexes } from '../lib/db/indexes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -36,14 +37,7 @@ export default fp<MongoOptions>(
     app.decorate('mongo', connection);
     app.addHook('onReady', async () => {
       // Modules have registered their models by now: create collections and indexes, or refuse to start.
-      for (const name of connection.modelNames()) {
-        const model = connection.model(name);
-        await model.createCollection().catch((error: unknown) => {
-          if ((error as { codeName?: string }).codeName !== 'NamespaceExists') throw error;
-        });
-        await model.createIndexes();
-        await assertIndexesInPlace(model);
-      }
+      for (const name of connection.modelNames()) await ensureIndexes(connection.model(name));
     });
     app.addHook('onClose', async () => {
       await connection.close();
@@ -51,31 +45,6 @@ export default fp<MongoOptions>(
   },
   { name: 'mongo', dependencies: ['config'] },
 );
-
-/**
- * Checks that every index the schema declares exists with the same keys and uniqueness. MongoDB and
- * FerretDB 2 refuse a conflicting createIndexes, but FerretDB v1 answers "ok" when an index of that
- * name already exists, even without `unique`; and on every engine an index with the same keys under
- * another name, without `unique`, would otherwise go unnoticed (docs/database.md).
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any model of the connection
-export async function assertIndexesInPlace(model: Model<any>): Promise<void> {
-  const existing = (await model.listIndexes()) as Array<{
-    key: Record<string, number>;
-    unique?: boolean;
-  }>;
-  for (const [fields, options] of model.schema.indexes()) {
-    const wanted = JSON.stringify(fields);
-    const found = existing.find((index) => JSON.stringify(index.key) === wanted);
-    if (!found || Boolean(found.unique) !== Boolean((options as { unique?: boolean }).unique)) {
-      throw new Error(
-        `Index ${wanted} (unique: ${Boolean((options as { unique?: boolean }).unique)}) on ${model.collection.collectionName} is ` +
-          (found ? `there with unique: ${Boolean(found.unique)}` : 'missing') +
-          '. Drop the conflicting index and restart.',
-      );
-    }
-  }
-}
 
 /** Pings the database, giving up after `timeoutMs`. */
 export async function pingDatabase(connection: Connection, timeoutMs = 2_000): Promise<boolean> {

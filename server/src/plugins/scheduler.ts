@@ -7,8 +7,9 @@ declare module 'fastify' {
 }
 
 /**
- * In-process periodic tasks (expired-session cleanup and the like). Each run is awaited before the
- * next is scheduled, failures are logged, and everything stops when the app closes.
+ * In-process periodic tasks (Lever health checks, the inbox sweep, survey reminders; what expires
+ * is deleted by TTL indexes instead). Each run is awaited before the next is scheduled, failures
+ * are logged, and everything stops when the app closes.
  */
 export default fp(
   async (app) => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
 import { AppError } from '../lib/app-error.ts';
+import { isSurveyPage, surveyPreloadLinks } from './survey-preload.ts';
 
 /**
  * Serves the built web app and answers everything no route claimed: unknown `/api/*` paths get the
@@ -18,6 +19,7 @@ export default fp(
     const root = app.config.webDistDir;
     const indexFile = path.join(root, 'index.html');
     const hasSpa = existsSync(indexFile);
+    const surveyLinks = hasSpa ? surveyPreloadLinks(root) : null;
     if (hasSpa) {
       await app.register(fastifyStatic, {
         root,
@@ -43,6 +45,7 @@ export default fp(
       const isAsset = request.url.startsWith('/assets/');
       const wantsPage = request.method === 'GET' || request.method === 'HEAD';
       if (!isApi && !isAsset && wantsPage && hasSpa) {
+        if (surveyLinks && isSurveyPage(request.url)) void reply.header('link', surveyLinks);
         return reply.header('cache-control', 'no-cache').sendFile('index.html');
       }
       throw AppError.notFound(`No route for ${request.method} ${request.url.split('?')[0]}`);

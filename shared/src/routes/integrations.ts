@@ -6,9 +6,11 @@ import {
   leverDeliverySchema,
   leverIntegrationSchema,
   manualWebhookBodySchema,
+  webhookHookParamsSchema,
   webhookParamsSchema,
   webhookReceiptSchema,
 } from '../schemas/integrations.ts';
+import { webhookEventQuerySchema } from '../schemas/lever-tile.ts';
 
 /** The ATS Integrations screen (admins) and Lever's OAuth redirect back to us. */
 export const integrationRoutes = {
@@ -52,16 +54,19 @@ export const integrationRoutes = {
   regenerateSignatureToken: defineRoute({
     method: 'POST',
     path: '/api/integrations/:integrationId/webhook/regenerate',
-    summary: 'Replaces the webhook Eligo created in Lever with a new one (new signature token)',
+    summary:
+      "Replaces an event's webhook (?event=, default applicationCreated) with a new one Eligo creates in Lever (new URL, new signature token)",
     access: 'admin',
     tags: ['integrations'],
     params: integrationParamsSchema,
+    query: webhookEventQuerySchema,
     response: leverIntegrationSchema,
   }),
   setManualWebhook: defineRoute({
     method: 'PUT',
     path: '/api/integrations/:integrationId/webhook/manual',
-    summary: 'Uses a webhook the admin created in Lever, with its signature token',
+    summary:
+      'Uses a webhook the admin created in Lever for an event (default applicationCreated), with its signature token',
     access: 'admin',
     tags: ['integrations'],
     params: integrationParamsSchema,
@@ -79,6 +84,16 @@ export const webhookRoutes = {
     access: 'public',
     tags: ['webhooks'],
     params: webhookParamsSchema,
+    body: leverDeliverySchema,
+    response: webhookReceiptSchema,
+  }),
+  leverHook: defineRoute({
+    method: 'POST',
+    path: '/api/webhooks/lever/:integrationId/:hookKey',
+    summary: 'Lever webhook receiver for a webhook Eligo created (its own URL; same checks)',
+    access: 'public',
+    tags: ['webhooks'],
+    params: webhookHookParamsSchema,
     body: leverDeliverySchema,
     response: webhookReceiptSchema,
   }),

@@ -100,11 +100,10 @@ export const applicantRowSchema = Type.Object({
   confidential: Type.Boolean(),
   anonymized: Type.Boolean(),
   /**
-   * The hire's filing: deadline, bucket, what is missing, the state's answer (docs/filing.md §4–§5);
-   * `null` when not hired. Optional in the type only until the server fills it (issue 19), then
-   * always sent.
+   * The hire's filing: deadline, bucket, what is missing (the screened-after-offer flag among it),
+   * the state's answer (docs/filing.md §4–§5); `null` when not hired.
    */
-  filing: Type.Optional(Type.Union([applicantFilingSchema, Type.Null()])),
+  filing: Type.Union([applicantFilingSchema, Type.Null()]),
 });
 export type ApplicantRow = Static<typeof applicantRowSchema>;
 
@@ -222,11 +221,8 @@ export const applicantDetailSchema = Type.Object({
   /** Target group codes, for a quick read; the reasons are in `eligibility.matches`. */
   targetGroups: Type.Array(dolCodeSchema),
   timeline: Type.Array(timelineEventSchema),
-  /**
-   * The hire (docs/filing.md §2); `null` when not hired. Optional in the type only until the server
-   * fills it (issue 19), then always sent. Its filing is the row's `filing`.
-   */
-  hire: Type.Optional(Type.Union([applicantHireSchema, Type.Null()])),
+  /** The hire (docs/filing.md §2); `null` when not hired. Its filing is the row's `filing`. */
+  hire: Type.Union([applicantHireSchema, Type.Null()]),
 });
 export type ApplicantDetail = Static<typeof applicantDetailSchema>;
 

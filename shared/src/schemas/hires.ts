@@ -41,7 +41,7 @@ export type PutHireBody = Static<typeof putHireBodySchema>;
 export const hiresImportResultSchema = Type.Object({
   ...csvImportResultSchema.properties,
   unknown: Type.Integer({ minimum: 0 }),
-  /** The rows counted as `unknown`, in file order. */
+  /** The rows counted as `unknown`, in file order: the first 500 (`unknown` counts them all). */
   unknownEmployees: Type.Array(
     Type.Object({
       /** Line in the file (the header is line 1). */

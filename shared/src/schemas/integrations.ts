@@ -1,5 +1,12 @@
 import { Type, type Static } from 'typebox';
 import { idSchema, isoDateTimeSchema } from './common.ts';
+import {
+  leverEventWebhookSchema,
+  leverGrantSchema,
+  leverReconcileSchema,
+  leverWebhookEventSchema,
+  missingLeverScopeSchema,
+} from './lever-tile.ts';
 
 /**
  * What the Lever tile shows, most urgent first:
@@ -37,11 +44,26 @@ export const leverIntegrationSchema = Type.Object({
   connectedAt: isoDateTimeSchema,
   connectedBy: Type.Union([Type.String(), Type.Null()]),
   webhook: Type.Object({
-    /** The URL Lever must call: unique to this integration. */
+    /**
+     * The URL to give Lever for a webhook made by hand (both events may use it): unique to this
+     * integration. Each webhook Eligo creates has its own URL under it.
+     */
     url: Type.String(),
+    /** The Application created webhook's (`webhooks` has each event's). */
     mode: webhookModeSchema,
     createdAt: nullableDate,
   }),
+  /** Application created and Candidate hired, each with its own webhook and state. */
+  webhooks: Type.Array(leverEventWebhookSchema),
+  /**
+   * `refused`: Lever would not let Eligo create a webhook (403: the Webhooks Subscription API is
+   * not enabled for Eligo's app); webhooks must be made by hand until Lever enables it.
+   */
+  webhooksApi: Type.Union([Type.Literal('available'), Type.Literal('refused')]),
+  grant: leverGrantSchema,
+  /** Optional scopes the grant lacks (a Reconnect asks for them again). */
+  missingScopes: Type.Array(missingLeverScopeSchema),
+  reconcile: leverReconcileSchema,
   lastEventAt: nullableDate,
   lastPingAt: nullableDate,
   failedSignatures24h: Type.Integer({ minimum: 0 }),
@@ -87,6 +109,7 @@ export const LEVER_CONNECT_OUTCOMES = [
   'connected',
   'reconnected',
   'webhook_failed',
+  'webhooks_api_refused',
   'denied',
   'not_super_admin',
   'missing_scope',
@@ -101,6 +124,8 @@ export const manualWebhookBodySchema = Type.Object(
   {
     /** The signature token Lever showed for the webhook the admin created by hand. */
     signatureToken: Type.String({ minLength: 16, maxLength: 256, pattern: '^\\S+$' }),
+    /** Which event the webhook is for (default Application created). */
+    event: Type.Optional(leverWebhookEventSchema),
   },
   { additionalProperties: false },
 );
@@ -118,10 +143,12 @@ export type LeverDelivery = Static<typeof leverDeliverySchema>;
 
 export const webhookReceiptSchema = Type.Object({
   /**
-   * `stored`: new application queued; `held`: queued until Reconnect; `duplicate`: seen before;
+   * `stored`: new application or hire queued; `held`: queued until Reconnect; `duplicate`: seen
+   * before; `unusable`: recorded as failed (it names no opportunity) and counted on the tile;
    * `refused`: signed, but its ids are not Lever's (kept as a failed application, never processed).
    */
   outcome: Type.Union([
+    Type.Literal('unusable'),
     Type.Literal('stored'),
     Type.Literal('held'),
     Type.Literal('duplicate'),
@@ -134,5 +161,14 @@ export type WebhookReceipt = Static<typeof webhookReceiptSchema>;
 
 export const webhookParamsSchema = Type.Object(
   { integrationId: Type.String({ minLength: 1, maxLength: 100 }) },
+  { additionalProperties: false },
+);
+
+/** A webhook Eligo created has its own URL: the integration's, then the webhook's random key. */
+export const webhookHookParamsSchema = Type.Object(
+  {
+    integrationId: Type.String({ minLength: 1, maxLength: 100 }),
+    hookKey: Type.String({ minLength: 1, maxLength: 100 }),
+  },
   { additionalProperties: false },
 );

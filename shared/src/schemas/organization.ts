@@ -15,11 +15,8 @@ export const organizationSettingsSchema = Type.Object({
   tagPrefix: tagPrefixSchema,
   /** Language of the survey emails (and the survey's starting language). */
   surveyLanguage: surveyLanguageSchema,
-  /**
-   * The employer profile (docs/filing.md §1); an empty profile (all `null`) until an admin saves
-   * one. Optional in the type only until the server fills it (issue 19), then always sent.
-   */
-  employer: Type.Optional(employerProfileDraftSchema),
+  /** The employer profile (docs/filing.md §1); an empty profile (all `null`) until an admin saves one. */
+  employer: employerProfileDraftSchema,
 });
 export type OrganizationSettings = Static<typeof organizationSettingsSchema>;
 

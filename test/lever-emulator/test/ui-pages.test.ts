@@ -28,6 +28,20 @@ describe('settings pages', () => {
     expect((await get(sam, '/settings/integrations/api-credentials')).statusCode).toBe(200);
   });
 
+  test("Lever's own tab links (?tab=webhooks, ?tab=api) open those tabs", async () => {
+    for (const [tab, page] of [
+      ['webhooks', '/settings/integrations/webhooks'],
+      ['api', '/settings/integrations/api-credentials'],
+      ['unknown', '/settings/integrations/api-credentials'],
+    ]) {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/settings/integrations?tab=${tab}`,
+      });
+      expect({ tab, location: response.headers.location }).toEqual({ tab, location: page });
+    }
+  });
+
   test('wrong password is refused', async () => {
     const response = await app.inject({
       method: 'POST',

@@ -20,6 +20,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** How many details there were in all, when the API listed only the first of them. */
+    readonly totalDetails: number = details.length,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -52,19 +54,32 @@ function toQueryString(query: Record<string, unknown> | undefined): string {
   return text ? `?${text}` : '';
 }
 
+/** A body sent as it is (a file upload) rather than as JSON. */
+export interface RawBody {
+  contentType: string;
+  data: Blob | string;
+}
+
 /**
  * Sends one route's request and resolves with the successful `Response` (for `call`, or a file
- * download); a failure becomes an ApiError with the API's code, message and field details.
+ * download or upload); a failure becomes an ApiError with the API's code, message and field
+ * details. `body` is sent as JSON, `raw` as it is.
  */
 export async function send<D extends RouteDef>(
   def: D | RouteRef<D>,
-  input: { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown } = {},
+  input: {
+    params?: Record<string, string>;
+    query?: Record<string, unknown>;
+    body?: unknown;
+    raw?: RawBody;
+  } = {},
   accept = 'application/json',
 ): Promise<Response> {
-  const { params, query, body } = input;
+  const { params, query, body, raw } = input;
   const url = buildPath(def.path, params) + toQueryString(query);
   const headers: Record<string, string> = { accept, [CSRF_HEADER]: CSRF_HEADER_VALUE };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (raw) headers['content-type'] = raw.contentType;
+  else if (body !== undefined) headers['content-type'] = 'application/json';
 
   let response: Response;
   try {
@@ -72,7 +87,7 @@ export async function send<D extends RouteDef>(
       method: def.method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? raw.data : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', 'Cannot reach Eligo. Check your connection and try again.');
@@ -82,7 +97,14 @@ export async function send<D extends RouteDef>(
   const payload: unknown = await response.json().catch(() => undefined);
   if (response.status === 401) unauthenticatedListeners.forEach((listener) => listener());
   if (isErrorBody(payload)) {
-    throw new ApiError(response.status, payload.code, payload.message, payload.details ?? []);
+    const details = payload.details ?? [];
+    throw new ApiError(
+      response.status,
+      payload.code,
+      payload.message,
+      details,
+      payload.totalDetails ?? details.length,
+    );
   }
   throw new ApiError(
     response.status,

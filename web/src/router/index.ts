@@ -39,6 +39,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Applicant' },
   },
   {
+    path: '/filing',
+    name: 'filing',
+    component: () => import('../features/filing/FilingView.vue'),
+    meta: { title: 'Filing' },
+  },
+  {
     path: '/account',
     component: () => import('../features/account/AccountView.vue'),
     redirect: { name: 'account-profile' },
@@ -74,6 +80,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'ats-integrations',
     component: () => import('../features/integrations/AtsIntegrationsView.vue'),
     meta: { adminOnly: true, title: 'ATS Integrations' },
+  },
+  {
+    path: '/account/data-settings/employer',
+    name: 'employer-profile',
+    component: () => import('../features/employer/EmployerProfileView.vue'),
+    meta: { adminOnly: true, title: 'Employer profile' },
   },
   {
     path: '/dev/mailbox',

@@ -18,6 +18,9 @@ export interface CsvApplyContext {
  * Applies a valid file: reads the rows batch by batch (file order, each with its line and key) and
  * writes them — or, on a dry run, only counts what would change. It must be idempotent: write each
  * row under its key (an upsert, `$set` of the row's values), so the same file twice changes nothing.
+ * `batches` may be iterated more than once (each pass reads the staged rows again): an import that
+ * checks rows against stored data does a first pass that only checks (and throws `csvApplyInvalid`
+ * with what it found, writing nothing), then a second that writes.
  */
 export type CsvApply<R, T> = (
   batches: AsyncIterable<Array<CsvRecord<R>>>,
@@ -43,7 +46,8 @@ export async function runCsvImport<C extends CsvColumns, T>(
       onBatch: (records) => staging.write(records),
     });
     if (validation.problem || validation.issues.total > 0) throw csvInvalid(validation, definition);
-    return await apply(staging.read(), {
+    const batches = { [Symbol.asyncIterator]: () => staging.read()[Symbol.asyncIterator]() };
+    return await apply(batches, {
       dryRun,
       rows: validation.rows,
       importId: staging.importId,

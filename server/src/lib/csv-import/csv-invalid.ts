@@ -6,6 +6,7 @@ import {
   type CsvImportDefinition,
   type CsvIssue,
 } from './csv-definition.ts';
+import type { IssueList } from './issue-list.ts';
 import type { CsvValidation } from './csv-validator.ts';
 
 const NOTHING = 'nothing was imported';
@@ -56,4 +57,17 @@ export function csvInvalid<C extends CsvColumns>(
     details: listed.map(toDetail),
     ...(total > listed.length ? { totalDetails: total } : {}),
   });
+}
+
+/**
+ * `400 CSV_INVALID` for errors an import's `apply` found by checking rows against stored data
+ * (e.g. a start date before the hire date already recorded), before it wrote anything. Count each
+ * row with errors in `issues.rowsWithOwnErrors`.
+ */
+export function csvApplyInvalid<C extends CsvColumns>(
+  issues: IssueList,
+  rows: number,
+  definition: CsvImportDefinition<C>,
+): AppError {
+  return csvInvalid({ rows, issues }, definition);
 }

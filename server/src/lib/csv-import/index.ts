@@ -26,4 +26,5 @@ export { noOverlappingPeriods, noRepeatedKeys } from './cross-row-checks.ts';
 export { registerCsvImportRoute, type CsvImportRouteOptions } from './csv-import.route.ts';
 export { runCsvImport, type CsvApply, type CsvApplyContext } from './csv-import.runner.ts';
 export { DEFAULT_CSV_BODY_LIMIT, acceptCsvBodies, csvBody } from './csv-upload.ts';
-export { MAX_LISTED_ISSUES } from './issue-list.ts';
+export { IssueList, MAX_LISTED_ISSUES } from './issue-list.ts';
+export { csvApplyInvalid } from './csv-invalid.ts';

@@ -19,6 +19,22 @@ describe('canonicalHost', () => {
 });
 
 describe('hostRules', () => {
+  // The host check accepts a Host header found as is among the allowed hosts without parsing it
+  // (plugins/host-check.ts): right only while every allowed host is its own canonical form.
+  test.each([
+    [
+      'https://eligo.example.com',
+      false,
+      ['Eligo-Internal:8443', 'other.example.com.', 'x.example:443'],
+    ],
+    ['http://localhost:3000', false, []],
+    ['http://LOCALHOST:80', true, ['[::1]:3000']],
+  ])('the allowed hosts of %s are canonical already', (publicUrl, development, extraHosts) => {
+    const { allowedHosts } = hostRules({ publicUrl, port: 3000, development, extraHosts });
+    expect(allowedHosts.size).toBeGreaterThan(0);
+    for (const host of allowedHosts) expect(canonicalHost(host)).toBe(host);
+  });
+
   test('a public deployment answers its own name and the extra hosts only', () => {
     const rules = hostRules({
       publicUrl: 'https://eligo.example.com',

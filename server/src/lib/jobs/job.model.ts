@@ -1,4 +1,5 @@
 import { Schema, type Types } from 'mongoose';
+import { retireIndex } from '../db/indexes.ts';
 import { modelOn } from '../model.ts';
 
 export type JobState = 'queued' | 'running' | 'succeeded' | 'retrying' | 'paused' | 'dead';
@@ -54,6 +55,8 @@ export interface Job {
   createdAt: Date;
   updatedAt: Date;
   finishedAt: Date | null;
+  /** Set when the job succeeds (then + JOBS_RETENTION_DAYS): the TTL index deletes it after that. */
+  expiresAt: Date | null;
 }
 
 const jobEventSchema = new Schema<JobEvent>(
@@ -88,28 +91,32 @@ const jobSchema = new Schema<Job>(
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     finishedAt: { type: Date, default: null },
+    expiresAt: { type: Date, default: null },
   },
   { versionKey: false, minimize: false, collection: 'jobs' },
 );
-// The poll: due jobs by state and time. Cleanup: finished jobs by state and age.
+// The poll: due jobs by state and time. Retention: succeeded jobs go at `expiresAt`.
 jobSchema.index({ state: 1, runAt: 1 });
-jobSchema.index({ state: 1, finishedAt: 1 });
 jobSchema.index({ group: 1, state: 1 });
 // Dead work per organization (the admin's counts and "Retry all").
 jobSchema.index({ organizationId: 1, state: 1, type: 1 });
+jobSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+retireIndex(jobSchema, { state: 1, finishedAt: 1 }); // the periodic cleanup's, before the TTL
 
 export const jobModel = modelOn<Job>('Job', jobSchema);
 
 /**
- * The claim of one attempt: inserting `_id: <jobId>:<attempt>` succeeds for exactly one instance, on
- * MongoDB and on both FerretDB versions (a unique `_id` insert; conditional updates are not atomic on
- * FerretDB v1). Kept after the attempt so a late claimer with a stale view of the job still loses.
+ * The claim of one attempt: inserting `_id: <jobId>:<attempt>` succeeds for exactly one instance
+ * (a unique `_id` insert). Kept after the attempt, until `expiresAt` (JOBS_RETENTION_DAYS, TTL
+ * index), so a late claimer with a stale view of the job still loses: a conditional update would
+ * not fence it out (docs/jobs.md).
  */
 export interface JobLease {
   _id: string;
   jobId: string;
   owner: string;
   createdAt: Date;
+  expiresAt: Date;
 }
 
 const jobLeaseSchema = new Schema<JobLease>(
@@ -118,10 +125,12 @@ const jobLeaseSchema = new Schema<JobLease>(
     jobId: { type: String, required: true },
     owner: { type: String, required: true },
     createdAt: { type: Date, required: true },
+    expiresAt: { type: Date, required: true },
   },
   { versionKey: false, collection: 'job_leases' },
 );
-jobLeaseSchema.index({ createdAt: 1 });
+jobLeaseSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+retireIndex(jobLeaseSchema, { createdAt: 1 }); // the periodic cleanup's, before the TTL
 
 export const jobLeaseModel = modelOn<JobLease>('JobLease', jobLeaseSchema);
 
@@ -142,3 +151,22 @@ const jobGroupSchema = new Schema<JobGroup>(
 );
 
 export const pausedGroupModel = modelOn<JobGroup>('PausedJobGroup', jobGroupSchema);
+
+/**
+ * A keyed job that succeeded (`_id`: the job's id, derived from its type and key). The job itself
+ * is deleted JOBS_RETENTION_DAYS later; this tombstone stays, so the key still admits one job ever.
+ */
+export interface JobKey {
+  _id: string;
+  succeededAt: Date;
+}
+
+const jobKeySchema = new Schema<JobKey>(
+  {
+    _id: { type: String, required: true },
+    succeededAt: { type: Date, required: true },
+  },
+  { versionKey: false, collection: 'job_keys' },
+);
+
+export const jobKeyModel = modelOn<JobKey>('JobKey', jobKeySchema);

@@ -1,7 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Types, type Connection } from 'mongoose';
-import { isDuplicateKeyError } from '../unique-insert.ts';
-import { jobLeaseModel, jobModel, pausedGroupModel, type Job, type JobEvent } from './job.model.ts';
+import { insertOnce } from '../db/index.ts';
+import {
+  jobKeyModel,
+  jobLeaseModel,
+  jobModel,
+  pausedGroupModel,
+  type Job,
+  type JobEvent,
+} from './job.model.ts';
 import { event, HISTORY_LIMIT, pushEvent, view, type JobView } from './job-view.ts';
 
 export type { JobView };
@@ -14,23 +21,33 @@ export interface EnqueueOptions {
   group?: string;
 }
 
+const KEYED = 'k-';
+
 /** The job's `_id`: derived from the key (so the unique `_id` dedupes), else random. */
 function jobIdFor(type: string, key: string | undefined): string {
   if (key === undefined) return new Types.ObjectId().toHexString();
-  return `k-${createHash('sha256').update(`${type}\0${key}`).digest('hex').slice(0, 40)}`;
+  return `${KEYED}${createHash('sha256').update(`${type}\0${key}`).digest('hex').slice(0, 40)}`;
+}
+
+export interface JobRetention {
+  /** How long succeeded jobs, and leases, are kept (JOBS_RETENTION_DAYS). */
+  retentionMs: number;
 }
 
 /**
- * The database side of the job queue: every read and write of the three collections (dead jobs:
+ * The database side of the job queue: every read and write of its collections (dead jobs:
  * `dead-jobs.ts`). `retryForMs` names the time budget of a type, for the views.
  */
 export function jobStore(
   connection: Connection,
+  { retentionMs }: JobRetention,
   retryForMs: (type: string) => number | undefined = () => undefined,
 ) {
   const Jobs = jobModel(connection);
   const Leases = jobLeaseModel(connection);
   const Paused = pausedGroupModel(connection);
+  const Keys = jobKeyModel(connection);
+  const expiry = (from: Date) => new Date(from.getTime() + retentionMs);
 
   return {
     async enqueue(
@@ -40,11 +57,14 @@ export function jobStore(
       options: EnqueueOptions = {},
     ): Promise<{ id: string; created: boolean }> {
       const _id = jobIdFor(type, options.key);
+      // The key's job succeeded and was deleted after the retention: its tombstone still counts.
+      if (options.key !== undefined && (await Keys.exists({ _id })))
+        return { id: _id, created: false };
       const now = new Date();
       const group = options.group ?? null;
       const paused = group ? Boolean(await Paused.exists({ _id: group })) : false;
-      try {
-        await Jobs.create({
+      const inserted = await insertOnce(() =>
+        Jobs.create({
           _id,
           type,
           payload: payload ?? null,
@@ -61,14 +81,10 @@ export function jobStore(
           history: [event({ event: 'enqueued', attempt: 0 })],
           createdAt: now,
           updatedAt: now,
-        });
-        return { id: _id, created: true };
-      } catch (error) {
-        // The same key again (a redelivery, a double click): the existing job stands.
-        if (options.key !== undefined && isDuplicateKeyError(error))
-          return { id: _id, created: false };
-        throw error;
-      }
+        }),
+      );
+      // Lost: the same key again (a redelivery, a double click), and the existing job stands.
+      return { id: _id, created: inserted.won };
     },
 
     async get(id: string, organizationId?: Types.ObjectId): Promise<JobView | null> {
@@ -109,18 +125,10 @@ export function jobStore(
      */
     async claim(job: Job, owner: string, leaseMs: number): Promise<Job | null> {
       const attempt = job.attempt + 1;
-      try {
-        await Leases.create({
-          _id: `${job._id}:${attempt}`,
-          jobId: job._id,
-          owner,
-          createdAt: new Date(),
-        });
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return null;
-        throw error;
-      }
       const now = new Date();
+      const lease = { _id: `${job._id}:${attempt}`, jobId: job._id, owner, createdAt: now };
+      const expiresAt = expiry(now);
+      if (!(await insertOnce(() => Leases.create({ ...lease, expiresAt }))).won) return null;
       const history: Array<Omit<JobEvent, 'at'>> = [];
       if (job.state === 'running')
         history.push({
@@ -182,7 +190,11 @@ export function jobStore(
       if (outcome.state === 'succeeded') {
         set.finishedAt = now;
         set.lastError = null;
+        set.expiresAt = expiry(now);
         entry = { event: 'succeeded', attempt };
+        // Before the job can expire: a keyed job leaves its key behind (job_keys).
+        if (id.startsWith(KEYED))
+          await insertOnce(() => Keys.create({ _id: id, succeededAt: now }));
       } else if (outcome.state === 'dead') {
         set.finishedAt = now;
         set.lastError = outcome.error;
@@ -210,11 +222,8 @@ export function jobStore(
     },
 
     async pauseGroup(group: string, reason: string): Promise<void> {
-      try {
-        await Paused.create({ _id: group, reason, pausedAt: new Date() });
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
+      // Paused already: the first reason stands.
+      await insertOnce(() => Paused.create({ _id: group, reason, pausedAt: new Date() }));
       await Jobs.updateMany(
         { group, state: { $in: ['queued', 'retrying'] } },
         {
@@ -234,37 +243,6 @@ export function jobStore(
           $push: pushEvent({ event: 'resumed', attempt: 0 }),
         },
       );
-    },
-
-    /**
-     * Keeps the collections bounded: succeeded jobs older than `retentionMs` are deleted — keyed
-     * ones are kept as a tombstone without payload and history, so their key still dedupes — and
-     * so are leases of that age (no claimer's view of a job is that stale).
-     */
-    async cleanup(
-      retentionMs: number,
-    ): Promise<{ deleted: number; compacted: number; leases: number }> {
-      const before = new Date(Date.now() - retentionMs);
-      const deleted = await Jobs.deleteMany({
-        state: 'succeeded',
-        finishedAt: { $lt: before },
-        key: null,
-      });
-      const compacted = await Jobs.updateMany(
-        {
-          state: 'succeeded',
-          finishedAt: { $lt: before },
-          key: { $ne: null },
-          payload: { $ne: null },
-        },
-        { $set: { payload: null, history: [] } },
-      );
-      const leases = await Leases.deleteMany({ createdAt: { $lt: before } });
-      return {
-        deleted: deleted.deletedCount,
-        compacted: compacted.modifiedCount,
-        leases: leases.deletedCount,
-      };
     },
   };
 }

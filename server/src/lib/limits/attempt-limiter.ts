@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Connection } from 'mongoose';
-import { isDuplicateKeyError } from '../unique-insert.ts';
+import { insertOnce } from '../db/index.ts';
 import { attemptSlotModel } from './attempt-slot.model.ts';
 
 export interface Limit {
@@ -19,9 +19,9 @@ export type Reservation =
 /**
  * Counts attempts (sign-ins, password checks) in the database, so every API instance sees the same
  * counters, and exactly: an attempt first reserves one of the window's `max` slots by inserting a
- * document with a deterministic `_id`. The unique `_id` lets each slot be taken once — atomic on
- * MongoDB and on FerretDB alike, where conditional updates are not — so N parallel attempts never
- * get more than `max` through. The caller releases the slot when the attempt should not count.
+ * document with a deterministic `_id`. The unique `_id` lets each slot be taken once, so N parallel
+ * attempts never get more than `max` through (a conditional `$inc` of one counter per window would
+ * be atomic too on MongoDB and FerretDB 2; the slots stay, being correct and tested). The caller releases the slot when the attempt should not count.
  * Windows are fixed (a new one starts every `windowMs`).
  */
 export function attemptLimiter(connection: Connection, now: () => number = Date.now) {
@@ -41,12 +41,8 @@ export function attemptLimiter(connection: Connection, now: () => number = Date.
       if (taken >= max) return limited;
       for (let i = 0; i < max; i++) {
         const id = `${prefix}${(taken + i) % max}`;
-        try {
-          await Slots.create({ _id: id, expiresAt: new Date(windowEnd) });
-        } catch (error) {
-          if (isDuplicateKeyError(error)) continue;
-          throw error;
-        }
+        const slot = { _id: id, expiresAt: new Date(windowEnd) };
+        if (!(await insertOnce(() => Slots.create(slot))).won) continue;
         return {
           ok: true,
           release: async () => {
@@ -61,11 +57,6 @@ export function attemptLimiter(connection: Connection, now: () => number = Date.
     async clear(key: string): Promise<void> {
       const id = keyId(key);
       await Slots.deleteMany({ _id: { $gte: `${id}|`, $lt: `${id}|~` } });
-    },
-
-    /** Deletes the slots of windows that have ended; run periodically. */
-    async deleteExpired(): Promise<number> {
-      return (await Slots.deleteMany({ expiresAt: { $lte: new Date(now()) } })).deletedCount;
     },
   };
 }

@@ -1,5 +1,6 @@
 import { Schema, type Types } from 'mongoose';
 import type { Role } from '@eligo/shared/schemas/auth';
+import { retireIndex } from '../db/indexes.ts';
 import { modelOn } from '../model.ts';
 
 /**
@@ -7,8 +8,8 @@ import { modelOn } from '../model.ts';
  * usable session id. It also carries what the access guard needs to know about the caller (name,
  * email, role, organization name), so that a signed-in request costs one read: whatever changes
  * those (a rename, a new role, a deactivation) updates or ends the user's sessions in the same
- * breath (`session.store.ts`). Expiry is checked on every request (FerretDB has no TTL indexes);
- * a periodic task deletes expired rows.
+ * breath (`session.store.ts`). Expiry is checked on every request; the TTL index on
+ * `idleExpiresAt` (never later than `expiresAt`) deletes ended sessions about a minute later.
  */
 export interface Session {
   _id: string;
@@ -35,10 +36,12 @@ const sessionSchema = new Schema<Session>(
     },
     organization: { name: { type: String, required: true } },
     createdAt: { type: Date, required: true },
-    expiresAt: { type: Date, required: true, index: true },
+    expiresAt: { type: Date, required: true },
     idleExpiresAt: { type: Date, required: true },
   },
   { versionKey: false },
 );
+sessionSchema.index({ idleExpiresAt: 1 }, { expireAfterSeconds: 0 });
+retireIndex(sessionSchema, { expiresAt: 1 }); // the periodic cleanup's, before the TTL
 
 export const sessionModel = modelOn<Session>('Session', sessionSchema);

@@ -105,16 +105,6 @@ export function sessionStore(
     async updateOrganization(organizationId: Types.ObjectId, name: string): Promise<void> {
       await Sessions.updateMany({ organizationId }, { $set: { 'organization.name': name } });
     },
-
-    /** Deletes expired sessions; run periodically. */
-    async deleteExpired(): Promise<number> {
-      const at = now();
-      return (
-        await Sessions.deleteMany({
-          $or: [{ expiresAt: { $lte: at } }, { idleExpiresAt: { $lte: at } }],
-        })
-      ).deletedCount;
-    },
   };
 }
 

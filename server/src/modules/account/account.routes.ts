@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { accountRoutes } from '@eligo/shared/routes';
+import { accountPreferenceRoutes, accountRoutes } from '@eligo/shared/routes';
 import { AppError } from '../../lib/app-error.ts';
 import { hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import { registerRoute } from '../../lib/route.ts';
@@ -8,7 +8,7 @@ import { requireAuth, type AuthContext } from '../../plugins/auth.ts';
 import { signInLimits, toMe } from '../auth/index.ts';
 import { type UserDocument, userModel } from '../users/index.ts';
 
-/** The signed-in user's own profile and password (My Account > Profile). */
+/** The signed-in user's own profile, password and notification choices (My Account > Profile). */
 export default async function accountModule(app: FastifyInstance): Promise<void> {
   const Users = userModel(app.mongo);
   const limits = signInLimits(app);
@@ -28,6 +28,26 @@ export default async function accountModule(app: FastifyInstance): Promise<void>
       await user.save();
       await app.sessions.syncUser(user);
       return toMe(user, auth.organization);
+    },
+  });
+
+  // Users created before preferences existed have none stored: the defaults apply.
+  const preferencesOf = (user: UserDocument) => ({
+    filingDigest: user.preferences?.filingDigest !== false,
+  });
+
+  registerRoute(app, accountPreferenceRoutes.get, {
+    handler: async (request) => preferencesOf(await ownUser(requireAuth(request))),
+  });
+
+  registerRoute(app, accountPreferenceRoutes.update, {
+    handler: async (request) => {
+      const user = await ownUser(requireAuth(request));
+      if (request.body.filingDigest !== undefined) {
+        user.set('preferences.filingDigest', request.body.filingDigest);
+      }
+      await user.save();
+      return preferencesOf(user);
     },
   });
 

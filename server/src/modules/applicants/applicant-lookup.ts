@@ -5,6 +5,7 @@ import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
 import { toApplicantDetail } from './applicant.dto.ts';
 import { applicantModel, type Applicant, type ApplicantDocument } from './applicant.model.ts';
+import { filingContext } from './hires/filing-dto.ts';
 
 /**
  * The caller's applicant by id (an HTTP parameter), or 404: scoped to the caller's organization.
@@ -30,5 +31,5 @@ export async function applicantDetail(
   const fresh =
     (await scoped(applicantModel(app.mongo), auth.organization._id).findById(applicant._id)) ??
     applicant;
-  return toApplicantDetail(app, fresh, new Date());
+  return toApplicantDetail(app, fresh, await filingContext(app, auth.organization._id));
 }

@@ -11,10 +11,7 @@ import { prefixPattern, queryTerms } from './search-keys.ts';
  * `organizationId`; name words are anchored prefixes on the multikey `searchTokens`.
  */
 export function searchConditions(filters: ApplicantFilters, now: Date): FilterQuery<Applicant>[] {
-  const conditions: FilterQuery<Applicant>[] = [];
-  for (const term of queryTerms(filters.q ?? '')) {
-    conditions.push({ searchTokens: prefixPattern(term) });
-  }
+  const conditions = nameSearchConditions(filters.q);
   if (filters.surveyStatus) conditions.push(surveyStatusFilter(filters.surveyStatus, now));
   if (filters.wotcStatus) conditions.push({ wotcStatus: filters.wotcStatus });
   if (filters.postingId) conditions.push({ 'lever.postingId': filters.postingId });
@@ -27,6 +24,11 @@ export function searchConditions(filters: ApplicantFilters, now: Date): FilterQu
     });
   }
   return conditions;
+}
+
+/** `q` as on the dashboard (name words or an email prefix), for any list of applicants. */
+export function nameSearchConditions(q: string | undefined): FilterQuery<Applicant>[] {
+  return queryTerms(q ?? '').map((term) => ({ searchTokens: prefixPattern(term) }));
 }
 
 interface SortPlan {

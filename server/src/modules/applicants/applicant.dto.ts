@@ -7,11 +7,14 @@ import { applicantModel, applicantPlace, type Applicant } from './applicant.mode
 import { surveyStatusOf } from './applicant-status.ts';
 import { readEligibility } from './eligibility.ts';
 import { listEvents, toTimelineEventDto } from './timeline.ts';
+import { applicantFiling, type FilingContext } from './hires/filing-dto.ts';
+import { toHireDto } from './hires/filing-facts.ts';
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 
-/** A row of the dashboard table. */
-export function toApplicantRow(applicant: Applicant, now: Date): ApplicantRow {
+/** A row of the dashboard table (`context`: the clock and the employer profile, read once). */
+export function toApplicantRow(applicant: Applicant, context: FilingContext): ApplicantRow {
+  const { now } = context;
   return {
     id: applicant._id.toHexString(),
     name: applicant.name,
@@ -31,6 +34,7 @@ export function toApplicantRow(applicant: Applicant, now: Date): ApplicantRow {
     reused: applicant.reusedFrom !== null,
     confidential: applicant.confidential,
     anonymized: applicant.anonymized,
+    filing: applicantFiling(applicant, context),
   };
 }
 
@@ -90,7 +94,7 @@ function leverUrl(app: FastifyInstance, applicant: Applicant): string | null {
 export async function toApplicantDetail(
   app: FastifyInstance,
   applicant: Applicant,
-  now: Date,
+  context: FilingContext,
 ): Promise<ApplicantDetail> {
   const eligibility = await readEligibility(app, applicant);
   const source = applicant.reusedFrom
@@ -107,7 +111,7 @@ export async function toApplicantDetail(
     : null;
   const { survey } = applicant;
   return {
-    ...toApplicantRow(applicant, now),
+    ...toApplicantRow(applicant, context),
     firstName: applicant.firstName,
     lastName: applicant.lastName,
     language: applicant.language,
@@ -148,5 +152,6 @@ export async function toApplicantDetail(
     ssnMasked: last4 ? `***-**-${last4}` : null,
     targetGroups: eligibility?.matches.map((m) => m.code) ?? [],
     timeline: (await listEvents(app, applicant)).map(toTimelineEventDto),
+    hire: applicant.hire ? toHireDto(applicant.hire) : null,
   };
 }

@@ -12,6 +12,13 @@ import type { EligibilityStatus } from '@eligo/shared/wotc';
 import { tenantScoped } from '../../lib/tenancy/tenant-scope.plugin.ts';
 import { modelOn } from '../../lib/model.ts';
 import { searchKeysFor } from './search-keys.ts';
+import {
+  addFilingIndexes,
+  storedFilingSchema,
+  storedHireSchema,
+  type StoredFiling,
+  type StoredHire,
+} from './hires/hire.model.ts';
 
 /** The stored survey status (the dashboard's "Expired" is derived, see applicant-status.ts). */
 export type SurveyStatus = StoredSurveyStatus;
@@ -121,6 +128,10 @@ export interface Applicant {
   wotcStatus: WotcStatus;
   override: ApplicantOverride | null;
   tagSync: ApplicantTagSync;
+  /** The hire (docs/filing.md §2); null until Lever, an admin or a CSV records one. */
+  hire: StoredHire | null;
+  /** Its filing: status, signatures and the facts the Filing screen queries; null without a hire. */
+  filing: StoredFiling | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -231,6 +242,8 @@ const applicantSchema = new Schema<Applicant>(
     },
     override: { type: overrideSchema, default: null },
     tagSync: { type: tagSyncSchema, required: true, default: () => ({}) },
+    hire: { type: storedHireSchema, default: null },
+    filing: { type: storedFilingSchema, default: null },
   },
   { timestamps: true },
 );
@@ -267,25 +280,10 @@ applicantSchema.index({
 applicantSchema.index({ 'survey.sentAt': 1, 'survey.status': 1 });
 // Applicants whose survey is another applicant's: updated when that one is answered.
 applicantSchema.index({ organizationId: 1, reusedFrom: 1 });
+// The hires CSV names people by email (and the same-person check compares it).
+applicantSchema.index({ organizationId: 1, emailNormalized: 1 });
+addFilingIndexes(applicantSchema);
 
 export const applicantModel = modelOn<Applicant>('Applicant', applicantSchema);
 
-/** Encryption places (AAD) of the applicant's encrypted fields. */
-export const applicantPlace = {
-  draft: (id: Types.ObjectId) => ({ collection: 'applicants', field: 'draft', documentId: id }),
-  surveyToken: (id: Types.ObjectId) => ({
-    collection: 'applicants',
-    field: 'survey.tokenCiphertext',
-    documentId: id,
-  }),
-  ssnLast4: (id: Types.ObjectId) => ({
-    collection: 'applicants',
-    field: 'ssnLast4',
-    documentId: id,
-  }),
-  eligibility: (id: Types.ObjectId) => ({
-    collection: 'applicants',
-    field: 'eligibility.detail',
-    documentId: id,
-  }),
-};
+export { applicantPlace } from './applicant-places.ts';

@@ -14,6 +14,7 @@ import {
 } from './status-decided.ts';
 import { surveySubmissionModel } from './survey-submission.model.ts';
 import { applicantEventModel } from './timeline.model.ts';
+import { registerHires } from './hires/hire.routes.ts';
 
 /** What other modules use of the applicants at run time, one per application instance. */
 export interface Applicants {
@@ -48,6 +49,7 @@ export default fp(
     applicantPostingModel(app.mongo);
     surveySubmissionModel(app.mongo);
     const applicants = applicantsService(app);
+    registerHires(app, statusDecided.on);
 
     registerRoute(app, applicantRoutes.list, {
       handler: async (request) => applicants.list(requireAuth(request), request.query),
@@ -55,7 +57,7 @@ export default fp(
 
     registerRoute(app, applicantRoutes.summary, {
       handler: async (request) =>
-        applicantSummary(app, requireAuth(request).organization._id, new Date()),
+        applicantSummary(app, requireAuth(request).organization._id, app.clock.now()),
     });
 
     registerRoute(app, applicantRoutes.get, {
@@ -89,5 +91,8 @@ export default fp(
       },
     });
   },
-  { name: 'applicants', dependencies: ['config', 'mongo', 'crypto', 'auth'] },
+  {
+    name: 'applicants',
+    dependencies: ['config', 'clock', 'mongo', 'crypto', 'auth', 'organizations'],
+  },
 );

@@ -21,6 +21,7 @@ import { readFullSsn, toApplicantRow } from './applicant.dto.ts';
 import { afterCursor, encodeCursor, searchConditions, sortOf } from './applicant-query.ts';
 import { readEligibility } from './eligibility.ts';
 import { recordEvent, userActor } from './timeline.ts';
+import { filingContext } from './hires/filing-dto.ts';
 
 /** Rows per CSV export at most (a bigger search is refused with a hint to narrow it). */
 export const EXPORT_LIMIT = 50_000;
@@ -42,7 +43,8 @@ export function applicantsService(app: FastifyInstance) {
 
   return {
     async list(auth: AuthContext, query: ListApplicantsQuery): Promise<ApplicantList> {
-      const now = new Date();
+      const context = await filingContext(app, auth.organization._id);
+      const { now } = context;
       const limit = query.limit ?? 25;
       const filter = conditions(query, now);
       const page = query.cursor
@@ -54,7 +56,7 @@ export function applicantsService(app: FastifyInstance) {
       });
       const items = rows.slice(0, limit);
       return {
-        items: items.map((row) => toApplicantRow(row, now)),
+        items: items.map((row) => toApplicantRow(row, context)),
         nextCursor: rows.length > limit ? encodeCursor(query.sort, items[items.length - 1]!) : null,
       };
     },
@@ -131,7 +133,8 @@ export function applicantsService(app: FastifyInstance) {
       auth: AuthContext,
       filters: ApplicantFilters,
     ): Promise<string> {
-      const now = new Date();
+      const context = await filingContext(app, auth.organization._id);
+      const { now } = context;
       const rows = await repo(auth).find(conditions(filters, now), null, {
         sort: sortOf(filters.sort),
         limit: EXPORT_LIMIT + 1,
@@ -156,7 +159,7 @@ export function applicantsService(app: FastifyInstance) {
       ];
       const lines: Array<Array<string | number | null>> = [];
       for (const applicant of rows) {
-        const row = toApplicantRow(applicant, now);
+        const row = toApplicantRow(applicant, context);
         const eligibility = await readEligibility(app, applicant);
         lines.push([
           row.name,

@@ -19,6 +19,7 @@ export {
   type SurveySubmission,
 } from './survey-submission.model.ts';
 export {
+  applicantIdFor,
   registerApplicant,
   type RegisterApplicantInput,
   type RegisterApplicantResult,
@@ -28,3 +29,14 @@ export type { StatusDecision, StatusDecidedListener } from './status-decided.ts'
 export { actionUnavailable } from './applicant-errors.ts';
 export { applicantDetail, findApplicant } from './applicant-lookup.ts';
 export { setApplicantEmail } from './applicant-email.ts';
+export {
+  recordLeverHire,
+  type LeverHireFacts,
+  type RecordLeverHireInput,
+  type RecordLeverHireResult,
+} from './hires/lever-hire.ts';
+export { nameSearchConditions } from './applicant-query.ts';
+export { applicantFiling, filingContext, type FilingContext } from './hires/filing-dto.ts';
+export { toHireDto } from './hires/filing-facts.ts';
+export { refreshFilingFacts } from './hires/refresh-facts.ts';
+export { FILING_PHASES, type FilingPhase, type StoredFiling } from './hires/hire.model.ts';

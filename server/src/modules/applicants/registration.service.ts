@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Types } from 'mongoose';
-import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
+import { insertOnce } from '../../lib/db/index.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { organizationModel } from '../organizations/index.ts';
 import { applicantModel, type ApplicantDocument } from './applicant.model.ts';
@@ -44,9 +44,9 @@ export interface RegisterApplicantResult {
 
 /**
  * The applicant's id, derived from the organization and the Lever opportunity: one applicant per
- * organization and opportunity is then guaranteed by the unique `_id` index. Racing inserts fail
- * on `_id` (atomic on MongoDB, FerretDB v1 and v2 alike; FerretDB 2 can deadlock on unique
- * secondary indexes instead).
+ * organization and opportunity is then guaranteed by the unique `_id` index: of racing inserts,
+ * one wins on MongoDB and FerretDB 2 (keyed on `_id`, not a secondary unique index, on which
+ * FerretDB 2 may answer `deadlock detected`).
  */
 export function applicantIdFor(
   organizationId: Types.ObjectId,
@@ -85,9 +85,8 @@ export async function registerApplicant(
   const confidential = input.confidential === true;
   const name = anonymized ? '' : input.name.trim().replace(/\s+/g, ' ');
   const email = anonymized ? '' : (input.email?.trim() ?? '');
-  let applicant: ApplicantDocument;
-  try {
-    applicant = await Applicants.create({
+  const inserted = await insertOnce(() =>
+    Applicants.create({
       _id,
       name,
       ...splitName(name),
@@ -109,15 +108,15 @@ export async function registerApplicant(
       survey: {
         status: email || anonymized ? 'not_sent' : 'missing_email',
       } as ApplicantDocument['survey'],
-    });
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
+    }),
+  );
+  if (!inserted.won) {
     const winner = await Applicants.findById(_id);
-    if (!winner) throw error;
+    if (!winner) throw new Error(`Applicant ${_id.toHexString()} lost its insert race to nobody`);
     return { applicant: winner, created: false };
   }
-  await recordArrival(app, applicant);
-  return { applicant, created: true };
+  await recordArrival(app, inserted.value);
+  return { applicant: inserted.value, created: true };
 }
 
 /** Keeps the posting (and its latest title) on the dashboard's posting filter. */
@@ -134,12 +133,8 @@ async function recordPosting(app: FastifyInstance, applicant: ApplicantDocument)
     }
     return;
   }
-  try {
-    await Postings.create({ _id, postingId, title, updatedAt: new Date() });
-  } catch (error) {
-    // Another application of this posting inserted it at the same moment.
-    if (!isDuplicateKeyError(error)) throw error;
-  }
+  // Another application of this posting may insert it at the same moment: either is right.
+  await insertOnce(() => Postings.create({ _id, postingId, title, updatedAt: new Date() }));
 }
 
 async function recordArrival(app: FastifyInstance, applicant: ApplicantDocument): Promise<void> {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Types } from 'mongoose';
 import type { TimelineEvent, TimelineEventType } from '@eligo/shared/schemas/applicants';
-import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
+import { insertOnce, isDuplicateKeyError } from '../../lib/db/index.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
 import type { Applicant } from './applicant.model.ts';
@@ -52,8 +52,8 @@ export async function recordEvent(
   options: { actor?: Actor; data?: TimelineData; at?: Date; once?: string } = {},
 ): Promise<void> {
   const actor = options.actor ?? systemActor;
-  try {
-    await scoped(applicantEventModel(app.mongo), applicant.organizationId).create({
+  const create = () =>
+    scoped(applicantEventModel(app.mongo), applicant.organizationId).create({
       ...(options.once ? { _id: onceId(applicant, options.once) } : {}),
       applicantId: applicant._id,
       at: options.at ?? new Date(),
@@ -66,9 +66,55 @@ export async function recordEvent(
       },
       data: options.data ?? {},
     });
+  // Once: a second call finds the event stored and adds nothing.
+  if (options.once) await insertOnce(create);
+  else await create();
+}
+
+/** One event of `recordEventsOnce`. */
+export interface OnceEvent {
+  applicant: ApplicantRef;
+  type: TimelineEventType;
+  actor: Actor;
+  at: Date;
+  once: string;
+  data: TimelineData;
+}
+
+function allDuplicates(error: unknown): boolean {
+  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  return list.length > 0 && list.every((e) => isDuplicateKeyError(e));
+}
+
+/**
+ * `recordEvent` with `once` for many applicants of one organization in one insert (a CSV upload's
+ * batch): events already recorded stay as they were.
+ */
+export async function recordEventsOnce(
+  app: FastifyInstance,
+  organizationId: Types.ObjectId,
+  events: OnceEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const docs = events.map((event) => ({
+    _id: onceId(event.applicant, event.once),
+    organizationId,
+    applicantId: event.applicant._id,
+    at: event.at,
+    seq: nextSeq(),
+    type: event.type,
+    actor: {
+      kind: event.actor.kind,
+      name: event.actor.kind === 'user' ? event.actor.name : null,
+      userId: event.actor.kind === 'user' ? event.actor.userId : null,
+    },
+    data: event.data,
+  }));
+  try {
+    await applicantEventModel(app.mongo).insertMany(docs, { ordered: false });
   } catch (error) {
-    if (options.once && isDuplicateKeyError(error)) return;
-    throw error;
+    if (!allDuplicates(error)) throw error;
   }
 }
 

@@ -3,8 +3,7 @@ import { ErrorCode } from '@eligo/shared/errors';
 import type { Invitation, LoginBody, SignupBody } from '@eligo/shared/schemas/auth';
 import { AppError } from '../../lib/app-error.ts';
 import { normalizeEmail } from '../../lib/email.ts';
-import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
-import { retryOnDeadlock } from '../../lib/unique-insert.ts';
+import { insertOnce } from '../../lib/db/index.ts';
 import { hashPassword, needsRehash, verifyPassword } from '../../lib/passwords.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken } from '../../lib/tokens.ts';
@@ -83,13 +82,9 @@ export function authService(app: FastifyInstance) {
       if (!allowSignup) {
         if ((await Organizations.countDocuments({})) > 0) throw signupClosed();
         // Two first sign-ups at once: the unique insert lets exactly one through.
-        try {
-          await Locks.create({ _id: FIRST_SIGNUP_LOCK, at: new Date() });
-          claimedFirst = true;
-        } catch (error) {
-          if (isDuplicateKeyError(error)) throw signupClosed();
-          throw error;
-        }
+        const lock = { _id: FIRST_SIGNUP_LOCK, at: new Date() };
+        if (!(await insertOnce(() => Locks.create(lock))).won) throw signupClosed();
+        claimedFirst = true;
       }
       const emailNormalized = normalizeEmail(body.email);
       if (await Users.exists({ emailNormalized }).setOptions({ skipTenant: true })) {
@@ -99,8 +94,8 @@ export function authService(app: FastifyInstance) {
       const organization = await Organizations.create({ name: body.organizationName.trim() });
       try {
         const passwordHash = await hashPassword(body.password);
-        // Unique email is a secondary index: FerretDB 2 may answer `deadlock detected` to a race.
-        const user = await retryOnDeadlock(() =>
+        // Unique email: a racing sign-up with the same email gets "taken".
+        const inserted = await insertOnce(() =>
           Users.create({
             organizationId: organization._id,
             name: body.name.trim(),
@@ -112,12 +107,12 @@ export function authService(app: FastifyInstance) {
             lastLoginAt: new Date(),
           }),
         );
+        if (!inserted.won) throw emailTaken();
         await release();
-        return { user, organization };
+        return { user: inserted.value, organization };
       } catch (error) {
         await Organizations.deleteOne({ _id: organization._id });
         if (claimedFirst) await Locks.deleteOne({ _id: FIRST_SIGNUP_LOCK });
-        if (isDuplicateKeyError(error)) throw emailTaken();
         throw error;
       }
     },
@@ -180,12 +175,8 @@ export function authService(app: FastifyInstance) {
       password: string,
     ): Promise<{ user: UserDocument; organization: OrganizationDocument }> {
       const user = await invitedUser(token);
-      try {
-        await Receipts.create({ _id: hashToken(token), purpose: 'invitation', usedAt: new Date() });
-      } catch (error) {
-        if (isDuplicateKeyError(error)) throw invitationInvalid();
-        throw error;
-      }
+      const receipt = { _id: hashToken(token), purpose: 'invitation', usedAt: new Date() };
+      if (!(await insertOnce(() => Receipts.create(receipt))).won) throw invitationInvalid();
       user.passwordHash = await hashPassword(password);
       user.status = 'active';
       user.inviteTokenHash = null;

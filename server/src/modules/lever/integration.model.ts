@@ -22,6 +22,12 @@ export interface LeverIntegration {
   status: ConnectionStatus;
   connectedAt: Date;
   connectedBy: Types.ObjectId | null;
+  /**
+   * When Lever granted the current authorization (connect or the last Reconnect): its refresh
+   * tokens die a year later whatever their use (lever-api.md §1.7). Absent on integrations
+   * connected before it was kept: `connectedAt` stands in (never later than the real grant).
+   */
+  grantedAt?: Date | null;
   disconnectedAt: Date | null;
   disconnectReason: string | null;
   /** Encrypted (app.crypto, bound to this document and field). */
@@ -45,6 +51,7 @@ const integrationSchema = new Schema<LeverIntegration>(
     status: { type: String, enum: ['connected', 'disconnected'], required: true },
     connectedAt: { type: Date, required: true },
     connectedBy: { type: Schema.Types.ObjectId, default: null },
+    grantedAt: { type: Date, default: null },
     disconnectedAt: { type: Date, default: null },
     disconnectReason: { type: String, default: null },
     accessToken: { type: String, required: true },

@@ -1,11 +1,11 @@
 import type { Connection, Types } from 'mongoose';
-import { leaseSchema, leases, type Lease } from '../../lib/leases.ts';
+import { leaseSchema, leases, type Lease } from '../../lib/db/index.ts';
 import { modelOn } from '../../lib/model.ts';
 
 /**
  * Lever's leases and one-time claims (`leverleases`): `refresh:<integrationId>` while one instance
  * refreshes that integration's tokens (or reconnect writes them), and `oauth-state:<hash>` once an
- * OAuth state has been used. Expired ones are pruned by the housekeeping task.
+ * OAuth state has been used. The TTL index deletes expired ones.
  */
 export const leverLeaseModel = modelOn<Lease>('LeverLease', leaseSchema());
 

@@ -12,20 +12,22 @@ import {
 } from './client/status-events.ts';
 import { tokenStore, type TokenStore } from './client/token-store.ts';
 import { checkAllHealth } from './connect/health.ts';
+import { grantWarningJob, warnExpiringGrants } from './connect/grant-warnings.ts';
+import { LEVER_JOBS, type GrantWarningPayload } from './lever.jobs.ts';
 import { leverHealthModel } from './connect/health.model.ts';
 import integrationsRoutes from './connect/integrations.routes.ts';
-import { pruneOAuthStates } from './connect/oauth.ts';
 import { leverOAuthStateModel } from './connect/oauth-state.model.ts';
 import { leverIntegrationModel } from './integration.model.ts';
-import { leverLeaseModel, leverLeases } from './lease.model.ts';
+import { leverLeaseModel } from './lease.model.ts';
 import { defineSyncJobs } from './sync/sync-jobs.ts';
 import { syncTagOnStatusDecided } from './sync/tag-sync.ts';
 import tagSyncRoutes from './sync/tag-sync.routes.ts';
-import { pruneActivity } from './webhooks/activity.ts';
+import reconcileRoutes from './sync/reconcile.routes.ts';
 import { leverActivityModel } from './webhooks/activity.model.ts';
 import { leverInboxModel } from './webhooks/inbox.model.ts';
 import { WEBHOOK_CACHE_MS, type CachedWebhook } from './webhooks/webhook-cache.ts';
 import { leverWebhookSecretModel } from './webhooks/webhook-secret.model.ts';
+import { leverReconcileModel } from './sync/reconcile.model.ts';
 import webhookRoutes from './webhooks/webhook.routes.ts';
 
 /** Lever for the rest of the app (and the tests): one per application instance. */
@@ -58,6 +60,7 @@ const LEVER_MODELS = [
   leverWebhookSecretModel,
   leverActivityModel,
   leverInboxModel,
+  leverReconcileModel,
 ];
 
 function createLever(app: FastifyInstance): Lever {
@@ -92,19 +95,20 @@ export default fp(
     await app.register(integrationsRoutes);
     await app.register(webhookRoutes);
     await app.register(tagSyncRoutes);
+    await app.register(reconcileRoutes);
     defineSyncJobs(app);
     syncTagOnStatusDecided(app);
+    app.jobs.define<GrantWarningPayload>(LEVER_JOBS.grantWarning, {
+      handler: grantWarningJob(app),
+      maxAttempts: 8,
+      timeoutMs: 60_000,
+    });
 
     if (!app.config.lever) return;
     const { healthCheckIntervalMs } = app.config.leverSettings;
     app.scheduler.every('lever-health-checks', healthCheckIntervalMs, () => checkAllHealth(app));
     app.scheduler.every('lever-idle-refresh', 60 * 60_000, () => refreshIdleIntegrations(app));
-    app.scheduler.every('lever-housekeeping', 60_000, async () => ({
-      rateSlots: await app.lever.budget.prune(),
-      leases: await leverLeases(app.mongo).prune(),
-      oauthStates: await pruneOAuthStates(app),
-      activity: await pruneActivity(app),
-    }));
+    app.scheduler.every('lever-grant-warnings', 60 * 60_000, () => warnExpiringGrants(app));
   },
   {
     name: 'lever',

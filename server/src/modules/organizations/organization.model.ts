@@ -1,7 +1,17 @@
 import { Schema, type HydratedDocument, type Types } from 'mongoose';
 import { DEFAULT_TAG_PREFIX } from '@eligo/shared/schemas/organization';
+import type { EmployerProfileDraft } from '@eligo/shared/schemas/employer';
 import type { SurveyLanguage } from '@eligo/shared/schemas/survey';
 import { modelOn } from '../../lib/model.ts';
+
+/**
+ * The employer profile as stored (docs/filing.md §1): the saved draft with the EIN replaced by its
+ * ciphertext under the organization's data key (`employerPlace.ein`). Written whole by the PATCH,
+ * after the API schema checked every field, so it is kept as one value.
+ */
+export type StoredEmployerProfile = Omit<EmployerProfileDraft, 'ein'> & {
+  einCiphertext: string | null;
+};
 
 export interface Organization {
   _id: Types.ObjectId;
@@ -10,6 +20,8 @@ export interface Organization {
   tagPrefix: string;
   /** Language of the survey emails and the survey's starting language. */
   surveyLanguage: SurveyLanguage;
+  /** The employer profile; null until an admin saves one. */
+  employer: StoredEmployerProfile | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -21,8 +33,18 @@ const organizationSchema = new Schema<Organization>(
     name: { type: String, required: true, trim: true, maxlength: 120 },
     tagPrefix: { type: String, required: true, default: DEFAULT_TAG_PREFIX, maxlength: 40 },
     surveyLanguage: { type: String, enum: ['en', 'es'], required: true, default: 'en' },
+    employer: { type: Schema.Types.Mixed, default: null },
   },
-  { timestamps: true },
+  { timestamps: true, minimize: false },
 );
 
 export const organizationModel = modelOn<Organization>('Organization', organizationSchema);
+
+/** Encryption places (AAD) of the organization's encrypted fields. */
+export const employerPlace = {
+  ein: (id: Types.ObjectId) => ({
+    collection: 'organizations',
+    field: 'employer.ein',
+    documentId: id,
+  }),
+};

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Types } from 'mongoose';
-import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
+import { insertOnce } from '../../lib/db/index.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import {
   deliveryModel,
@@ -41,8 +41,8 @@ function isLive(claim: Delivery, request: ClaimRequest): boolean {
 /**
  * Claims the right to send the email `key` stands for. Exclusivity comes from inserting
  * `<key>#<attempt>` (unique `_id`): of any number of concurrent callers, on any number of API
- * instances, exactly one wins an attempt; the others get the live claim back. This is the only
- * primitive that is atomic on FerretDB v1, where conditional updates are not.
+ * instances, exactly one wins an attempt; the others get the live claim back. The numbered
+ * attempts also keep each send's record (docs/applicants.md).
  */
 export async function claimDelivery(
   app: FastifyInstance,
@@ -53,8 +53,8 @@ export async function claimDelivery(
     const latest = await Deliveries.findOne({ key: request.key }).sort({ attempt: -1 });
     if (latest && isLive(latest, request)) return { won: false, current: latest };
     const attempt = (latest?.attempt ?? 0) + 1;
-    try {
-      const claim = await Deliveries.create({
+    const inserted = await insertOnce(() =>
+      Deliveries.create({
         _id: `${request.key}#${attempt}`,
         key: request.key,
         attempt,
@@ -62,12 +62,10 @@ export async function claimDelivery(
         applicantId: request.applicantId,
         state: 'claimed',
         claimedAt: request.now,
-      });
-      return { won: true, claim };
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      // Someone else took this attempt: look again.
-    }
+      }),
+    );
+    if (inserted.won) return { won: true, claim: inserted.value };
+    // Someone else took this attempt: look again.
   }
   throw new Error(`Could not settle the claim ${request.key}`);
 }

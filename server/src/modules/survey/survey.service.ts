@@ -20,7 +20,7 @@ import {
 } from '@eligo/shared/wotc';
 import { countyByFips } from '@eligo/shared/wotc/county-list';
 import { AppError } from '../../lib/app-error.ts';
-import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
+import { insertOnce } from '../../lib/db/index.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken } from '../../lib/tokens.ts';
 import {
@@ -123,12 +123,11 @@ export function surveyService(app: FastifyInstance) {
     applicant: ApplicantDocument,
     row: Omit<SurveySubmission, '_id' | 'organizationId' | 'createdAt'>,
   ): Promise<void> {
-    try {
-      await scoped(Submissions, applicant.organizationId).create({ ...row, _id: applicant._id });
-    } catch (error) {
-      if (isDuplicateKeyError(error)) throw surveyLinkInvalid();
-      throw error;
-    }
+    const submission = { ...row, _id: applicant._id };
+    const inserted = await insertOnce(() =>
+      scoped(Submissions, applicant.organizationId).create(submission),
+    );
+    if (!inserted.won) throw surveyLinkInvalid();
   }
 
   return {

@@ -20,10 +20,17 @@ export interface User {
   inviteExpiresAt: Date | null;
   invitedBy: Types.ObjectId | null;
   lastLoginAt: Date | null;
+  /** The user's own notification choices (My Account › Profile). */
+  preferences: UserPreferences;
   createdAt: Date;
   updatedAt: Date;
 }
 export type UserDocument = HydratedDocument<User>;
+
+export interface UserPreferences {
+  /** The daily filing digest (admins only; docs/filing.md §3). On unless turned off. */
+  filingDigest: boolean;
+}
 
 const userSchema = new Schema<User>(
   {
@@ -37,6 +44,13 @@ const userSchema = new Schema<User>(
     inviteExpiresAt: { type: Date, default: null },
     invitedBy: { type: Schema.Types.ObjectId, default: null },
     lastLoginAt: { type: Date, default: null },
+    preferences: {
+      type: new Schema<UserPreferences>(
+        { filingDigest: { type: Boolean, default: true } },
+        { _id: false },
+      ),
+      default: () => ({}),
+    },
   },
   { timestamps: true },
 );

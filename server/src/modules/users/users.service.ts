@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { InviteUserBody, UpdateUserBody } from '@eligo/shared/schemas/users';
 import { AppError } from '../../lib/app-error.ts';
 import { normalizeEmail } from '../../lib/email.ts';
-import { isDuplicateKeyError } from '../../lib/unique-insert.ts';
-import { retryOnDeadlock } from '../../lib/unique-insert.ts';
+import { insertOnce } from '../../lib/db/index.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { hashToken, randomToken } from '../../lib/tokens.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
@@ -74,26 +73,20 @@ export function usersService(app: FastifyInstance) {
     },
 
     async invite(ctx: AuthContext, body: InviteUserBody): Promise<UserDocument> {
-      let user: UserDocument;
-      try {
-        // Unique email is a secondary index: FerretDB 2 may answer `deadlock detected` to a race.
-        user = await retryOnDeadlock(() =>
-          scoped(Users, ctx.organization._id).create({
-            name: body.name.trim(),
-            email: body.email.trim(),
-            emailNormalized: normalizeEmail(body.email),
-            role: body.role,
-            status: 'invited',
-            invitedBy: ctx.user._id,
-          }),
-        );
-      } catch (error) {
-        if (isDuplicateKeyError(error))
-          throw AppError.conflict('Someone with this email already has an Eligo account');
-        throw error;
-      }
-      await sendInvitation(ctx, user);
-      return user;
+      const inserted = await insertOnce(() =>
+        scoped(Users, ctx.organization._id).create({
+          name: body.name.trim(),
+          email: body.email.trim(),
+          emailNormalized: normalizeEmail(body.email),
+          role: body.role,
+          status: 'invited',
+          invitedBy: ctx.user._id,
+        }),
+      );
+      if (!inserted.won)
+        throw AppError.conflict('Someone with this email already has an Eligo account');
+      await sendInvitation(ctx, inserted.value);
+      return inserted.value;
     },
 
     async update(ctx: AuthContext, id: string, body: UpdateUserBody): Promise<UserDocument> {

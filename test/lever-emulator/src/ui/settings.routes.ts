@@ -11,10 +11,16 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: EmulatorContex
   app.get('/settings', { schema: { summary: 'Settings home' } }, async (_request, reply) =>
     reply.redirect('/settings/integrations/api-credentials'),
   );
-  app.get(
+  // Lever's own links choose the tab with `?tab=` (`api`, `webhooks`: docs/lever-api.md §5.8).
+  const tabs: Record<string, string> = {
+    api: '/settings/integrations/api-credentials',
+    webhooks: '/settings/integrations/webhooks',
+  };
+  app.get<{ Querystring: { tab?: string } }>(
     '/settings/integrations',
-    { schema: { summary: 'Integrations and API' } },
-    async (_request, reply) => reply.redirect('/settings/integrations/api-credentials'),
+    { schema: { summary: 'Integrations and API (?tab=api|webhooks)' } },
+    async (request, reply) =>
+      reply.redirect(tabs[request.query.tab ?? ''] ?? '/settings/integrations/api-credentials'),
   );
 
   app.get(

@@ -47,6 +47,19 @@ export function formatDate(iso: string | null): string {
   return iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' }) : '—';
 }
 
+/**
+ * A calendar day (`YYYY-MM-DD`: a start date, a due date) as `Mar 9, 2026`. Read as UTC so the
+ * browser's own time zone never moves it to the day before.
+ */
+export function formatDay(iso: string | null | undefined): string {
+  return iso
+    ? new Date(`${iso}T00:00:00Z`).toLocaleDateString(undefined, {
+        dateStyle: 'medium',
+        timeZone: 'UTC',
+      })
+    : '—';
+}
+
 export function formatDateTime(iso: string | null): string {
   return iso
     ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
@@ -59,6 +72,11 @@ export function formatMoney(dollars: number): string {
     currency: 'USD',
     maximumFractionDigits: 0,
   });
+}
+
+/** A wage in dollars and cents: `$17.25`. */
+export function formatWage(dollars: number): string {
+  return dollars.toLocaleString('en-US', { style: 'currency', currency: 'USD' });
 }
 
 const str = (value: unknown) => (value === null || value === undefined ? '' : String(value));
@@ -109,7 +127,22 @@ export function describeEvent(event: TimelineEvent): string {
       return `Gave up writing the Lever tag: ${str(d.reason)}`;
     case 'ssn_revealed':
       return `SSN revealed: “${str(d.reason)}”`;
+    case 'hire_recorded':
+      return `Hire recorded (${hireSource(d.source)})${d.fields ? `: ${str(d.fields)}` : ''}`;
+    case 'hire_updated':
+      return `Hire updated (${hireSource(d.source)})${d.fields ? `: ${str(d.fields)}` : ''}${d.reason ? ` — “${str(d.reason)}”` : ''}`;
   }
+}
+
+const HIRE_SOURCE_WORDS: Record<string, string> = {
+  lever_webhook: 'from Lever',
+  lever_reconcile: 'from Lever, found by the reconcile',
+  admin: 'by an admin',
+  csv: 'from a CSV upload',
+};
+
+function hireSource(source: unknown): string {
+  return HIRE_SOURCE_WORDS[str(source)] ?? str(source);
 }
 
 function label(status: unknown): string {

@@ -1,6 +1,8 @@
 import { ref } from 'vue';
 import { applicantRefs as applicantRoutes } from '@eligo/shared/routes/applicant-endpoints';
 import type { ApplicantDetail, OverrideStatus } from '@eligo/shared/schemas/applicants';
+import { hireRefs } from '@eligo/shared/routes/filing-endpoints';
+import type { PutHireBody } from '@eligo/shared/schemas/hires';
 import { ApiError, call } from '../../api/client.ts';
 
 /** One applicant's page and the admin actions on it; each action answers the updated page. */
@@ -44,6 +46,10 @@ export function useApplicant(applicantId: () => string) {
         params: params(),
         body: { status, reason },
       });
+    },
+    /** Confirms or corrects the hire; the answer is the page, with the filing counted anew. */
+    async saveHire(body: PutHireBody) {
+      applicant.value = await call(hireRefs.put, { params: params(), body });
     },
     async retryTagSync() {
       applicant.value = await call(applicantRoutes.retryTagSync, { params: params() });

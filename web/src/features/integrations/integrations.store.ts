@@ -1,7 +1,9 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
+import { hireRefs } from '@eligo/shared/routes/filing-endpoints';
 import { integrationRoutes } from '@eligo/shared/routes/integrations';
 import type { LeverIntegration } from '@eligo/shared/schemas/integrations';
+import type { LeverWebhookEvent } from '@eligo/shared/schemas/lever-tile';
 import { call } from '../../api/client.ts';
 
 /** The organization's ATS integrations (My Account › Data Settings › ATS Integrations). */
@@ -33,17 +35,32 @@ export const useIntegrationsStore = defineStore('integrations', () => {
     }
   }
 
-  async function regenerate(integrationId: string): Promise<void> {
-    replace(await call(integrationRoutes.regenerateSignatureToken, { params: { integrationId } }));
+  async function regenerate(integrationId: string, event: LeverWebhookEvent): Promise<void> {
+    replace(
+      await call(integrationRoutes.regenerateSignatureToken, {
+        params: { integrationId },
+        query: { event },
+      }),
+    );
   }
 
-  async function setManual(integrationId: string, signatureToken: string): Promise<void> {
+  async function setManual(
+    integrationId: string,
+    signatureToken: string,
+    event: LeverWebhookEvent,
+  ): Promise<void> {
     replace(
       await call(integrationRoutes.setManualWebhook, {
         params: { integrationId },
-        body: { signatureToken },
+        body: { signatureToken, event },
       }),
     );
+  }
+
+  /** "Look for hires now": the reconcile is queued (or joins the one under way); the tile reloads. */
+  async function reconcile(integrationId: string): Promise<void> {
+    await call(hireRefs.reconcile, { params: { integrationId } });
+    await load();
   }
 
   async function remove(integrationId: string): Promise<void> {
@@ -51,5 +68,16 @@ export const useIntegrationsStore = defineStore('integrations', () => {
     items.value = items.value.filter((i) => i.id !== integrationId);
   }
 
-  return { items, leverConfigured, loaded, loading, error, load, regenerate, setManual, remove };
+  return {
+    items,
+    leverConfigured,
+    loaded,
+    loading,
+    error,
+    load,
+    regenerate,
+    setManual,
+    reconcile,
+    remove,
+  };
 });

@@ -4,6 +4,7 @@ import {
   type LeverConnectOutcome,
   type WebhookMode,
 } from '@eligo/shared/schemas/integrations';
+import type { WebhookEventState } from '@eligo/shared/schemas/lever-tile';
 import type { Tone } from '../../components/ToneBadge.vue';
 
 /** The tile's status words, and their badge colours. */
@@ -23,6 +24,21 @@ export const statusTones: Record<IntegrationStatus, Tone> = {
   error: 'bad',
 };
 
+/** Each event's webhook on the tile (Application created, Candidate hired). */
+export const eventStateLabels: Record<WebhookEventState, string> = {
+  receiving: 'Receiving',
+  waiting: 'Nothing received yet',
+  missing: 'Missing',
+  unknown: 'Not listed by Lever',
+};
+
+export const eventStateTones: Record<WebhookEventState, Tone> = {
+  receiving: 'good',
+  waiting: 'pending',
+  missing: 'bad',
+  unknown: 'neutral',
+};
+
 export const webhookModeLabels: Record<WebhookMode, string> = {
   api: 'Created by Eligo',
   manual: 'Manual (created in Lever)',
@@ -33,12 +49,16 @@ export const webhookModeLabels: Record<WebhookMode, string> = {
 export const outcomeMessages: Record<LeverConnectOutcome, { ok: boolean; text: string }> = {
   connected: {
     ok: true,
-    text: 'Lever is connected. One last step: switch on "Application created" in Lever (the "here" link on the Lever tile).',
+    text: 'Lever is connected. One last step: switch on "Application created" and "Candidate hired" in Lever (the "here" link on the Lever tile).',
   },
   reconnected: { ok: true, text: 'Lever is reconnected.' },
   webhook_failed: {
     ok: false,
     text: 'Lever is connected, but Eligo could not create its webhook in Lever. Use Manage ATS Credentials to try again or to add one manually.',
+  },
+  webhooks_api_refused: {
+    ok: false,
+    text: "Lever is connected, but Lever does not let Eligo create webhooks (its Webhooks Subscription API is not enabled for Eligo's app). Create them by hand: Manage ATS Credentials on the Lever tile says how.",
   },
   denied: { ok: false, text: 'The connection was declined in Lever. Nothing was changed.' },
   not_super_admin: {
@@ -72,4 +92,9 @@ export function outcomeFromQuery(value: unknown): LeverConnectOutcome | null {
 
 export function formatWhen(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString() : 'Never';
+}
+
+/** A day without its time (the grant's end). */
+export function formatDay(iso: string): string {
+  return new Date(iso).toLocaleDateString(undefined, { dateStyle: 'long' });
 }

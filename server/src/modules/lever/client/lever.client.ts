@@ -3,10 +3,13 @@ import type { Types } from 'mongoose';
 import { LeverApiError, LeverDisconnectedError, parseRetryAfter } from './lever.errors.ts';
 import type { LeverIntegrationDocument } from '../integration.model.ts';
 import { jobGroupOf, LEVER_JOBS } from '../lever.jobs.ts';
+import { sendToLever } from './lever-http.ts';
 import type {
   CreatedLeverWebhook,
-  LeverContact,
+  LeverArchiveReason,
+  LeverOffer,
   LeverOpportunity,
+  LeverPage,
   LeverPosting,
   LeverWebhook,
   NewLeverWebhook,
@@ -14,15 +17,23 @@ import type {
 import type { RateBudget } from './rate-budget.ts';
 import type { TokenStore } from './token-store.ts';
 
-const REQUEST_TIMEOUT_MS = 15_000;
+/** A list longer than this many pages is not read to its end (a loop, or not a list we know). */
+const MAX_PAGES = 100;
 
 /** Lever's Data API for one integration. Every method may throw LeverApiError or LeverDisconnectedError. */
 export interface LeverAccountClient {
   getOpportunity(id: string, options?: { expandApplications?: boolean }): Promise<LeverOpportunity>;
+  /** One page of `GET /opportunities` with Lever's filters (`archive_reason_id`, `archived_at_start`…). */
+  listOpportunities(
+    filters: Record<string, string | string[]>,
+    offset?: string | null,
+  ): Promise<LeverPage<LeverOpportunity>>;
+  getOffers(opportunityId: string): Promise<LeverOffer[]>;
+  listArchiveReasons(type?: 'hired' | 'non-hired'): Promise<LeverArchiveReason[]>;
   getPosting(id: string): Promise<LeverPosting>;
-  getContact(id: string): Promise<LeverContact>;
   addTags(opportunityId: string, tags: string[]): Promise<void>;
   removeTags(opportunityId: string, tags: string[]): Promise<void>;
+  /** Every webhook Lever lists to us, all pages (lever-api.md §5.7). */
   listWebhooks(): Promise<LeverWebhook[]>;
   createWebhook(webhook: NewLeverWebhook): Promise<CreatedLeverWebhook>;
   deleteWebhook(id: string): Promise<void>;
@@ -34,8 +45,10 @@ export type LeverClientFactory = (
   options?: { signal?: AbortSignal },
 ) => LeverAccountClient;
 
+type Query = Record<string, string | string[]>;
+
 interface RequestOptions {
-  query?: Record<string, string>;
+  query?: Query;
   body?: unknown;
   /** Aborts the request early (e.g. a job's signal on shutdown); the 15 s timeout applies anyway. */
   signal?: AbortSignal;
@@ -43,10 +56,10 @@ interface RequestOptions {
 
 /**
  * The one module that calls Lever's Data API, as `app.lever.client`. Usable without a request
- * (background jobs): `app.lever.client(id).getOpportunity(...)`. Each call waits for a slot of the
- * account's shared budget (rate-budget.ts), sends the integration's token (refreshed ahead of
- * expiry), refreshes once on 401, and maps failures to LeverApiError; a Disconnected integration
- * throws LeverDisconnectedError before anything is sent.
+ * (background jobs): `app.lever.client(id).getOpportunity(...)`. Each call (and each redirect hop,
+ * lever-http.ts) waits for a slot of the account's shared budget (rate-budget.ts), sends the
+ * integration's token (refreshed ahead of expiry), refreshes once on 401, and maps failures to
+ * LeverApiError; a Disconnected integration throws LeverDisconnectedError before anything is sent.
  */
 export function leverClient(
   app: FastifyInstance,
@@ -55,41 +68,30 @@ export function leverClient(
 ): LeverClientFactory {
   const config = app.config.lever;
 
-  async function send(
+  function send(
     integration: LeverIntegrationDocument,
     token: string,
     method: string,
     path: string,
     options: RequestOptions,
-  ): Promise<Response> {
-    await budget.take(integration.leverAccountId);
+  ) {
     const url = new URL(`${config!.apiUrl}${path}`);
     for (const [key, value] of Object.entries(options.query ?? {}))
-      url.searchParams.append(key, value);
-    try {
-      return await fetch(url, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          accept: 'application/json',
-          ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: options.signal
-          ? AbortSignal.any([options.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)])
-          : AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
-    } catch (error) {
-      throw new LeverApiError(null, null, error instanceof Error ? error.message : String(error));
-    }
+      for (const each of Array.isArray(value) ? value : [value]) url.searchParams.append(key, each);
+    return sendToLever(
+      { method, url, token, body: options.body, signal: options.signal },
+      config!.apiHosts,
+      () => budget.take(integration.leverAccountId),
+    );
   }
 
-  async function failure(response: Response): Promise<LeverApiError> {
+  async function failure(response: Response, redirectedTo: string | null): Promise<LeverApiError> {
     const body = (await response.json().catch(() => ({}))) as { code?: unknown; message?: unknown };
+    const message = typeof body.message === 'string' ? body.message : null;
     return new LeverApiError(
       response.status,
       typeof body.code === 'string' ? body.code : null,
-      typeof body.message === 'string' ? body.message : null,
+      redirectedTo ? `${message ?? 'refused'} (after a redirect to ${redirectedTo})` : message,
       parseRetryAfter(response.headers.get('retry-after')),
     );
   }
@@ -103,28 +105,30 @@ export function leverClient(
     if (!config) throw new Error('Lever is not configured (LEVER_* settings)');
     const integration = await tokens.load(integrationId);
     if (integration.status === 'disconnected') throw new LeverDisconnectedError(integrationId);
-    let response = await send(
+    let sent = await send(
       integration,
       await tokens.accessToken(integration),
       method,
       path,
       options,
     );
-    if (response.status === 401) {
+    // A 401 from the host a redirect led to says nothing about our grant (the token may not have
+    // been sent there): it is an error of this call, never a reason to disconnect.
+    if (sent.response.status === 401 && sent.redirectedTo === null) {
       // Expired early or revoked: one refresh (shared with concurrent callers), one more try.
-      await response.body?.cancel();
+      await sent.response.body?.cancel();
       const token = await tokens.refreshAfterUnauthorized(integration);
-      response = await send(integration, token, method, path, options);
-      if (response.status === 401) {
-        await response.body?.cancel();
+      sent = await send(integration, token, method, path, options);
+      if (sent.response.status === 401 && sent.redirectedTo === null) {
+        await sent.response.body?.cancel();
         await tokens.markDisconnected(integrationId, 'unauthorized_after_refresh');
         throw new LeverDisconnectedError(integrationId);
       }
     }
-    if (!response.ok) throw await failure(response);
+    if (!sent.response.ok) throw await failure(sent.response, sent.redirectedTo);
     revive(integrationId);
-    if (response.status === 204) return undefined;
-    return (await response.json()) as T;
+    if (sent.response.status === 204) return undefined;
+    return (await sent.response.json()) as T;
   }
 
   /**
@@ -147,6 +151,25 @@ export function leverClient(
   return (integrationId, { signal } = {}) => {
     const call = <T>(method: string, path: string, options: RequestOptions = {}) =>
       request<{ data: T }>(integrationId, method, path, { ...options, signal });
+    const page = async <T>(path: string, query: Query): Promise<LeverPage<T>> => {
+      const body = (await call<T[]>('GET', path, { query })) as
+        { data?: T[]; hasNext?: unknown; next?: unknown } | undefined;
+      if (!Array.isArray(body?.data)) throw new LeverApiError(200, null, 'Lever sent no list');
+      const next = typeof body.next === 'string' && body.next !== '' ? body.next : null;
+      return { data: body.data, hasNext: body.hasNext === true && next !== null, next };
+    };
+    /** Follows `hasNext`/`next` (lever-api.md §2.3); a list without them is one page. */
+    const all = async <T>(path: string, query: Query = {}): Promise<T[]> => {
+      const items: T[] = [];
+      let offset: string | null = null;
+      for (let n = 0; n < MAX_PAGES; n += 1) {
+        const got: LeverPage<T> = await page<T>(path, offset ? { ...query, offset } : query);
+        items.push(...got.data);
+        if (!got.hasNext) return items;
+        offset = got.next;
+      }
+      throw new LeverApiError(200, null, `Lever's ${path} list has more than ${MAX_PAGES} pages`);
+    };
     return {
       getOpportunity: (opportunityId, options = {}) =>
         dataOf(
@@ -154,10 +177,14 @@ export function leverClient(
             query: options.expandApplications ? { expand: 'applications' } : {},
           }),
         ),
+      listOpportunities: (filters, offset) =>
+        page<LeverOpportunity>('/opportunities', offset ? { ...filters, offset } : filters),
+      getOffers: (opportunityId) =>
+        all<LeverOffer>(`/opportunities/${segment(opportunityId)}/offers`),
+      listArchiveReasons: (type) =>
+        all<LeverArchiveReason>('/archive_reasons', type ? { type } : {}),
       getPosting: (postingId) =>
         dataOf(call<LeverPosting>('GET', `/postings/${segment(postingId)}`)),
-      getContact: (contactId) =>
-        dataOf(call<LeverContact>('GET', `/contacts/${segment(contactId)}`)),
       async addTags(opportunityId, tags) {
         await call('POST', `/opportunities/${segment(opportunityId)}/addTags`, {
           body: { tags },
@@ -168,7 +195,7 @@ export function leverClient(
           body: { tags },
         });
       },
-      listWebhooks: () => dataOf(call<LeverWebhook[]>('GET', '/webhooks')),
+      listWebhooks: () => all<LeverWebhook>('/webhooks'),
       async createWebhook(webhook) {
         const data = await dataOf(
           call<Record<string, unknown>>('POST', '/webhooks', {

@@ -15,6 +15,8 @@ export interface LeverApplication {
 
 export interface LeverOpportunity {
   id: string;
+  /** `{archivedAt, reason}` (the reason is an archive reason's id) or null (lever-api.md §3.2). */
+  archived?: { archivedAt?: number | null; reason?: string | null } | null;
   name?: string;
   contact?: string | { id: string; emails?: string[] };
   emails?: string[];
@@ -39,14 +41,6 @@ export interface LeverPosting {
   [field: string]: unknown;
 }
 
-export interface LeverContact {
-  id: string;
-  name?: string;
-  emails?: string[];
-  isAnonymized?: boolean;
-  [field: string]: unknown;
-}
-
 export interface LeverWebhook {
   id: string;
   url: string;
@@ -65,4 +59,33 @@ export interface NewLeverWebhook {
   event: string;
   /** Candidate origins to limit the event to (null: all). */
   origins?: string[] | null;
+}
+
+/** A page of one of Lever's lists (lever-api.md §2.3): pass `next` back as `offset`. */
+export interface LeverPage<T> {
+  data: T[];
+  hasNext: boolean;
+  next: string | null;
+}
+
+/** An archive reason (`GET /archive_reasons`): `type` `hired` or `non-hired`. */
+export interface LeverArchiveReason {
+  id: string;
+  text?: string;
+  status?: string;
+  type?: string;
+}
+
+/**
+ * An offer (`GET /opportunities/:id/offers`, scope `offers:read:admin`): its standard fields are
+ * `{identifier, value}` pairs (`job_title`, `anticipated_start_date`, `salary_amount`,
+ * `salary_interval`, `compensation_currency`…).
+ */
+export interface LeverOffer {
+  id: string;
+  createdAt?: number;
+  status?: string;
+  sentAt?: number | null;
+  fields?: Array<{ identifier?: string; text?: string; value?: unknown }>;
+  [field: string]: unknown;
 }

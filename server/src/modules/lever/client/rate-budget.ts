@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { isDuplicateKeyError } from '../../../lib/unique-insert.ts';
+import { insertOnce } from '../../../lib/db/index.ts';
 import { leverRateSlotModel } from './rate-slot.model.ts';
 
 export interface RateBudgetOptions {
@@ -14,8 +14,6 @@ export interface RateBudgetOptions {
 export interface RateBudget {
   /** Resolves when this caller may send one request to the Lever account `accountId`. */
   take(accountId: string): Promise<void>;
-  /** Deletes slots older than a minute (periodic task). */
-  prune(): Promise<number>;
 }
 
 /** How late after its slot a request may still be sent. */
@@ -27,8 +25,9 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * Lever's rate limit is a token bucket per account (10 requests/s, bursts of 20), shared by every
  * API instance that calls it. Time is cut into slots of 1/requestsPerSecond seconds; a request
  * needs a slot of its own, reserved by inserting `<account>:<slot>` (unique `_id`: exactly one
- * winner on MongoDB and on FerretDB, whose conditional updates are not atomic). A caller takes the
- * earliest free slot from `burst` slots ago onwards and waits for its time if it lies ahead.
+ * winner, on any number of instances). A caller takes the earliest free slot from `burst` slots ago
+ * onwards and waits for its time if it lies ahead. Slots are never read again once past; the TTL
+ * index deletes them a minute later (rate-slot.model.ts).
  *
  * Why that stays under Lever's bucket: in any interval of T seconds we send at most
  * requestsPerSecond·T + burst + 1 requests, while Lever refills 10·T on top of 20. With the
@@ -48,17 +47,12 @@ export function rateBudget(connection: Connection, options: RateBudgetOptions): 
   async function reserve(accountId: string, entry: { cursor: number }): Promise<number> {
     let slot = Math.max(entry.cursor, Math.floor(now() / slotMs) - options.burst);
     for (;;) {
-      try {
-        await Slots.collection.insertOne({
-          _id: `${accountId}:${slot}`,
-          at: new Date(slot * slotMs),
-        } as never);
+      const row = { _id: `${accountId}:${slot}`, at: new Date(slot * slotMs) };
+      if ((await insertOnce(() => Slots.collection.insertOne(row as never))).won) {
         entry.cursor = slot + 1;
         return slot;
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-        slot += 1; // another instance has it
       }
+      slot += 1; // another instance has it
     }
   }
 
@@ -81,10 +75,6 @@ export function rateBudget(connection: Connection, options: RateBudgetOptions): 
         // of later slots, so take a fresh slot instead (a few times at most).
         if (now() - due <= LATE_MS || attempt >= 3) return;
       }
-    },
-    async prune() {
-      const result = await Slots.deleteMany({ at: { $lt: new Date(now() - 60_000) } });
-      return result.deletedCount;
     },
   };
 }

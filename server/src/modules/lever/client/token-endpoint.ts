@@ -1,5 +1,6 @@
 import type { LeverConfig } from '../../../plugins/config.ts';
 import { LeverApiError, parseRetryAfter } from './lever.errors.ts';
+import { leverTokenClaims } from './token-claims.ts';
 
 export interface LeverTokenSet {
   accessToken: string;
@@ -17,14 +18,22 @@ export class InvalidGrantError extends Error {
   }
 }
 
-/** Parses a token response (lever-api.md §1.5); throws when it lacks an access token. */
+/**
+ * Parses a token response (lever-api.md §1.5); throws when it lacks an access token. Lever
+ * documents `scope` (what was granted); should a response leave it out, the access token's own
+ * `scope` claim says the same (§1.8), so a connect is not refused for a missing field.
+ */
 export function toTokenSet(body: Record<string, unknown>): LeverTokenSet {
   if (typeof body.access_token !== 'string') throw new Error('Lever sent no access token');
+  const scopes =
+    typeof body.scope === 'string'
+      ? body.scope.split(/\s+/).filter(Boolean)
+      : (leverTokenClaims(body.access_token).scopes ?? []);
   return {
     accessToken: body.access_token,
     refreshToken: typeof body.refresh_token === 'string' ? body.refresh_token : null,
     expiresInSeconds: typeof body.expires_in === 'number' ? body.expires_in : 3600,
-    scopes: typeof body.scope === 'string' ? body.scope.split(/\s+/).filter(Boolean) : [],
+    scopes,
   };
 }
 

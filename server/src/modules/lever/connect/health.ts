@@ -1,54 +1,38 @@
 import type { FastifyInstance } from 'fastify';
-import { isDuplicateKeyError } from '../../../lib/unique-insert.ts';
+import { LEVER_WEBHOOK_EVENTS } from '@eligo/shared/schemas/lever-tile';
 import { LeverApiError, LeverDisconnectedError } from '../client/lever.errors.ts';
-import { leverHealthModel, type LeverHealth } from './health.model.ts';
+import type { LeverWebhook } from '../client/lever.types.ts';
+import { leverHealthModel } from './health.model.ts';
+import { recordHealth, type HealthFields } from './health-record.ts';
 import { leverIntegrationModel, type LeverIntegrationDocument } from '../integration.model.ts';
-import { leverWebhookSecretModel } from '../webhooks/webhook-secret.model.ts';
+import type { LeverWebhookSecret } from '../webhooks/webhook-secret.model.ts';
+import { webhookSecrets } from '../webhooks/webhook-secrets.ts';
 import { webhookUrl } from '../webhooks/webhook-url.ts';
+import { ensureEventWebhooks } from './webhook-setup.ts';
 
-type HealthFields = Partial<Omit<LeverHealth, '_id' | 'organizationId'>>;
-
-/** Writes the integration's health document (created on first use). */
-export async function recordHealth(
-  app: FastifyInstance,
-  integration: Pick<LeverIntegrationDocument, '_id' | 'organizationId'>,
-  fields: HealthFields,
-): Promise<void> {
-  const Health = leverHealthModel(app.mongo);
-  const filter = { _id: integration._id, organizationId: integration.organizationId };
-  const update =
-    'attemptedAt' in fields
-      ? { $set: fields }
-      : { $set: fields, $setOnInsert: { attemptedAt: new Date() } };
-  try {
-    await Health.updateOne(filter, update, { upsert: true });
-  } catch (error) {
-    // Two first writes at once: one inserted, the other updates it.
-    if (!isDuplicateKeyError(error)) throw error;
-    await Health.updateOne(filter, { $set: fields });
-  }
-}
-
-/** We just created our webhook in Lever: it is there. */
-export function recordWebhookFound(
-  app: FastifyInstance,
-  integration: Pick<LeverIntegrationDocument, '_id' | 'organizationId'>,
-): Promise<void> {
-  const now = new Date();
-  return recordHealth(app, integration, {
-    attemptedAt: now,
-    checkedAt: now,
-    webhookFound: true,
-    lastCheckFailed: false,
-    problem: null,
-  });
+/**
+ * Whether Lever still lists one event's webhook of ours. API-created webhooks are found by id
+ * (Lever lists them whether its list shows the whole account or only this app's); a manual one by
+ * URL and event, and when it is not listed the answer is "unknown" (Lever may list only this
+ * app's webhooks). No webhook at all: missing.
+ */
+function foundIn(
+  listed: LeverWebhook[],
+  secrets: LeverWebhookSecret[],
+  manualUrl: string,
+  event: string,
+): boolean | null {
+  const api = secrets.filter((s) => s.mode === 'api');
+  if (api.length > 0) return api.some((s) => listed.some((w) => w.id === s.leverWebhookId));
+  if (secrets.length === 0) return false;
+  return listed.some((w) => w.url === manualUrl && w.event === event) ? true : null;
 }
 
 /**
- * Looks for our webhook in Lever's list. API-created webhooks are found by id (Lever lists them
- * whether its list shows the whole account or only this app's); a manual one by URL, and when it
- * is not listed the answer is "unknown" (Lever may list only this app's webhooks). Lever busy or
- * unreachable (429/5xx/network) → the last known answer stays, marked as not refreshed.
+ * Looks for our webhooks in Lever's list (every page), one answer per event, then creates the
+ * webhook of any event that has none (an integration connected before Candidate hired existed
+ * gets it here). Lever busy or unreachable (429/5xx/network) → the last known answer stays,
+ * marked as not refreshed.
  */
 export async function checkHealth(
   app: FastifyInstance,
@@ -57,10 +41,7 @@ export async function checkHealth(
   if (integration.status === 'disconnected') return;
   const now = new Date();
   await recordHealth(app, integration, { attemptedAt: now });
-  const secrets = await leverWebhookSecretModel(app.mongo).find({
-    organizationId: integration.organizationId,
-    integrationId: integration._id,
-  });
+  const secrets = await webhookSecrets(app, integration);
   let listed;
   try {
     listed = await app.lever.client(integration._id).listWebhooks();
@@ -79,19 +60,22 @@ export async function checkHealth(
     }
     throw error;
   }
-  const api = secrets.filter((s) => s.mode === 'api');
-  const url = webhookUrl(app, integration);
-  let found: boolean | null;
-  if (api.length > 0) found = api.some((s) => listed.some((w) => w.id === s.leverWebhookId));
-  else if (secrets.length > 0)
-    found = listed.some((w) => w.url === url && w.event === 'applicationCreated') ? true : null;
-  else found = false;
-  await recordHealth(app, integration, {
-    checkedAt: now,
-    webhookFound: found,
-    lastCheckFailed: false,
-    problem: null,
-  });
+  const manualUrl = webhookUrl(app, integration);
+  const fields: HealthFields = { checkedAt: now, lastCheckFailed: false, problem: null };
+  for (const event of LEVER_WEBHOOK_EVENTS) {
+    const found = foundIn(
+      listed,
+      secrets.filter((s) => s.event === event),
+      manualUrl,
+      event,
+    );
+    fields[`found.${event}`] = found;
+    if (event === 'applicationCreated') fields.webhookFound = found;
+  }
+  await recordHealth(app, integration, fields);
+  if (LEVER_WEBHOOK_EVENTS.some((event) => !secrets.some((s) => s.event === event))) {
+    await ensureEventWebhooks(app, integration, { wait: false });
+  }
 }
 
 /**

@@ -78,7 +78,11 @@ export default async function integrationsModule(app: FastifyInstance): Promise<
 
   registerRoute(app, integrationRoutes.regenerateSignatureToken, {
     handler: async (request) =>
-      integrations.regenerate(requireAuth(request), request.params.integrationId),
+      integrations.regenerate(
+        requireAuth(request),
+        request.params.integrationId,
+        request.query.event,
+      ),
   });
 
   registerRoute(app, integrationRoutes.setManualWebhook, {
@@ -87,6 +91,7 @@ export default async function integrationsModule(app: FastifyInstance): Promise<
         requireAuth(request),
         request.params.integrationId,
         request.body.signatureToken,
+        request.body.event,
       ),
   });
 }

@@ -6,11 +6,13 @@ import type {
   LeverIntegration as LeverIntegrationDto,
 } from '@eligo/shared/schemas/integrations';
 import { AppError } from '../../../lib/app-error.ts';
-import { isDuplicateKeyError } from '../../../lib/unique-insert.ts';
+import { insertOnce } from '../../../lib/db/index.ts';
 import { scoped } from '../../../lib/tenancy/tenant-repository.ts';
 import { randomToken } from '../../../lib/tokens.ts';
 import type { AuthContext } from '../../../plugins/auth.ts';
-import { checkHealthIfDue, recordHealth, recordWebhookFound } from './health.ts';
+import type { LeverWebhookEvent } from '@eligo/shared/schemas/lever-tile';
+import { checkHealthIfDue } from './health.ts';
+import { foundField, recordHealth } from './health-record.ts';
 import { leverHealthModel } from './health.model.ts';
 import { leverInboxModel } from '../webhooks/inbox.model.ts';
 import {
@@ -22,15 +24,14 @@ import { leverLeases, refreshLeaseOf } from '../lease.model.ts';
 import { LeverDisconnectedError } from '../client/lever.errors.ts';
 import { toIntegrationDto } from './integration.dto.ts';
 import { asLeverAction, leverActionError } from './lever-action-error.ts';
-import { leverTokenClaims, missingScopes } from './scopes.ts';
+import { missingScopes } from './scopes.ts';
+import { leverTokenClaims } from '../client/token-claims.ts';
 import type { LeverTokenSet } from '../client/token-endpoint.ts';
-import {
-  addManualWebhook,
-  createApiWebhook,
-  removeWebhooks,
-  webhookSecrets,
-} from '../webhooks/webhook-secrets.ts';
+import { addManualWebhook, removeWebhooks, webhookSecrets } from '../webhooks/webhook-secrets.ts';
 import { forgetWebhook } from '../webhooks/webhook-cache.ts';
+import { leverReconcileModel } from '../sync/reconcile.model.ts';
+import { createEventWebhook, ensureEventWebhooks, withWebhookLease } from './webhook-setup.ts';
+import { webhooksApiRefused } from './lever-action-error.ts';
 
 export function integrationsService(app: FastifyInstance) {
   const Integrations = leverIntegrationModel(app.mongo);
@@ -57,27 +58,31 @@ export function integrationsService(app: FastifyInstance) {
       ),
       accessTokenExpiresAt: new Date(Date.now() + tokens.expiresInSeconds * 1000),
       lastRefreshAt: new Date(),
+      // A new authorization: Lever's one-year limit counts from now (grant.ts).
+      grantedAt: new Date(),
     };
   }
 
-  /** Our webhook in Lever, if none is set up yet; false when Lever refused or failed. */
-  async function ensureWebhook(integration: LeverIntegrationDocument): Promise<boolean> {
-    if ((await webhookSecrets(app, integration)).length > 0) return true;
-    try {
-      await createApiWebhook(app, integration);
-      await recordWebhookFound(app, integration);
-      return true;
-    } catch (error) {
-      app.log.warn(
-        { err: error, integrationId: integration._id },
-        'Creating the Lever webhook failed',
-      );
+  /**
+   * Our webhook of each event in Lever, where none is set up yet. `ok` unless Lever refused to let
+   * Eligo create webhooks at all (`webhooks_api_refused`: the tile says what to do by hand) or a
+   * creation failed (`webhook_failed`).
+   */
+  async function ensureWebhooks(
+    integration: LeverIntegrationDocument,
+    ok: LeverConnectOutcome,
+  ): Promise<LeverConnectOutcome> {
+    const outcomes = Object.values(await ensureEventWebhooks(app, integration, { wait: true }));
+    if (outcomes.includes('refused')) return 'webhooks_api_refused';
+    if (outcomes.includes('failed')) {
       await recordHealth(app, integration, {
         attemptedAt: new Date(),
-        problem: `Eligo could not create the webhook in Lever (${error instanceof Error ? error.message : String(error)}).`,
+        problem:
+          'Eligo could not create its webhooks in Lever. Try Regenerate in Manage ATS Credentials, or create them manually.',
       });
-      return false;
+      return 'webhook_failed';
     }
+    return ok;
   }
 
   /** Reconnect: new tokens for the same Lever account, Connected again, held deliveries released. */
@@ -131,7 +136,7 @@ export function integrationsService(app: FastifyInstance) {
         reason: 'reconnected',
       });
     }
-    return (await ensureWebhook(integration)) ? 'reconnected' : 'webhook_failed';
+    return ensureWebhooks(integration, 'reconnected');
   }
 
   /**
@@ -152,9 +157,9 @@ export function integrationsService(app: FastifyInstance) {
       return reconnect(existing, tokens, { userId, scopes: tokens.scopes });
     }
     const _id = new Types.ObjectId();
-    let integration: LeverIntegrationDocument;
-    try {
-      integration = await repo(auth).create({
+    const encrypted = await encryptTokens(orgId, _id, tokens);
+    const inserted = await insertOnce(() =>
+      repo(auth).create({
         _id,
         publicId: randomToken(),
         leverAccountId: accountId,
@@ -164,19 +169,20 @@ export function integrationsService(app: FastifyInstance) {
         connectedAt: new Date(),
         connectedBy: auth.user._id,
         tokenVersion: 1,
-        ...(await encryptTokens(orgId, _id, tokens)),
-      });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
+        ...encrypted,
+      }),
+    );
+    if (!inserted.won) {
+      // Unique per organization and per Lever account: who got there first?
       const other = await Integrations.findOne({ leverAccountId: accountId }, null, {
         skipTenant: true,
       });
       if (other && !other.organizationId.equals(orgId)) return 'account_in_use';
       const raced = await repo(auth).findOne();
-      if (!raced) throw error;
+      if (!raced) throw new Error('The Lever integration insert lost its race to nobody');
       return reconnect(raced, tokens, { userId, scopes: tokens.scopes });
     }
-    return (await ensureWebhook(integration)) ? 'connected' : 'webhook_failed';
+    return ensureWebhooks(inserted.value, 'connected');
   }
 
   const toDto = (integration: LeverIntegrationDocument) => toIntegrationDto(app, integration);
@@ -197,29 +203,48 @@ export function integrationsService(app: FastifyInstance) {
     },
 
     /**
-     * Regenerate the signature token: a new API webhook first (if Lever fails, nothing changed),
-     * then the old ones go.
+     * Regenerate an event's signature token: a new API webhook first, at a URL of its own (Lever
+     * cannot refuse it as a duplicate of the old one, and there is no moment without a webhook:
+     * if Lever fails, nothing changed), then the old ones of that event go.
      */
-    async regenerate(auth: AuthContext, id: string): Promise<LeverIntegrationDto> {
+    async regenerate(
+      auth: AuthContext,
+      id: string,
+      event: LeverWebhookEvent = 'applicationCreated',
+    ): Promise<LeverIntegrationDto> {
       const integration = await find(auth, id);
       if (integration.status === 'disconnected')
         throw leverActionError(new LeverDisconnectedError(integration._id));
-      const before = await webhookSecrets(app, integration);
-      await asLeverAction(() => createApiWebhook(app, integration));
-      await removeWebhooks(app, integration, before, { bestEffort: true });
-      await recordWebhookFound(app, integration);
+      await withWebhookLease(app, integration._id, true, async () => {
+        const before = await webhookSecrets(app, integration, event);
+        const { outcome, error } = await createEventWebhook(app, integration, event);
+        if (outcome === 'refused') throw webhooksApiRefused(error);
+        if (outcome === 'failed') throw leverActionError(error);
+        await removeWebhooks(app, integration, before, { bestEffort: true });
+      });
       return toDto(integration);
     },
 
-    /** A webhook the admin created in Lever replaces ours (ours is deleted from Lever if we can). */
-    async setManual(auth: AuthContext, id: string, signatureToken: string) {
+    /**
+     * A webhook the admin created in Lever for `event` replaces ours of that event (ours is
+     * deleted from Lever if we can).
+     */
+    async setManual(
+      auth: AuthContext,
+      id: string,
+      signatureToken: string,
+      event: LeverWebhookEvent = 'applicationCreated',
+    ) {
       const integration = await find(auth, id);
-      const before = await webhookSecrets(app, integration);
-      await addManualWebhook(app, integration, signatureToken.trim());
-      await removeWebhooks(app, integration, before, { bestEffort: true });
+      await withWebhookLease(app, integration._id, true, async () => {
+        const before = await webhookSecrets(app, integration, event);
+        await addManualWebhook(app, integration, event, signatureToken.trim());
+        await removeWebhooks(app, integration, before, { bestEffort: true });
+      });
       await recordHealth(app, integration, {
         attemptedAt: new Date(),
-        webhookFound: null,
+        ...foundField(event, null),
+        ...(event === 'applicationCreated' ? { webhookFound: null } : {}),
         lastCheckFailed: false,
         problem: null,
       });
@@ -238,6 +263,7 @@ export function integrationsService(app: FastifyInstance) {
       );
       const where = { _id: integration._id, organizationId: integration.organizationId };
       await leverHealthModel(app.mongo).deleteOne(where);
+      await leverReconcileModel(app.mongo).deleteOne(where);
       await Integrations.deleteOne(where);
       forgetWebhook(app, integration);
     },

@@ -38,3 +38,16 @@ export async function asLeverAction<T>(action: () => Promise<T>): Promise<T> {
     throw leverActionError(error);
   }
 }
+
+/**
+ * Lever refused to create a webhook (403): its Webhooks Subscription API is not enabled for
+ * Eligo's app. Said as such, with the way out (a webhook made by hand).
+ */
+export function webhooksApiRefused(error: unknown): AppError {
+  const said =
+    error instanceof LeverApiError && error.leverMessage ? ` (${error.leverMessage})` : '';
+  return new AppError(
+    ErrorCode.LeverRejected,
+    `Lever does not let Eligo create webhooks: the Webhooks Subscription API is not enabled for Eligo's app${said}. Create the webhook by hand in Lever with the URL below, then save its signature token here.`,
+  );
+}

@@ -4,7 +4,8 @@ import { modelOn } from '../../../lib/model.ts';
 
 /**
  * An OAuth `state` we sent to Lever: only its SHA-256 (`_id`), bound to the admin and the session
- * that started the flow. Used once (a unique claim in LeverLease), expires after 10 minutes.
+ * that started the flow. Used once (a unique claim in LeverLease), expires after 10 minutes:
+ * refused from then on (oauth.ts checks `expiresAt`), deleted by the TTL index soon after.
  */
 export interface LeverOAuthState {
   _id: string;
@@ -24,6 +25,6 @@ const oauthStateSchema = new Schema<LeverOAuthState>(
   { versionKey: false },
 );
 oauthStateSchema.plugin(tenantScoped);
-oauthStateSchema.index({ expiresAt: 1 });
+oauthStateSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
 
 export const leverOAuthStateModel = modelOn<LeverOAuthState>('LeverOAuthState', oauthStateSchema);

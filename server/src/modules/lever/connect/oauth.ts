@@ -6,7 +6,7 @@ import { requireAuth } from '../../../plugins/auth.ts';
 import type { LeverConfig } from '../../../plugins/config.ts';
 import { leverLeases } from '../lease.model.ts';
 import { leverOAuthStateModel } from './oauth-state.model.ts';
-import { LEVER_SCOPES } from './scopes.ts';
+import { REQUESTED_SCOPES } from './scopes.ts';
 import { toTokenSet, type LeverTokenSet } from '../client/token-endpoint.ts';
 
 const STATE_TTL_MS = 10 * 60_000;
@@ -83,7 +83,7 @@ export async function registerLeverOAuth(
 
   await app.register(oauth2, {
     name: 'leverOAuth2',
-    scope: [...LEVER_SCOPES],
+    scope: [...REQUESTED_SCOPES],
     credentials: {
       client: { id: config.clientId, secret: config.clientSecret },
       auth: authEndpoints(config),
@@ -116,13 +116,4 @@ export async function registerLeverOAuth(
       return toTokenSet(result.token as unknown as Record<string, unknown>);
     },
   };
-}
-
-/** Removes states nobody came back with (periodic task; FerretDB has no TTL indexes). */
-export async function pruneOAuthStates(app: FastifyInstance): Promise<number> {
-  const result = await leverOAuthStateModel(app.mongo).deleteMany(
-    { expiresAt: { $lt: new Date() } },
-    { skipTenant: true },
-  );
-  return result.deletedCount;
 }

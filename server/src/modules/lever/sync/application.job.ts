@@ -80,16 +80,17 @@ export function applicationJob(app: FastifyInstance) {
     const orgId = new Types.ObjectId(organizationId);
     const rows = scoped(Inbox, orgId);
     const row = await rows.findOne({ _id: payload.inboxId });
-    if (!row || row.status === 'failed') return;
+    if (!row || row.status === 'failed' || !row.opportunityId) return;
     const settle = (update: Partial<LeverInboxItem>) =>
       rows.updateOne({ _id: row._id }, { $set: { ...update, processedAt: new Date() } });
 
+    const { opportunityId } = row;
     let applicantId = row.applicantId;
     if (row.status !== 'processed' || !applicantId) {
       const lever = app.lever.client(row.integrationId, { signal });
       let input;
       try {
-        const opportunity = await lever.getOpportunity(row.opportunityId, {
+        const opportunity = await lever.getOpportunity(opportunityId, {
           expandApplications: true,
         });
         const application = pickApplication(opportunity, row.applicationId);
@@ -103,7 +104,7 @@ export function applicationJob(app: FastifyInstance) {
           {
             organizationId: orgId,
             integrationId: row.integrationId,
-            opportunityId: row.opportunityId,
+            opportunityId,
             applicationId: row.applicationId,
             contactId: row.contactId,
             triggeredAt: row.triggeredAt,

@@ -4,8 +4,13 @@ import {
   LEVER_JOB_KINDS,
   LEVER_JOBS,
   type ApplicationJobPayload,
+  type HireJobPayload,
+  type ReconcileJobPayload,
   type TagJobPayload,
 } from '../lever.jobs.ts';
+import { HIRE_JOB_SETTINGS, hireJob } from './hire.job.ts';
+import { scheduleReconciles } from './reconcile-queue.ts';
+import { RECONCILE_JOB_SETTINGS, reconcileJob } from './reconcile.job.ts';
 import { enqueueReceived } from '../webhooks/inbox.ts';
 import { applicationJob } from './application.job.ts';
 import { DISCONNECTED_REASON } from './lever-failures.ts';
@@ -13,6 +18,8 @@ import { tagJob } from './tag.job.ts';
 
 /** How often each instance looks for inbox rows whose job was never queued. */
 const INBOX_SWEEP_MS = 15_000;
+/** How often each instance queues the reconcile runs that are due (one per interval each). */
+const RECONCILE_TICK_MS = 5 * 60_000;
 
 /**
  * The work between Lever and the applicants, run as durable jobs in every instance: the job that
@@ -36,6 +43,13 @@ export function defineSyncJobs(app: FastifyInstance): void {
     kind: LEVER_JOB_KINDS.tag,
     timeoutMs: 2 * 60_000,
   });
+  app.jobs.define<HireJobPayload>(LEVER_JOBS.hire, { handler: hireJob(app), ...HIRE_JOB_SETTINGS });
+  app.jobs.define<ReconcileJobPayload>(LEVER_JOBS.reconcile, {
+    handler: reconcileJob(app),
+    ...RECONCILE_JOB_SETTINGS,
+    // One run at a time per integration anyway (its lease): no need to hold more slots.
+    concurrency: 1,
+  });
 
   app.lever.onStatusChange(async ({ integrationId, status }) => {
     if (status === 'disconnected') {
@@ -47,4 +61,7 @@ export function defineSyncJobs(app: FastifyInstance): void {
   });
 
   app.scheduler.every('lever-inbox-sweep', INBOX_SWEEP_MS, () => enqueueReceived(app));
+  if (app.config.lever) {
+    app.scheduler.every('lever-reconcile', RECONCILE_TICK_MS, () => scheduleReconciles(app));
+  }
 }

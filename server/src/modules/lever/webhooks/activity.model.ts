@@ -1,12 +1,17 @@
 import { Schema, type Types } from 'mongoose';
+import { LEVER_WEBHOOK_EVENTS, type LeverWebhookEvent } from '@eligo/shared/schemas/lever-tile';
 import { tenantScoped } from '../../../lib/tenancy/tenant-scope.plugin.ts';
 import { modelOn } from '../../../lib/model.ts';
+
+/** Buckets are kept 30 days (activity.ts reads no older ones). */
+const KEEP_SECONDS = 30 * 24 * 3600;
 
 /**
  * What the webhook receiver saw, per integration and hour (`_id` = `<integrationId>:<hour ms>`):
  * the tile's last event, last test ping and failed signature checks of the last 24 hours. Counted
- * with `$inc` (on FerretDB v1 two simultaneous increments can lose one: good enough for a display).
- * Buckets older than 30 days are deleted by a periodic task.
+ * with `$inc` (atomic on MongoDB and FerretDB 2). One small document per hour, not counters on the
+ * integration: they are written by every delivery, and the integration document is read by every
+ * delivery and written by the token refresher. The TTL index on `hour` deletes buckets after 30 days.
  */
 export interface LeverActivity {
   _id: string;
@@ -19,7 +24,14 @@ export interface LeverActivity {
   signatureFailures: number;
   lastEventAt: Date | null;
   lastPingAt: Date | null;
+  /** The same two moments per webhook event (the tile shows each event's webhook on its own). */
+  byEvent?: Partial<Record<LeverWebhookEvent, { lastEventAt?: Date; lastPingAt?: Date }>>;
 }
+
+const eventMoments = new Schema(
+  { lastEventAt: { type: Date }, lastPingAt: { type: Date } },
+  { _id: false },
+);
 
 const activitySchema = new Schema<LeverActivity>(
   {
@@ -32,11 +44,18 @@ const activitySchema = new Schema<LeverActivity>(
     signatureFailures: { type: Number, default: 0 },
     lastEventAt: { type: Date, default: null },
     lastPingAt: { type: Date, default: null },
+    byEvent: {
+      type: new Schema(
+        Object.fromEntries(LEVER_WEBHOOK_EVENTS.map((event) => [event, eventMoments])),
+        { _id: false },
+      ),
+      default: undefined,
+    },
   },
   { versionKey: false },
 );
 activitySchema.plugin(tenantScoped);
 activitySchema.index({ integrationId: 1, hour: -1 });
-activitySchema.index({ hour: 1 });
+activitySchema.index({ hour: 1 }, { expireAfterSeconds: KEEP_SECONDS });
 
 export const leverActivityModel = modelOn<LeverActivity>('LeverActivity', activitySchema);

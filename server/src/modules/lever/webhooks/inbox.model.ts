@@ -3,8 +3,8 @@ import { tenantScoped } from '../../../lib/tenancy/tenant-scope.plugin.ts';
 import { modelOn } from '../../../lib/model.ts';
 
 /**
- * Verified `applicationCreated` deliveries waiting to be processed (the inbox contract is in this
- * module's README). `_id` is the event's meaning — integration, event, application (or
+ * Verified `applicationCreated` and `candidateHired` deliveries waiting to be processed (the inbox
+ * contract is in this room's README). `_id` is the event's meaning — integration, event, application (or
  * opportunity) and `triggeredAt` — so Lever's retries and duplicates land on one row whatever
  * their delivery token; the unique `deliveryToken` index refuses a captured token replayed with
  * other data (the signature covers only the token and `triggeredAt`).
@@ -16,7 +16,8 @@ export interface LeverInboxItem {
   organizationId: Types.ObjectId;
   integrationId: Types.ObjectId;
   event: string;
-  opportunityId: string;
+  /** Null only on a `failed` row: the delivery named no opportunity (nothing to process). */
+  opportunityId: string | null;
   applicationId: string | null;
   contactId: string | null;
   triggeredAt: Date;
@@ -26,8 +27,9 @@ export interface LeverInboxItem {
   rawBody: string;
   /**
    * `received`: ready to process; `held`: arrived while Disconnected, released on Reconnect;
-   * `processed`: the applicant exists (and was invited); `failed`: Lever refused to give us the
-   * opportunity (deleted, confidential…), `failure` says why.
+   * `processed`: the applicant exists (and was invited), or the hire was handled; `failed`: the
+   * delivery named no opportunity, or Lever refused to give it to us (deleted, confidential…),
+   * `failure` says why.
    */
   status: InboxStatus;
   applicantId?: Types.ObjectId | null;
@@ -40,7 +42,7 @@ const inboxSchema = new Schema<LeverInboxItem>(
     _id: { type: String, required: true },
     integrationId: { type: Schema.Types.ObjectId, required: true },
     event: { type: String, required: true },
-    opportunityId: { type: String, required: true },
+    opportunityId: { type: String, default: null },
     applicationId: { type: String, default: null },
     contactId: { type: String, default: null },
     triggeredAt: { type: Date, required: true },
@@ -62,6 +64,8 @@ inboxSchema.plugin(tenantScoped);
 inboxSchema.index({ deliveryToken: 1 }, { unique: true });
 inboxSchema.index({ status: 1, receivedAt: 1 });
 inboxSchema.index({ integrationId: 1, status: 1 });
+// The hire job settles every row of its opportunity, and looks for an application still pending.
+inboxSchema.index({ integrationId: 1, opportunityId: 1, event: 1 });
 
 export const leverInboxModel = modelOn<LeverInboxItem>('LeverInboxItem', inboxSchema);
 

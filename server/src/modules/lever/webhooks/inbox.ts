@@ -1,29 +1,73 @@
 import type { FastifyInstance } from 'fastify';
 import type { LeverIntegrationDocument } from '../integration.model.ts';
-import { jobGroupOf, LEVER_JOBS, type ApplicationJobPayload } from '../lever.jobs.ts';
+import {
+  hireJobKey,
+  jobGroupOf,
+  LEVER_JOBS,
+  type ApplicationJobPayload,
+  type HireJobPayload,
+} from '../lever.jobs.ts';
 import { leverInboxModel, type LeverInboxItem } from './inbox.model.ts';
+
+type QueuedRow = Pick<
+  LeverInboxItem,
+  '_id' | 'organizationId' | 'integrationId' | 'event' | 'opportunityId' | 'triggeredAt'
+>;
 
 /** Rows `received` longer than this without being processed are queued again by the sweep. */
 const SWEEP_AFTER_MS = 30_000;
 
 /**
- * Queues the processing of an inbox row: one job per row ever (keyed by the row's `_id`, so
- * calling it again for the same row is harmless). The job group is the integration's: it pauses
- * while the integration is Disconnected.
+ * Queues the hire job of an opportunity (from a `candidateHired` row or the reconcile): one per
+ * integration and opportunity ever (`hireJobKey`), in the integration's job group.
  */
-export function enqueueInboxItem(
+export function enqueueHire(
   app: FastifyInstance,
-  row: Pick<LeverInboxItem, '_id' | 'organizationId' | 'integrationId'>,
+  organizationId: LeverInboxItem['organizationId'],
+  payload: HireJobPayload,
+  integrationId: LeverInboxItem['integrationId'],
 ) {
-  return app.jobs.enqueue<ApplicationJobPayload>(
-    LEVER_JOBS.application,
-    { inboxId: row._id },
+  return app.jobs.enqueue<HireJobPayload>(LEVER_JOBS.hire, payload, {
+    key: hireJobKey(integrationId, payload.opportunityId),
+    organizationId,
+    group: jobGroupOf(integrationId),
+  });
+}
+
+/**
+ * Queues the processing of an inbox row. An application: one job per row ever (keyed by the row's
+ * `_id`, so calling it again for the same row is harmless). A hire: the opportunity's one hire job;
+ * when it already existed (the reconcile, or an earlier delivery, queued it) that job covers this
+ * row, which is settled now. The job group is the integration's: it pauses while Disconnected.
+ */
+export async function enqueueInboxItem(app: FastifyInstance, row: QueuedRow): Promise<void> {
+  if (!row.opportunityId) return;
+  if (row.event !== 'candidateHired') {
+    await app.jobs.enqueue<ApplicationJobPayload>(
+      LEVER_JOBS.application,
+      { inboxId: row._id },
+      { key: row._id, organizationId: row.organizationId, group: jobGroupOf(row.integrationId) },
+    );
+    return;
+  }
+  const { created } = await enqueueHire(
+    app,
+    row.organizationId,
     {
-      key: row._id,
-      organizationId: row.organizationId,
-      group: jobGroupOf(row.integrationId),
+      integrationId: row.integrationId.toHexString(),
+      opportunityId: row.opportunityId,
+      source: 'lever_webhook',
+      triggeredAt: row.triggeredAt.getTime(),
+      archivedAt: null,
     },
+    row.integrationId,
   );
+  if (!created) {
+    await leverInboxModel(app.mongo).updateOne(
+      { _id: row._id, organizationId: row.organizationId, status: 'received' },
+      { $set: { status: 'processed', processedAt: new Date() } },
+    );
+  }
 }
 
 /**
@@ -39,25 +83,32 @@ export async function enqueueReceived(
     ? { status: 'received', integrationId: scope.integrationId }
     : { status: 'received', receivedAt: { $lt: new Date(Date.now() - SWEEP_AFTER_MS) } };
   const rows = await leverInboxModel(app.mongo)
-    .find(filter, { _id: 1, organizationId: 1, integrationId: 1 }, { skipTenant: true })
+    .find(
+      filter,
+      { _id: 1, organizationId: 1, integrationId: 1, event: 1, opportunityId: 1, triggeredAt: 1 },
+      { skipTenant: true },
+    )
     .limit(1_000)
-    .lean<Array<Pick<LeverInboxItem, '_id' | 'organizationId' | 'integrationId'>>>();
+    .lean<QueuedRow[]>();
   for (const row of rows) await enqueueInboxItem(app, row);
   return rows.length;
 }
 
 /**
- * Applications Lever would not show us (deleted before we read them, confidential…): how many, and
- * the latest reason, for the tile. Nobody can be surveyed for them.
+ * Deliveries of `event` Eligo could not use (naming no opportunity, or one Lever would not show us:
+ * deleted before we read it, confidential…): how many, and the latest reason, for the tile.
+ * Nobody can be surveyed (or no hire recorded) for them.
  */
-export async function unreadApplications(
+export async function unusableDeliveries(
   app: FastifyInstance,
   integration: Pick<LeverIntegrationDocument, '_id' | 'organizationId'>,
+  event: string,
 ): Promise<{ count: number; lastReason: string | null }> {
   const filter = {
     organizationId: integration.organizationId,
     integrationId: integration._id,
     status: 'failed',
+    event,
   };
   const Inbox = leverInboxModel(app.mongo);
   const [count, last] = await Promise.all([

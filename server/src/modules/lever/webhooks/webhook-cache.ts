@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { LeverIntegrationDocument } from '../integration.model.ts';
+import type { VerifyingWebhook } from './webhook-secrets.ts';
 
-/** An integration and its decrypted signature tokens, as the receiver last read them. */
+/** An integration and its webhooks with their decrypted signature tokens, as last read. */
 export interface CachedWebhook {
   integration: LeverIntegrationDocument;
-  tokens: string[];
+  webhooks: VerifyingWebhook[];
 }
 
 /**

@@ -2,20 +2,19 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { ErrorCode } from '@eligo/shared/errors';
 import type { LeverDelivery, WebhookReceipt } from '@eligo/shared/schemas/integrations';
+import { LEVER_WEBHOOK_EVENTS, type LeverWebhookEvent } from '@eligo/shared/schemas/lever-tile';
 import { AppError } from '../../../lib/app-error.ts';
-import { isDuplicateKeyError } from '../../../lib/unique-insert.ts';
+import { insertOnce } from '../../../lib/db/index.ts';
 import { recordActivity } from './activity.ts';
 import { enqueueInboxItem } from './inbox.ts';
 import { inboxKey, leverInboxModel } from './inbox.model.ts';
-import { leverIntegrationModel, type LeverIntegrationDocument } from '../integration.model.ts';
-import { leverSignatureMatches } from './signature.ts';
+import { leverIntegrationModel } from '../integration.model.ts';
+import { matchingSignatureToken } from './signature.ts';
 import { forgetWebhook, type CachedWebhook } from './webhook-cache.ts';
-import { signatureTokens } from './webhook-secrets.ts';
+import { verifyingWebhooks, type VerifyingWebhook } from './webhook-secrets.ts';
 
 /** Deliveries signed for the future by more than this are refused too (clock skew allowance). */
 const FUTURE_SKEW_MS = 5 * 60_000;
-/** FerretDB 2 may answer a race on a unique secondary index with "deadlock detected". */
-const DEADLOCK_CODE = 16908292;
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 
@@ -37,6 +36,22 @@ function malformedIds(ids: Record<string, string | null>): string | null {
 /** An id as stored: a malformed one is shortened (the raw body keeps it whole). */
 const stored = (id: string | null) => (id && id.length > 64 ? `${id.slice(0, 64)}…` : id);
 
+const isProcessed = (event: string): event is LeverWebhookEvent =>
+  (LEVER_WEBHOOK_EVENTS as readonly string[]).includes(event);
+
+/** Why a delivery of an event we process is still unusable (shown on the tile). */
+const NO_OPPORTUNITY =
+  "Lever's delivery named no opportunity (neither data.opportunityId nor data.candidateId)";
+
+/** The webhook (of those verifying) whose token signed the delivery, or null. */
+function signer(webhooks: VerifyingWebhook[], delivery: LeverDelivery): VerifyingWebhook | null {
+  const index = matchingSignatureToken(
+    webhooks.map((w) => w.signatureToken),
+    delivery,
+  );
+  return index === -1 ? null : webhooks[index]!;
+}
+
 export function webhookReceiver(app: FastifyInstance) {
   const Integrations = leverIntegrationModel(app.mongo);
   const Inbox = leverInboxModel(app.mongo);
@@ -45,7 +60,7 @@ export function webhookReceiver(app: FastifyInstance) {
   async function load(publicId: string): Promise<CachedWebhook> {
     const integration = await Integrations.findOne({ publicId }, null, { skipTenant: true });
     if (!integration) throw AppError.notFound('No integration listens here');
-    const known = { integration, tokens: await signatureTokens(app, integration) };
+    const known = { integration, webhooks: await verifyingWebhooks(app, integration) };
     // A Disconnected integration is never reused: a delivery right after Reconnect must not be
     // held on a stale status (Reconnect releases only what was held before it).
     if (integration.status !== 'disconnected') app.lever.webhookCache.set(publicId, known);
@@ -54,33 +69,31 @@ export function webhookReceiver(app: FastifyInstance) {
   }
 
   /**
-   * The integration and its signature tokens, from this instance's short cache when fresh. Stale
-   * is safe: a delivery signed with a token newer than the cache (regenerated meanwhile) reloads
-   * before it is refused; one stored for an integration deleted meanwhile ends as unreadable;
-   * one stored as `received` after a disconnect waits in the paused job group.
+   * The integration and the webhook whose token signed the delivery, from this instance's short
+   * cache when fresh. Stale is safe: a delivery signed with a token newer than the cache
+   * (regenerated meanwhile), or sent to a webhook URL the cache does not know yet, reloads before
+   * it is refused; one stored for an integration deleted meanwhile ends as unreadable; one stored as
+   * `received` after a disconnect waits in the paused job group. A webhook's own URL (`hookKey`)
+   * must be one of the integration's; the signature may be any of its webhooks' (each has its
+   * own token, so the token that matches says which webhook, and which event, delivered it).
    */
-  async function verified(publicId: string, delivery: LeverDelivery) {
+  async function verified(publicId: string, hookKey: string | null, delivery: LeverDelivery) {
+    const knows = (known: CachedWebhook) =>
+      hookKey === null || known.webhooks.some((w) => w.hookKey === hookKey);
     const cached = app.lever.webhookCache.get(publicId);
-    if (cached && leverSignatureMatches(cached.tokens, delivery)) {
-      return cached.integration;
-    }
-    const { integration, tokens } = await load(publicId);
-    await verify(integration, tokens, delivery);
-    return integration;
-  }
-
-  async function verify(
-    integration: LeverIntegrationDocument,
-    tokens: string[],
-    delivery: LeverDelivery,
-  ) {
-    if (!leverSignatureMatches(tokens, delivery)) {
-      await recordActivity(app, integration, 'signatureFailure').catch(() => undefined);
+    const hit = cached && knows(cached) ? signer(cached.webhooks, delivery) : null;
+    if (cached && hit) return { integration: cached.integration, webhook: hit };
+    const known = await load(publicId);
+    if (!knows(known)) throw AppError.notFound('No webhook listens here');
+    const webhook = signer(known.webhooks, delivery);
+    if (!webhook) {
+      await recordActivity(app, known.integration, 'signatureFailure').catch(() => undefined);
       throw new AppError(
         ErrorCode.WebhookSignatureInvalid,
         'The signature does not match this webhook',
       );
     }
+    return { integration: known.integration, webhook };
   }
 
   const fresh = (delivery: LeverDelivery) => {
@@ -90,87 +103,80 @@ export function webhookReceiver(app: FastifyInstance) {
     }
   };
 
-  async function insertOnce(doc: Record<string, unknown>): Promise<boolean> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        await Inbox.create(doc);
-        return true;
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return false;
-        if ((error as { code?: number }).code === DEADLOCK_CODE && attempt < 3) continue;
-        throw error;
-      }
-    }
-  }
-
   /**
-   * One delivery: 404 for an unknown integration, 401 for a bad signature or a stale delivery,
-   * then by kind. An application is stored in the inbox before we answer (a database failure
-   * surfaces as 503, so Lever retries); one whose ids are not Lever's is stored as failed and
-   * answered `refused` (2xx: retrying cannot help); test pings and other events are only counted.
+   * One delivery: 404 for an unknown integration (or webhook URL), 401 for a bad signature or a
+   * stale delivery, then by kind. An application or a hire is stored in the inbox before we answer
+   * (a database failure surfaces as 503, so Lever retries) — one that names no opportunity or
+   * carries ids that are not Lever's too, as a failed row counted on the tile, never dropped in
+   * silence; test pings and other events are only counted.
    */
   async function receive(
     publicId: string,
+    hookKey: string | null,
     delivery: LeverDelivery,
     rawBody: string,
   ): Promise<WebhookReceipt> {
-    const integration = await verified(publicId, delivery);
+    const { integration, webhook } = await verified(publicId, hookKey, delivery);
     fresh(delivery);
     const data = delivery.data as Record<string, unknown>;
     if (Object.keys(data).length === 0) {
-      await recordActivity(app, integration, 'ping');
+      await recordActivity(app, integration, 'ping', webhook.event);
       return { outcome: 'ping' };
     }
-    const opportunityId = text(data.opportunityId);
-    if (delivery.event !== 'applicationCreated' || !opportunityId) {
+    const { event } = delivery;
+    if (!isProcessed(event)) {
       await recordActivity(app, integration, 'ignored');
       return { outcome: 'ignored' };
     }
-    const applicationId = text(data.applicationId);
+    // `candidateId` is Lever's older name for the opportunity id (still on application objects).
+    const opportunityId = text(data.opportunityId) ?? text(data.candidateId);
+    const applicationId = event === 'applicationCreated' ? text(data.applicationId) : null;
     const contactId = text(data.contactId);
-    const refused = malformedIds({ opportunityId, applicationId, contactId });
     const held = integration.status === 'disconnected';
-    const subject = applicationId ?? opportunityId;
+    // Failed at receipt (counted on the tile, never processed or swept): a delivery that names no
+    // opportunity, or one whose ids are not Lever's (2xx all the same: retrying cannot help).
+    const unusable = opportunityId === null;
+    const refused = unusable ? null : malformedIds({ opportunityId, applicationId, contactId });
+    const failure = unusable ? NO_OPPORTUNITY : refused;
+    const subject = applicationId ?? opportunityId ?? 'no-opportunity';
     const row = {
       _id: inboxKey(
         integration._id,
-        delivery.event,
+        event,
         refused ? `malformed-${createHash('sha256').update(subject).digest('hex')}` : subject,
         delivery.triggeredAt,
       ),
       organizationId: integration.organizationId,
       integrationId: integration._id,
-      event: delivery.event,
-      opportunityId: stored(opportunityId)!,
+      event,
+      opportunityId: stored(opportunityId),
       applicationId: stored(applicationId),
       contactId: stored(contactId),
       triggeredAt: new Date(delivery.triggeredAt),
       receivedAt: new Date(),
       deliveryToken: delivery.token,
       rawBody,
-      // A refused delivery is kept as failed (counted on the tile), never processed or swept.
-      ...(refused
-        ? { status: 'failed' as const, failure: refused, processedAt: new Date() }
-        : { status: held ? 'held' : ('received' as const) }),
+      status: failure ? ('failed' as const) : held ? ('held' as const) : ('received' as const),
+      ...(failure ? { failure, processedAt: new Date() } : {}),
     };
-    if (!(await insertOnce(row))) return { outcome: 'duplicate' };
-    if (refused) {
-      app.log.warn({ inboxId: row._id }, refused);
-      await recordActivity(app, integration, 'event').catch(() => undefined);
-      return { outcome: 'refused' };
+    if (!(await insertOnce(() => Inbox.create(row))).won) return { outcome: 'duplicate' };
+    if (failure) {
+      app.log.warn({ integrationId: integration._id, event, inboxId: row._id }, failure);
+      await recordActivity(app, integration, 'event', event);
+      return { outcome: unusable ? 'unusable' : 'refused' };
     }
     // Stored is what Lever needs to hear: queueing the job and counting the event may fail (a row
     // whose job was not queued is found by the sweep). Both at once, to answer sooner.
     await Promise.all([
       held
         ? null
-        : enqueueInboxItem(app, row).catch((error: unknown) =>
+        : enqueueInboxItem(app, { ...row, opportunityId }).catch((error: unknown) =>
             app.log.warn(
               { err: error, inboxId: row._id },
               'Queueing a webhook event failed (swept later)',
             ),
           ),
-      recordActivity(app, integration, 'event').catch((error: unknown) =>
+      recordActivity(app, integration, 'event', event).catch((error: unknown) =>
         app.log.warn({ err: error }, 'Counting a webhook event failed (the event is stored)'),
       ),
     ]);

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Types } from 'mongoose';
+import type { LeverWebhookEvent } from '@eligo/shared/schemas/lever-tile';
 import type { LeverIntegrationDocument } from '../integration.model.ts';
 import { LeverApiError, LeverDisconnectedError } from '../client/lever.errors.ts';
 import {
@@ -12,33 +14,61 @@ import { forgetWebhook } from './webhook-cache.ts';
 
 type Integration = Pick<LeverIntegrationDocument, '_id' | 'organizationId' | 'publicId'>;
 
-const secretsOf = (app: FastifyInstance, integration: Integration) =>
-  leverWebhookSecretModel(app.mongo).find(
-    { organizationId: integration.organizationId, integrationId: integration._id },
+/**
+ * Candidate origins, all of them (lever-api.md §5.1): the documented way to ask for every
+ * application, rather than leaving `conditions` out, which Lever does not document.
+ */
+export const ALL_ORIGINS = ['applied', 'sourced', 'referred', 'university', 'agency', 'internal'];
+
+/** The integration's webhooks (of one event, or all), oldest first. */
+export function webhookSecrets(
+  app: FastifyInstance,
+  integration: Integration,
+  event?: LeverWebhookEvent,
+) {
+  return leverWebhookSecretModel(app.mongo).find(
+    {
+      organizationId: integration.organizationId,
+      integrationId: integration._id,
+      ...(event ? { event } : {}),
+    },
     null,
     { sort: { createdAt: 1 } },
   );
+}
 
-/** The integration's webhooks, oldest first. */
-export const webhookSecrets = secretsOf;
+/** A webhook as the receiver checks a delivery against it: its token in clear. */
+export interface VerifyingWebhook {
+  event: LeverWebhookEvent;
+  hookKey: string | null;
+  signatureToken: string;
+}
 
-/** Their signature tokens in clear (to verify a delivery). */
-export async function signatureTokens(
+/** Every webhook of the integration with its signature token in clear (to verify a delivery). */
+export async function verifyingWebhooks(
   app: FastifyInstance,
   integration: Integration,
-): Promise<string[]> {
-  const secrets = await secretsOf(app, integration);
+): Promise<VerifyingWebhook[]> {
+  const secrets = await webhookSecrets(app, integration);
   return Promise.all(
-    secrets.map((s) =>
-      app.crypto.decrypt(integration.organizationId, signatureTokenPlace(s._id), s.signatureToken),
-    ),
+    secrets.map(async (s) => ({
+      event: s.event,
+      hookKey: s.hookKey,
+      signatureToken: await app.crypto.decrypt(
+        integration.organizationId,
+        signatureTokenPlace(s._id),
+        s.signatureToken,
+      ),
+    })),
   );
 }
 
 async function insertSecret(
   app: FastifyInstance,
   integration: Integration,
-  fields: Pick<LeverWebhookSecret, 'mode' | 'leverWebhookId'> & { signatureToken: string },
+  fields: Pick<LeverWebhookSecret, 'mode' | 'leverWebhookId' | 'event' | 'hookKey'> & {
+    signatureToken: string;
+  },
 ): Promise<void> {
   const _id = new Types.ObjectId();
   await leverWebhookSecretModel(app.mongo).create({
@@ -46,6 +76,8 @@ async function insertSecret(
     organizationId: integration.organizationId,
     integrationId: integration._id,
     mode: fields.mode,
+    event: fields.event,
+    hookKey: fields.hookKey,
     leverWebhookId: fields.leverWebhookId,
     signatureToken: await app.crypto.encrypt(
       integration.organizationId,
@@ -57,19 +89,29 @@ async function insertSecret(
   forgetWebhook(app, integration);
 }
 
-/** Creates our `applicationCreated` webhook in Lever and stores its signature token. */
+/**
+ * Creates our webhook for `event` in Lever, at a URL of its own (a fresh `hookKey`: never the URL
+ * of a webhook it replaces, so Lever cannot refuse it as a duplicate), for every candidate origin,
+ * and stores its signature token.
+ */
 export async function createApiWebhook(
   app: FastifyInstance,
   integration: Integration,
+  event: LeverWebhookEvent,
 ): Promise<void> {
   const lever = app.lever.client(integration._id);
+  // 96 random bits: the URL is not a secret (the signature is the proof), only never reused.
+  const hookKey = randomBytes(12).toString('base64url');
   const created = await lever.createWebhook({
-    url: webhookUrl(app, integration),
-    event: 'applicationCreated',
+    url: webhookUrl(app, integration, hookKey),
+    event,
+    origins: ALL_ORIGINS,
   });
   try {
     await insertSecret(app, integration, {
       mode: 'api',
+      event,
+      hookKey,
       leverWebhookId: created.id,
       signatureToken: created.signatureToken,
     });
@@ -80,13 +122,20 @@ export async function createApiWebhook(
   }
 }
 
-/** Stores the token of a webhook the admin created in Lever by hand. */
+/** Stores the token of a webhook the admin created in Lever by hand (at the integration's URL). */
 export function addManualWebhook(
   app: FastifyInstance,
   integration: Integration,
+  event: LeverWebhookEvent,
   signatureToken: string,
 ): Promise<void> {
-  return insertSecret(app, integration, { mode: 'manual', leverWebhookId: null, signatureToken });
+  return insertSecret(app, integration, {
+    mode: 'manual',
+    event,
+    hookKey: null,
+    leverWebhookId: null,
+    signatureToken,
+  });
 }
 
 /**

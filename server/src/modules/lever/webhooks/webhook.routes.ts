@@ -31,18 +31,37 @@ export default async function webhookModule(app: FastifyInstance): Promise<void>
     },
   );
 
-  registerRoute(app, webhookRoutes.lever, {
+  const options = {
     bodyLimit: WEBHOOK_BODY_LIMIT,
     config: {
       csrf: false,
       rateLimit: {
         max: app.config.leverSettings.webhookRateLimitPerMinute,
         timeWindow: 60_000,
+        // Per integration, whichever of its webhook URLs is called.
         keyGenerator: (request: FastifyRequest) =>
           `lever-webhook:${(request.params as { integrationId?: string }).integrationId ?? ''}`,
       },
     },
+  };
+  registerRoute(app, webhookRoutes.lever, {
+    ...options,
     handler: async (request) =>
-      receiver.receive(request.params.integrationId, request.body, rawBodies.get(request) ?? ''),
+      receiver.receive(
+        request.params.integrationId,
+        null,
+        request.body,
+        rawBodies.get(request) ?? '',
+      ),
+  });
+  registerRoute(app, webhookRoutes.leverHook, {
+    ...options,
+    handler: async (request) =>
+      receiver.receive(
+        request.params.integrationId,
+        request.params.hookKey,
+        request.body,
+        rawBodies.get(request) ?? '',
+      ),
   });
 }

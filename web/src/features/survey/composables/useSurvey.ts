@@ -8,6 +8,7 @@ import type {
   SurveyStep,
 } from '@eligo/shared/schemas/survey';
 import { ApiError, call } from '../../../api/client.ts';
+import { takeEarlyLoad } from '../first-load.ts';
 import {
   resumeStep,
   saveableAnswers,
@@ -93,7 +94,7 @@ export function useSurvey(
     phase.value = 'loading';
     failure.value = null;
     try {
-      const loaded = await call(surveyRefs.get, { params: { token } });
+      const loaded = await (takeEarlyLoad(token) ?? call(surveyRefs.get, { params: { token } }));
       await options.onLoaded?.(loaded);
       survey.value = loaded;
       for (const key of Object.keys(answers)) delete answers[key];

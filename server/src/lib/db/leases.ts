@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, type Model } from 'mongoose';
-import { isDuplicateKeyError } from './unique-insert.ts';
+import { insertOnce } from './insert-once.ts';
 
 /** Identifies this process as a lease holder. */
 export const INSTANCE_ID = randomUUID();
 
 /**
- * An exclusive claim guarded by the unique `_id` (atomic on MongoDB and FerretDB alike): a lease
+ * An exclusive claim guarded by the unique `_id` (one winner on MongoDB and FerretDB 2): a lease
  * held for a while (e.g. `refresh:<id>` while one instance refreshes tokens), or a one-time claim
- * kept until `expiresAt` (e.g. an OAuth state that was used). Expired ones are pruned.
+ * kept until `expiresAt` (e.g. an OAuth state that was used). A TTL index deletes expired ones
+ * (about a minute late), so readers compare `expiresAt` with the clock themselves.
  */
 export interface Lease {
   _id: string;
@@ -26,7 +27,7 @@ export function leaseSchema(): Schema<Lease> {
     },
     { versionKey: false },
   );
-  schema.index({ expiresAt: 1 });
+  schema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
   return schema;
 }
 
@@ -38,23 +39,24 @@ export interface Leases {
   acquire(name: string, ttlMs: number, now?: number): Promise<boolean>;
   /** Gives the lease back (only if this process holds it). */
   release(name: string): Promise<void>;
-  /** A one-time claim (e.g. an OAuth state): true for the first caller only, ever (until pruned). */
+  /**
+   * A one-time claim (e.g. an OAuth state): true for the first caller only, until `keepUntil`
+   * (then the TTL index deletes it; what it guards must have expired by then too).
+   */
   claimOnce(name: string, keepUntil: Date): Promise<boolean>;
-  /** Deletes expired leases and claims (periodic task). */
-  prune(now?: number): Promise<number>;
 }
 
 /** Leases and one-time claims stored in `model`'s collection. */
 export function leases(model: Model<Lease>): Leases {
   return {
     async acquire(name, ttlMs, now = Date.now()) {
+      // Twice at most: the second try follows the removal of an expired lease.
       for (let attempt = 0; attempt < 2; attempt += 1) {
-        try {
-          await model.create({ _id: name, holder: INSTANCE_ID, expiresAt: new Date(now + ttlMs) });
+        const expiresAt = new Date(now + ttlMs);
+        if (
+          (await insertOnce(() => model.create({ _id: name, holder: INSTANCE_ID, expiresAt }))).won
+        )
           return true;
-        } catch (error) {
-          if (!isDuplicateKeyError(error)) throw error;
-        }
         const existing = await model.findById(name);
         if (existing && existing.expiresAt.getTime() > now) return false;
         if (existing) await model.deleteOne({ _id: name, expiresAt: existing.expiresAt });
@@ -65,17 +67,8 @@ export function leases(model: Model<Lease>): Leases {
       await model.deleteOne({ _id: name, holder: INSTANCE_ID });
     },
     async claimOnce(name, keepUntil) {
-      try {
-        await model.create({ _id: name, holder: INSTANCE_ID, expiresAt: keepUntil });
-        return true;
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return false;
-        throw error;
-      }
-    },
-    async prune(now = Date.now()) {
-      const result = await model.deleteMany({ expiresAt: { $lt: new Date(now) } });
-      return result.deletedCount;
+      const claim = { _id: name, holder: INSTANCE_ID, expiresAt: keepUntil };
+      return (await insertOnce(() => model.create(claim))).won;
     },
   };
 }

@@ -1,0 +1,14 @@
+/**
+ * The database helpers every module and plugin uses (docs/database.md): how a lost race looks,
+ * first-one-wins inserts, FerretDB 2's deadlock retry, leases, and boot-time index creation.
+ */
+export {
+  DEADLOCK_DETECTED,
+  DUPLICATE_KEY,
+  isDeadlockError,
+  isDuplicateKeyError,
+} from './errors.ts';
+export { insertOnce, type InsertOnceResult } from './insert-once.ts';
+export { retryOnDeadlock, type DeadlockRetryOptions } from './retry-on-deadlock.ts';
+export { INSTANCE_ID, leaseSchema, leases, type Lease, type Leases } from './leases.ts';
+export { assertIndexesInPlace, ensureIndexes, retireIndex } from './indexes.ts';

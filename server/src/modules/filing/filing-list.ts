@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import type { Types } from 'mongoose';
+import { employerProfileMissing, todayIn } from '@eligo/shared/filing';
+import type { FilingList, FilingRow, ListFilingQuery } from '@eligo/shared/schemas/filing';
+import { scoped } from '../../lib/tenancy/tenant-repository.ts';
+import {
+  applicantFiling,
+  applicantModel,
+  filingContext,
+  nameSearchConditions,
+  readEligibility,
+  toHireDto,
+  type Applicant,
+  type FilingContext,
+} from '../applicants/index.ts';
+import { LISTED, afterFilingCursor, bucketFilter, encodeFilingCursor } from './filing-query.ts';
+
+async function toFilingRow(
+  app: FastifyInstance,
+  applicant: Applicant,
+  context: FilingContext,
+): Promise<FilingRow> {
+  const eligibility = await readEligibility(app, applicant);
+  return {
+    id: applicant._id.toHexString(),
+    name: applicant.name,
+    postingTitle: applicant.postingTitle,
+    wotcStatus: applicant.wotcStatus,
+    targetGroups: eligibility?.matches.map((m) => m.code) ?? [],
+    hire: toHireDto(applicant.hire!),
+    filing: applicantFiling(applicant, context)!,
+  };
+}
+
+/**
+ * `GET /api/filing`: the hires of one bucket (or all listed), most urgent first — by due day, then
+ * id — in keyset pages like the applicants list; filtered by state of employment and by name.
+ */
+export async function listFiling(
+  app: FastifyInstance,
+  organizationId: Types.ObjectId,
+  query: ListFilingQuery,
+): Promise<FilingList> {
+  const context = await filingContext(app, organizationId);
+  const today = todayIn(context.timeZone, context.now);
+  const profileComplete = employerProfileMissing(context.employer).length === 0;
+  const inBucket = query.bucket ? bucketFilter(query.bucket, today, profileComplete) : LISTED;
+  if (!inBucket) return { items: [], nextCursor: null };
+  const conditions = [
+    inBucket,
+    ...nameSearchConditions(query.q),
+    ...(query.state ? [{ 'hire.employedInState': query.state }] : []),
+    ...(query.cursor ? [afterFilingCursor(query.cursor)] : []),
+  ];
+  const limit = query.limit ?? 25;
+  const rows = await scoped(applicantModel(app.mongo), organizationId)
+    .find({ $and: conditions }, null, { sort: { 'filing.sortOn': 1, _id: 1 }, limit: limit + 1 })
+    .lean<Applicant[]>();
+  const items = rows.slice(0, limit);
+  return {
+    items: await Promise.all(items.map((row) => toFilingRow(app, row, context))),
+    nextCursor: rows.length > limit ? encodeFilingCursor(items[items.length - 1]!) : null,
+  };
+}

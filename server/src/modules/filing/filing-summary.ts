@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import type { Types } from 'mongoose';
+import {
+  FILING_BUCKETS,
+  effectiveTimeZone,
+  employerProfileMissing,
+  todayIn,
+} from '@eligo/shared/filing';
+import type { FilingSummary } from '@eligo/shared/schemas/filing';
+import { applicantModel, type FilingPhase } from '../applicants/index.ts';
+import { employerBrief, loadEmployerProfile } from '../organizations/index.ts';
+import { LISTED, bucketOfFacts } from './filing-query.ts';
+
+interface FactsGroup {
+  _id: { p: FilingPhase; c: boolean; d: string; s: boolean };
+  n: number;
+}
+
+/**
+ * The Filing screen's counts (docs/filing.md §7): one grouped read of the organization's listed
+ * hires by their stored facts (phase, complete, due day, flagged), answered from the Filing index
+ * alone on MongoDB; the groups (a few per distinct due day) are then put in their buckets for
+ * today, in the organization's time zone, by `filingBucket` itself.
+ */
+export async function filingSummary(
+  app: FastifyInstance,
+  organizationId: Types.ObjectId,
+): Promise<FilingSummary> {
+  const [profile, groups] = await Promise.all([
+    loadEmployerProfile(app, organizationId),
+    applicantModel(app.mongo).aggregate<FactsGroup>([
+      { $match: { organizationId, ...LISTED } },
+      {
+        $group: {
+          _id: {
+            p: '$filing.phase',
+            c: '$filing.complete',
+            d: '$filing.sortOn',
+            s: '$filing.screenedAfterOffer',
+          },
+          n: { $sum: 1 },
+        },
+      },
+    ]),
+  ]);
+  const timeZone = effectiveTimeZone(profile);
+  const today = todayIn(timeZone, app.clock.now());
+  const profileComplete = employerProfileMissing(profile).length === 0;
+  const buckets = Object.fromEntries(FILING_BUCKETS.map((b) => [b, 0])) as FilingSummary['buckets'];
+  let screenedAfterOffer = 0;
+  for (const { _id, n } of groups) {
+    buckets[
+      bucketOfFacts({ phase: _id.p, complete: _id.c, sortOn: _id.d }, today, profileComplete)
+    ] += n;
+    if (_id.s) screenedAfterOffer += n;
+  }
+  return { today, timeZone, buckets, screenedAfterOffer, employer: employerBrief(profile) };
+}

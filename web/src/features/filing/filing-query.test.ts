@@ -1,0 +1,16 @@
+import { describe, expect, test } from 'vitest';
+import { filingRouteQuery, parseFilingQuery } from './filing-query.ts';
+
+describe('filing query', () => {
+  test('a known bucket and a cursor are read from the URL and written back', () => {
+    const query = parseFilingQuery({ bucket: 'due_soon', cursor: 'abc' });
+    expect(query).toEqual({ bucket: 'due_soon', cursor: 'abc' });
+    expect(filingRouteQuery(query)).toEqual({ bucket: 'due_soon', cursor: 'abc' });
+  });
+
+  test('an unknown bucket or an empty value is dropped: all hires are shown', () => {
+    expect(parseFilingQuery({ bucket: 'soonish', cursor: '' })).toEqual({});
+    expect(parseFilingQuery({ bucket: ['overdue', 'filed'] })).toEqual({ bucket: 'overdue' });
+    expect(filingRouteQuery({})).toEqual({});
+  });
+});

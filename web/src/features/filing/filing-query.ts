@@ -1,0 +1,35 @@
+import type { LocationQuery, LocationQueryRaw } from 'vue-router';
+import { FILING_BUCKETS, type FilingBucket } from '@eligo/shared/filing';
+
+/**
+ * The Filing screen's place lives in the URL (shareable; the back button steps back through
+ * buckets and pages): the bucket shown (all hires when none) and the page's cursor.
+ */
+export interface FilingQuery {
+  bucket?: FilingBucket;
+  cursor?: string;
+}
+
+function one(value: LocationQuery[string]): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' && first !== '' ? first : undefined;
+}
+
+/** Unknown buckets are dropped (all hires are shown), not sent. */
+export function parseFilingQuery(query: LocationQuery): FilingQuery {
+  const bucket = one(query.bucket);
+  const cursor = one(query.cursor);
+  return {
+    ...((FILING_BUCKETS as readonly string[]).includes(bucket ?? '')
+      ? { bucket: bucket as FilingBucket }
+      : {}),
+    ...(cursor ? { cursor } : {}),
+  };
+}
+
+export function filingRouteQuery(query: FilingQuery): LocationQueryRaw {
+  return {
+    ...(query.bucket ? { bucket: query.bucket } : {}),
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  };
+}
