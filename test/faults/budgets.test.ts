@@ -1,11 +1,17 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { remoteClient } from '../support/remote-client.ts';
-import { allNoAnswers, signature, surveyPath } from '../support/survey.ts';
 import { waitFor } from '../support/wait.ts';
-import { settled, startFaultBed, type Candidate, type FaultBed } from './support/fault-bed.ts';
-import { mailOutcome, mailed, recordRow, tagOutcome } from './support/outcomes.ts';
-import { faultSettings, recoveryTimeoutMs, scenarioTimeoutMs } from './support/settings.ts';
+import { startFaultBed, type Candidate, type FaultBed } from './support/fault-bed.ts';
+import {
+  emailedCandidates,
+  exactlyOnce,
+  leverBack,
+  leverDown,
+  measureMails,
+  measureTags,
+  submitSurveys,
+} from './support/scenario.ts';
+import { faultSettings, scenarioTimeoutMs } from './support/settings.ts';
 import { until } from './support/time.ts';
 
 /**
@@ -40,12 +46,6 @@ async function deadWork(kind: string): Promise<number> {
   return items.find((i) => i.kind === kind)?.count ?? 0;
 }
 
-const waitForMails = (candidates: Candidate[]) =>
-  waitFor('every applicant’s email', () => mailed(bed, candidates) === candidates.length, {
-    timeoutMs: recoveryTimeoutMs(),
-    everyMs: 100,
-  });
-
 test(
   `SMTP down ${outageSeconds} s, twice the mail budget: dead, then revived`,
   { timeout: scenarioTimeoutMs() },
@@ -67,19 +67,12 @@ test(
     } finally {
       await bed.smtp.start();
     }
-    const backAt = Date.now();
-    await waitForMails(candidates).catch(() => undefined);
-    const recoveryMs = Date.now() - backAt;
-    await settled(bed, recoveryTimeoutMs());
-    const { counts } = await mailOutcome(bed, candidates);
-    await recordRow({
+    const counts = await measureMails(bed, candidates, {
       scenario: `SMTP down ${outageSeconds} s > mail budget, ${applications} applications`,
-      expected: applications,
-      ...counts,
-      recoveryMs,
+      faultEndedAt: Date.now(),
       note: 'dead (counted for the admin), revived by a probe once the server answers',
     });
-    expect(counts).toEqual({ sent: applications, correct: applications, lost: 0, duplicated: 0 });
+    expect(counts).toEqual(exactlyOnce(applications));
     expect(await deadWork('mail')).toBe(0);
     const revived = await jobs('mail.send', {
       'payload.kind': 'survey.link',
@@ -93,24 +86,11 @@ test(
   `Lever answers 503 for ${outageSeconds} s, twice the Lever budget: dead, then revived`,
   { timeout: scenarioTimeoutMs() },
   async () => {
-    const candidates = await bed.apply(applications, 'lever-budget');
-    await waitForMails(candidates);
-    const { tokens } = await mailOutcome(bed, candidates);
-    await bed.control('POST', '/faults', {
-      status: 503,
-      count: 1_000_000,
-      pathPrefix: '/opportunities',
-    });
+    const { candidates, tokens } = await emailedCandidates(bed, applications, 'lever-budget');
+    await leverDown(bed);
     const downAt = Date.now();
     try {
-      const applicant = remoteClient(bed.api.url);
-      for (const token of tokens.values()) {
-        const submitted = await applicant.request('POST', surveyPath(token, 'submit'), {
-          answers: allNoAnswers(),
-          signature,
-        });
-        expect(submitted.status).toBe(201);
-      }
+      await submitSurveys(bed, tokens);
       await waitFor(
         'every tag job dead (a probe requeues one now and then)',
         async () => (await jobs('lever.tag', { 'history.event': 'dead' })).length === applications,
@@ -119,25 +99,14 @@ test(
       expect(await deadWork('lever-tag')).toBeGreaterThan(0);
       await until(downAt + outageMs);
     } finally {
-      await bed.control('DELETE', '/faults');
+      await leverBack(bed);
     }
-    const backAt = Date.now();
-    await waitFor(
-      'a tag on every opportunity',
-      async () => (await tagOutcome(bed, candidates)).sent === applications,
-      { timeoutMs: recoveryTimeoutMs(), everyMs: 250 },
-    ).catch(() => undefined);
-    const recoveryMs = Date.now() - backAt;
-    await settled(bed, recoveryTimeoutMs());
-    const counts = await tagOutcome(bed, candidates);
-    await recordRow({
+    const counts = await measureTags(bed, candidates, {
       scenario: `Lever 503 for ${outageSeconds} s > Lever budget, ${applications} surveys`,
-      expected: applications,
-      ...counts,
-      recoveryMs,
+      faultEndedAt: Date.now(),
       note: 'dead (counted for the admin), revived once Lever answers',
     });
-    expect(counts).toEqual({ sent: applications, correct: applications, lost: 0, duplicated: 0 });
+    expect(counts).toEqual(exactlyOnce(applications));
     expect(await deadWork('lever-tag')).toBe(0);
   },
 );

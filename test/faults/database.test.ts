@@ -2,9 +2,9 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startOwnFerretDb2 } from '../support/database.ts';
 import { waitFor } from '../support/wait.ts';
-import { settled, startFaultBed, type FaultBed } from './support/fault-bed.ts';
-import { mailOutcome, mailed, recordRow } from './support/outcomes.ts';
-import { faultSettings, recoveryTimeoutMs, scenarioTimeoutMs } from './support/settings.ts';
+import { startFaultBed, type FaultBed } from './support/fault-bed.ts';
+import { exactlyOnce, measureMails } from './support/scenario.ts';
+import { faultSettings, scenarioTimeoutMs } from './support/settings.ts';
 import { until } from './support/time.ts';
 
 /**
@@ -58,29 +58,20 @@ test(
     } finally {
       await postgres.restart();
     }
-    const backAt = Date.now();
-    await waitFor('every applicant’s email', () => mailed(bed!, candidates) === applications, {
-      timeoutMs: recoveryTimeoutMs(),
-      everyMs: 100,
-    }).catch(() => undefined);
-    const recoveryMs = Date.now() - backAt;
-    await settled(bed, recoveryTimeoutMs());
-    const { counts } = await mailOutcome(bed, candidates);
+    const faultEndedAt = Date.now();
+    const counts = await measureMails(bed, candidates, {
+      scenario: `PostgreSQL SIGKILL for ${outageSeconds} s, ${applications} deliveries`,
+      faultEndedAt,
+    });
     const { body } = await bed.control('GET', '/deliveries');
     const statuses = (body.data as Array<{ attempts: Array<{ status?: number }> }>).flatMap((d) =>
       d.attempts.map((a) => a.status),
     );
     const serverErrors = statuses.filter((s) => s !== undefined && s >= 500 && s !== 503);
-    await recordRow({
-      scenario: `PostgreSQL SIGKILL for ${outageSeconds} s, ${applications} deliveries`,
-      expected: applications,
-      ...counts,
-      recoveryMs,
-      note: `the webhook's answers to Lever: ${[...new Set(statuses)].join(', ')}`,
-    });
+    context.annotate(`the webhook's answers to Lever: ${[...new Set(statuses)].join(', ')}`);
     if (counts.lost > 0)
       console.log(JSON.stringify(body.data, null, 1).slice(0, 6000), bed.api.output().slice(-8000));
-    expect(counts).toEqual({ sent: applications, correct: applications, lost: 0, duplicated: 0 });
+    expect(counts).toEqual(exactlyOnce(applications));
     expect(serverErrors).toEqual([]);
     expect(statuses).toContain(503);
     const inbox = await bed.db

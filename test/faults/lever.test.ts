@@ -1,11 +1,17 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { remoteClient } from '../support/remote-client.ts';
-import { allNoAnswers, signature, surveyPath } from '../support/survey.ts';
 import { waitFor } from '../support/wait.ts';
-import { settled, startFaultBed, type Candidate, type FaultBed } from './support/fault-bed.ts';
-import { mailOutcome, mailed, recordRow, tagOutcome } from './support/outcomes.ts';
-import { faultSettings, recoveryTimeoutMs, scenarioTimeoutMs } from './support/settings.ts';
+import { startFaultBed, type FaultBed } from './support/fault-bed.ts';
+import {
+  emailedCandidates,
+  exactlyOnce,
+  leverBack,
+  leverDown,
+  measureMails,
+  measureTags,
+  submitSurveys,
+} from './support/scenario.ts';
+import { faultSettings, scenarioTimeoutMs } from './support/settings.ts';
 import { until } from './support/time.ts';
 
 /**
@@ -22,76 +28,39 @@ beforeAll(async () => {
 });
 afterAll(() => bed?.close());
 
-const waitForMails = (candidates: Candidate[]) =>
-  waitFor('every applicant’s email', () => mailed(bed, candidates) === candidates.length, {
-    timeoutMs: recoveryTimeoutMs(),
-    everyMs: 100,
-  });
-
-const tagJobs = (state?: object) =>
-  bed.db.collection('jobs').countDocuments({
-    type: 'lever.tag',
-    organizationId: new Types.ObjectId(bed.organizationId),
-    ...state,
-  });
+const ofOrganization = () => ({ organizationId: new Types.ObjectId(bed.organizationId) });
 
 test(
   `Lever answers 503 for ${outageSeconds} s while ${applications} surveys are submitted`,
   { timeout: scenarioTimeoutMs() },
   async () => {
-    const candidates = await bed.apply(applications, 'lever-down');
-    await waitForMails(candidates);
-    const { tokens } = await mailOutcome(bed, candidates);
-    expect(tokens.size).toBe(applications);
-
-    // Every Data API call about opportunities fails, with Retry-After (honoured by the tag job).
-    const fault = await bed.control('POST', '/faults', {
-      status: 503,
-      count: 1_000_000,
-      pathPrefix: '/opportunities',
-      retryAfterSeconds: 1,
-    });
-    expect(fault.status).toBeLessThan(300);
+    const { candidates, tokens } = await emailedCandidates(bed, applications, 'lever-down');
+    // With Retry-After, which the tag job honours.
+    await leverDown(bed, 1);
     const downAt = Date.now();
     try {
-      const applicant = remoteClient(bed.api.url);
-      for (const token of tokens.values()) {
-        const submitted = await applicant.request('POST', surveyPath(token, 'submit'), {
-          answers: allNoAnswers(),
-          signature,
-        });
-        expect(submitted.status).toBe(201);
-      }
+      await submitSurveys(bed, tokens);
       await waitFor(
         'every tag job to have failed against Lever',
         async () =>
-          (await tagJobs({ attempt: { $gte: 1 }, state: { $ne: 'succeeded' } })) === applications,
+          (await bed.db.collection('jobs').countDocuments({
+            type: 'lever.tag',
+            ...ofOrganization(),
+            attempt: { $gte: 1 },
+            state: { $ne: 'succeeded' },
+          })) === applications,
         { timeoutMs: outageMs + 60_000, everyMs: 200 },
       );
       await until(downAt + outageMs);
     } finally {
-      await bed.control('DELETE', '/faults');
+      await leverBack(bed);
     }
-    const backAt = Date.now();
-    await waitFor(
-      'a tag on every opportunity',
-      async () => (await tagOutcome(bed, candidates)).sent === applications,
-      {
-        timeoutMs: recoveryTimeoutMs(),
-        everyMs: 250,
-      },
-    ).catch(() => undefined); // the row says how many were lost
-    const recoveryMs = Date.now() - backAt;
-    await settled(bed, recoveryTimeoutMs());
-    const counts = await tagOutcome(bed, candidates);
-    await recordRow({
+    const counts = await measureTags(bed, candidates, {
       scenario: `Lever 503 for ${outageSeconds} s, ${applications} surveys submitted`,
-      expected: applications,
-      ...counts,
-      recoveryMs,
+      faultEndedAt: Date.now(),
       note: 'one Eligo-WOTC tag per opportunity, written by one successful addTags',
     });
-    expect(counts).toEqual({ sent: applications, correct: applications, lost: 0, duplicated: 0 });
+    expect(counts).toEqual(exactlyOnce(applications));
   },
 );
 
@@ -99,38 +68,26 @@ test(
   `the API is killed (kill -9) during a burst of ${applications} applications and is back after ${outageSeconds} s`,
   { timeout: scenarioTimeoutMs() },
   async () => {
-    const inbox = () =>
-      bed.db.collection('leverinboxitems').countDocuments({
-        organizationId: new Types.ObjectId(bed.organizationId),
-      });
+    const inbox = () => bed.db.collection('leverinboxitems').countDocuments(ofOrganization());
     const before = await inbox();
     const applying = bed.apply(applications, 'api-killed');
     // Half of the burst is in; the rest arrives at a dead API (connection refused: Lever retries).
     await waitFor(
       'half of the deliveries stored',
       async () => (await inbox()) - before >= applications / 2,
-      {
-        timeoutMs: 60_000,
-        everyMs: 20,
-      },
+      { timeoutMs: 60_000, everyMs: 20 },
     );
     await bed.api.crash();
     const downAt = Date.now();
     const candidates = await applying;
     await until(downAt + outageMs);
     await bed.api.start();
-    const backAt = Date.now();
-    await waitForMails(candidates).catch(() => undefined);
-    const recoveryMs = Date.now() - backAt;
-    await settled(bed, recoveryTimeoutMs());
-    const { counts } = await mailOutcome(bed, candidates);
-    await recordRow({
+    const counts = await measureMails(bed, candidates, {
       scenario: `API kill -9 mid-burst, down ${outageSeconds} s, ${applications} applications`,
-      expected: applications,
-      ...counts,
-      recoveryMs,
+      faultEndedAt: Date.now(),
+      note: "the deliveries refused while it was down come back with Lever's retries",
     });
-    expect(counts).toEqual({ sent: applications, correct: applications, lost: 0, duplicated: 0 });
+    expect(counts).toEqual(exactlyOnce(applications));
     expect(await inbox()).toBe(before + applications);
   },
 );

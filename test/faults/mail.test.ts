@@ -2,14 +2,13 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { waitFor } from '../support/wait.ts';
 import {
-  settled,
   startFaultBed,
   surveyMailJobs,
   type Candidate,
   type FaultBed,
 } from './support/fault-bed.ts';
-import { mailOutcome, mailed, recordRow } from './support/outcomes.ts';
-import { faultSettings, recoveryTimeoutMs, scenarioTimeoutMs } from './support/settings.ts';
+import { exactlyOnce, measureMails } from './support/scenario.ts';
+import { faultSettings, scenarioTimeoutMs } from './support/settings.ts';
 import { until } from './support/time.ts';
 
 /**
@@ -27,27 +26,15 @@ afterAll(() => bed?.close());
 
 const jobIds = async () => new Set((await surveyMailJobs(bed)).map((j) => String(j._id)));
 
-/** Waits for every candidate's mail, then for the system to settle; records and checks the row. */
+/** Waits for every candidate's mail and the system to settle; records and checks the row. */
 async function expectExactlyOnce(
   scenario: string,
   candidates: Candidate[],
   faultEndedAt: number,
   note?: string,
 ) {
-  await waitFor('every applicant’s email', () => mailed(bed, candidates) === candidates.length, {
-    timeoutMs: recoveryTimeoutMs(),
-    everyMs: 100,
-  }).catch(() => undefined); // the row below says how many were lost
-  const recoveryMs = Date.now() - faultEndedAt;
-  await settled(bed, recoveryTimeoutMs());
-  const { counts } = await mailOutcome(bed, candidates);
-  await recordRow({ scenario, expected: candidates.length, ...counts, recoveryMs, note });
-  expect(counts).toEqual({
-    sent: candidates.length,
-    correct: candidates.length,
-    lost: 0,
-    duplicated: 0,
-  });
+  const counts = await measureMails(bed, candidates, { scenario, faultEndedAt, note });
+  expect(counts).toEqual(exactlyOnce(candidates.length));
 }
 
 test(

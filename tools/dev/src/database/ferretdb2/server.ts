@@ -29,11 +29,9 @@ documentdb.maxUserLimit = 100
 `;
 
 /**
- * Throwaway clusters (tests, CI) skip durability: nothing there must survive a power cut. A
- * cluster whose PostgreSQL a test kills keeps synchronous commits: without them a SIGKILL loses the
- * last commits PostgreSQL had acknowledged (seen: the webhook secret written just before, so every
- * delivery after the restart answered 401), which no production database does. The OS keeps
- * what was written without fsync when only the process dies.
+ * Throwaway clusters (tests, CI) skip durability: nothing there must survive a power cut. One
+ * whose PostgreSQL a test kills (`crashSafe`) keeps synchronous commits, or a SIGKILL loses commits
+ * already acknowledged (seen: every delivery then answered 401; docs/reliability.md §3).
  */
 const ephemeralConf = (crashSafe: boolean) => `
 fsync = off
@@ -196,13 +194,8 @@ export async function startFerretDb2(options: FerretDb2Options): Promise<Running
   const pgData = await clusterDir(options.dataDir, account, log);
   if (!existsSync(path.join(pgData, 'PG_VERSION'))) {
     log?.(`creating the PostgreSQL cluster in ${pgData}`);
-    await createCluster(
-      pgData,
-      engine,
-      account,
-      options.ephemeral ?? false,
-      options.crashSafe ?? false,
-    );
+    const { ephemeral = false, crashSafe = false } = options;
+    await createCluster(pgData, engine, account, ephemeral, crashSafe);
   }
   const pgPort = await freePort();
   let stopping = false;
