@@ -18,7 +18,7 @@ const FUTURE_SKEW_MS = 5 * 60_000;
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 
-/** Lever's ids are UUIDs (docs/lever-api.md §2). */
+/** Lever's ids are UUIDs (docs/lever-api.md §2.1). */
 const LEVER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
