@@ -88,13 +88,14 @@ test(
       unansweredAt,
       'each message is sent again as the same message (same Message-ID and link): never a dead link',
     );
-    // The applicant got the same message twice, by design: the copy is the one they were sent.
+    // The applicant got the same message again (twice, or more when a retry also timed out under
+    // load): every copy is that message, with the same link.
     for (const { email } of candidates) {
       const copies = [...bed.smtp.received, ...bed.smtp.swallowed].filter((m) =>
         m.to.includes(email),
       );
-      expect(copies).toHaveLength(2);
-      expect(copies[1]!.text).toBe(copies[0]!.text);
+      expect(copies.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(copies.map((m) => `${m.messageId}\n${m.text}`)).size).toBe(1);
     }
   },
 );
