@@ -21,6 +21,7 @@ const moduleDependencies = {
   system: [],
   counties: [],
   mailbox: [],
+  jobs: [],
   audit: [],
   organizations: [],
   users: [],

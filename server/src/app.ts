@@ -25,6 +25,7 @@ import applicantsModule from './modules/applicants/applicants.routes.ts';
 import auditModule from './modules/audit/audit.routes.ts';
 import authModule from './modules/auth/auth.routes.ts';
 import countiesModule from './modules/counties/counties.routes.ts';
+import jobsModule from './modules/jobs/jobs.routes.ts';
 import filingModule from './modules/filing/filing.routes.ts';
 import homeModule from './modules/home/home.routes.ts';
 import leverModule from './modules/lever/lever.routes.ts';
@@ -80,6 +81,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(filingModule);
   await fastify.register(homeModule);
   await fastify.register(auditModule);
+  await fastify.register(jobsModule);
 
   // Last: static SPA files and the not-found handler for whatever no module claimed.
   await fastify.register(spaPlugin);

@@ -8,11 +8,13 @@ import type { EligibilityStatus } from './wotc/result.ts';
 
 /**
  * The survey status as stored on the applicant. "Expired" is not stored: it is an open status
- * (`sent`, `opened`, `in_progress`) whose link has run out.
+ * (`sent`, `opened`, `in_progress`) whose link has run out. `sending`: the link exists and its email
+ * waits in the outbox; `sent` means the mail server accepted it.
  */
 export const STORED_SURVEY_STATUSES = [
   'not_sent',
   'missing_email',
+  'sending',
   'sent',
   'opened',
   'in_progress',
@@ -31,6 +33,7 @@ export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
 export const SURVEY_STATUS_LABELS: Record<SurveyStatus, string> = {
   not_sent: 'Not sent',
   missing_email: 'Missing email',
+  sending: 'Sending',
   sent: 'Sent',
   opened: 'Opened',
   in_progress: 'In progress',

@@ -50,6 +50,16 @@ async function answeredApplicant(answers = canaryAnswers()) {
   return id;
 }
 
+/** The applicant page once the survey's email was accepted by the mail server ("Sent"). */
+async function sentDetail(id: Types.ObjectId) {
+  await expect
+    .poll(async () => (await admin.get(`/api/applicants/${id}`)).json().surveyStatus, {
+      timeout: 15_000,
+    })
+    .toBe('sent');
+  return (await admin.get(`/api/applicants/${id}`)).json();
+}
+
 describe('the applicant page', () => {
   test('contact, posting, result with groups and reasons, answers with the SSN masked, timeline', async () => {
     const id = await answeredApplicant();
@@ -118,11 +128,13 @@ describe('set email and send the survey', () => {
     const email = `fixed-${Date.now()}@example.com`;
     const res = await admin.post(`/api/applicants/${applicant._id}/email`, { email });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ email, surveyStatus: 'sent' });
+    // Queued in the outbox: "Sending" until the mail server accepts it, then "Sent".
+    expect(res.json()).toMatchObject({ email, surveyStatus: 'sending' });
     const mail = await smtp.waitForMail(email);
+    const detail = await sentDetail(applicant._id);
     const token = linkFrom(mail, `${t.config.publicUrl}/survey/`).split('/survey/')[1]!;
     expect((await apiClient(t.app).get(surveyPath(token))).statusCode).toBe(200);
-    const timeline = res.json().timeline as Array<{ type: string; actor: { name: string } }>;
+    const timeline = detail.timeline as Array<{ type: string; actor: { name: string } }>;
     expect(timeline.map((e) => e.type)).toEqual([
       'received',
       'missing_email',
@@ -130,6 +142,7 @@ describe('set email and send the survey', () => {
       'invitation_sent',
     ]);
     expect(timeline[2]!.actor.name).toMatch(/^Admin /);
+    expect(timeline[3]!.actor.name).toBe(timeline[2]!.actor.name);
     // Searchable by the new email at once.
     const found = (await admin.get(`/api/applicants?q=${encodeURIComponent(email)}`)).json();
     expect(found.items.map((r: { id: string }) => r.id)).toEqual([applicant._id.toHexString()]);
@@ -165,27 +178,32 @@ describe('resend the survey', () => {
       await smtp.waitForMail(applicant.email),
       `${t.config.publicUrl}/survey/`,
     ).split('/survey/')[1]!;
+    await sentDetail(applicant._id);
     const res = await admin.post(`/api/applicants/${applicant._id}/survey/resend`);
     expect(res.statusCode).toBe(200);
     await expect
       .poll(() => smtp.received.filter((m) => m.to.includes(applicant.email)).length)
       .toBe(2);
+    // Accepted by the mail server: the timeline says so (before anyone opens the new link).
+    await expect
+      .poll(async () =>
+        (await admin.get(`/api/applicants/${applicant._id}`))
+          .json()
+          .timeline.map((e: { type: string }) => e.type),
+      )
+      .toEqual(['received', 'invitation_sent', 'survey_resent']);
     const mails = smtp.received.filter((m) => m.to.includes(applicant.email));
     const newToken = linkFrom(mails[1]!, `${t.config.publicUrl}/survey/`).split('/survey/')[1]!;
     expect(newToken).not.toBe(oldToken);
     expect((await apiClient(t.app).get(surveyPath(oldToken))).statusCode).toBe(404);
     expect((await apiClient(t.app).get(surveyPath(newToken))).statusCode).toBe(200);
-    expect(res.json().timeline.map((e: { type: string }) => e.type)).toEqual([
-      'received',
-      'invitation_sent',
-      'survey_resent',
-    ]);
   });
 
   test('two resends at once send one email', async () => {
     const { applicant } = await registerTestApplicant(t.app, org.organizationId);
     await admin.post(`/api/applicants/${applicant._id}/survey/resend`);
     await smtp.waitForMail(applicant.email);
+    await sentDetail(applicant._id);
     const results = await Promise.all([
       admin.post(`/api/applicants/${applicant._id}/survey/resend`),
       admin.post(`/api/applicants/${applicant._id}/survey/resend`),

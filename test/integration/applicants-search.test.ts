@@ -6,12 +6,12 @@ import type { ApiClient } from '../support/http.ts';
 import {
   createOrganization,
   createUser,
+  emailedSurveyLink,
   registerTestApplicant,
   signedIn,
   type TestOrganization,
 } from '../support/factories.ts';
 import { answerSurvey, declineSurvey } from '../support/applicants.ts';
-import { issueSurveyLink } from '@eligo/server/modules/survey/survey-link.service';
 import { allNoAnswers } from '../support/survey.ts';
 
 /**
@@ -75,10 +75,10 @@ beforeAll(async () => {
   );
   await declineSurvey(t.app, orgId, ids.get('Annika Berg')!);
   const oid = (id: string) => new Types.ObjectId(id);
-  await issueSurveyLink(t.app, oid(orgId), oid(ids.get('Mary-Ann Jones')!));
-  await issueSurveyLink(
+  await emailedSurveyLink(t.app, orgId, oid(ids.get('Mary-Ann Jones')!));
+  await emailedSurveyLink(
     t.app,
-    oid(orgId),
+    orgId,
     oid(ids.get('José García')!),
     new Date(Date.now() - 31 * DAY),
   );
@@ -184,6 +184,7 @@ describe('filters, sorting and counts', () => {
       surveyStatus: {
         not_sent: 0,
         missing_email: 1,
+        sending: 0,
         sent: 1,
         opened: 0,
         in_progress: 0,

@@ -8,6 +8,7 @@ import { createOrganization, createUser, signedIn } from '../support/factories.t
 import type { ApiClient } from '../support/http.ts';
 import { employerProfile, hireBody, hiredApplicant } from '../support/hires.ts';
 import { orgTestApp, type OrgTestApp } from '../support/org-app.ts';
+import { waitFor } from '../support/wait.ts';
 
 /**
  * The daily filing digest: at 08:00 in the organization's time zone (Chicago here), once per day
@@ -63,6 +64,15 @@ async function sweepBoth(organizationId: string) {
 
 const mailsTo = (email: string) => t.smtp.received.filter((m) => m.to.includes(email));
 
+/** The digest queues its mail in the outbox: waits until every queued message has been sent. */
+const outboxSent = () =>
+  waitFor('the outbox to be sent', async () => {
+    const open = await t.db
+      .collection('jobs')
+      .countDocuments({ type: 'mail.send', state: { $nin: ['succeeded', 'dead'] } });
+    return open === 0;
+  });
+
 describe('the daily digest', () => {
   test('goes out once at 08:00 in Chicago, to admins who want it, listing overdue and due soon', async () => {
     clock.set('2031-01-10T12:00:00Z');
@@ -88,6 +98,8 @@ describe('the daily digest', () => {
     expect(outcomes).toEqual([
       { organizationId: org.id, day: '2031-01-10', outcome: 'sent', recipients: 1 },
     ]);
+    await t.smtp.waitForMail(org.adminEmail);
+    await outboxSent();
     const [mail, ...more] = mailsTo(org.adminEmail);
     expect(more).toHaveLength(0);
     expect(mailsTo(optedOut.email)).toHaveLength(0);
@@ -109,6 +121,7 @@ describe('the daily digest', () => {
 
     clock.set('2031-01-10T22:00:00Z'); // later that day: nothing more
     expect(await sweepBoth(org.id)).toEqual([]);
+    await outboxSent();
     expect(mailsTo(org.adminEmail)).toHaveLength(1);
 
     clock.set('2031-01-11T14:05:00Z'); // the next morning: the next day's digest
@@ -163,7 +176,7 @@ describe('the daily digest', () => {
     }
     clock.set('2031-02-08T15:00:00Z');
     expect(await sweepBoth(org.id)).toMatchObject([{ outcome: 'sent' }]);
-    const [mail] = mailsTo(org.adminEmail);
+    const [mail] = await t.smtp.waitForMails(org.adminEmail, 1);
     expect(mail!.text).toContain(
       '- Rita Ready: started Jan 14, 2031, due Feb 11, 2031 (in 3 days). Ready to file.',
     );

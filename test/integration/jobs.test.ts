@@ -60,6 +60,9 @@ describe('a job runs, retries and ends visibly', () => {
         organizationId: organizationId.toHexString(),
         log: undefined,
         signal: undefined,
+        countedAttempt: 1,
+        lastAttempt: false,
+        backoff: { baseDelayMs: 1_000, maxDelayMs: 15 * 60_000 },
       },
     ]);
     const view = await t.app.jobs.get(id);

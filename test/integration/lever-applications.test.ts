@@ -134,6 +134,26 @@ describe('an application created in Lever', () => {
     expect(await applicantOf(opportunityId)).toBeNull();
   });
 
+  test.each([400, 414, 422])(
+    'Lever refusing the opportunity for good (%i): the delivery is failed with why, counted on the tile, not retried',
+    async (status) => {
+      await bed.control('POST', '/faults', { status, count: 1, pathPrefix: '/opportunities' });
+      const opportunityId = await apply({
+        name: 'Refused',
+        email: `refused-${unique()}@example.net`,
+      });
+      const [row] = await settledInbox();
+      expect(row).toMatchObject({
+        status: 'failed',
+        failure: expect.stringContaining(`HTTP ${status}`),
+      });
+      expect(await applicantOf(opportunityId)).toBeNull();
+      expect((await bed.tile(admin)).unreadApplications).toMatchObject({ count: 1 });
+      const job = await bed.t.db.collection('jobs').findOne({ key: row!._id });
+      expect(job).toMatchObject({ state: 'dead', revivable: false, attempt: 1 });
+    },
+  );
+
   test('an anonymized candidate is kept without name or email and never emailed', async () => {
     const email = `anon-${unique()}@example.net`;
     const opportunityId = await apply({ name: 'Anne Onymous', email, anonymized: true });

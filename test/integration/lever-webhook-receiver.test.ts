@@ -203,6 +203,43 @@ describe('accepted deliveries', () => {
     expect(await inbox()).toHaveLength(3);
   });
 
+  test.each([
+    ['a 15,000-character opportunityId', { opportunityId: 'o'.repeat(15_000) }, 15_000],
+    ['an opportunityId that is no UUID', { opportunityId: 'not-a-lever-id' }, 14],
+    ['a malformed applicationId', { applicationId: '../../etc/passwd' }, 16],
+  ])(
+    'a correctly signed delivery with %s is refused for good: 2xx, a failed row with why, no job, counted on the tile',
+    async (_name, ids, length) => {
+      const delivery = signedDelivery(signatureToken, {
+        data: {
+          applicationId: crypto.randomUUID(),
+          contactId: crypto.randomUUID(),
+          opportunityId: crypto.randomUUID(),
+          ...ids,
+        },
+      });
+      const response = await post(delivery);
+      expect(response.status).toBe(200);
+      expect((await response.json()).outcome).toBe('refused');
+      const [row, ...others] = await inbox();
+      expect(others).toEqual([]);
+      expect(row).toMatchObject({
+        status: 'failed',
+        failure: expect.stringContaining(`(${length} characters) is not a Lever id`),
+      });
+      expect(row!.opportunityId.length).toBeLessThanOrEqual(65);
+      expect(String(row!._id).length).toBeLessThan(200);
+      // Never processed nor swept: no job exists for it.
+      expect(await bed.t.db.collection('jobs').countDocuments({ key: row!._id })).toBe(0);
+      expect((await bed.tile(admin)).unreadApplications).toEqual({
+        count: 1,
+        lastReason: expect.stringMatching(/malformed id/),
+      });
+      // Lever retrying the same delivery finds it stored.
+      expect((await (await post(delivery)).json()).outcome).toBe('duplicate');
+    },
+  );
+
   test('a test ping → 2xx, shown on the tile as the last ping, nothing in the inbox', async () => {
     const webhookId = bed.lever.state.webhooks.keys().next().value!;
     expect((await bed.control('POST', `/webhooks/${webhookId}/test`)).status).toBe(202);

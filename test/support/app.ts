@@ -24,6 +24,11 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Points the app at another server (e.g. a proxy that the test can cut). */
   mongoUri?: string;
+  /**
+   * The server `db` (the test's own raw connection) reads: the run's server unless given, e.g. a
+   * FerretDB the test started itself (behind a proxy, the run's server is the right one).
+   */
+  databaseServerUri?: string;
   serverSelectionTimeoutMS?: number;
   /**
    * Runs on the database of another test app, with its ENCRYPTION_KEY: a second API instance, as
@@ -70,7 +75,7 @@ export async function createTestApp(label: string, options: TestAppOptions = {})
       : {}),
   });
   const db = await mongoose
-    .createConnection(withDatabase(inject('mongoUri'), databaseName))
+    .createConnection(withDatabase(options.databaseServerUri ?? inject('mongoUri'), databaseName))
     .asPromise();
   return {
     app,

@@ -6,6 +6,7 @@ import { ensureFerretDb2 } from '@eligo/dev/database/ferretdb2/build';
 import { startFerretDb2 } from '@eligo/dev/database/ferretdb2/server';
 import { buildOptionsFromEnv } from '@eligo/dev/database/ferretdb2/settings';
 import { startMongoMemoryServer } from '@eligo/dev/database/memory-server';
+import type { RunningDatabase } from '@eligo/dev/database/running-database';
 
 /** What the server reports itself as (docs/database.md): MongoDB, or FerretDB 2 + DocumentDB. */
 export type DatabaseEngine = 'mongodb' | 'ferretdb2';
@@ -64,10 +65,15 @@ export async function describeServer(
 const summary = (error: unknown) =>
   (error as Error).message.replace(/\s*\n\s*/g, ' ').slice(0, 300);
 
-/** FerretDB 2 + DocumentDB in a throwaway cluster; undefined (with the reason logged) where it cannot be built. */
-async function tryFerretDb2(
+/**
+ * FerretDB 2 + DocumentDB in a throwaway cluster of its own, with its PostgreSQL in the caller's
+ * hands (`postgres.kill()`, `postgres.restart()`: the fault tests; `crashSafe` keeps the commits
+ * acknowledged before a kill); undefined (with the reason logged) where the engine cannot be built.
+ */
+export async function startOwnFerretDb2(
   log: Log,
-): Promise<Pick<TestDatabaseServer, 'uri' | 'stop'> | undefined> {
+  { crashSafe = true }: { crashSafe?: boolean } = {},
+): Promise<(RunningDatabase & Required<Pick<RunningDatabase, 'postgres'>>) | undefined> {
   let engine;
   try {
     engine = await ensureFerretDb2(buildOptionsFromEnv(log));
@@ -78,15 +84,20 @@ async function tryFerretDb2(
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'eligo-test-ferretdb2-'));
   // mkdtemp makes it 0700; the cluster inside runs as the postgres user when we are root.
   await chmod(dataDir, 0o711);
-  const db = await startFerretDb2({ engine, dataDir, ephemeral: true, log });
+  const db = await startFerretDb2({ engine, dataDir, ephemeral: true, crashSafe, log });
   return {
-    uri: db.uri,
+    ...db,
+    postgres: db.postgres!,
     stop: async () => {
       await db.stop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
+
+/** FerretDB 2 + DocumentDB in a throwaway cluster; undefined (with the reason logged) where it cannot be built. */
+const tryFerretDb2 = (log: Log): Promise<Pick<TestDatabaseServer, 'uri' | 'stop'> | undefined> =>
+  startOwnFerretDb2(log, { crashSafe: false });
 
 async function tryTestcontainers(
   log: Log,
@@ -131,7 +142,7 @@ export async function startTestDatabaseServer(log: Log): Promise<TestDatabaseSer
   if (process.env.MONGODB_URI) {
     server = { uri: process.env.MONGODB_URI, stop: async () => {} };
   } else {
-    const candidates: Array<[string, (log: Log) => ReturnType<typeof tryFerretDb2>]> = [
+    const candidates: Array<[string, typeof tryFerretDb2]> = [
       ['embedded FerretDB 2', tryFerretDb2],
       ['testcontainers', tryTestcontainers],
       ['mongodb-memory-server', tryMongoMemoryServer],

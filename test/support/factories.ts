@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Types } from 'mongoose';
 import { applicantModel, type Applicant } from '@eligo/server/modules/applicants/index';
-import { issueSurveyLink } from '@eligo/server/modules/survey/survey-link.service';
+import {
+  issueSurveyLink,
+  recordLinkEmailed,
+  type SurveyLink,
+} from '@eligo/server/modules/survey/survey-link.service';
 import {
   registerApplicant,
   type RegisterApplicantInput,
@@ -86,6 +90,22 @@ export interface TestApplicant {
   url: string;
 }
 
+/**
+ * A new survey link for the applicant whose email the mail server accepted (`sent`, reminders
+ * counting from `at`): what the invitation does, without going through the outbox.
+ */
+export async function emailedSurveyLink(
+  app: FastifyInstance,
+  organizationId: string | Types.ObjectId,
+  applicantId: Types.ObjectId,
+  at = new Date(),
+): Promise<SurveyLink> {
+  const orgId = new Types.ObjectId(organizationId);
+  const link = await issueSurveyLink(app, orgId, applicantId, at);
+  await recordLinkEmailed(app.mongo, orgId, applicantId, link.tokenHash, at);
+  return link;
+}
+
 /** An applicant of the organization with a fresh survey link (status `sent`). */
 export async function createApplicantWithSurveyLink(
   app: FastifyInstance,
@@ -106,7 +126,7 @@ export async function createApplicantWithSurveyLink(
     state: 'IL',
     ...overrides,
   });
-  const link = await issueSurveyLink(app, new Types.ObjectId(organizationId), applicant._id);
+  const link = await emailedSurveyLink(app, organizationId, applicant._id);
   return { applicantId: applicant._id.toHexString(), token: link.token, url: link.url };
 }
 

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
 import { applicantModel, type Applicant } from '@eligo/server/modules/applicants/index';
-import { createSurveyLink } from '@eligo/server/modules/survey/survey-link.service';
+import {
+  createSurveyLink,
+  recordLinkEmailed,
+} from '@eligo/server/modules/survey/survey-link.service';
 import { organizationModel } from '@eligo/server/modules/organizations/index';
 import { scoped } from '@eligo/server/lib/tenancy/tenant-repository';
 
@@ -39,6 +42,8 @@ export async function seedSurveyApplicant(
     organization._id,
     created._id,
   );
+  // As if its email had gone out: the survey is "Sent".
+  await recordLinkEmailed(db, organization._id, created._id, link.tokenHash, new Date());
   return {
     organizationId: organization._id.toHexString(),
     applicantId: created._id.toHexString(),

@@ -58,6 +58,8 @@ export const envSchema = Type.Object({
   /** e.g. smtp://user:pass@smtp.example.com:587 — without it, mail stays in the outbox (dev mailbox). */
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ default: 'Eligo <no-reply@eligo.local>' }),
+  /** An SMTP connection, greeting or reply that takes longer fails the attempt (retried later). */
+  SMTP_TIMEOUT_SECONDS: Type.Integer({ minimum: 1, default: 60 }),
   /**
    * Local use only: shows every outbox mail, of every organization, at /dev/mailbox. Off unless
    * set to true (the launcher sets it for `pnpm dev` only).
@@ -107,6 +109,12 @@ export const envSchema = Type.Object({
   JOBS_DRAIN_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10_000 }),
   /** Succeeded jobs (and old leases) are cleaned up after this many days. */
   JOBS_RETENTION_DAYS: Type.Integer({ minimum: 1, default: 14 }),
+  /** The cap of the retry backoff (full jitter below it); also how often dead work is probed. */
+  JOBS_MAX_BACKOFF_SECONDS: Type.Integer({ minimum: 1, default: 900 }),
+  /** How long an email is retried while the mail server fails, before it is dead (revivable). */
+  MAIL_RETRY_HOURS: Type.Number({ exclusiveMinimum: 0, default: 72 }),
+  /** How long Lever work (reading applications, writing tags) is retried while Lever fails. */
+  LEVER_RETRY_HOURS: Type.Number({ exclusiveMinimum: 0, default: 72 }),
   /** Lever (all six or none): OAuth host, Data API, web app, token audience, the app's credentials. */
   LEVER_AUTH_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   LEVER_API_URL: Type.Optional(Type.String({ pattern: '^https?://' })),

@@ -181,16 +181,80 @@ describe('mapError', () => {
   });
 });
 
+/** A server's error reply as the driver raises it (`MongoServerError` with a code). */
+function serverError(code: number, message: string, codeName = 'InternalError'): Error {
+  return Object.assign(named('MongoServerError', message), { code, codeName });
+}
+
 describe('isDatabaseUnavailable', () => {
   test.each([
     [named('MongoServerSelectionError'), true],
+    [named('MongooseServerSelectionError'), true],
     [named('MongoNetworkError'), true],
+    [named('MongoNetworkTimeoutError'), true],
     [named('MongoNotConnectedError'), true],
+    [named('MongoPoolClearedError'), true],
+    [named('MongoWaitQueueTimeoutError'), true],
+    [named('MongoServerClosedError'), true],
     [new Error('Operation `users.find()` buffering timed out after 10000ms'), true],
     [named('MongoServerError'), false],
     [new Error('nope'), false],
     ['string', false],
   ])('%o → %s', (error, expected) => {
     expect(isDatabaseUnavailable(error)).toBe(expected);
+  });
+
+  // What FerretDB 2 answered (code 1, InternalError) with its PostgreSQL killed (SIGKILL), stopped
+  // (SIGINT) and refusing connections: seen in a run against FerretDB 2.7 / PostgreSQL 15.
+  test.each([
+    'terminating connection due to unexpected postmaster exit',
+    'terminating connection due to administrator command',
+    'msg_find.go:43 (handler.(*Handler).msgFind): pool_cursors.go:132 (documentdb.(*Pool).Find): pool.go:90 (documentdb.(*Pool).Acquire): failed to connect to `user=postgres database=postgres`:\n\t127.0.0.1:22795 (127.0.0.1): dial error: dial tcp 127.0.0.1:22795: connect: connection refused',
+    'FATAL: the database system is starting up (SQLSTATE 57P03)',
+    'FATAL: the database system is shutting down (SQLSTATE 57P03)',
+    'FATAL: sorry, too many clients already (SQLSTATE 53300)',
+    'unexpected EOF',
+  ])('FerretDB with its PostgreSQL gone: %s', (message) => {
+    expect(isDatabaseUnavailable(serverError(1, message))).toBe(true);
+    expect(mapError(serverError(1, message)).body).toMatchObject({
+      statusCode: 503,
+      code: 'SERVICE_UNAVAILABLE',
+    });
+  });
+
+  test.each([
+    [91, 'ShutdownInProgress'],
+    [189, 'PrimarySteppedDown'],
+    [10107, 'NotWritablePrimary'],
+    [11600, 'InterruptedAtShutdown'],
+    [11602, 'InterruptedDueToReplStateChange'],
+    [13435, 'NotPrimaryNoSecondaryOk'],
+  ])('MongoDB without a primary: code %i (%s)', (code, codeName) => {
+    expect(isDatabaseUnavailable(serverError(code, 'no primary', codeName))).toBe(true);
+  });
+
+  test("a socket's raw failure (the driver writing to a connection just reset) counts", () => {
+    const reset = Object.assign(new Error('write ECONNRESET'), {
+      code: 'ECONNRESET',
+      syscall: 'write',
+      errno: -104,
+    });
+    expect(isDatabaseUnavailable(reset)).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code: 'ECONNRESET' }))).toBe(
+      false,
+    );
+  });
+
+  test('an unavailable database behind a wrapping error (cause) still counts', () => {
+    const wrapped = new Error('the inbox write failed', { cause: named('MongoNetworkError') });
+    expect(isDatabaseUnavailable(wrapped)).toBe(true);
+  });
+
+  test.each([
+    serverError(1, 'invalid $set path'),
+    serverError(11000, 'E11000 duplicate key error', 'DuplicateKey'),
+    serverError(2, 'connection refused (but a bad value)', 'BadValue'),
+  ])('other server errors stay 500: %o', (error) => {
+    expect(isDatabaseUnavailable(error)).toBe(false);
   });
 });

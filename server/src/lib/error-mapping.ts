@@ -29,16 +29,59 @@ interface FastifyLikeError extends Error {
 }
 
 const DATABASE_DOWN =
-  /^Mongo(ServerSelection|Network|NetworkTimeout|TopologyClosed|NotConnected)Error$/;
+  /^Mongo(ose)?(ServerSelection|Network|NetworkTimeout|TopologyClosed|NotConnected|PoolCleared|WaitQueueTimeout|ServerClosed)Error$/;
 
-/** True for the errors a driver raises when the database cannot be reached. */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
+/**
+ * MongoDB's answers while a replica set has no primary (a step-down, an election, a shutdown):
+ * ShutdownInProgress, PrimarySteppedDown, NotWritablePrimary, InterruptedAtShutdown,
+ * InterruptedDueToReplStateChange, NotPrimaryNoSecondaryOk, NotPrimaryOrSecondary.
+ */
+const NO_PRIMARY_CODES = new Set([91, 189, 10107, 11600, 11602, 13435, 13436]);
+
+/**
+ * FerretDB 2 answers `InternalError` (code 1) with PostgreSQL's own message when its PostgreSQL is
+ * gone: killed ("unexpected postmaster exit"), stopped ("administrator command"), refusing or
+ * restarting ("failed to connect to", "starting up"), full ("too many clients"). Found by killing
+ * PostgreSQL under FerretDB 2.7 (docs/reliability.md §3); any other code-1 error stays a 500.
+ */
+const FERRETDB_BACKEND_DOWN =
+  /postmaster|terminating connection|failed to connect to|dial error|connection refused|database system is (starting up|shutting down|in recovery|not yet accepting)|too many clients|server closed the connection|conn closed|connection reset|broken pipe|unexpected EOF/i;
+
+/**
+ * A socket's own failure surfacing raw (seen: the driver writing a command to a connection the
+ * database's host had just reset threw Node's `write ECONNRESET`, not a MongoNetworkError).
+ */
+const SOCKET_FAILURES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+function isUnavailable(error: Error): boolean {
   if (DATABASE_DOWN.test(error.name)) return true;
+  const system = error as { code?: unknown; syscall?: unknown };
+  if (typeof system.syscall === 'string' && SOCKET_FAILURES.has(String(system.code))) return true;
   // mongoose: "Operation `x.find()` buffering timed out after 10000ms"
-  return /buffering timed out|client must be connected|Client must be connected/.test(
-    error.message,
-  );
+  if (/buffering timed out|client must be connected|Client must be connected/.test(error.message))
+    return true;
+  if (error.name !== 'MongoServerError') return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'number' && NO_PRIMARY_CODES.has(code)) return true;
+  return code === 1 && FERRETDB_BACKEND_DOWN.test(error.message);
+}
+
+/**
+ * True for the errors a driver raises when the database cannot be reached or cannot serve (the API
+ * answers 503 and the caller retries), also when wrapped as another error's `cause`.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (isUnavailable(e)) return true;
+  }
+  return false;
 }
 
 /** Which rule an Ajv issue is about, and the number it names (a length, a minimum). */

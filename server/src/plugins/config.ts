@@ -22,6 +22,8 @@ export interface Config {
   trustProxy: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** How long an SMTP connection, greeting or reply may take before the attempt fails. */
+  smtpTimeoutMs: number;
   devMailbox: boolean;
   allowSignup: boolean;
   session: { idleMs: number; maxMs: number; cookieName: string; secureCookie: boolean };
@@ -40,7 +42,15 @@ export interface Config {
   surveyRateLimits: { perMinute: number; submitPerMinute: number };
   surveyReminders: { afterMs: number[]; sweepIntervalMs: number };
   surveyReuseWindowMs: number;
-  jobs: { pollIntervalMs: number; leaseMs: number; drainTimeoutMs: number; retentionMs: number };
+  jobs: {
+    pollIntervalMs: number;
+    leaseMs: number;
+    drainTimeoutMs: number;
+    retentionMs: number;
+    maxBackoffMs: number;
+  };
+  /** How long mail and Lever work retries before it is dead (and revivable): docs/jobs.md. */
+  retryBudgets: { mailMs: number; leverMs: number };
   /** Null when the LEVER_* settings are absent: the Integrations screen says how to set them. */
   lever: LeverConfig | null;
   leverSettings: LeverSettings;
@@ -199,6 +209,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     trustProxy: env.TRUST_PROXY,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    smtpTimeoutMs: env.SMTP_TIMEOUT_SECONDS * 1000,
     devMailbox: env.DEV_MAILBOX && !env.SMTP_URL,
     allowSignup: env.ALLOW_SIGNUP,
     session: {
@@ -246,6 +257,11 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       leaseMs: env.JOBS_LEASE_MS,
       drainTimeoutMs: env.JOBS_DRAIN_TIMEOUT_MS,
       retentionMs: env.JOBS_RETENTION_DAYS * 86_400_000,
+      maxBackoffMs: env.JOBS_MAX_BACKOFF_SECONDS * 1000,
+    },
+    retryBudgets: {
+      mailMs: Math.round(env.MAIL_RETRY_HOURS * 3_600_000),
+      leverMs: Math.round(env.LEVER_RETRY_HOURS * 3_600_000),
     },
     lever: leverConfig(env),
     leverSettings: {

@@ -1,8 +1,12 @@
 import fp from 'fastify-plugin';
 import type { Types } from 'mongoose';
+import { deadJobs } from '../lib/jobs/dead-jobs.ts';
 import { expireLegacyJobs } from '../lib/jobs/retention.ts';
 import { jobRunner, type JobDefinition } from '../lib/jobs/runner.ts';
 import { jobStore, type EnqueueOptions, type JobView } from '../lib/jobs/store.ts';
+
+/** A process revives the dead jobs of one dependency at most this often (each success asks). */
+const REVIVE_THROTTLE_MS = 10_000;
 
 export interface Jobs {
   /** Declares a job type and its handler (idempotent: it may run again after a crash). */
@@ -15,6 +19,16 @@ export interface Jobs {
   ): Promise<{ id: string; created: boolean }>;
   /** Dead → queued again (same job); false when it is not dead or not the organization's. */
   retry(jobId: string, organizationId?: Types.ObjectId): Promise<boolean>;
+  /** Every dead job of the kind (job types defined with that `kind`) and organization, queued again. */
+  retryAll(kind: string, organizationId: Types.ObjectId): Promise<number>;
+  /**
+   * Their dependency answered again: the jobs of `types` (of `group`, when given) that died of an
+   * exhausted budget are queued again with a fresh one. Cheap to call after every success: at
+   * most one revival per dependency and process every 10 s; returns how many it requeued.
+   */
+  revive(filter: { types: string[]; group?: string }): Promise<number>;
+  /** Dead jobs of the organization per kind (every kind defined, 0 included). */
+  deadCounts(organizationId: Types.ObjectId): Promise<Record<string, number>>;
   /** No job of the group is claimed until resumeGroup(); one already running finishes. */
   pauseGroup(group: string, reason: string): Promise<void>;
   resumeGroup(group: string): Promise<void>;
@@ -35,13 +49,20 @@ declare module 'fastify' {
 
 /**
  * Durable jobs in MongoDB, run inside the API process by every instance (docs/jobs.md): claims by a
- * unique lease insert, leases renewed while running, retries with capped jittered backoff, a dead
- * state with a retry action, paused groups, graceful drain on close.
+ * unique lease insert, leases renewed while running, retries with capped jittered backoff within a
+ * budget of attempts or time, a dead state with retry, revival and a probe, paused groups, graceful
+ * drain on close.
  */
 export default fp(
   async (app) => {
-    const store = jobStore(app.mongo, app.config.jobs);
-    const runner = jobRunner(store, app.config.jobs, app.log.child({ module: 'jobs' }));
+    const settings = { ...app.config.jobs };
+    const store = jobStore(app.mongo, settings, (type) => runner.definition(type)?.retryForMs);
+    const dead = deadJobs(app.mongo);
+    const runner = jobRunner(store, settings, app.log.child({ module: 'jobs' }));
+    const typesOfKind = (kind: string) =>
+      [...runner.definitions()].filter(([, def]) => def.kind === kind).map(([type]) => type);
+    const lastRevival = new Map<string, number>();
+
     app.decorate('jobs', {
       define: runner.define,
       async enqueue(type, payload, opts) {
@@ -52,9 +73,45 @@ export default fp(
         return result;
       },
       retry: async (jobId, organizationId) => {
-        const queued = await store.retry(jobId, organizationId);
+        const queued = await dead.retry(jobId, organizationId);
         if (queued) runner.kick();
         return queued;
+      },
+      async retryAll(kind, organizationId) {
+        const types = typesOfKind(kind);
+        const count = await dead.requeueAll(
+          { types, organizationId, onlyRevivable: false },
+          'retried',
+        );
+        if (count > 0) runner.kick();
+        return count;
+      },
+      async revive({ types, group }) {
+        const key = `${types.join(',')}\0${group ?? ''}`;
+        const now = Date.now();
+        if (now - (lastRevival.get(key) ?? 0) < REVIVE_THROTTLE_MS) return 0;
+        lastRevival.set(key, now);
+        const count = await dead.requeueAll({ types, group, onlyRevivable: true }, 'revived');
+        if (count > 0) {
+          app.log.info(
+            { types, group, count },
+            'dead jobs revived: their dependency answers again',
+          );
+          runner.kick();
+        }
+        return count;
+      },
+      async deadCounts(organizationId) {
+        const kinds = new Map<string, string[]>();
+        for (const [type, def] of runner.definitions())
+          if (def.kind) kinds.set(def.kind, [...(kinds.get(def.kind) ?? []), type]);
+        const byType = await dead.countByType(organizationId, [...kinds.values()].flat());
+        return Object.fromEntries(
+          [...kinds].map(([kind, types]) => [
+            kind,
+            types.reduce((sum, type) => sum + (byType.get(type) ?? 0), 0),
+          ]),
+        );
       },
       pauseGroup: (group, reason) => store.pauseGroup(group, reason),
       resumeGroup: async (group) => {
@@ -65,6 +122,14 @@ export default fp(
       nextPoll: runner.nextPoll,
     } satisfies Jobs);
 
+    // Jobs with a time budget wait on a dependency: once per backoff cap, one dead job per type and
+    // group tries again; if it succeeds, its success revives the rest (`revive`).
+    app.scheduler.every('jobs-revival-probe', settings.maxBackoffMs, async () => {
+      const types = [...runner.definitions()]
+        .filter(([, def]) => def.retryForMs !== undefined)
+        .map(([type]) => type);
+      if ((await dead.probe(types)) > 0) runner.kick();
+    });
     // After the mongo plugin's onReady (collections and indexes exist).
     app.addHook('onReady', async () => {
       const adopted = await expireLegacyJobs(app.mongo, app.config.jobs);

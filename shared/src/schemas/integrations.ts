@@ -144,13 +144,15 @@ export type LeverDelivery = Static<typeof leverDeliverySchema>;
 export const webhookReceiptSchema = Type.Object({
   /**
    * `stored`: new application or hire queued; `held`: queued until Reconnect; `duplicate`: seen
-   * before; `unusable`: recorded as failed (it names no opportunity) and counted on the tile.
+   * before; `unusable`: recorded as failed (it names no opportunity) and counted on the tile;
+   * `refused`: signed, but its ids are not Lever's (kept as a failed application, never processed).
    */
   outcome: Type.Union([
     Type.Literal('unusable'),
     Type.Literal('stored'),
     Type.Literal('held'),
     Type.Literal('duplicate'),
+    Type.Literal('refused'),
     Type.Literal('ping'),
     Type.Literal('ignored'),
   ]),

@@ -11,7 +11,10 @@ export interface JobView {
   group: string | null;
   /** Attempts started so far (all of them, including after manual retries). */
   attempts: number;
-  maxAttempts: number;
+  /** Null when the budget is a time (`retryUntil`). */
+  maxAttempts: number | null;
+  /** When a job with a time budget stops retrying (becomes dead, revivable); null otherwise. */
+  retryUntil: Date | null;
   lastError: string | null;
   /** When a queued, retrying or released job becomes due; null otherwise. */
   nextRunAt: Date | null;
@@ -22,7 +25,7 @@ export interface JobView {
 }
 
 /** A job as callers see it: never the payload, which may hold secrets. */
-export function view(job: Job): JobView {
+export function view(job: Job, retryForMs?: number): JobView {
   return {
     id: job._id,
     type: job.type,
@@ -31,6 +34,10 @@ export function view(job: Job): JobView {
     group: job.group,
     attempts: job.attempt,
     maxAttempts: job.maxAttempts,
+    retryUntil:
+      retryForMs === undefined || job.state === 'succeeded'
+        ? null
+        : new Date((job.budgetStartedAt ?? job.createdAt).getTime() + retryForMs),
     lastError: job.lastError,
     nextRunAt: ['queued', 'retrying'].includes(job.state) ? job.runAt : null,
     createdAt: job.createdAt,

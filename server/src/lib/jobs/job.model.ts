@@ -15,6 +15,7 @@ export interface JobEvent {
     | 'paused'
     | 'resumed'
     | 'retried'
+    | 'revived'
     | 'released'
     | 'lease-expired';
   attempt: number;
@@ -37,7 +38,15 @@ export interface Job {
   attempt: number;
   /** Attempts that do not count against maxAttempts (manual retries, group pauses). */
   freeAttempts: number;
-  maxAttempts: number;
+  /** Null: the budget is a time (the definition's `retryForMs` from `budgetStartedAt`). */
+  maxAttempts: number | null;
+  /** When the current budget of retries began: the enqueue, the last manual retry or revival. */
+  budgetStartedAt: Date;
+  /**
+   * Of a dead job: it ran out of budget (a dependency was away too long), so a sign that the
+   * dependency is back, or a probe, brings it back on its own; false after a PermanentFailure.
+   */
+  revivable: boolean;
   runAt: Date;
   lastError: string | null;
   leaseOwner: string | null;
@@ -71,7 +80,9 @@ const jobSchema = new Schema<Job>(
     state: { type: String, required: true },
     attempt: { type: Number, required: true, default: 0 },
     freeAttempts: { type: Number, required: true, default: 0 },
-    maxAttempts: { type: Number, required: true },
+    maxAttempts: { type: Number, default: null },
+    budgetStartedAt: { type: Date, required: true },
+    revivable: { type: Boolean, default: false },
     runAt: { type: Date, required: true },
     lastError: { type: String, default: null },
     leaseOwner: { type: String, default: null },
@@ -87,6 +98,8 @@ const jobSchema = new Schema<Job>(
 // The poll: due jobs by state and time. Retention: succeeded jobs go at `expiresAt`.
 jobSchema.index({ state: 1, runAt: 1 });
 jobSchema.index({ group: 1, state: 1 });
+// Dead work per organization (the admin's counts and "Retry all").
+jobSchema.index({ organizationId: 1, state: 1, type: 1 });
 jobSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
 retireIndex(jobSchema, { state: 1, finishedAt: 1 }); // the periodic cleanup's, before the TTL
 

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { retryDelay } from './backoff.ts';
+import { retryDelay, type BackoffSettings } from './backoff.ts';
 import { PauseJobGroup, PermanentFailure, RetryLater } from './errors.ts';
 import type { Job } from './job.model.ts';
 import { newOwnerId, type JobStore } from './store.ts';
@@ -14,13 +14,28 @@ export interface JobContext<P> {
   log: FastifyBaseLogger;
   /** Aborted when the attempt times out or the app closes: stop early if you can. */
   signal: AbortSignal;
+  /** Attempts of the current budget so far, this one included (manual retries start again). */
+  countedAttempt: number;
+  /** If this attempt fails (not by PermanentFailure), the job is dead: its budget is used up. */
+  lastAttempt: boolean;
+  /** The type's backoff, for a handler that shows when the next attempt will come. */
+  backoff: BackoffSettings;
 }
 
 export interface JobDefinition<P> {
   /** Must be idempotent: an attempt may run again after a crash (docs/jobs.md). */
   handler: (job: JobContext<P>) => Promise<void>;
+  /** Attempts per budget (default 8; none with `retryForMs` unless given). */
   maxAttempts?: number;
+  /**
+   * A time budget: a failure this long after the budget began (enqueue, retry, revival) is the
+   * last; the job is then dead but revivable (docs/jobs.md). For work waiting on a dependency.
+   */
+  retryForMs?: number;
+  /** The admin-facing kind of work it is (dead counts and "Retry all" per kind). */
+  kind?: string;
   baseDelayMs?: number;
+  /** Cap of the backoff (default `JOBS_MAX_BACKOFF_SECONDS`). */
   maxDelayMs?: number;
   /** Attempts of this type running at once in one instance. */
   concurrency?: number;
@@ -31,17 +46,27 @@ export interface RunnerSettings {
   pollIntervalMs: number;
   leaseMs: number;
   drainTimeoutMs: number;
+  /** The default cap of every type's backoff. */
+  maxBackoffMs: number;
 }
 
 export const JOB_DEFAULTS = {
   maxAttempts: 8,
   baseDelayMs: 1_000,
-  maxDelayMs: 15 * 60_000,
   concurrency: 4,
   timeoutMs: 5 * 60_000,
 };
 
-type Definition = Required<JobDefinition<unknown>>;
+export type Definition = Required<
+  Omit<JobDefinition<unknown>, 'maxAttempts' | 'retryForMs' | 'kind'>
+> & { maxAttempts: number | null; retryForMs?: number; kind?: string };
+
+/** Whether attempt `counted` of `job` is its budget's last (by attempts or by time). */
+function isLastAttempt(def: Definition, job: Job, counted: number, now = Date.now()): boolean {
+  if (def.maxAttempts !== null && counted >= def.maxAttempts) return true;
+  if (def.retryForMs === undefined) return false;
+  return now >= (job.budgetStartedAt ?? job.createdAt).getTime() + def.retryForMs;
+}
 
 const message = (error: unknown) =>
   (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
@@ -67,14 +92,16 @@ export function jobRunner(store: JobStore, settings: RunnerSettings, log: Fastif
   async function attempt(def: Definition, job: Job, abort: AbortController): Promise<void> {
     const jobLog = log.child({ jobId: job._id, jobType: job.type, attempt: job.attempt });
     const counted = job.attempt - (job.freeAttempts ?? 0);
-    if (counted > def.maxAttempts) {
+    if (def.maxAttempts !== null && counted > def.maxAttempts) {
       // Taken over from an instance that died during the last allowed attempt.
       await store.finish(job._id, job.attempt, owner, {
         state: 'dead',
         error: job.lastError ?? 'the last attempt was interrupted (lease expired)',
+        revivable: true,
       });
       return;
     }
+    const lastAttempt = isLastAttempt(def, job, counted);
     const renewEvery = Math.max(50, Math.floor(settings.leaseMs / 3));
     const renewal = setInterval(() => {
       store.renew(job._id, job.attempt, owner, settings.leaseMs).then(
@@ -95,6 +122,9 @@ export function jobRunner(store: JobStore, settings: RunnerSettings, log: Fastif
         organizationId: job.organizationId ? String(job.organizationId) : null,
         log: jobLog,
         signal: abort.signal,
+        countedAttempt: counted,
+        lastAttempt,
+        backoff: { baseDelayMs: def.baseDelayMs, maxDelayMs: def.maxDelayMs },
       });
       // The attempt ends when the handler settles, even past its timeout (the signal asks it to
       // stop): the lease stays ours meanwhile, so no other instance starts the job beside it.
@@ -105,7 +135,10 @@ export function jobRunner(store: JobStore, settings: RunnerSettings, log: Fastif
         abort.signal.aborted && !stopping
           ? new Error(`timed out after ${def.timeoutMs} ms`)
           : caught;
-      outcome = failureOutcome(def, job, counted, error, stopping && abort.signal.aborted);
+      outcome = failureOutcome(def, job, counted, error, {
+        shutdown: stopping && abort.signal.aborted,
+        lastAttempt,
+      });
       jobLog[outcome.state === 'dead' ? 'error' : 'warn'](
         { err: error, state: outcome.state },
         'job attempt failed',
@@ -125,14 +158,15 @@ export function jobRunner(store: JobStore, settings: RunnerSettings, log: Fastif
     job: Job,
     counted: number,
     error: unknown,
-    shutdown: boolean,
+    { shutdown, lastAttempt }: { shutdown: boolean; lastAttempt: boolean },
   ): Parameters<JobStore['finish']>[3] {
     if (shutdown)
       return { state: 'queued', runAt: new Date(), event: 'released', error: message(error) };
     if (error instanceof PermanentFailure) return { state: 'dead', error: message(error) };
     if (error instanceof PauseJobGroup && job.group)
       return { state: 'paused', error: message(error) };
-    if (counted >= def.maxAttempts) return { state: 'dead', error: message(error) };
+    // The budget is used up: dead, but revivable when its dependency is back (docs/jobs.md).
+    if (lastAttempt) return { state: 'dead', error: message(error), revivable: true };
     const afterMs = error instanceof RetryLater ? error.afterMs : 0;
     const delay = retryDelay(counted, def, afterMs);
     return {
@@ -199,11 +233,21 @@ export function jobRunner(store: JobStore, settings: RunnerSettings, log: Fastif
     owner,
     define<P>(type: string, def: JobDefinition<P>): void {
       if (definitions.has(type)) throw new Error(`job type ${type} is already defined`);
-      definitions.set(type, { ...JOB_DEFAULTS, ...def } as Definition);
+      definitions.set(type, {
+        ...JOB_DEFAULTS,
+        maxDelayMs: settings.maxBackoffMs,
+        ...def,
+        maxAttempts:
+          def.maxAttempts ?? (def.retryForMs === undefined ? JOB_DEFAULTS.maxAttempts : null),
+      } as Definition);
       kick();
     },
     definition(type: string): Definition | undefined {
       return definitions.get(type);
+    },
+    /** The types defined in this instance, with their definitions. */
+    definitions(): ReadonlyMap<string, Definition> {
+      return definitions;
     },
     kick,
     /**

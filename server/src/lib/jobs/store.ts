@@ -34,8 +34,15 @@ export interface JobRetention {
   retentionMs: number;
 }
 
-/** The database side of the job queue: every read and write of its collections. */
-export function jobStore(connection: Connection, { retentionMs }: JobRetention) {
+/**
+ * The database side of the job queue: every read and write of its collections (dead jobs:
+ * `dead-jobs.ts`). `retryForMs` names the time budget of a type, for the views.
+ */
+export function jobStore(
+  connection: Connection,
+  { retentionMs }: JobRetention,
+  retryForMs: (type: string) => number | undefined = () => undefined,
+) {
   const Jobs = jobModel(connection);
   const Leases = jobLeaseModel(connection);
   const Paused = pausedGroupModel(connection);
@@ -46,7 +53,7 @@ export function jobStore(connection: Connection, { retentionMs }: JobRetention) 
     async enqueue(
       type: string,
       payload: unknown,
-      maxAttempts: number,
+      maxAttempts: number | null,
       options: EnqueueOptions = {},
     ): Promise<{ id: string; created: boolean }> {
       const _id = jobIdFor(type, options.key);
@@ -68,6 +75,8 @@ export function jobStore(connection: Connection, { retentionMs }: JobRetention) 
           attempt: 0,
           freeAttempts: 0,
           maxAttempts,
+          budgetStartedAt: now,
+          revivable: false,
           runAt: options.runAt ?? now,
           history: [event({ event: 'enqueued', attempt: 0 })],
           createdAt: now,
@@ -82,7 +91,7 @@ export function jobStore(connection: Connection, { retentionMs }: JobRetention) 
       const filter: Record<string, unknown> = { _id: id };
       if (organizationId !== undefined) filter.organizationId = organizationId;
       const job = await Jobs.findOne(filter).lean<Job>();
-      return job ? view(job) : null;
+      return job ? view(job, retryForMs(job.type)) : null;
     },
 
     async pausedGroups(): Promise<string[]> {
@@ -166,7 +175,7 @@ export function jobStore(connection: Connection, { retentionMs }: JobRetention) 
             error?: string;
             event: 'failed' | 'released';
           }
-        | { state: 'dead'; error: string }
+        | { state: 'dead'; error: string; revivable?: boolean }
         | { state: 'paused'; error: string },
     ): Promise<boolean> {
       const now = new Date();
@@ -189,6 +198,7 @@ export function jobStore(connection: Connection, { retentionMs }: JobRetention) 
       } else if (outcome.state === 'dead') {
         set.finishedAt = now;
         set.lastError = outcome.error;
+        set.revivable = outcome.revivable ?? false;
         entry = { event: 'dead', attempt, error: outcome.error };
       } else if (outcome.state === 'paused') {
         set.lastError = outcome.error;
@@ -207,29 +217,6 @@ export function jobStore(connection: Connection, { retentionMs }: JobRetention) 
       const result = await Jobs.updateOne(
         { _id: id, attempt, leaseOwner: owner },
         { $set: set, ...(Object.keys(inc).length ? { $inc: inc } : {}), $push: pushEvent(entry) },
-      );
-      return result.matchedCount === 1;
-    },
-
-    /** Dead → queued again, with a fresh budget of attempts. Idempotent: a double click queues it once. */
-    async retry(id: string, organizationId?: Types.ObjectId): Promise<boolean> {
-      const filter: Record<string, unknown> = { _id: id, state: 'dead' };
-      if (organizationId !== undefined) filter.organizationId = organizationId;
-      const job = await Jobs.findOne(filter).lean<Job>();
-      if (!job) return false;
-      const now = new Date();
-      const result = await Jobs.updateOne(
-        { _id: id, state: 'dead', attempt: job.attempt },
-        {
-          $set: {
-            state: 'queued',
-            runAt: now,
-            freeAttempts: job.attempt,
-            finishedAt: null,
-            updatedAt: now,
-          },
-          $push: pushEvent({ event: 'retried', attempt: job.attempt }),
-        },
       );
       return result.matchedCount === 1;
     },

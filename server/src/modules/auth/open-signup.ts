@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import type { FastifyInstance } from 'fastify';
 import { ErrorCode } from '@eligo/shared/errors';
 import type { SignupBody } from '@eligo/shared/schemas/auth';
@@ -11,6 +12,12 @@ import { founderCreator } from './founder.ts';
 import { signInLimits } from './sign-in-limits.ts';
 import { confirmSignupMail, existingAccountSignupMail } from './signup-mail.ts';
 import { signupRequestModel } from './signup-request.model.ts';
+
+/**
+ * Whose key seals a sign-up confirmation in the outbox: the organization does not exist until the
+ * link is followed, so these mails share one pseudo-organization's data key.
+ */
+const PENDING_SIGNUPS = new Types.ObjectId('000000000000000000000001');
 
 /**
  * Sign-up when ALLOW_SIGNUP keeps it open to more organizations (issue 26). Every request gets
@@ -43,12 +50,13 @@ export function openSignup(app: FastifyInstance) {
         const passwordHash = await hashPassword(body.password);
         const account = await Users.findOne({ emailNormalized }).setOptions({ skipTenant: true });
         if (account) {
-          await app.mail.send(
+          await app.mail.enqueue(
             existingAccountSignupMail({
               to: account.email,
               name: account.name,
               signInUrl: `${publicUrl}/login`,
             }),
+            { organizationId: account.organizationId, kind: 'auth.signup-existing-account' },
           );
         } else {
           const token = randomToken();
@@ -62,7 +70,10 @@ export function openSignup(app: FastifyInstance) {
             expiresAt,
           });
           const link = `${publicUrl}/signup/confirm#token=${token}`;
-          await app.mail.send(confirmSignupMail({ to: body.email.trim(), link, expiresAt }));
+          await app.mail.enqueue(confirmSignupMail({ to: body.email.trim(), link, expiresAt }), {
+            organizationId: PENDING_SIGNUPS,
+            kind: 'auth.signup-confirmation',
+          });
         }
         return { result: undefined, sent: true };
       });

@@ -53,13 +53,14 @@ export function passwordResetService(app: FastifyInstance) {
     const resets = scoped(Resets, user.organizationId);
     await resets.deleteMany({ userId: user._id });
     await resets.create({ _id: hashToken(token), userId: user._id, expiresAt, createdAt: now });
-    await app.mail.send(
+    await app.mail.enqueue(
       passwordResetMail({
         to: user.email,
         name: user.name,
         link: `${publicUrl}/reset-password/${token}`,
         expiresAt,
       }),
+      { organizationId: user.organizationId, kind: 'auth.password-reset' },
     );
   }
 

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import type { JobKind } from '@eligo/shared/schemas/jobs';
 
 /**
  * Lever's job types, in one place: defined by `sync/sync-jobs.ts`, queued by the webhook receiver
@@ -17,6 +18,12 @@ export const LEVER_JOBS = {
   /** One admin told that the Lever grant ends within 30 (or 7) days. */
   grantWarning: 'lever.grant-warning',
 } as const;
+
+/** The admin-facing kinds of Lever work (dead counts and "Retry all" per kind). */
+export const LEVER_JOB_KINDS = {
+  application: 'lever-application',
+  tag: 'lever-tag',
+} as const satisfies Record<string, JobKind>;
 
 /**
  * The job group of an integration's work: both job types of one integration are paused together

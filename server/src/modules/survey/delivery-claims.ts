@@ -11,11 +11,12 @@ import {
 } from './delivery.model.ts';
 
 /**
- * How long a claim stays exclusive while its email is being sent. Longer than any SMTP exchange
- * (nodemailer gives up after 2 minutes); a claim older than this without an outcome belongs to a
- * process that died, and the next attempt may be claimed.
+ * How long a claim stays exclusive while its email is being queued (a few database writes: the
+ * link, the outbox row; the sending itself happens later, in the outbox). A claim older than this
+ * without an outcome belongs to a process that died: the next attempt may be claimed, and the sweep
+ * marks it failed.
  */
-export const CLAIM_LEASE_MS = 10 * 60_000;
+export const CLAIM_LEASE_MS = 2 * 60_000;
 
 export interface ClaimRequest {
   organizationId: Types.ObjectId;
@@ -69,10 +70,34 @@ export async function claimDelivery(
   throw new Error(`Could not settle the claim ${request.key}`);
 }
 
+/**
+ * Claims left `claimed` by a process that died before queueing their email (past the lease) are
+ * marked failed, so none is held forever; whoever asks for that email next claims a new attempt
+ * (the application job retries while a claim is in progress). Every instance sweeps; idempotent.
+ */
+export async function releaseAbandonedClaims(
+  app: FastifyInstance,
+  now = new Date(),
+): Promise<number> {
+  const result = await deliveryModel(app.mongo)
+    .updateMany(
+      { state: 'claimed', claimedAt: { $lt: new Date(now.getTime() - CLAIM_LEASE_MS) } },
+      {
+        $set: {
+          state: 'failed',
+          doneAt: now,
+          error: 'abandoned: the process that claimed it stopped before queueing the email',
+        },
+      },
+    )
+    .setOptions({ skipTenant: true });
+  return result.modifiedCount;
+}
+
 /** Records what became of a claim; only its winner writes it. */
 export async function settleDelivery(
   app: FastifyInstance,
-  claim: DeliveryDocument,
+  claim: Pick<Delivery, '_id' | 'organizationId'>,
   state: Exclude<DeliveryState, 'claimed'>,
   error?: unknown,
 ): Promise<void> {

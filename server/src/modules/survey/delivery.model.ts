@@ -3,12 +3,14 @@ import { modelOn } from '../../lib/model.ts';
 import { tenantScoped } from '../../lib/tenancy/tenant-scope.plugin.ts';
 
 export type DeliveryKind = 'invitation' | 'person' | 'reminder' | 'resend';
-export type DeliveryState = 'claimed' | 'sent' | 'reused' | 'failed';
+export type DeliveryState = 'claimed' | 'queued' | 'sent' | 'reused' | 'failed';
 
 /**
  * A claim on sending one email to an applicant (see delivery-claims.ts). `_id` is
- * `<key>#<attempt>`: whoever inserts it sends, everyone else sees it taken. A claim that failed or
- * whose lease ran out lets the next attempt be claimed.
+ * `<key>#<attempt>`: whoever inserts it queues the email, everyone else sees it taken. `queued`:
+ * the email is in the outbox; `sent`: the mail server accepted it; `failed`: it was refused, or the
+ * claimer died before queueing it. A claim that failed or whose lease ran out lets the next attempt
+ * be claimed.
  */
 export interface Delivery {
   _id: string;
@@ -32,7 +34,11 @@ const deliverySchema = new Schema<Delivery>(
     attempt: { type: Number, required: true },
     kind: { type: String, enum: ['invitation', 'person', 'reminder', 'resend'], required: true },
     applicantId: { type: Schema.Types.ObjectId, required: true },
-    state: { type: String, enum: ['claimed', 'sent', 'reused', 'failed'], required: true },
+    state: {
+      type: String,
+      enum: ['claimed', 'queued', 'sent', 'reused', 'failed'],
+      required: true,
+    },
     claimedAt: { type: Date, required: true },
     doneAt: { type: Date, default: null },
     error: { type: String, default: null },
@@ -41,5 +47,7 @@ const deliverySchema = new Schema<Delivery>(
 );
 deliverySchema.plugin(tenantScoped);
 deliverySchema.index({ organizationId: 1, key: 1, attempt: -1 });
+// The sweep for claims whose claimer died (delivery-claims.ts).
+deliverySchema.index({ state: 1, claimedAt: 1 });
 
 export const deliveryModel = modelOn<Delivery>('ApplicantDelivery', deliverySchema);

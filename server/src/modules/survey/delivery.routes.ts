@@ -36,7 +36,7 @@ async function setEmailAndInvite(
     async () => {
       await setApplicantEmail(app, applicant, email, userActor(auth));
       const { outcome } = await inviteApplicant(app, applicant, { actor: userActor(auth) });
-      return { result: await applicantDetail(app, auth, applicant), sent: outcome === 'sent' };
+      return { result: await applicantDetail(app, auth, applicant), sent: outcome === 'queued' };
     },
   );
 }

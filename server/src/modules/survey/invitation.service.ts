@@ -9,28 +9,26 @@ import {
   type ApplicantDocument,
   applicantModel,
   OPEN_SURVEY_STATUSES,
-  recordEvent,
   surveyStatusOf,
   systemActor,
 } from '../applicants/index.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
-import { organizationModel } from '../organizations/index.ts';
 import { CLAIM_LEASE_MS, claimDelivery, settleDelivery } from './delivery-claims.ts';
 import { deliveryModel, type DeliveryDocument } from './delivery.model.ts';
-import { surveyInvitationMail } from './survey-invitation-mail.ts';
-import { issueSurveyLink, type SurveyLink } from './survey-link.service.ts';
+import { queueSurveyMail } from './survey-mails.ts';
+import { issueSurveyLink } from './survey-link.service.ts';
 import { reuseSurvey } from './survey-results.ts';
 
 type ApplicantRef = Pick<Applicant, '_id' | 'organizationId'>;
 
 export type InviteOutcome =
-  /** The invitation email went out now. */
-  | 'sent'
+  /** The invitation email is in the outbox now (the status is "Sending" until the server accepts it). */
+  | 'queued'
   /** The same person was surveyed recently: this applicant uses that survey, no email. */
   | 'reused'
   /** The invitation was sent before (or the survey is already answered). */
   | 'already_sent'
-  /** Another caller is sending it right now. */
+  /** Another caller is queueing it right now (or died doing so: retry after CLAIM_LEASE_MS). */
   | 'in_progress'
   /** No email address: listed as "Missing email" until an admin adds one. */
   | 'missing_email'
@@ -48,39 +46,23 @@ async function reload(app: FastifyInstance, ref: ApplicantRef): Promise<Applican
   return applicant;
 }
 
-/** Emails the survey link (invitation, reminder or resend) in the applicant's language. */
-export async function emailSurvey(
+/**
+ * Issues a link (revoking any previous one) and queues its email in the outbox; if queueing fails
+ * the link is withdrawn, so the status never claims an email that does not exist.
+ */
+async function queueNewLink(
   app: FastifyInstance,
-  applicant: Applicant,
-  link: SurveyLink,
-  reminder: number,
+  applicant: ApplicantDocument,
+  mail: Omit<Parameters<typeof queueSurveyMail>[3], 'reminder'>,
 ): Promise<void> {
-  const organization = await organizationModel(app.mongo).findById(applicant.organizationId);
-  if (!organization) throw new Error('The applicant has no organization');
-  await app.mail.send(
-    surveyInvitationMail({
-      to: applicant.email,
-      language: applicant.language,
-      firstName: applicant.firstName,
-      organizationName: organization.name,
-      postingTitle: applicant.postingTitle,
-      link: link.url,
-      expiresAt: link.expiresAt,
-      reminder,
-    }),
-  );
-}
-
-/** Issues a link (revoking any previous one) and emails it; on a mail failure the link is withdrawn. */
-async function sendNewLink(app: FastifyInstance, applicant: ApplicantDocument): Promise<void> {
   const before = applicant.survey;
   const link = await issueSurveyLink(app, applicant.organizationId, applicant._id);
   try {
-    await emailSurvey(app, applicant, link, 0);
+    await queueSurveyMail(app, applicant, link, { ...mail, reminder: 0 });
   } catch (error) {
-    // Nobody has this link: put the survey back as it was, so the status does not claim "Sent".
+    // Nobody has this link: put the survey back as it was.
     await scoped(applicantModel(app.mongo), applicant.organizationId).updateOne(
-      { _id: applicant._id },
+      { _id: applicant._id, 'survey.tokenHash': link.tokenHash },
       {
         $set: {
           'survey.status': before.status,
@@ -143,11 +125,12 @@ async function claimPerson(
 }
 
 /**
- * Sends the applicant their survey invitation, exactly once per applicant however often and
- * however concurrently it is called (a unique claim insert, see delivery-claims.ts). A retried job
- * may call it again after a failure: a failed attempt is retried, a sent one is not. When the same
- * person (same email) was surveyed within `SURVEY_REUSE_DAYS`, nothing is sent and the applicant
- * reuses that survey and its result.
+ * Queues the applicant's survey invitation in the outbox, exactly once per applicant however often
+ * and however concurrently it is called (a unique claim insert, see delivery-claims.ts); the outbox
+ * sends it, retrying through mail server outages, and the survey is "Sent" once the server accepted
+ * it. A retried job may call it again after a failure: a failed or abandoned attempt is retried, a
+ * queued or sent one is not. When the same person (same email) was surveyed within
+ * `SURVEY_REUSE_DAYS`, nothing is sent and the applicant reuses that survey and its result.
  */
 export async function inviteApplicant(
   app: FastifyInstance,
@@ -156,11 +139,12 @@ export async function inviteApplicant(
 ): Promise<InviteResult> {
   const actor = options.actor ?? systemActor;
   const now = new Date();
-  let applicant = await reload(app, ref);
+  const applicant = await reload(app, ref);
   if (applicant.anonymized) return { outcome: 'anonymized', applicant };
   if (!applicant.emailNormalized) return { outcome: 'missing_email', applicant };
-  const waiting =
-    applicant.survey.status === 'not_sent' || applicant.survey.status === 'missing_email';
+  // `sending` too: a caller that died after issuing the link may not have queued its email; the
+  // invitation's claim says whether it did (queued or sent: nothing to do).
+  const waiting = ['not_sent', 'missing_email', 'sending'].includes(applicant.survey.status);
   if (!waiting || applicant.reusedFrom) return { outcome: 'already_sent', applicant };
 
   const own = await claimDelivery(app, {
@@ -186,24 +170,17 @@ export async function inviteApplicant(
       return { outcome: 'reused', applicant: await reload(app, applicant) };
     }
     person = decision?.claim ?? null;
-    await sendNewLink(app, applicant);
+    const claims = person ? [own.claim, person] : [own.claim];
+    await queueNewLink(app, applicant, { claims, event: 'invitation_sent', actor });
   } catch (error) {
+    // Only our own database can fail here (sending happens later): the caller retries.
     await settleDelivery(app, own.claim, 'failed', error);
     if (person) await settleDelivery(app, person, 'failed', error);
-    await recordEvent(app, applicant, 'invitation_failed', {
-      actor,
-      data: { reason: error instanceof AppError ? error.message : 'The email could not be sent' },
-    });
     throw error;
   }
-  await settleDelivery(app, own.claim, 'sent');
-  if (person) await settleDelivery(app, person, 'sent');
-  applicant = await reload(app, applicant);
-  await recordEvent(app, applicant, 'invitation_sent', {
-    actor,
-    data: { email: applicant.email, expiresAt: applicant.survey.expiresAt?.toISOString() ?? null },
-  });
-  return { outcome: 'sent', applicant };
+  await settleDelivery(app, own.claim, 'queued');
+  if (person) await settleDelivery(app, person, 'queued');
+  return { outcome: 'queued', applicant: await reload(app, applicant) };
 }
 
 /**
@@ -231,40 +208,39 @@ export async function resendSurvey(
   if (status === 'submitted' || status === 'declined') {
     throw actionUnavailable('The applicant has already answered the survey');
   }
-  // One resend at a time, once per link: a double click, or two admins at once, send one email.
-  // The claim is keyed by the link the caller saw; a caller that already sees the link a resend in
-  // flight has just made finds that resend's claim (taken before the link changed) and is refused.
+  // One resend at a time, once per link: a double click, or two admins at once, queue one email.
+  // The claim is keyed by the link the caller saw; a caller who already sees the link another
+  // resend has just made is refused by that resend's recent claim (being queued, or queued).
   const now = new Date();
   const prefix = `resend:${applicant._id.toHexString()}:`;
   const inFlight = await scoped(deliveryModel(app.mongo), applicant.organizationId).exists({
     key: { $regex: `^${prefix}` },
-    state: 'claimed',
+    state: { $in: ['claimed', 'queued'] },
     claimedAt: { $gt: new Date(now.getTime() - CLAIM_LEASE_MS) },
   });
   if (inFlight) throw actionUnavailable('A new link was just sent to this applicant');
   const claim = await claimDelivery(app, {
     organizationId: applicant.organizationId,
     applicantId: applicant._id,
-    key: `${prefix}${applicant.survey.sentAt?.getTime() ?? 0}`,
+    key: `${prefix}${applicant.survey.tokenHash?.slice(0, 16) ?? 'none'}`,
     kind: 'resend',
     now,
   });
   if (!claim.won) throw actionUnavailable('A new link was just sent to this applicant');
+  const firstSend = !(OPEN_SURVEY_STATUSES as readonly string[]).includes(status);
   try {
     await withReservation(reserveMail(), async () => ({
-      result: await sendNewLink(app, applicant),
+      result: await queueNewLink(app, applicant, {
+        claims: [claim.claim],
+        event: firstSend ? 'invitation_sent' : 'survey_resent',
+        actor,
+      }),
       sent: true,
     }));
   } catch (error) {
     await settleDelivery(app, claim.claim, 'failed', error);
     throw error;
   }
-  await settleDelivery(app, claim.claim, 'sent');
-  const updated = await reload(app, applicant);
-  const firstSend = !(OPEN_SURVEY_STATUSES as readonly string[]).includes(status);
-  await recordEvent(app, updated, firstSend ? 'invitation_sent' : 'survey_resent', {
-    actor,
-    data: { email: updated.email, expiresAt: updated.survey.expiresAt?.toISOString() ?? null },
-  });
-  return updated;
+  await settleDelivery(app, claim.claim, 'queued');
+  return reload(app, applicant);
 }

@@ -7,13 +7,14 @@ import {
   recordEvent,
 } from '../applicants/index.ts';
 import { claimDelivery, settleDelivery } from './delivery-claims.ts';
-import { emailSurvey } from './invitation.service.ts';
+import { queueSurveyMail } from './survey-mails.ts';
 import { currentSurveyLink } from './survey-link.service.ts';
 
 /** A reminder not sent within this long after it was due is skipped (e.g. the server was down). */
 export const REMINDER_GRACE_MS = 24 * 3_600_000;
 
 export interface SweepResult {
+  /** Reminders queued in the outbox by this sweep. */
   sent: number;
   failed: number;
 }
@@ -61,7 +62,8 @@ export async function sweepReminders(app: FastifyInstance, now = new Date()): Pr
 
 /**
  * Reminder `number` (1, 2…) of the applicant's current link, once per link (several API instances
- * may sweep at the same time). Returns whether this call sent it.
+ * may sweep at the same time): queued in the outbox, which sends it. Returns whether this call
+ * queued it.
  */
 export async function sendReminder(
   app: FastifyInstance,
@@ -81,7 +83,11 @@ export async function sendReminder(
   try {
     const link = await currentSurveyLink(app, applicant);
     if (!link) throw new Error('The survey link is not on file');
-    await emailSurvey(app, applicant, link, number);
+    await queueSurveyMail(app, applicant, link, {
+      claims: [claim.claim],
+      event: 'reminder_sent',
+      reminder: number,
+    });
   } catch (error) {
     await settleDelivery(app, claim.claim, 'failed', error);
     // The next sweep tries again; the timeline says it once.
@@ -89,13 +95,12 @@ export async function sendReminder(
       once: `reminder-failed:${sentAt.getTime()}:${number}`,
       data: {
         number,
-        reason: error instanceof AppError ? error.message : 'The email could not be sent',
+        reason: error instanceof AppError ? error.message : 'The reminder could not be queued',
       },
     });
     throw error;
   }
-  await settleDelivery(app, claim.claim, 'sent');
-  await recordEvent(app, applicant, 'reminder_sent', { data: { number, email: applicant.email } });
+  await settleDelivery(app, claim.claim, 'queued');
   return true;
 }
 

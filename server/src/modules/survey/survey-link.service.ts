@@ -8,6 +8,8 @@ import { type Applicant, applicantModel, applicantPlace } from '../applicants/in
 export interface SurveyLink {
   /** The secret; only its SHA-256 is stored. Goes into the email, nowhere else. */
   token: string;
+  /** Its SHA-256, as stored: names the link (e.g. in the outbox's reference to its email). */
+  tokenHash: string;
   url: string;
   expiresAt: Date;
 }
@@ -26,6 +28,8 @@ export function surveyUrl(publicUrl: string, token: string): string {
 /**
  * Gives the applicant a new survey link (32 random bytes) and revokes any previous one: only the
  * new token's hash is kept. Progress already saved is kept. Refused once the survey is finished.
+ * The link works at once; its email is still to be sent: a first link makes the survey `sending`
+ * and `sentAt` stays empty until the mail server accepts the email (`recordLinkEmailed`).
  */
 export async function createSurveyLink(
   connection: Connection,
@@ -53,14 +57,43 @@ export async function createSurveyLink(
           ? await settings.sealToken(applicant._id, token)
           : null,
         'survey.expiresAt': expiresAt,
-        'survey.sentAt': now,
+        'survey.sentAt': null,
         'survey.invitedAt': applicant.survey.invitedAt ?? now,
         // A new link keeps the applicant's place; a first link starts the survey's life.
-        'survey.status': firstLink ? 'sent' : status,
+        'survey.status': firstLink ? 'sending' : status,
       },
     },
   );
-  return { token, url: surveyUrl(settings.publicUrl, token), expiresAt };
+  return {
+    token,
+    tokenHash: hashToken(token),
+    url: surveyUrl(settings.publicUrl, token),
+    expiresAt,
+  };
+}
+
+/**
+ * The email carrying the link `tokenHash` was accepted by the mail server: a first link's survey
+ * becomes `sent`, and `sentAt` (from which reminders count) is set once. Nothing happens when the
+ * applicant has a newer link since. Idempotent.
+ */
+export async function recordLinkEmailed(
+  connection: Connection,
+  organizationId: Types.ObjectId,
+  applicantId: Types.ObjectId,
+  tokenHash: string,
+  sentAt: Date,
+): Promise<void> {
+  const Applicants = scoped(applicantModel(connection), organizationId);
+  await Applicants.updateOne(
+    { _id: applicantId, 'survey.tokenHash': tokenHash, 'survey.status': 'sending' },
+    { $set: { 'survey.status': 'sent', 'survey.sentAt': sentAt } },
+  );
+  // A resent link of an open survey, or a survey opened before the server's answer reached us.
+  await Applicants.updateOne(
+    { _id: applicantId, 'survey.tokenHash': tokenHash, 'survey.sentAt': null },
+    { $set: { 'survey.sentAt': sentAt } },
+  );
 }
 
 /**
@@ -92,12 +125,12 @@ export async function currentSurveyLink(
   app: FastifyInstance,
   applicant: Pick<Applicant, '_id' | 'organizationId' | 'survey'>,
 ): Promise<SurveyLink | null> {
-  const { tokenCiphertext, expiresAt } = applicant.survey;
-  if (!tokenCiphertext || !expiresAt) return null;
+  const { tokenCiphertext, tokenHash, expiresAt } = applicant.survey;
+  if (!tokenCiphertext || !tokenHash || !expiresAt) return null;
   const token = await app.crypto.decrypt(
     applicant.organizationId,
     applicantPlace.surveyToken(applicant._id),
     tokenCiphertext,
   );
-  return { token, url: surveyUrl(app.config.publicUrl, token), expiresAt };
+  return { token, tokenHash, url: surveyUrl(app.config.publicUrl, token), expiresAt };
 }

@@ -143,11 +143,12 @@ export async function reuseSurvey(
       $set: {
         reusedFrom: source._id,
         ...mirroredSurvey(source),
-        // A source whose invitation is being sent right now counts as sent, with a link's life.
+        // A source whose invitation is being queued right now is "Sending", with a link's life;
+        // both become "Sent" when the mail server accepts the email (survey-mails.ts).
         ...(inFlight
           ? {
-              'survey.status': 'sent',
-              'survey.sentAt': now,
+              'survey.status': 'sending',
+              'survey.sentAt': null,
               'survey.invitedAt': now,
               'survey.expiresAt': new Date(now.getTime() + app.config.surveyLinkTtlMs),
             }

@@ -123,9 +123,10 @@ export function surveyService(app: FastifyInstance) {
       const now = new Date();
       const organization = await Organizations.findById(applicant.organizationId);
       if (!organization) throw surveyLinkInvalid();
-      if (applicant.survey.status === 'sent') {
+      // `sending`: the email reached the applicant before the mail server's answer reached us.
+      if (applicant.survey.status === 'sent' || applicant.survey.status === 'sending') {
         await scoped(Applicants, applicant.organizationId).updateOne(
-          { _id: applicant._id, 'survey.status': 'sent' },
+          { _id: applicant._id, 'survey.status': { $in: ['sent', 'sending'] } },
           { $set: { 'survey.status': 'opened', 'survey.openedAt': now } },
         );
         await recordEvent(app, applicant, 'survey_opened', {

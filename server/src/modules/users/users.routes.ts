@@ -3,10 +3,11 @@ import { userRoutes } from '@eligo/shared/routes';
 import { registerRoute } from '../../lib/route.ts';
 import { requireAuth } from '../../plugins/auth.ts';
 import { toUserDto } from './user.model.ts';
-import { usersService } from './users.service.ts';
+import { handleInvitationMail, usersService } from './users.service.ts';
 
 export default async function usersModule(app: FastifyInstance): Promise<void> {
   const users = usersService(app);
+  handleInvitationMail(app);
 
   registerRoute(app, userRoutes.list, {
     handler: async (request) => ({

@@ -10,6 +10,27 @@ import type { AuthContext } from '../../plugins/auth.ts';
 import { existingAccountInvitationMail, userInvitationMail } from './user-invitation-mail.ts';
 import { elsewhereKey, userModel, type UserDocument } from './user.model.ts';
 
+/** The outbox kind of the invitation email. */
+export const USER_INVITATION_MAIL = 'user.invitation';
+
+/**
+ * An invitation waiting in the outbox is sent only while its link is the user's current one (a
+ * newer invitation, a deactivation or a set password make it pointless: its link would be dead).
+ */
+export function handleInvitationMail(app: FastifyInstance): void {
+  const Users = userModel(app.mongo);
+  app.mail.handle(USER_INVITATION_MAIL, {
+    stillWanted: async (ref, organizationId) =>
+      Boolean(
+        await scoped(Users, organizationId).exists({
+          _id: ref.userId,
+          status: 'invited',
+          inviteTokenHash: ref.tokenHash || null,
+        }),
+      ),
+  });
+}
+
 /** User management inside the caller's organization. Every query goes through `scoped()`. */
 export function usersService(app: FastifyInstance) {
   const Users = userModel(app.mongo);
@@ -23,8 +44,9 @@ export function usersService(app: FastifyInstance) {
   }
 
   /**
-   * Gives the user a fresh invitation token (the old one stops working) and emails the link; to
-   * an address whose account is elsewhere, the mail that says so instead (no link, no token).
+   * Gives the user a fresh invitation token (the old one stops working) and queues the email with
+   * the link (the outbox sends it; an older invitation still waiting there is then dropped); to an
+   * address whose account is elsewhere, the mail that says so instead (no link, no token).
    */
   async function sendInvitation(ctx: AuthContext, user: UserDocument): Promise<void> {
     const token = randomToken();
@@ -37,7 +59,7 @@ export function usersService(app: FastifyInstance) {
       inviterName: ctx.user.name,
       organizationName: ctx.organization.name,
     };
-    await app.mail.send(
+    await app.mail.enqueue(
       user.accountElsewhere
         ? existingAccountInvitationMail({ ...who, signInUrl: `${publicUrl}/login` })
         : userInvitationMail({
@@ -45,6 +67,12 @@ export function usersService(app: FastifyInstance) {
             link: `${publicUrl}/set-password#token=${token}`,
             expiresAt: user.inviteExpiresAt,
           }),
+      {
+        organizationId: ctx.organization._id,
+        kind: USER_INVITATION_MAIL,
+        // No token for an address whose account is elsewhere: '' stands for none.
+        ref: { userId: user._id.toHexString(), tokenHash: user.inviteTokenHash ?? '' },
+      },
     );
   }
 

@@ -7,5 +7,15 @@ export interface RunningDatabase {
   description: string;
   /** Connection string without a database name, e.g. `mongodb://127.0.0.1:27017`. */
   uri: string;
+  /**
+   * FerretDB 2 only: its PostgreSQL, for fault tests that kill the database under a running
+   * FerretDB (`kill`, SIGKILL by default, resolves once it exited) and start it again on the same
+   * port and data (`restart`, resolves once it accepts connections).
+   */
+  postgres?: {
+    pid(): number | undefined;
+    kill(signal?: NodeJS.Signals): Promise<void>;
+    restart(): Promise<void>;
+  };
   stop(): Promise<void>;
 }

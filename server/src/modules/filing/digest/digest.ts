@@ -100,7 +100,16 @@ async function sendDigest(
       filingUrl: `${app.config.publicUrl}/filing`,
     });
     try {
-      await app.mail.send({ to: admin.email, subject, text });
+      // Through the outbox (docs/reliability.md §4): one message per admin and day, even when the
+      // digest's run is repeated after a crash.
+      await app.mail.enqueue(
+        { to: admin.email, subject, text },
+        {
+          organizationId: organization._id,
+          kind: 'filing.digest',
+          key: `filing-digest:${organization._id.toHexString()}:${day}:${admin._id.toHexString()}`,
+        },
+      );
     } catch (error) {
       failed += 1;
       app.log.error(
@@ -109,7 +118,7 @@ async function sendDigest(
           organizationId: organization._id.toHexString(),
           userId: admin._id.toHexString(),
         },
-        'filing digest email failed',
+        'queueing the filing digest email failed',
       );
     }
   }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Types } from 'mongoose';
 import { LeverApiError, LeverDisconnectedError, parseRetryAfter } from './lever.errors.ts';
 import type { LeverIntegrationDocument } from '../integration.model.ts';
+import { jobGroupOf, LEVER_JOBS } from '../lever.jobs.ts';
 import { sendToLever } from './lever-http.ts';
 import type {
   CreatedLeverWebhook,
@@ -125,8 +126,19 @@ export function leverClient(
       }
     }
     if (!sent.response.ok) throw await failure(sent.response, sent.redirectedTo);
+    revive(integrationId);
     if (sent.response.status === 204) return undefined;
     return (await sent.response.json()) as T;
+  }
+
+  /**
+   * Lever answers this integration again: its jobs that died waiting (LEVER_RETRY_HOURS) come back
+   * (docs/jobs.md; throttled by app.jobs to one revival per integration and 10 s).
+   */
+  function revive(integrationId: Types.ObjectId): void {
+    app.jobs
+      .revive({ types: [LEVER_JOBS.application, LEVER_JOBS.tag], group: jobGroupOf(integrationId) })
+      .catch((error: unknown) => app.log.warn({ err: error }, 'reviving dead Lever jobs failed'));
   }
 
   const dataOf = async <T>(promise: Promise<{ data: T } | undefined>): Promise<T> => {

@@ -56,7 +56,7 @@ export async function warnExpiringGrants(app: FastifyInstance, now = Date.now())
 
 /** The email itself: when access ends, why, and how to renew it. */
 export function grantWarningJob(app: FastifyInstance) {
-  return async function handle({ payload, organizationId }: JobContext<GrantWarningPayload>) {
+  return async function handle({ id, payload, organizationId }: JobContext<GrantWarningPayload>) {
     if (!organizationId) throw new PermanentFailure('The job names no organization');
     const orgId = new Types.ObjectId(organizationId);
     const [integration, user, organization] = await Promise.all([
@@ -71,18 +71,22 @@ export function grantWarningJob(app: FastifyInstance) {
     const grant = grantOf(integration, payload.grantedAt);
     const ends = formatMailDate(grant.expiresAt);
     const days = payload.daysLeft === 1 ? '1 day' : `${payload.daysLeft} days`;
-    await app.mail.send({
-      to: user.email,
-      subject: `Reconnect Lever: Eligo's access to Lever ends in ${days}`,
-      text: [
-        `Hello ${user.name},`,
-        '',
-        `Lever ends every integration's authorization one year after it was given, whether it is used or not. Eligo's access to ${organization?.name ?? 'your organization'}'s Lever account ends on ${ends}.`,
-        'After that, new applications are not surveyed and hires are not recorded until Lever is reconnected.',
-        '',
-        `To renew it now, a Lever Super Admin opens ATS Integrations in Eligo and clicks Reconnect on the Lever tile: ${app.config.publicUrl}${SCREEN_PATH}`,
-        'Reconnecting keeps everything Eligo knows; it only renews the authorization for another year.',
-      ].join('\n'),
-    });
+    // Through the outbox (docs/reliability.md §4), once per warning job even if it runs again.
+    await app.mail.enqueue(
+      {
+        to: user.email,
+        subject: `Reconnect Lever: Eligo's access to Lever ends in ${days}`,
+        text: [
+          `Hello ${user.name},`,
+          '',
+          `Lever ends every integration's authorization one year after it was given, whether it is used or not. Eligo's access to ${organization?.name ?? 'your organization'}'s Lever account ends on ${ends}.`,
+          'After that, new applications are not surveyed and hires are not recorded until Lever is reconnected.',
+          '',
+          `To renew it now, a Lever Super Admin opens ATS Integrations in Eligo and clicks Reconnect on the Lever tile: ${app.config.publicUrl}${SCREEN_PATH}`,
+          'Reconnecting keeps everything Eligo knows; it only renews the authorization for another year.',
+        ].join('\n'),
+      },
+      { organizationId: orgId, kind: 'lever.grant-warning', key: `lever-grant-warning:${id}` },
+    );
   };
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Types } from 'mongoose';
 import type { JobContext } from '../../../lib/jobs/runner.ts';
-import { PermanentFailure } from '../../../lib/jobs/errors.ts';
+import { PermanentFailure, RetryLater } from '../../../lib/jobs/errors.ts';
 import { scoped } from '../../../lib/tenancy/tenant-repository.ts';
 import { ttlCache, type TtlCache } from '../../../lib/ttl-cache.ts';
 import { inviteApplicant } from '../../survey/index.ts';
@@ -9,7 +9,7 @@ import { registerApplicant } from '../../applicants/index.ts';
 import { leverInboxModel, type LeverInboxItem } from '../webhooks/inbox.model.ts';
 import type { ApplicationJobPayload } from '../lever.jobs.ts';
 import type { LeverAccountClient } from '../client/lever.client.ts';
-import { LeverIntegrationGoneError } from '../client/lever.errors.ts';
+import { LeverApiError, LeverIntegrationGoneError } from '../client/lever.errors.ts';
 import type { LeverPosting } from '../client/lever.types.ts';
 import { applicantInputFrom, pickApplication, postingIdOf } from './application-input.ts';
 import { asJobFailure, isForbidden, isNotFound } from './lever-failures.ts';
@@ -43,13 +43,21 @@ async function postingOf(
   return posting;
 }
 
-/** Why Lever's refusal to give us the opportunity is final, in words for the admin. */
+/** A claim of the invitation held by another caller (or one that died): look again this much later. */
+const IN_PROGRESS_RETRY_MS = 30_000;
+
+/**
+ * Why Lever's refusal to give us the opportunity is final, in words for the admin: any answer Lever
+ * will give again (a 4xx other than 408/429), not only 404 and 403.
+ */
 function refusal(error: unknown): string | null {
   if (error instanceof LeverIntegrationGoneError) return 'The Lever integration was deleted';
   if (isNotFound(error)) return 'The opportunity was deleted in Lever before Eligo could read it';
   if (isForbidden(error)) {
     return 'Lever refused to show the opportunity (confidential, and Eligo has no confidential access)';
   }
+  if (error instanceof LeverApiError && !error.retryable)
+    return `Lever refused to show the opportunity: ${error.message}`.slice(0, 300);
   return null;
 }
 
@@ -117,6 +125,15 @@ export function applicationJob(app: FastifyInstance) {
       applicantId = applicant._id;
       await settle({ status: 'processed', applicantId });
     }
-    await inviteApplicant(app, { _id: applicantId, organizationId: row.organizationId });
+    const { outcome } = await inviteApplicant(app, {
+      _id: applicantId,
+      organizationId: row.organizationId,
+    });
+    // Another caller holds the invitation's claim (an admin's action, or a process that died
+    // before queueing the email): this job looks again until the claim is settled or released.
+    if (outcome === 'in_progress')
+      throw new RetryLater('The survey invitation is being queued elsewhere', {
+        afterMs: IN_PROGRESS_RETRY_MS,
+      });
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import {
   jobGroupOf,
+  LEVER_JOB_KINDS,
   LEVER_JOBS,
   type ApplicationJobPayload,
   type HireJobPayload,
@@ -13,7 +14,7 @@ import { RECONCILE_JOB_SETTINGS, reconcileJob } from './reconcile.job.ts';
 import { enqueueReceived } from '../webhooks/inbox.ts';
 import { applicationJob } from './application.job.ts';
 import { DISCONNECTED_REASON } from './lever-failures.ts';
-import { TAG_JOB_SETTINGS, tagJob } from './tag.job.ts';
+import { tagJob } from './tag.job.ts';
 
 /** How often each instance looks for inbox rows whose job was never queued. */
 const INBOX_SWEEP_MS = 15_000;
@@ -27,15 +28,19 @@ const RECONCILE_TICK_MS = 5 * 60_000;
  * Disconnected (resuming them, with the held deliveries, after Reconnect).
  */
 export function defineSyncJobs(app: FastifyInstance): void {
+  // Retried while Lever (or our database) fails for LEVER_RETRY_HOURS, then dead until Lever
+  // answers again for the integration (the client revives them) or the probe finds it back.
+  const budget = { retryForMs: app.config.retryBudgets.leverMs, baseDelayMs: 2_000 };
   app.jobs.define<ApplicationJobPayload>(LEVER_JOBS.application, {
     handler: applicationJob(app),
-    maxAttempts: 10,
-    baseDelayMs: 2_000,
+    ...budget,
+    kind: LEVER_JOB_KINDS.application,
     timeoutMs: 2 * 60_000,
   });
   app.jobs.define<TagJobPayload>(LEVER_JOBS.tag, {
     handler: tagJob(app),
-    ...TAG_JOB_SETTINGS,
+    ...budget,
+    kind: LEVER_JOB_KINDS.tag,
     timeoutMs: 2 * 60_000,
   });
   app.jobs.define<HireJobPayload>(LEVER_JOBS.hire, { handler: hireJob(app), ...HIRE_JOB_SETTINGS });

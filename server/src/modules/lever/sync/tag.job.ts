@@ -15,8 +15,6 @@ const WOTC_TAG = /-WOTC:(Pre|Not) Qualified$/;
 /** A status changed while we wrote: write again, at most this many times in one attempt. */
 const MAX_ROUNDS = 3;
 
-export const TAG_JOB_SETTINGS = { maxAttempts: 8, baseDelayMs: 2_000, maxDelayMs: 15 * 60_000 };
-
 /**
  * Makes the opportunity's WOTC tags match `tag`: removes every other Eligo WOTC tag (the opposite
  * status, or one written under an earlier prefix), then adds `tag` unless it is there. Reads the
@@ -30,25 +28,25 @@ async function writeTag(lever: LeverAccountClient, opportunityId: string, tag: s
   if (!tags.includes(tag)) await lever.addTags(opportunityId, [tag]);
 }
 
-/** The tag the applicant should carry now, or null when nothing is to be written. */
+/**
+ * The tag the applicant should carry now, or null when nothing is to be written: pending, failed,
+ * or dead (a dead job revived when Lever answered again, or retried by an admin, tries once more).
+ */
 const wanted = (applicant: ApplicantDocument | null) =>
-  applicant?.tagSync?.state === 'pending' || applicant?.tagSync?.state === 'failed'
-    ? (applicant.tagSync.tag ?? null)
+  ['pending', 'failed', 'dead'].includes(applicant?.tagSync?.state ?? '')
+    ? (applicant!.tagSync.tag ?? null)
     : null;
 
 /**
  * Writes an applicant's `<prefix>-WOTC:…` tag to their Lever opportunity (docs/applicants.md, "Tags
  * in Lever") and records the outcome on the applicant: synced; failed with the next retry (429,
  * 5xx, Lever away — retried with backoff, `Retry-After` honoured); dead (404: the opportunity was
- * deleted — not retried; or the attempts ran out); paused while the integration is Disconnected.
+ * deleted — not retried; or LEVER_RETRY_HOURS ran out — revived once Lever answers again); paused
+ * while the integration is Disconnected.
  */
 export function tagJob(app: FastifyInstance): JobDefinition<TagJobPayload>['handler'] {
-  return async function handle({
-    payload,
-    organizationId,
-    attempt,
-    signal,
-  }: JobContext<TagJobPayload>) {
+  return async function handle(job: JobContext<TagJobPayload>) {
+    const { payload, organizationId, signal } = job;
     if (!organizationId) throw new PermanentFailure('The job names no organization');
     const Applicants = scoped(applicantModel(app.mongo), new Types.ObjectId(organizationId));
     let applicant = await Applicants.findById(payload.applicantId);
@@ -69,7 +67,7 @@ export function tagJob(app: FastifyInstance): JobDefinition<TagJobPayload>['hand
     } catch (error) {
       // Stopped by a shutdown: the job is released to another instance, nothing to record.
       if (signal.aborted) throw error;
-      throw await recordFailure(app, ref, error, attempt);
+      throw await recordFailure(app, ref, error, job);
     }
     if (wanted(applicant) === tag) await recordTagSyncOutcome(app, ref, { state: 'synced' });
   };
@@ -84,7 +82,7 @@ async function recordFailure(
   app: FastifyInstance,
   ref: Pick<ApplicantDocument, '_id' | 'organizationId'>,
   error: unknown,
-  attempt: number,
+  job: Pick<JobContext<TagJobPayload>, 'lastAttempt' | 'countedAttempt' | 'backoff'>,
 ): Promise<unknown> {
   if (isNotFound(error)) {
     const reason = 'The opportunity no longer exists in Lever (deleted)';
@@ -100,14 +98,14 @@ async function recordFailure(
     });
     return failure;
   }
-  if (failure instanceof PermanentFailure || attempt >= TAG_JOB_SETTINGS.maxAttempts) {
+  if (failure instanceof PermanentFailure || job.lastAttempt) {
     await recordTagSyncOutcome(app, ref, { state: 'dead', reason: messageOf(failure) });
     return failure;
   }
   // Our own draw of the backoff, passed on as the floor: the next try is not before `nextRetryAt`.
   const afterMs = retryDelay(
-    attempt,
-    TAG_JOB_SETTINGS,
+    job.countedAttempt,
+    job.backoff,
     failure instanceof RetryLater ? failure.afterMs : 0,
   );
   await recordTagSyncOutcome(app, ref, {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { ErrorCode } from '@eligo/shared/errors';
 import type { LeverDelivery, WebhookReceipt } from '@eligo/shared/schemas/integrations';
@@ -16,6 +17,24 @@ import { verifyingWebhooks, type VerifyingWebhook } from './webhook-secrets.ts';
 const FUTURE_SKEW_MS = 5 * 60_000;
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+
+/** Lever's ids are UUIDs (docs/lever-api.md §2.1). */
+const LEVER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Why a signed delivery's ids cannot be Lever's (over-long, malformed), or null. The signature does
+ * not cover `data`: such a delivery is refused for good at receipt rather than sent on to Lever,
+ * which would answer 4xx (a 15,000-character id: 414) to every retry.
+ */
+function malformedIds(ids: Record<string, string | null>): string | null {
+  const bad = Object.entries(ids).filter(([, id]) => id !== null && !LEVER_ID.test(id));
+  if (bad.length === 0) return null;
+  const described = bad.map(([name, id]) => `${name} (${id!.length} characters)`).join(', ');
+  return `Lever sent a malformed id: ${described} is not a Lever id`;
+}
+
+/** An id as stored: a malformed one is shortened (the raw body keeps it whole). */
+const stored = (id: string | null) => (id && id.length > 64 ? `${id.slice(0, 64)}…` : id);
 
 const isProcessed = (event: string): event is LeverWebhookEvent =>
   (LEVER_WEBHOOK_EVENTS as readonly string[]).includes(event);
@@ -87,9 +106,9 @@ export function webhookReceiver(app: FastifyInstance) {
   /**
    * One delivery: 404 for an unknown integration (or webhook URL), 401 for a bad signature or a
    * stale delivery, then by kind. An application or a hire is stored in the inbox before we answer
-   * (a database failure surfaces as 503, so Lever retries) — one that names no opportunity too, as
-   * a failed row counted on the tile, never dropped in silence; test pings and other events are
-   * only counted.
+   * (a database failure surfaces as 503, so Lever retries) — one that names no opportunity or
+   * carries ids that are not Lever's too, as a failed row counted on the tile, never dropped in
+   * silence; test pings and other events are only counted.
    */
   async function receive(
     publicId: string,
@@ -112,33 +131,39 @@ export function webhookReceiver(app: FastifyInstance) {
     // `candidateId` is Lever's older name for the opportunity id (still on application objects).
     const opportunityId = text(data.opportunityId) ?? text(data.candidateId);
     const applicationId = event === 'applicationCreated' ? text(data.applicationId) : null;
+    const contactId = text(data.contactId);
     const held = integration.status === 'disconnected';
+    // Failed at receipt (counted on the tile, never processed or swept): a delivery that names no
+    // opportunity, or one whose ids are not Lever's (2xx all the same: retrying cannot help).
     const unusable = opportunityId === null;
+    const refused = unusable ? null : malformedIds({ opportunityId, applicationId, contactId });
+    const failure = unusable ? NO_OPPORTUNITY : refused;
+    const subject = applicationId ?? opportunityId ?? 'no-opportunity';
     const row = {
       _id: inboxKey(
         integration._id,
         event,
-        applicationId ?? opportunityId ?? 'no-opportunity',
+        refused ? `malformed-${createHash('sha256').update(subject).digest('hex')}` : subject,
         delivery.triggeredAt,
       ),
       organizationId: integration.organizationId,
       integrationId: integration._id,
       event,
-      opportunityId,
-      applicationId,
-      contactId: text(data.contactId),
+      opportunityId: stored(opportunityId),
+      applicationId: stored(applicationId),
+      contactId: stored(contactId),
       triggeredAt: new Date(delivery.triggeredAt),
       receivedAt: new Date(),
       deliveryToken: delivery.token,
       rawBody,
-      status: unusable ? ('failed' as const) : held ? ('held' as const) : ('received' as const),
-      ...(unusable ? { failure: NO_OPPORTUNITY, processedAt: new Date() } : {}),
+      status: failure ? ('failed' as const) : held ? ('held' as const) : ('received' as const),
+      ...(failure ? { failure, processedAt: new Date() } : {}),
     };
     if (!(await insertOnce(() => Inbox.create(row))).won) return { outcome: 'duplicate' };
-    if (unusable) {
-      app.log.warn({ integrationId: integration._id, event }, NO_OPPORTUNITY);
+    if (failure) {
+      app.log.warn({ integrationId: integration._id, event, inboxId: row._id }, failure);
       await recordActivity(app, integration, 'event', event);
-      return { outcome: 'unusable' };
+      return { outcome: unusable ? 'unusable' : 'refused' };
     }
     // Stored is what Lever needs to hear: queueing the job and counting the event may fail (a row
     // whose job was not queued is found by the sweep). Both at once, to answer sooner.

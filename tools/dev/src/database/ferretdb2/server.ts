@@ -28,11 +28,14 @@ documentdb.enableUserCrud = true
 documentdb.maxUserLimit = 100
 `;
 
-/** Throwaway clusters (tests, CI) skip durability: nothing there must survive a power cut. */
-const EPHEMERAL_CONF = `
+/**
+ * Throwaway clusters (tests, CI) skip durability: nothing there must survive a power cut. One
+ * whose PostgreSQL a test kills (`crashSafe`) keeps synchronous commits, or a SIGKILL loses commits
+ * already acknowledged (seen: every delivery then answered 401; docs/reliability.md §3).
+ */
+const ephemeralConf = (crashSafe: boolean) => `
 fsync = off
-synchronous_commit = off
-full_page_writes = off
+${crashSafe ? '' : 'synchronous_commit = off\n'}full_page_writes = off
 `;
 
 export interface FerretDb2Options {
@@ -43,6 +46,8 @@ export interface FerretDb2Options {
   port?: number;
   /** Tests and CI: no fsync (faster; data may be lost on a crash of the machine), deleted on stop. */
   ephemeral?: boolean;
+  /** With `ephemeral`: commits survive PostgreSQL being killed (fault tests kill it). */
+  crashSafe?: boolean;
   log?: Log;
 }
 
@@ -101,6 +106,7 @@ async function createCluster(
   engine: Engine,
   account: Account | undefined,
   ephemeral: boolean,
+  crashSafe: boolean,
 ): Promise<void> {
   await mkdir(pgData, { recursive: true, mode: 0o700 });
   if (account) await chown(pgData, account.uid, account.gid);
@@ -118,7 +124,7 @@ async function createCluster(
   }
   await appendFile(
     path.join(pgData, 'postgresql.conf'),
-    POSTGRESQL_CONF + (ephemeral ? EPHEMERAL_CONF : ''),
+    POSTGRESQL_CONF + (ephemeral ? ephemeralConf(crashSafe) : ''),
   );
 }
 
@@ -188,25 +194,31 @@ export async function startFerretDb2(options: FerretDb2Options): Promise<Running
   const pgData = await clusterDir(options.dataDir, account, log);
   if (!existsSync(path.join(pgData, 'PG_VERSION'))) {
     log?.(`creating the PostgreSQL cluster in ${pgData}`);
-    await createCluster(pgData, engine, account, options.ephemeral ?? false);
+    const { ephemeral = false, crashSafe = false } = options;
+    await createCluster(pgData, engine, account, ephemeral, crashSafe);
   }
   const pgPort = await freePort();
-  const postgres = spawnLogged(
-    path.join(engine.pgBin, 'postgres'),
-    ['-D', pgData, '-p', String(pgPort)],
-    asAccount(account),
-  );
-  // SIGINT is PostgreSQL's "fast" shutdown: it ends sessions and checkpoints.
   let stopping = false;
+  let killed = false;
+  const spawnPostgres = () => {
+    const started = spawnLogged(
+      path.join(engine.pgBin, 'postgres'),
+      ['-D', pgData, '-p', String(pgPort)],
+      asAccount(account),
+    );
+    // Say why, when it goes away on its own: the clients only see refused connections.
+    started.child.on('exit', (code, signal) => {
+      if (!stopping && !killed)
+        log?.(`PostgreSQL exited unexpectedly (${signal ?? `code ${code}`}):\n${started.output()}`);
+    });
+    return started;
+  };
+  let postgres = spawnPostgres();
+  // SIGINT is PostgreSQL's "fast" shutdown: it ends sessions and checkpoints.
   const stopPostgres = () => {
     stopping = true;
     return stopProcess(postgres.child, 30_000, 'SIGINT');
   };
-  // Say why, when it goes away on its own: the clients only see refused connections.
-  postgres.child.on('exit', (code, signal) => {
-    if (!stopping)
-      log?.(`PostgreSQL exited unexpectedly (${signal ?? `code ${code}`}):\n${postgres.output()}`);
-  });
   let ferretdb: ChildProcess | undefined;
   try {
     await waitForPostgres(engine, pgPort, postgres.child, postgres.output);
@@ -253,6 +265,24 @@ export async function startFerretDb2(options: FerretDb2Options): Promise<Running
       kind: 'ferretdb2',
       description,
       uri: `mongodb://127.0.0.1:${port}`,
+      postgres: {
+        pid: () => postgres.child.pid,
+        async kill(signal = 'SIGKILL') {
+          killed = true;
+          const exited = new Promise<void>((resolve) =>
+            postgres.child.once('exit', () => resolve()),
+          );
+          postgres.child.kill(signal);
+          await exited;
+        },
+        async restart() {
+          if (postgres.child.exitCode === null && postgres.child.signalCode === null)
+            throw new Error('PostgreSQL is still running');
+          killed = false;
+          postgres = spawnPostgres();
+          await waitForPostgres(engine, pgPort, postgres.child, postgres.output);
+        },
+      },
       stop: async () => {
         stopping = true;
         await stopProcess(child);
