@@ -26,6 +26,7 @@ import auditModule from './modules/audit/audit.routes.ts';
 import authModule from './modules/auth/auth.routes.ts';
 import countiesModule from './modules/counties/counties.routes.ts';
 import filingModule from './modules/filing/filing.routes.ts';
+import creditsModule from './modules/credits/credits.routes.ts';
 import leverModule from './modules/lever/lever.routes.ts';
 import mailboxModule from './modules/mailbox/mailbox.routes.ts';
 import organizationModule from './modules/organizations/organization.routes.ts';
@@ -77,6 +78,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(countiesModule);
   await fastify.register(leverModule);
   await fastify.register(filingModule);
+  await fastify.register(creditsModule);
   await fastify.register(auditModule);
 
   // Last: static SPA files and the not-found handler for whatever no module claimed.

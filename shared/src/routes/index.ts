@@ -18,3 +18,4 @@ export * from './audit.ts';
 export * from './account-preferences.ts';
 export * from './hires.ts';
 export * from './filing.ts';
+export * from './credits.ts';

@@ -4,7 +4,6 @@ import { scoped } from '../../../lib/tenancy/tenant-repository.ts';
 import type { CsvRecord } from '../../../lib/csv-import/index.ts';
 import { applicantModel, type Applicant } from '../applicant.model.ts';
 import { applicantIdFor } from '../registration.service.ts';
-import type { HiresCsvRow } from './hires-csv.definition.ts';
 
 export type Resolved =
   { applicant: Applicant; reason?: never } | { applicant: null; reason: 'not_found' | 'ambiguous' };
@@ -24,12 +23,13 @@ const PROJECTION = {
  * The applicants a batch of rows names, by line: an `employee` with `@` is an email (normalized by
  * the cell parser; several applicants with it are `ambiguous`: the same person applied more than
  * once, so the opportunity id must say which), anything else a Lever opportunity id (the
- * applicant's `_id` is derived from it). Two reads per batch, both on indexes.
+ * applicant's `_id` is derived from it). Two reads per batch, both on indexes. Every CSV import
+ * that names people (hires, payroll) resolves them here.
  */
 export async function resolveEmployees(
   app: FastifyInstance,
   organizationId: Types.ObjectId,
-  records: Array<CsvRecord<HiresCsvRow>>,
+  records: Array<CsvRecord<{ employee: string }>>,
 ): Promise<Map<number, Resolved>> {
   const Applicants = scoped(applicantModel(app.mongo), organizationId);
   const emails = new Set<string>();
