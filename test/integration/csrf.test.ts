@@ -98,6 +98,8 @@ describe('CSRF defence', () => {
         'POST /api/hires/import',
         'PATCH /api/account/preferences',
         'PATCH /api/organization/settings',
+        'POST /api/payroll/import',
+        'PUT /api/credits/hires/{applicantId}/termination',
       ]),
     );
     for (const op of unsafe) {
