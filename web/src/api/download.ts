@@ -1,4 +1,4 @@
-import type { RouteBody, RouteDef, RouteRef } from '@eligo/shared/route-table';
+import type { RouteBody, RouteDef, RouteQuery, RouteRef } from '@eligo/shared/route-table';
 import { send } from './client.ts';
 
 /**
@@ -9,8 +9,13 @@ export async function downloadFile<D extends RouteDef>(
   def: D | RouteRef<D>,
   body: RouteBody<D>,
   fallbackName: string,
+  query?: RouteQuery<D>,
 ): Promise<string> {
-  const response = await send(def, { body }, 'text/csv, application/json');
+  const response = await send(
+    def,
+    { body, query: query as Record<string, unknown> | undefined },
+    'text/csv, application/json',
+  );
   const name =
     /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
     fallbackName;
