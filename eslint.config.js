@@ -31,6 +31,8 @@ const moduleDependencies = {
   lever: ['applicants', 'survey', 'organizations', 'users'],
   // The Filing screen and the daily digest (docs/filing.md); forms 8850/9061 (docs/forms.md).
   filing: ['applicants', 'organizations', 'users'],
+  // Payroll, the credit ledger and Form 5884 (docs/credits.md §8).
+  credits: ['applicants', 'organizations'],
 };
 
 const modulesDir = `${import.meta.dirname}/server/src/modules`;

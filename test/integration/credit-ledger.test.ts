@@ -32,7 +32,10 @@ type Org = Awaited<ReturnType<typeof organization>>;
 /** A hire who started on `startedOn`, certified in `group` unless `group` is null. */
 async function hire(org: Org, startedOn: string, group: DolCode | null) {
   const hired = await hiredApplicant(t.app, org.id);
-  const put = await org.admin.put(`/api/applicants/${hired.applicantId}/hire`, hireBody({ startedOn }));
+  const put = await org.admin.put(
+    `/api/applicants/${hired.applicantId}/hire`,
+    hireBody({ startedOn }),
+  );
   expect(put.statusCode).toBe(200);
   if (group) await certify(t.app, t.db, org.id, hired.applicantId, group);
   return hired;
@@ -131,9 +134,19 @@ describe('the ledger', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toContain('form-5884-2025.csv');
-    const rows = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const rows = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(rows[0]).toBe('"tax_year","line","description","qualified_wages","rate","credit"');
-    expect(rows.slice(1).map((r: string) => r.split('","').slice(1).filter((_, i) => i !== 1))).toEqual([
+    expect(
+      rows.slice(1).map((r: string) =>
+        r
+          .split('","')
+          .slice(1)
+          .filter((_, i) => i !== 1),
+      ),
+    ).toEqual([
       ['1a', '6000.00', '0.25', '1500.00"'],
       ['1b', '16000.00', '0.40', '6400.00"'],
       ['1c', '0.00', '0.50', '0.00"'],
@@ -144,7 +157,10 @@ describe('the ledger', () => {
   test('a termination under 120 hours means no credit, and ends the projection', async () => {
     const org = await organization();
     const short = await hire(org, '2025-03-03', 'A');
-    await upload(org.admin, periods(short.opportunityId, '2025-03-03', '2025-04-13', { hours: 37, wages: 555 }));
+    await upload(
+      org.admin,
+      periods(short.opportunityId, '2025-03-03', '2025-04-13', { hours: 37, wages: 555 }),
+    );
     const before = (await ledger(org.admin, 2025)).lines[0];
     expect(before).toMatchObject({ status: 'below_minimum_hours', creditToDate: 0 });
     expect(before.projectedCredit).toBeGreaterThan(0);
@@ -182,7 +198,10 @@ describe('the ledger', () => {
     const byId = (body: { lines: Array<{ applicantId: string }> }, id: string) =>
       body.lines.find((l) => l.applicantId === id) as Record<string, unknown>;
     const table = await ledger(org.admin, 2026);
-    expect(byId(table, late.applicantId)).toMatchObject({ status: 'program_not_authorized', creditToDate: 0 });
+    expect(byId(table, late.applicantId)).toMatchObject({
+      status: 'program_not_authorized',
+      creditToDate: 0,
+    });
 
     const instance = async (through: string) => {
       const other = await createTestApp(import.meta.filename, {
@@ -194,7 +213,10 @@ describe('the ledger', () => {
     };
     const extended = await ledger(await instance('2030-12-31'), 2026);
     expect(extended.authorizedThrough).toBe('2030-12-31');
-    expect(byId(extended, late.applicantId)).toMatchObject({ status: 'credited', creditToDate: 2400 });
+    expect(byId(extended, late.applicantId)).toMatchObject({
+      status: 'credited',
+      creditToDate: 2400,
+    });
     const shortened = await ledger(await instance('2025-06-30'), 2025);
     expect(byId(shortened, covered.applicantId)).toMatchObject({
       status: 'program_not_authorized',

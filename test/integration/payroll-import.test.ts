@@ -15,7 +15,10 @@ afterAll(() => t?.close());
 
 async function hire(startedOn = '2025-10-01') {
   const hired = await hiredApplicant(t.app, t.org.organizationId);
-  const put = await t.admin.put(`/api/applicants/${hired.applicantId}/hire`, hireBody({ startedOn }));
+  const put = await t.admin.put(
+    `/api/applicants/${hired.applicantId}/hire`,
+    hireBody({ startedOn }),
+  );
   expect(put.statusCode).toBe(200);
   return hired;
 }
@@ -47,11 +50,23 @@ describe('a valid file', () => {
       unchanged: 0,
       // Kept, and said: their credit appears once the state certifies them.
       notCertified: 1,
-      notCertifiedEmployees: [{ line: 4, employee: b.email.toLowerCase(), applicantId: b.applicantId }],
+      notCertifiedEmployees: [
+        { line: 4, employee: b.email.toLowerCase(), applicantId: b.applicantId },
+      ],
     });
     expect(await storedOf(a.applicantId)).toEqual([
-      { periodStart: '2025-10-01', periodEnd: '2025-10-14', hundredthsOfHours: 8000, cents: 120000 },
-      { periodStart: '2025-10-15', periodEnd: '2025-10-28', hundredthsOfHours: 7550, cents: 113250 },
+      {
+        periodStart: '2025-10-01',
+        periodEnd: '2025-10-14',
+        hundredthsOfHours: 8000,
+        cents: 120000,
+      },
+      {
+        periodStart: '2025-10-15',
+        periodEnd: '2025-10-28',
+        hundredthsOfHours: 7550,
+        cents: 113250,
+      },
     ]);
     expect(await storedOf(b.applicantId)).toHaveLength(1);
 
@@ -63,10 +78,25 @@ describe('a valid file', () => {
       t.admin,
       payrollCsv([`${a.email},2025-10-15,2025-10-28,76,1140`]),
     );
-    expect(corrected.json()).toMatchObject({ created: 0, updated: 1, unchanged: 0, notCertified: 0 });
+    expect(corrected.json()).toMatchObject({
+      created: 0,
+      updated: 1,
+      unchanged: 0,
+      notCertified: 0,
+    });
     expect(await storedOf(a.applicantId)).toEqual([
-      { periodStart: '2025-10-01', periodEnd: '2025-10-14', hundredthsOfHours: 8000, cents: 120000 },
-      { periodStart: '2025-10-15', periodEnd: '2025-10-28', hundredthsOfHours: 7600, cents: 114000 },
+      {
+        periodStart: '2025-10-01',
+        periodEnd: '2025-10-14',
+        hundredthsOfHours: 8000,
+        cents: 120000,
+      },
+      {
+        periodStart: '2025-10-15',
+        periodEnd: '2025-10-28',
+        hundredthsOfHours: 7600,
+        cents: 114000,
+      },
     ]);
   });
 
@@ -75,9 +105,18 @@ describe('a valid file', () => {
     const file = payrollCsv(periods(a.opportunityId, '2025-10-01', '2025-12-31'));
     const dry = await uploadPayroll(t.admin, file, '?dryRun=true');
     expect(dry.statusCode).toBe(200);
-    expect(dry.json()).toMatchObject({ dryRun: true, rows: 7, created: 7, updated: 0, notCertified: 1 });
+    expect(dry.json()).toMatchObject({
+      dryRun: true,
+      rows: 7,
+      created: 7,
+      updated: 0,
+      notCertified: 1,
+    });
     expect(await storedOf(a.applicantId)).toEqual([]);
-    expect((await uploadPayroll(t.admin, file)).json()).toMatchObject({ dryRun: false, created: 7 });
+    expect((await uploadPayroll(t.admin, file)).json()).toMatchObject({
+      dryRun: false,
+      created: 7,
+    });
     expect(await storedOf(a.applicantId)).toHaveLength(7);
   });
 });
@@ -132,8 +171,12 @@ describe('bad input refuses the whole file, with every error by line and column'
   test('unknown people, one person named two ways, and overlaps with what is stored', async () => {
     const a = await hire();
     expect(
-      (await uploadPayroll(t.admin, payrollCsv([`${a.opportunityId},2025-10-01,2025-10-14,80,1200`])))
-        .statusCode,
+      (
+        await uploadPayroll(
+          t.admin,
+          payrollCsv([`${a.opportunityId},2025-10-01,2025-10-14,80,1200`]),
+        )
+      ).statusCode,
     ).toBe(200);
     const res = await uploadPayroll(
       t.admin,
@@ -155,7 +198,12 @@ describe('bad input refuses the whole file, with every error by line and column'
     expect(details[1]!.message).toMatch(/line 3/);
     expect(details[2]!.message).toMatch(/No applicant/);
     expect(await storedOf(a.applicantId)).toEqual([
-      { periodStart: '2025-10-01', periodEnd: '2025-10-14', hundredthsOfHours: 8000, cents: 120000 },
+      {
+        periodStart: '2025-10-01',
+        periodEnd: '2025-10-14',
+        hundredthsOfHours: 8000,
+        cents: 120000,
+      },
     ]);
   });
 

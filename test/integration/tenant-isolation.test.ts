@@ -97,9 +97,12 @@ beforeAll(async () => {
   await certify(t.app, t.db, b.organizationId, creditedId, 'A');
   const payroll = await uploadPayroll(
     bAdmin,
-    payrollCsv([`${credited.applicant.lever!.opportunityId},${daysAgo(20)},${daysAgo(7)},80,1234.56`]),
+    payrollCsv([
+      `${credited.applicant.lever!.opportunityId},${daysAgo(20)},${daysAgo(7)},80,1234.56`,
+    ]),
   );
-  if (payroll.statusCode !== 200) throw new Error(`B's payroll: ${payroll.statusCode} ${payroll.body}`);
+  if (payroll.statusCode !== 200)
+    throw new Error(`B's payroll: ${payroll.statusCode} ${payroll.body}`);
   // B sees its own line: so the sweep below would notice if A did too.
   if (!(await bAdmin.get('/api/credits')).body.includes('Bravocredited')) {
     throw new Error("B's ledger does not show its certified hire");

@@ -63,7 +63,7 @@ export function periods(
 ): string[] {
   const lines: string[] = [];
   const day = (d: Date) => d.toISOString().slice(0, 10);
-  for (let start = new Date(`${from}T00:00:00Z`); day(start) <= through; ) {
+  for (let start = new Date(`${from}T00:00:00Z`); day(start) <= through;) {
     const end = new Date(start.getTime() + (days - 1) * 86_400_000);
     lines.push(`${employee},${day(start)},${day(end)},${hours},${wages}`);
     start = new Date(end.getTime() + 86_400_000);

@@ -25,7 +25,8 @@ export const creditRoutes = {
   }),
   ledger: defineRoute({
     ...creditEndpoints.ledger,
-    summary: 'The credit ledger of a tax year: one line per certified hire, and the Form 5884 totals',
+    summary:
+      'The credit ledger of a tax year: one line per certified hire, and the Form 5884 totals',
     access: 'admin',
     tags: ['credits'],
     query: creditsQuerySchema,

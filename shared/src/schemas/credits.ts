@@ -8,7 +8,13 @@ import { csvImportResultSchema } from './csv-import.ts';
 /** Payroll, the credit ledger and the Form 5884 totals (docs/credits.md §8). */
 
 /** The payroll CSV's header, in order (docs/credits.md §8). */
-export const PAYROLL_CSV_HEADER = ['employee', 'period_start', 'period_end', 'hours', 'wages'] as const;
+export const PAYROLL_CSV_HEADER = [
+  'employee',
+  'period_start',
+  'period_end',
+  'hours',
+  'wages',
+] as const;
 
 /**
  * `POST /api/payroll/import`: every row's period is stored under (person, period_start,

@@ -17,7 +17,12 @@ import { AppError } from '../../lib/app-error.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { loadEmployerProfile } from '../organizations/index.ts';
 import { certifiedHires, type CertifiedHire } from './certified-hires.ts';
-import { payrollPeriodModel, toDollars, toHours, type PayrollPeriod } from './payroll-period.model.ts';
+import {
+  payrollPeriodModel,
+  toDollars,
+  toHours,
+  type PayrollPeriod,
+} from './payroll-period.model.ts';
 import { terminationModel } from './termination.model.ts';
 
 /** Calendar tax years: the fiscal-year setting (`taxYearStartMonth`) is not offered yet. */
@@ -38,7 +43,11 @@ export function taxYearRange(authorizedThrough: string): { first: number; last: 
 }
 
 /** What `creditFor` is asked for one hire. */
-async function creditInputs(app: FastifyInstance, organizationId: Types.ObjectId, hires: CertifiedHire[]) {
+async function creditInputs(
+  app: FastifyInstance,
+  organizationId: Types.ObjectId,
+  hires: CertifiedHire[],
+) {
   const ids = hires.map((hire) => hire.applicantId);
   const [periods, terminations] = await Promise.all([
     scoped(payrollPeriodModel(app.mongo), organizationId)
@@ -91,7 +100,8 @@ function lineOf(hire: CertifiedHire, input: CreditInput, taxYear: number): Credi
   const lookup = ruleSetFor(input.startedOn, { authorizedThrough: input.authorizedThrough });
   if (lookup.status === 'unknown') return null;
   const windows = creditWindows(input.targetGroup, input.startedOn, lookup.ruleSet);
-  const inYear = share || overlaps(windows.first, year) || (windows.second && overlaps(windows.second, year));
+  const inYear =
+    share || overlaps(windows.first, year) || (windows.second && overlaps(windows.second, year));
   if (!inYear) return null;
   return {
     applicantId: hire.applicantId.toHexString(),
@@ -110,7 +120,8 @@ function lineOf(hire: CertifiedHire, input: CreditInput, taxYear: number): Credi
   };
 }
 
-const sumCents = (values: number[]) => values.reduce((sum, v) => sum + Math.round(v * 100), 0) / 100;
+const sumCents = (values: number[]) =>
+  values.reduce((sum, v) => sum + Math.round(v * 100), 0) / 100;
 
 /** `GET /api/credits`: the tax year's lines, one per certified hire, and the Form 5884 totals. */
 export async function creditLedger(
@@ -121,7 +132,10 @@ export async function creditLedger(
   const authorizedThrough = app.config.wotcAuthorizedThrough;
   let taxYear = requested;
   if (taxYear === undefined) {
-    const today = todayIn(effectiveTimeZone(await loadEmployerProfile(app, organizationId)), app.clock.now());
+    const today = todayIn(
+      effectiveTimeZone(await loadEmployerProfile(app, organizationId)),
+      app.clock.now(),
+    );
     taxYear = Number(today.slice(0, 4));
   }
   const range = taxYearRange(authorizedThrough);
@@ -133,7 +147,8 @@ export async function creditLedger(
   }
   const inputs = await creditInputs(app, organizationId, await certifiedHires(app, organizationId));
   const lines = inputs.flatMap(({ hire, input }) => lineOf(hire, input, taxYear) ?? []);
-  const at = (rate: number) => lines.filter((line) => line.rate === rate).map((line) => line.qualifiedWages);
+  const at = (rate: number) =>
+    lines.filter((line) => line.rate === rate).map((line) => line.qualifiedWages);
   const window = taxYearWindow(taxYear, TAX_YEAR_START_MONTH);
   return {
     taxYear,

@@ -24,7 +24,10 @@ export interface PayrollImportContext extends CsvApplyContext {
 const cents = (dollars: number) => Math.round(dollars * 100);
 const hundredths = (hours: number) => Math.round(hours * 100);
 
-type Stored = Pick<PayrollPeriod, 'applicantId' | 'periodStart' | 'periodEnd' | 'cents' | 'hundredthsOfHours'>;
+type Stored = Pick<
+  PayrollPeriod,
+  'applicantId' | 'periodStart' | 'periodEnd' | 'cents' | 'hundredthsOfHours'
+>;
 
 /** The stored periods of the people a batch names, by applicant id. */
 async function storedPeriods(
@@ -79,7 +82,9 @@ async function resolveBatch(
       continue;
     }
     const theirs = stored.get(found.applicant._id.toHexString()) ?? [];
-    const same = theirs.find((s) => s.periodStart === row.period_start && s.periodEnd === row.period_end);
+    const same = theirs.find(
+      (s) => s.periodStart === row.period_start && s.periodEnd === row.period_end,
+    );
     const overlapping = theirs.find(
       (s) => s !== same && s.periodStart <= row.period_end && row.period_start <= s.periodEnd,
     );
@@ -98,7 +103,9 @@ async function resolveBatch(
 }
 
 const unchanged = ({ row, same }: Resolution) =>
-  same !== undefined && same.cents === cents(row.wages) && same.hundredthsOfHours === hundredths(row.hours);
+  same !== undefined &&
+  same.cents === cents(row.wages) &&
+  same.hundredthsOfHours === hundredths(row.hours);
 
 /**
  * Pass 1, writing nothing: every person must be known (an unknown one is an error on that cell),
@@ -107,7 +114,11 @@ const unchanged = ({ row, same }: Resolution) =>
  */
 async function checkFile(app: FastifyInstance, batches: Batches, context: PayrollImportContext) {
   const issues = new IssueList();
-  const samePerson = noOverlappingPeriods<{ person: string; period_start: string; period_end: string }>({
+  const samePerson = noOverlappingPeriods<{
+    person: string;
+    period_start: string;
+    period_end: string;
+  }>({
     group: 'person',
     start: 'period_start',
     end: 'period_end',
@@ -153,7 +164,11 @@ async function writeFile(app: FastifyInstance, batches: Batches, context: Payrol
             periodEnd: row.period_end,
           },
           update: {
-            $set: { hundredthsOfHours: hundredths(row.hours), cents: cents(row.wages), updatedAt: now },
+            $set: {
+              hundredthsOfHours: hundredths(row.hours),
+              cents: cents(row.wages),
+              updatedAt: now,
+            },
             $setOnInsert: { createdAt: now },
           },
           upsert: true,

@@ -27,7 +27,13 @@ function ledgerOf(taxYear: number, credit: number): CreditLedger {
         projectedCredit: 2400,
       },
     ],
-    totals: { wagesAt40: 3600, wagesAt25: 0, secondYearWagesAt50: 0, credit, projectedCredit: 2400 },
+    totals: {
+      wagesAt40: 3600,
+      wagesAt25: 0,
+      secondYearWagesAt50: 0,
+      credit,
+      projectedCredit: 2400,
+    },
   };
 }
 
@@ -97,7 +103,10 @@ describe('Credits screen', () => {
 
   test('uploading payroll: a dry run first, then the import reloads the ledger', async () => {
     const wrapper = await open();
-    await wrapper.findAll('button').find((b) => b.text() === 'Upload payroll (CSV)')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Upload payroll (CSV)')!
+      .trigger('click');
     await flushPromises();
     const input = document.body.querySelector('input[type="file"]') as HTMLInputElement;
     const file = new File(['employee,period_start,period_end,hours,wages\n'], 'payroll.csv', {
@@ -110,18 +119,22 @@ describe('Credits screen', () => {
     const importButton = [...document.body.querySelectorAll('button')].find(
       (b) => b.textContent?.trim() === 'Import',
     )!;
-    const loadsBefore = fetchMock.mock.calls.filter(([u]) => String(u).startsWith('/api/credits?')).length;
+    const loadsBefore = fetchMock.mock.calls.filter(([u]) =>
+      String(u).startsWith('/api/credits?'),
+    ).length;
     importButton.click();
     await flushPromises();
     expect(document.body.textContent).toContain('The pay periods were imported.');
-    const uploads = fetchMock.mock.calls.filter(([u]) => String(u).startsWith('/api/payroll/import'));
+    const uploads = fetchMock.mock.calls.filter(([u]) =>
+      String(u).startsWith('/api/payroll/import'),
+    );
     expect(uploads.map(([u]) => String(u))).toEqual([
       '/api/payroll/import?dryRun=true',
       '/api/payroll/import?dryRun=false',
     ]);
-    expect(
-      fetchMock.mock.calls.filter(([u]) => String(u).startsWith('/api/credits?')).length,
-    ).toBe(loadsBefore + 1);
+    expect(fetchMock.mock.calls.filter(([u]) => String(u).startsWith('/api/credits?')).length).toBe(
+      loadsBefore + 1,
+    );
     wrapper.unmount();
   });
 

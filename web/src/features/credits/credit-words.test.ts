@@ -30,7 +30,9 @@ describe('credit words', () => {
       updated: 1,
       unchanged: 0,
       notCertified: 1,
-      notCertifiedEmployees: [{ line: 4, employee: 'ana@example.com', applicantId: 'a'.repeat(24) }],
+      notCertifiedEmployees: [
+        { line: 4, employee: 'ana@example.com', applicantId: 'a'.repeat(24) },
+      ],
     };
     expect(payrollOutcome(result)).toEqual([
       '3 rows in the file.',

@@ -9,7 +9,8 @@ const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'U
 export const formatMoney = (amount: number): string => dollars.format(amount);
 
 /** `40 %`, `25 %`, `—` for no rate yet. */
-export const formatRate = (rate: number): string => (rate > 0 ? `${Math.round(rate * 100)} %` : '—');
+export const formatRate = (rate: number): string =>
+  rate > 0 ? `${Math.round(rate * 100)} %` : '—';
 
 const STATUS_WORDS: Record<CreditStatus, string> = {
   credited: 'Credited',

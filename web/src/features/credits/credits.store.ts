@@ -24,7 +24,9 @@ export const useCreditsStore = defineStore('credits', () => {
     loading.value = true;
     error.value = null;
     try {
-      const result = await call(creditRefs.ledger, { query: year === undefined ? {} : { taxYear: year } });
+      const result = await call(creditRefs.ledger, {
+        query: year === undefined ? {} : { taxYear: year },
+      });
       if (request === latest) {
         ledger.value = result;
         taxYear.value = result.taxYear;
