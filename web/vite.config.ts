@@ -39,10 +39,12 @@ export default defineConfig({
             { name: 'typebox', test: /node_modules[\\/]\.pnpm[\\/]typebox@/ },
             // The API client and the survey's early data request (main.ts starts it) in one file:
             // both come with the page's entry, and a file of its own costs a phone a response's
-            // headers (about 1 KB) for a few hundred bytes.
+            // headers (about 1 KB) for a few hundred bytes. The state names too: the survey and the
+            // admin screens (hire card, employer profile) both show them, and as a shared chunk
+            // they were two more responses on the survey's first load.
             {
               name: 'client',
-              test: /[\\/]src[\\/](api[\\/]client|features[\\/]survey[\\/]first-load)\.ts$|[\\/]shared[\\/]src[\\/]routes[\\/]survey-endpoints\.ts$/,
+              test: /[\\/]src[\\/](api[\\/]client|features[\\/]survey[\\/](first-load|states))\.ts$|[\\/]shared[\\/]src[\\/](routes[\\/]survey-endpoints|wotc[\\/]states)\.ts$/,
             },
             // The generic components (dialogs, fields, tables, badges) that admin pages share: one JS
             // and one CSS download instead of a handful of tiny files.

@@ -147,9 +147,16 @@ scenario('the seed, top to bottom, in one browser run', (step) => {
   let lever: Page;
   const pageErrors: string[] = [];
   const ourWebhooks = async () =>
-    ((await control('GET', '/webhooks')).body.data as Array<{ id: string; url: string }>).filter(
-      (w) => w.url.startsWith(`${appUrl}/api/webhooks/lever/`),
-    );
+    (
+      (await control('GET', '/webhooks')).body.data as Array<{
+        id: string;
+        url: string;
+        event: string;
+      }>
+    ).filter((w) => w.url.startsWith(`${appUrl}/api/webhooks/lever/`));
+  // One webhook per event we listen to: applications and hires.
+  const OUR_EVENTS = ['applicationCreated', 'candidateHired'];
+  const ourEvents = async () => (await ourWebhooks()).map((w) => w.event).sort();
 
   step('1. sign up; My Account → Data Settings → MANAGE → ADD NEW → Lever → Accept', async () => {
     ({ leverUrl, control } = e2e);
@@ -168,7 +175,7 @@ scenario('the seed, top to bottom, in one browser run', (step) => {
     expect(await page.getByRole('status').first().textContent()).toContain('Lever is connected');
     await shot(page, 'lever-listed');
     await docsImage(page, '1-lever-tile');
-    expect(await ourWebhooks()).toHaveLength(1);
+    expect(await ourEvents()).toEqual(OUR_EVENTS);
   });
 
   step('2. the "here" link → Lever\'s Webhooks settings → Application created on', async () => {
@@ -253,7 +260,9 @@ scenario('the seed, top to bottom, in one browser run', (step) => {
     '5. Manage ATS Credentials → Regenerate signature token; the next candidate still comes',
     async () => {
       await openAtsIntegrations(page);
-      const [webhookBefore] = await ourWebhooks();
+      const applications = (list: Array<{ id: string; event: string }>) =>
+        list.find((w) => w.event === 'applicationCreated');
+      const webhookBefore = applications(await ourWebhooks());
       await page.getByRole('button', { name: 'Manage ATS Credentials' }).click();
       const manage = page.getByRole('dialog', { name: 'Manage ATS Credentials' });
       await manage.getByRole('button', { name: 'Regenerate signature token' }).click();
@@ -263,8 +272,8 @@ scenario('the seed, top to bottom, in one browser run', (step) => {
       await shot(page, 'regenerated-token');
       await manage.getByRole('button', { name: 'Close' }).click();
       const webhooksAfter = await ourWebhooks();
-      expect(webhooksAfter).toHaveLength(1);
-      expect(webhooksAfter[0]!.id).not.toBe(webhookBefore!.id);
+      expect(webhooksAfter.map((w) => w.event).sort()).toEqual(OUR_EVENTS);
+      expect(applications(webhooksAfter)!.id).not.toBe(webhookBefore!.id);
       const third: NewCandidate = {
         name: 'Riley Thirdly',
         email: 'riley.thirdly@seed-flow.test',
@@ -297,7 +306,7 @@ scenario('the seed, top to bottom, in one browser run', (step) => {
     async () => {
       await connectLever(page, SUPER_ADMIN);
       await eventually(() => tileStatus(page)).toContain('Waiting for the first event');
-      expect(await ourWebhooks()).toHaveLength(1);
+      expect(await ourEvents()).toEqual(OUR_EVENTS);
       expect(await revokeAuthorizedApps(lever, leverUrl)).toBeGreaterThanOrEqual(1);
       await shot(lever, 'lever-access-revoked');
       // Lever does not tell apps about a revoke: Eligo notices at its next call to Lever, here the

@@ -71,12 +71,15 @@ describe('CSRF defence', () => {
   });
 
   /** Called by other servers, never by a browser: their signature is the proof, not the origin. */
-  const serverToServer = new Set(['POST /api/webhooks/lever/{integrationId}']);
+  const serverToServer = new Set([
+    'POST /api/webhooks/lever/{integrationId}',
+    'POST /api/webhooks/lever/{integrationId}/{hookKey}',
+  ]);
 
   test('server-to-server routes are public, and judged by their signature rather than by origin', async () => {
     const doc = (await admin.get('/api/docs/json')).json();
     const listed = operationsOf(doc).filter((op) => serverToServer.has(`${op.method} ${op.path}`));
-    expect(listed.map((op) => op.isPublic)).toEqual([true]);
+    expect(listed.map((op) => op.isPublic)).toEqual([true, true]);
     const res = await admin.request(
       'POST',
       '/api/webhooks/lever/unknown-integration',

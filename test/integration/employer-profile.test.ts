@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EMPTY_EMPLOYER_PROFILE } from '@eligo/shared/filing';
 import { createOrganization, createUser, signedIn } from '../support/factories.ts';
@@ -61,7 +62,9 @@ describe('the employer profile', () => {
 
   test('the EIN is encrypted at rest; members see it masked only, and never the settings', async () => {
     await admin.patch('/api/organization/settings', { employer: employerProfile() });
-    const stored = await t.db.collection('organizations').findOne({});
+    const stored = await t.db
+      .collection('organizations')
+      .findOne({ _id: new Types.ObjectId(t.org.organizationId) });
     expect(JSON.stringify(stored)).not.toContain('1234567');
     expect(stored?.employer.einCiphertext).toEqual(expect.any(String));
     expect((await member.get('/api/organization/settings')).statusCode).toBe(403);

@@ -80,8 +80,15 @@ describe('not found and the SPA', () => {
     const asset = await t.app.inject({ method: 'GET', url: '/assets/app-1234.js' });
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toContain('immutable');
+    // A script gets the headers that apply to it; the document-only ones stay on pages.
+    expect(asset.headers['x-content-type-options']).toBe('nosniff');
+    expect(asset.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(asset.headers['referrer-policy']).toBe('no-referrer');
+    expect(asset.headers['content-security-policy']).toBeUndefined();
     const page = await t.app.inject({ method: 'GET', url: '/somewhere' });
     expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['permissions-policy']).toContain('camera=()');
   });
 
   test('a POST to a non-API path is a 404, not the SPA', async () => {

@@ -62,7 +62,26 @@ export function helmetHeaders(options: HelmetOptions = HELMET_OPTIONS): Record<s
   return headers;
 }
 
-/** Security headers for every response, and no caching of API answers (they may carry PII). */
+/**
+ * Headers a browser reads only on a document (or a worker): on a script or a style sheet they do
+ * nothing, and each built asset would carry their half kilobyte to the survey's phone a dozen times.
+ */
+const DOCUMENT_ONLY = new Set([
+  'content-security-policy',
+  'permissions-policy',
+  'x-frame-options',
+  'cross-origin-opener-policy',
+  'origin-agent-cluster',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+]);
+
+/**
+ * Security headers for every response (built assets: those that apply to them — nosniff, the
+ * resource and referrer policies), and no caching of API answers (they may carry PII).
+ */
 export default fp(
   async (app) => {
     const headers: Record<string, string> = {
@@ -70,9 +89,11 @@ export default fp(
       'permissions-policy': PERMISSIONS_POLICY,
     };
     const names = Object.keys(headers);
+    const assetNames = names.filter((name) => !DOCUMENT_ONLY.has(name));
     // Callback-style hooks: an async one costs a promise and a microtask on every request.
     app.addHook('onRequest', (request, reply, done) => {
-      for (const name of names) void reply.header(name, headers[name]!);
+      const set = request.url.startsWith('/assets/') ? assetNames : names;
+      for (const name of set) void reply.header(name, headers[name]!);
       // `request.protocol` honours X-Forwarded-Proto only when TRUST_PROXY is set.
       if (request.protocol === 'https')
         void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
