@@ -40,4 +40,4 @@ export { applicantFiling, filingContext, type FilingContext } from './hires/fili
 export { toHireDto } from './hires/filing-facts.ts';
 export { refreshFilingFacts } from './hires/refresh-facts.ts';
 export { FILING_PHASES, type FilingPhase, type StoredFiling } from './hires/hire.model.ts';
-export { resolveEmployees, type Resolved } from './hires/hires-csv.resolve.ts';
+export { csvEmployee, resolveEmployees, type Resolved } from './hires/hires-csv.resolve.ts';

@@ -1,30 +1,21 @@
 import { PAYROLL_CSV_HEADER } from '@eligo/shared/schemas/credits';
-import { normalizeEmail } from '../../lib/email.ts';
 import {
   csvDate,
   csvHours,
   csvMoney,
-  csvText,
   defineCsvImport,
   noOverlappingPeriods,
-  type CellParser,
   type CsvRow,
 } from '../../lib/csv-import/index.ts';
+import { csvEmployee } from '../applicants/index.ts';
 
 /**
  * The payroll CSV (docs/credits.md §8, docs/csv-imports.md): one pay period of one person a line.
  * `employee` is the Lever opportunity id or the email (normalized, so `Ana@x.com` and `ana@x.com`
  * are the same person's periods); hours and wages are 0 or more, at most 2 decimals, no currency.
  */
-const employeeText = csvText({ maxLength: 254 });
-const employee: CellParser<string> = (cell) => {
-  const parsed = employeeText(cell);
-  if (!parsed.ok || !parsed.value.includes('@')) return parsed;
-  return { ok: true, value: normalizeEmail(parsed.value) };
-};
-
 const columns = {
-  employee,
+  employee: csvEmployee,
   period_start: csvDate(),
   period_end: csvDate(),
   // No pay period has more hours than it has: 24 × 366.

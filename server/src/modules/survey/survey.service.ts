@@ -241,12 +241,7 @@ export function surveyService(app: FastifyInstance) {
       });
 
       // Only the request that won the insert gets here: evaluate and record the result.
-      const result = evaluateEligibility({
-        answers: signed,
-        asOf,
-        signed: true,
-        programAuthorizedThrough: app.config.wotcAuthorizedThrough,
-      });
+      const result = evaluateEligibility({ answers: signed, asOf, signed: true });
       const ssnDigits = isSsnValue(signed.ssn) ? normalizeSsn(signed.ssn) : null;
       await scoped(Applicants, applicant.organizationId).updateOne(
         { _id: applicant._id },
@@ -280,12 +275,7 @@ export function surveyService(app: FastifyInstance) {
         language: applicant.language,
         rulesVersion: RULES_VERSION,
       });
-      const result = evaluateEligibility({
-        answers: {},
-        asOf: isoDay(now),
-        declinedSurvey: true,
-        programAuthorizedThrough: app.config.wotcAuthorizedThrough,
-      });
+      const result = evaluateEligibility({ answers: {}, asOf: isoDay(now), declinedSurvey: true });
       await scoped(Applicants, applicant.organizationId).updateOne(
         { _id: applicant._id },
         {

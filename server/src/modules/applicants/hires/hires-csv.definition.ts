@@ -8,7 +8,6 @@ import {
   type HiresCsvColumn,
 } from '@eligo/shared/filing';
 import { LINE_MAX } from '@eligo/shared/wotc/answer-checks';
-import { normalizeEmail } from '../../../lib/email.ts';
 import {
   csvDate,
   csvMoney,
@@ -19,23 +18,15 @@ import {
   type CellParser,
   type CsvRow,
 } from '../../../lib/csv-import/index.ts';
+import { csvEmployee } from './hires-csv.resolve.ts';
 
 /**
  * The hires CSV (docs/filing.md §2, docs/csv-imports.md): who (`employee`: the Lever opportunity id
  * or the email), then the hire's values, each optional (an empty cell keeps what is stored).
  */
 
-const employeeText = csvText({ maxLength: 254 });
-
-/** An email is compared normalized (so `Ana@x.com` twice is a repeat); an opportunity id as is. */
-const employee: CellParser<string> = (cell) => {
-  const parsed = employeeText(cell);
-  if (!parsed.ok || !parsed.value.includes('@')) return parsed;
-  return { ok: true, value: normalizeEmail(parsed.value) };
-};
-
 const columns = {
-  employee,
+  employee: csvEmployee,
   offered_on: optional(csvDate()),
   hired_on: optional(csvDate()),
   started_on: optional(csvDate()),

@@ -1,9 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { Types } from 'mongoose';
 import { scoped } from '../../../lib/tenancy/tenant-repository.ts';
-import type { CsvRecord } from '../../../lib/csv-import/index.ts';
+import { csvText, type CellParser, type CsvRecord } from '../../../lib/csv-import/index.ts';
+import { normalizeEmail } from '../../../lib/email.ts';
 import { applicantModel, type Applicant } from '../applicant.model.ts';
 import { applicantIdFor } from '../registration.service.ts';
+
+const employeeText = csvText({ maxLength: 254 });
+
+/**
+ * The `employee` cell of an import that names people (hires, payroll): a Lever opportunity id as
+ * is, or an email, normalized (so `Ana@x.com` twice is a repeat and finds the same person).
+ */
+export const csvEmployee: CellParser<string> = (cell) => {
+  const parsed = employeeText(cell);
+  if (!parsed.ok || !parsed.value.includes('@')) return parsed;
+  return { ok: true, value: normalizeEmail(parsed.value) };
+};
 
 export type Resolved =
   { applicant: Applicant; reason?: never } | { applicant: null; reason: 'not_found' | 'ambiguous' };
