@@ -44,7 +44,9 @@ async function storedPeriods(
   const byApplicant = new Map<string, Stored[]>();
   for (const row of rows) {
     const id = row.applicantId.toHexString();
-    byApplicant.set(id, [...(byApplicant.get(id) ?? []), row]);
+    const list = byApplicant.get(id);
+    if (list) list.push(row);
+    else byApplicant.set(id, [row]);
   }
   return byApplicant;
 }

@@ -49,10 +49,14 @@ const payroll = (dryRun: boolean): PayrollImportResult => ({
 
 let fetchMock: ReturnType<typeof vi.fn<typeof fetch>>;
 beforeEach(() => {
-  fetchMock = vi.fn<typeof fetch>(async (input) => {
+  fetchMock = vi.fn<typeof fetch>(async (input, init) => {
     const url = new URL(String(input), 'http://localhost');
     if (url.pathname === '/api/payroll/import') {
       return json(200, payroll(url.searchParams.get('dryRun') === 'true'));
+    }
+    if (url.pathname.endsWith('/termination')) {
+      const body = JSON.parse(String(init!.body)) as { terminatedOn: string | null };
+      return json(200, { applicantId: 'a'.repeat(24), terminatedOn: body.terminatedOn });
     }
     if (url.pathname === '/api/credits/form-5884') {
       return new Response('"tax_year","line"\r\n', {
@@ -152,6 +156,27 @@ describe('Credits screen', () => {
     await store.load(2015);
     await flushPromises();
     expect(wrapper.find('[role="alert"]').text()).toContain('No credit for 2015');
+    wrapper.unmount();
+  });
+
+  test("an admin records a hire's last day; the ledger is read again", async () => {
+    const wrapper = await open();
+    await wrapper.find('button[aria-label="Last day of work of Ana Díaz"]').trigger('click');
+    await flushPromises();
+    const input = document.body.querySelector('input[type="date"]') as HTMLInputElement;
+    expect(input.min).toBe('2025-10-01');
+    input.value = '2026-03-31';
+    input.dispatchEvent(new Event('input'));
+    const save = [...document.body.querySelectorAll('button')].find(
+      (b) => b.textContent?.trim() === 'Save',
+    )!;
+    save.click();
+    await flushPromises();
+    const put = fetchMock.mock.calls.find(([u]) => String(u).endsWith('/termination'))!;
+    expect(String(put[0])).toBe(`/api/credits/hires/${'a'.repeat(24)}/termination`);
+    expect(put[1]!.method).toBe('PUT');
+    expect(JSON.parse(String(put[1]!.body))).toEqual({ terminatedOn: '2026-03-31' });
+    expect(String(fetchMock.mock.calls.at(-1)![0])).toBe('/api/credits?taxYear=2026');
     wrapper.unmount();
   });
 });

@@ -45,9 +45,15 @@ export const useCreditsStore = defineStore('credits', () => {
     return uploadFile(creditRefs.importPayroll, file, { dryRun });
   }
 
+  /** Records (or clears) a hire's last day, then shows the year again with it. */
+  async function setTermination(applicantId: string, terminatedOn: string | null): Promise<void> {
+    await call(creditRefs.setTermination, { params: { applicantId }, body: { terminatedOn } });
+    await load(taxYear.value);
+  }
+
   function downloadForm5884(year: number): Promise<string> {
     return downloadFile(creditRefs.form5884, undefined, `form-5884-${year}.csv`, { taxYear: year });
   }
 
-  return { ledger, loading, error, taxYear, load, importPayroll, downloadForm5884 };
+  return { ledger, loading, error, taxYear, load, importPayroll, setTermination, downloadForm5884 };
 });
