@@ -195,6 +195,21 @@ describe('the reconcile, when the webhook is lost', () => {
     expect((await applicantOf(opportunityId))!.hire.version).toBe(1);
   });
 
+  test("Lever answering the hired archive reason as one object (its own example's shape): the reconcile finds the hire", async () => {
+    const { admin, organizationId } = await bed.startOver({ connect: true });
+    expect(
+      (await bed.control('PATCH', '/switches', { hiredArchiveReasonShape: 'object' })).status,
+    ).toBe(200);
+    const opportunityId = await screened('Oona Object');
+    await loseHires();
+    await hireIn(opportunityId);
+    const { id } = await bed.tile(admin);
+    expect((await admin.post(`/api/integrations/${id}/reconcile`)).statusCode).toBe(202);
+    expect(await hireOf(opportunityId)).toMatchObject({ source: 'lever_reconcile' });
+    await bed.settled(organizationId);
+    expect((await bed.tile(admin)).reconcile).toMatchObject({ state: 'idle', lastFound: 1 });
+  });
+
   test('two instances reconcile at once: one hire, one timeline entry', async () => {
     const { organizationId } = await bed.startOver({ connect: true });
     const opportunityIds = [await screened('Tia Twice'), await screened('Uma Unique')];

@@ -70,6 +70,11 @@ export interface Switches {
   webhookListPageSize: number | null;
   /** Every /v1 call answers 307 to the same path on the emulator's other host name (a region). */
   regionRedirect: boolean;
+  /**
+   * `GET /archive_reasons?type=hired`: `list` → `data` is an array (Lever's reference); `object` →
+   * `data` is the one hired reason, as Lever's own example for that query shows.
+   */
+  hiredArchiveReasonShape: 'list' | 'object';
 }
 
 export const defaultSwitches: Switches = {
@@ -101,6 +106,7 @@ export const defaultSwitches: Switches = {
   tokenResponseScope: 'present',
   webhookListPageSize: null,
   regionRedirect: false,
+  hiredArchiveReasonShape: 'list',
 };
 
 export interface EmulatorOptions {

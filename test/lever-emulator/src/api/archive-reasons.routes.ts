@@ -14,8 +14,9 @@ const toArchiveReason = (reason: ArchiveReason) => ({
 });
 
 /**
- * Archive reasons (Lever: `{id, text, status, type}`, `type` `hired` | `non-hired`). The list is
- * always an array, although Lever's example for `?type=hired` shows a single object.
+ * Archive reasons (Lever: `{id, text, status, type}`, `type` `hired` | `non-hired`). The list is an
+ * array, or — switch `hiredArchiveReasonShape: 'object'` — for `?type=hired` the first hired reason
+ * as a single object, as Lever's own example shows.
  */
 export function registerArchiveReasonRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   app.get<{ Querystring: { type?: 'hired' | 'non-hired' } }>(
@@ -32,6 +33,10 @@ export function registerArchiveReasonRoutes(app: FastifyInstance, ctx: EmulatorC
     async (request) => {
       const { type } = request.query;
       const reasons = ctx.state.archiveReasons.filter((r) => type === undefined || r.type === type);
+      if (type === 'hired' && ctx.state.switches.hiredArchiveReasonShape === 'object') {
+        const [first] = reasons;
+        return { data: first ? toArchiveReason(first) : null };
+      }
       return { data: reasons.map(toArchiveReason), hasNext: false };
     },
   );

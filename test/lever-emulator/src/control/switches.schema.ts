@@ -45,6 +45,7 @@ const switchValues = {
   tokenResponseScope: oneOf('present', 'omitted'),
   webhookListPageSize: integerOrNull({ minimum: 1, maximum: 100 }),
   regionRedirect: Type.Boolean(),
+  hiredArchiveReasonShape: oneOf('list', 'object'),
 } satisfies Record<keyof Switches, TSchema>;
 
 /** Body of `PATCH /_emulator/switches`: any subset; unknown names are refused by the handler. */

@@ -139,19 +139,27 @@ export function leverClient(
   return (integrationId, { signal } = {}) => {
     const call = <T>(method: string, path: string, options: RequestOptions = {}) =>
       request<{ data: T }>(integrationId, method, path, { ...options, signal });
-    const page = async <T>(path: string, query: Query): Promise<LeverPage<T>> => {
+    /** `oneIsList`: a single object under `data` is read as a list of one. */
+    const page = async <T>(
+      path: string,
+      query: Query,
+      oneIsList = false,
+    ): Promise<LeverPage<T>> => {
       const body = (await call<T[]>('GET', path, { query })) as
-        { data?: T[]; hasNext?: unknown; next?: unknown } | undefined;
-      if (!Array.isArray(body?.data)) throw new LeverApiError(200, null, 'Lever sent no list');
-      const next = typeof body.next === 'string' && body.next !== '' ? body.next : null;
-      return { data: body.data, hasNext: body.hasNext === true && next !== null, next };
+        { data?: unknown; hasNext?: unknown; next?: unknown } | undefined;
+      const single = oneIsList && typeof body?.data === 'object' && body.data !== null;
+      const data = single && !Array.isArray(body.data) ? [body.data] : body?.data;
+      if (!Array.isArray(data)) throw new LeverApiError(200, null, 'Lever sent no list');
+      const next = typeof body?.next === 'string' && body.next !== '' ? body.next : null;
+      return { data: data as T[], hasNext: body?.hasNext === true && next !== null, next };
     };
     /** Follows `hasNext`/`next` (lever-api.md §2.3); a list without them is one page. */
-    const all = async <T>(path: string, query: Query = {}): Promise<T[]> => {
+    const all = async <T>(path: string, query: Query = {}, oneIsList = false): Promise<T[]> => {
       const items: T[] = [];
       let offset: string | null = null;
       for (let n = 0; n < MAX_PAGES; n += 1) {
-        const got: LeverPage<T> = await page<T>(path, offset ? { ...query, offset } : query);
+        const at = offset ? { ...query, offset } : query;
+        const got: LeverPage<T> = await page<T>(path, at, oneIsList);
         items.push(...got.data);
         if (!got.hasNext) return items;
         offset = got.next;
@@ -169,8 +177,10 @@ export function leverClient(
         page<LeverOpportunity>('/opportunities', offset ? { ...filters, offset } : filters),
       getOffers: (opportunityId) =>
         all<LeverOffer>(`/opportunities/${segment(opportunityId)}/offers`),
+      // Lever's reference describes a list; its example for `?type=hired` shows one object
+      // (docs/lever-api.md): both are read.
       listArchiveReasons: (type) =>
-        all<LeverArchiveReason>('/archive_reasons', type ? { type } : {}),
+        all<LeverArchiveReason>('/archive_reasons', type ? { type } : {}, true),
       getPosting: (postingId) =>
         dataOf(call<LeverPosting>('GET', `/postings/${segment(postingId)}`)),
       async addTags(opportunityId, tags) {
