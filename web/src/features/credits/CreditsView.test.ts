@@ -161,7 +161,9 @@ describe('Credits screen', () => {
 
   test("an admin records a hire's last day; the ledger is read again", async () => {
     const wrapper = await open();
-    await wrapper.find('button[aria-label="Last day of work of Ana Díaz"]').trigger('click');
+    await wrapper
+      .find('button[aria-label="Set the last day of work of Ana Díaz"]')
+      .trigger('click');
     await flushPromises();
     const input = document.body.querySelector('input[type="date"]') as HTMLInputElement;
     expect(input.min).toBe('2025-10-01');
