@@ -30,7 +30,7 @@ const moduleDependencies = {
   survey: ['applicants', 'organizations'],
   lever: ['applicants', 'survey', 'organizations', 'users'],
   // The Filing screen and the daily digest (docs/filing.md); forms 8850/9061 (docs/forms.md).
-  filing: ['applicants', 'organizations', 'users'],
+  filing: ['applicants', 'organizations', 'users', 'audit'],
   // Payroll, the credit ledger and Form 5884 (docs/credits.md §8).
   credits: ['applicants', 'organizations'],
 };

@@ -91,14 +91,28 @@ export const TIMELINE_EVENT_TYPES = [
   'hire_recorded',
   /** The hire changed or a value was confirmed: the same data, and the reason when one was given. */
   'hire_updated',
+  /** An admin signed Form 8850 page 2 and ETA 9061 for the employer: `data.name`, `data.title`. */
+  'employer_signed',
+  /** What the state did with the request was recorded: `data.status`, `data.on` and its fields. */
+  'filing_recorded',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
 /**
- * What an audit record is about: PII reveals and exports, and an admin's changes to a hire (the
- * dates a tax credit depends on).
+ * What an audit record is about: PII reveals and exports (the forms and packets carry full SSNs),
+ * and an admin's changes to what a tax credit depends on (a hire's dates, what the state decided).
  */
-export const AUDIT_ACTIONS = ['ssn_revealed', 'applicants_exported', 'hire_updated'] as const;
+export const AUDIT_ACTIONS = [
+  'ssn_revealed',
+  'applicants_exported',
+  'hire_updated',
+  /** Form 8850 or ETA 9061 of one hire downloaded (full SSN): `detail.form`. */
+  'form_downloaded',
+  /** A state packet downloaded (both forms of each hire, full SSNs): `detail.applicantIds`. */
+  'filing_packet_exported',
+  /** What the state did with a request recorded (by hand or by a determinations upload). */
+  'filing_recorded',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const DEFAULT_TAG_PREFIX = 'Eligo';

@@ -1,11 +1,11 @@
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { repoRoot } from '@eligo/dev/paths';
 import { expectNoSeriousA11yViolations } from '../support/axe.ts';
 import { artifactsDir, eventually, heading, saveScreenshot } from '../support/browser.ts';
 import { startBuiltApp, type BuiltApp } from '../support/built-app.ts';
+import { docsImage } from '../support/docs-images.ts';
 import { SUPER_ADMIN } from '../support/lever.ts';
 import {
   candidateTags,
@@ -72,19 +72,6 @@ let shots = 0;
 async function shot(page: Page, name: string): Promise<void> {
   shots += 1;
   await saveScreenshot(page, `seed-flow/${String(shots).padStart(2, '0')}-${name}`);
-}
-/**
- * The README's walkthrough pictures (docs/images/walkthrough-*.png): the visible part of the page
- * (not the whole length, to stay small). Written only when UPDATE_DOCS_IMAGES=true, so a test run
- * never changes tracked files.
- */
-async function docsImage(page: Page, name: string): Promise<void> {
-  if (process.env.UPDATE_DOCS_IMAGES !== 'true') return;
-  const file = path.join(repoRoot, 'docs', 'images', `walkthrough-${name}.png`);
-  await mkdir(path.dirname(file), { recursive: true });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: file });
-  expect((await stat(file)).size, `${file} stays small`).toBeLessThan(150_000);
 }
 /** A step hook of the shared helpers: a screenshot named after the step, behind `prefix`. */
 const shotEach = (prefix: string) => (step: string, page: Page) => shot(page, `${prefix}-${step}`);

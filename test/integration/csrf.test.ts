@@ -101,6 +101,11 @@ describe('CSRF defence', () => {
         'POST /api/hires/import',
         'PATCH /api/account/preferences',
         'PATCH /api/organization/settings',
+        // Issue 20: signing, status, packets, determinations.
+        'POST /api/filing/sign',
+        'POST /api/filing/packets',
+        'POST /api/applicants/{applicantId}/filing',
+        'POST /api/filing/determinations/import',
         'POST /api/payroll/import',
         'PUT /api/credits/hires/{applicantId}/termination',
       ]),
@@ -116,9 +121,14 @@ describe('CSRF defence', () => {
           origin: 'https://evil.example',
         },
       );
-      expect({ route: `${op.method} ${op.path}`, status: res.statusCode }).toEqual({
+      expect({
+        route: `${op.method} ${op.path}`,
+        status: res.statusCode,
+        code: res.json().code,
+      }).toEqual({
         route: `${op.method} ${op.path}`,
         status: 403,
+        code: 'CSRF_REJECTED',
       });
     }
   });

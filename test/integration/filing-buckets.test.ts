@@ -47,9 +47,24 @@ const signedSurvey = (at: string) => ({
   'survey.status': 'submitted',
   'survey.submittedAt': new Date(at),
 });
-const employerSigned = {
-  'filing.employerSignature': { signedAt: new Date('2031-01-06T15:00:00Z'), signedBy: 'Pat Doe' },
-};
+/** The employer's signature of the hire below (it counts only while the hire has these values). */
+const employerSigned = (startedOn: string | null) => ({
+  'filing.employerSignature': {
+    recordId: new Types.ObjectId(),
+    signedAt: new Date('2031-01-06T15:00:00Z'),
+    signedBy: 'Pat Doe',
+    title: 'HR Manager',
+    userId: new Types.ObjectId(),
+    covers: {
+      offeredOn: '2030-12-15',
+      hiredOn: '2030-12-20',
+      startedOn,
+      position: 'Picker',
+      startingWage: 17.25,
+      employedInState: 'IL',
+    },
+  },
+});
 
 /** A hire with everything but what `complete` leaves out. */
 async function hire(
@@ -78,7 +93,7 @@ async function hire(
   if (complete) {
     await record(org.id, applicantId, {
       ...signedSurvey('2030-12-10T16:00:00Z'),
-      ...employerSigned,
+      ...employerSigned(startedOn),
     });
   }
   return applicantId;

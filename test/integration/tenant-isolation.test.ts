@@ -13,6 +13,7 @@ import { createLeverIntegration } from '../support/lever.ts';
 import { exampleOf, operationsOf, pathParams, type OpenApiOperation } from '../support/openapi.ts';
 import { answerSurvey } from '../support/applicants.ts';
 import { employerProfile, hireBody } from '../support/hires.ts';
+import { employerSignature, hiredToday, putHire } from '../support/filing.ts';
 import { certify, payrollCsv, uploadPayroll } from '../support/credits.ts';
 import { daysAgo } from '../support/dates.ts';
 
@@ -78,15 +79,21 @@ beforeAll(async () => {
     postingTitle: 'Bravo Secret Posting',
   });
   await answerSurvey(t.app, b.organizationId, fromLever.applicant._id.toHexString());
-  // …with a hire, and B's employer profile (the Filing screen's records).
+  // …hired, with B's employer profile, and signed for the employer (Filing, forms, packets).
   await bAdmin.patch('/api/organization/settings', {
     employer: employerProfile({ legalName: 'Bravo Legal Name', ein: '36-7654321' }),
   });
-  const hired = await bAdmin.put(
-    `/api/applicants/${fromLever.applicant._id.toHexString()}/hire`,
-    hireBody({ startedOn: '2031-03-03', position: 'Bravo Secret Position' }),
+  await putHire(
+    bAdmin,
+    fromLever.applicant._id.toHexString(),
+    hiredToday({ position: 'Bravo Secret Position', employedInState: 'IL' }),
   );
-  if (hired.statusCode !== 200) throw new Error(`B's hire: ${hired.statusCode} ${hired.body}`);
+  const signed = await bAdmin.post('/api/filing/sign', {
+    ...employerSignature,
+    applicantIds: [fromLever.applicant._id.toHexString()],
+  });
+  if (signed.statusCode !== 200)
+    throw new Error(`B's signature: ${signed.statusCode} ${signed.body}`);
   // …and a certified hire with payroll in this tax year (the Credits screen's records).
   const credited = await registerTestApplicant(t.app, b.organizationId, {
     name: 'Bravocredited Xray',
@@ -137,6 +144,8 @@ beforeAll(async () => {
     'Bravo Legal Name',
     '7654321',
     'Bravo Secret Position',
+    // The applicant's SSN (on B's forms and packets).
+    '123-45-6789',
     'Bravocredited',
     '1234.56',
   ];
@@ -215,6 +224,12 @@ describe('cross-tenant sweep over every route', () => {
           'GET /api/account/preferences',
           'PATCH /api/account/preferences',
           'PATCH /api/organization/settings',
+          'POST /api/applicants/{applicantId}/filing',
+          'GET /api/applicants/{applicantId}/forms/8850.pdf',
+          'GET /api/applicants/{applicantId}/forms/9061.pdf',
+          'POST /api/filing/sign',
+          'POST /api/filing/packets',
+          'POST /api/filing/determinations/import',
           'POST /api/payroll/import',
           'GET /api/credits',
           'GET /api/credits/form-5884',

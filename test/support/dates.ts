@@ -1,3 +1,4 @@
+import { dayIn } from '@eligo/shared/filing';
 import { addDays, addYears } from '@eligo/shared/wotc';
 
 /**
@@ -20,6 +21,22 @@ export function daysAgo(days: number): string {
 /** The date of birth of someone who is `years` old today and whose birthday was `days` ago. */
 export function bornYearsAgo(years: number, days = 40): string {
   return addDays(addYears(today(), -years), -days);
+}
+
+/**
+ * Today in a time zone: the day the server counts an organization's filing deadlines from (its
+ * employer profile's zone), which is not UTC's today for hours every night.
+ */
+export function todayInZone(timeZone: string): string {
+  return dayIn(timeZone, new Date());
+}
+
+/** `1998-03-17` → `Mar 17, 1998`: a day as the app shows it (formatDay) in an en-US browser. */
+export function shownDay(iso: string): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  });
 }
 
 /** This month as `YYYY-MM`. */

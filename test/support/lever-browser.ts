@@ -76,6 +76,21 @@ export async function connectLever(
   await eventually(() => page.getByTestId('lever-status').count()).toBe(1);
 }
 
+/**
+ * The seed's first steps in one: signs up the organization, opens ATS Integrations and connects
+ * Lever as `leverUser`. Ends on ATS Integrations with the Lever tile listed.
+ */
+export async function signUpWithLever(
+  page: Page,
+  appUrl: string,
+  admin: NewAdmin,
+  leverUser: { email: string; password: string },
+): Promise<void> {
+  await signUp(page, appUrl, admin);
+  await openAtsIntegrations(page);
+  await connectLever(page, leverUser);
+}
+
 /** The Lever tile's status badge. */
 export const tileStatus = (page: Page) => page.getByTestId('lever-status').textContent();
 
@@ -89,13 +104,20 @@ export async function followHereLink(page: Page): Promise<Page> {
   return settings;
 }
 
-/** On Lever's Webhooks settings: switches the Application created event group on. */
-export async function switchOnApplicationCreated(settings: Page): Promise<void> {
-  const toggle = () => settings.getByRole('switch', { name: 'Application created' });
+/**
+ * On Lever's Webhooks settings: switches an event group on (`Application created`, `Candidate
+ * hired`), which is off at first, as in a real Lever account.
+ */
+export async function switchOnEventGroup(settings: Page, label: string): Promise<void> {
+  const toggle = () => settings.getByRole('switch', { name: label });
   expect(await toggle().getAttribute('aria-checked')).toBe('false');
   await toggle().click();
   await eventually(() => toggle().getAttribute('aria-checked')).toBe('true');
 }
+
+/** On Lever's Webhooks settings: switches the Application created event group on. */
+export const switchOnApplicationCreated = (settings: Page) =>
+  switchOnEventGroup(settings, 'Application created');
 
 export interface NewCandidate {
   name: string;

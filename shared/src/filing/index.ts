@@ -12,3 +12,5 @@ export * from './hires-csv.ts';
 export * from './missing.ts';
 export * from './status.ts';
 export * from './time-zones.ts';
+export * from './consent.ts';
+export * from './documents.ts';

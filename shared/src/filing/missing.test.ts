@@ -88,9 +88,15 @@ describe('filingBlocker: the 409 a form route answers', () => {
     [['employer_signature'], ['employer_signature'], null],
     [['start_date', 'hire_dates'], [], { code: ErrorCode.HireDatesMissing, item: 'start_date' }],
     [
-      ['employer_profile', 'screened_after_offer'],
+      ['employer_profile', 'start_date'],
       [],
       { code: ErrorCode.EmployerProfileIncomplete, item: 'employer_profile' },
+    ],
+    // Nothing an admin does fixes a survey signed after the offer: it is named first.
+    [
+      ['employer_profile', 'employer_signature', 'screened_after_offer'],
+      [],
+      { code: ErrorCode.ScreenedAfterOffer, item: 'screened_after_offer' },
     ],
     [
       ['screened_after_offer', 'employer_signature'],

@@ -78,6 +78,15 @@ export function filingMissing(input: FilingMissingInput): FilingMissing[] {
 }
 
 /**
+ * The order a route names what stops it: screened after the offer first, since nothing an admin
+ * does can fix it (asking to sign such a hire would lead nowhere), then the Filing screen's order.
+ */
+const BLOCKER_ORDER: readonly FilingMissing[] = [
+  'screened_after_offer',
+  ...FILING_MISSING.filter((m) => m !== 'screened_after_offer'),
+];
+
+/**
  * The error a route that needs the forms answers, for the first missing item that matters to it
  * (`ignore` lists the items it can do without, e.g. a preview without the employer's signature);
  * `null` when nothing stops it.
@@ -86,6 +95,6 @@ export function filingBlocker(
   missing: readonly FilingMissing[],
   ignore: readonly FilingMissing[] = [],
 ): { code: (typeof FILING_MISSING_ERRORS)[FilingMissing]; item: FilingMissing } | null {
-  const item = FILING_MISSING.find((m) => missing.includes(m) && !ignore.includes(m));
+  const item = BLOCKER_ORDER.find((m) => missing.includes(m) && !ignore.includes(m));
   return item === undefined ? null : { code: FILING_MISSING_ERRORS[item], item };
 }

@@ -18,6 +18,11 @@ export const filingEndpoints = {
   summary: { method: 'GET', path: '/api/filing/summary' },
   list: { method: 'GET', path: '/api/filing' },
   setStatus: { method: 'POST', path: '/api/applicants/:applicantId/filing' },
+  sign: { method: 'POST', path: '/api/filing/sign' },
+  packet: { method: 'POST', path: '/api/filing/packets' },
+  form8850: { method: 'GET', path: '/api/applicants/:applicantId/forms/8850.pdf' },
+  form9061: { method: 'GET', path: '/api/applicants/:applicantId/forms/9061.pdf' },
+  importDeterminations: { method: 'POST', path: '/api/filing/determinations/import' },
 } as const;
 
 export const accountPreferenceEndpoints = {

@@ -6,6 +6,15 @@ import {
   listFilingQuerySchema,
   setFilingStatusBodySchema,
 } from '../schemas/filing.ts';
+import { csvImportQuerySchema } from '../schemas/csv-import.ts';
+import {
+  determinationsImportResultSchema,
+  filingFormPdfSchema,
+  filingPacketBodySchema,
+  filingPacketSchema,
+  signFilingBodySchema,
+  signFilingResultSchema,
+} from '../schemas/filing-documents.ts';
 import { filingEndpoints } from './filing-endpoints.ts';
 
 /**
@@ -38,5 +47,49 @@ export const filingRoutes = {
     params: applicantIdParamsSchema,
     body: setFilingStatusBodySchema,
     response: applicantDetailSchema,
+  }),
+  sign: defineRoute({
+    ...filingEndpoints.sign,
+    summary:
+      'Sign Form 8850 page 2 and ETA 9061 for the employer, for one hire or many (typed name, title, consent): they become ready to file',
+    access: 'admin',
+    tags: ['filing'],
+    body: signFilingBodySchema,
+    response: signFilingResultSchema,
+  }),
+  packet: defineRoute({
+    ...filingEndpoints.packet,
+    summary:
+      'Download the state packet of ready hires as a ZIP (both forms per hire, manifest.csv; full SSNs: audited)',
+    access: 'admin',
+    tags: ['filing'],
+    body: filingPacketBodySchema,
+    response: filingPacketSchema,
+  }),
+  form8850: defineRoute({
+    ...filingEndpoints.form8850,
+    summary: "Download the hire's IRS Form 8850 as PDF (full SSN: audited)",
+    access: 'admin',
+    tags: ['filing'],
+    params: applicantIdParamsSchema,
+    response: filingFormPdfSchema,
+  }),
+  form9061: defineRoute({
+    ...filingEndpoints.form9061,
+    summary: "Download the hire's ETA Form 9061 as PDF (full SSN: audited)",
+    access: 'admin',
+    tags: ['filing'],
+    params: applicantIdParamsSchema,
+    response: filingFormPdfSchema,
+  }),
+  importDeterminations: defineRoute({
+    ...filingEndpoints.importDeterminations,
+    summary:
+      "Upload the state's determinations as CSV (text/csv; header employee,status,on,target_group,certification_number,reason; employee = Lever opportunity id or email): all or nothing; dryRun=true writes nothing",
+    access: 'admin',
+    tags: ['filing'],
+    // The body is a text/csv stream (lib/csv-import), not a schema: see docs/csv-imports.md.
+    query: csvImportQuerySchema,
+    response: determinationsImportResultSchema,
   }),
 };

@@ -107,6 +107,12 @@ describe('the new routes', () => {
       'filing.summary': 'user',
       'filing.list': 'user',
       'filing.setStatus': 'admin',
+      // Issue 20: signing, the forms (full SSN), packets and determinations are an admin's.
+      'filing.sign': 'admin',
+      'filing.packet': 'admin',
+      'filing.form8850': 'admin',
+      'filing.form9061': 'admin',
+      'filing.importDeterminations': 'admin',
       'preferences.get': 'user',
       'preferences.update': 'user',
     });
@@ -114,7 +120,7 @@ describe('the new routes', () => {
 
   test('each route is built from its endpoint, and no two routes of the API share a method and path', () => {
     const endpoints = { ...hireEndpoints, ...filingEndpoints, ...accountPreferenceEndpoints };
-    expect(Object.keys(endpoints)).toHaveLength(8);
+    expect(Object.keys(endpoints)).toHaveLength(13);
     const all = (Object.values(routes) as unknown[])
       .filter((value): value is object => typeof value === 'object' && value !== null)
       .flatMap((table) => Object.values(table) as unknown[])

@@ -76,6 +76,11 @@ export const surveySignatureSchema = Type.Object(
     fullName: Type.String({ minLength: 1, maxLength: 250, pattern: NOT_BLANK }),
     /** The consent checkbox under the perjury statement. */
     agreed: Type.Literal(true),
+    /**
+     * The version of the statement and consent wording the page showed (`APPLICANT_CONSENT`,
+     * `@eligo/shared/filing/consent`); another version than the server's is refused (409).
+     */
+    consentVersion: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   },
   { additionalProperties: false },
 );

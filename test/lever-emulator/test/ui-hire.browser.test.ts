@@ -75,7 +75,8 @@ test('a recruiter hires a candidate with the keyboard; Candidate hired reaches t
     const token = await env.token('offers:read:admin');
     const offers = await env.call('GET', `/v1/opportunities/${candidate.data.id}/offers`, token);
     const [offer] = offers.body.data;
-    expect(offer.sentAt).toBe(Date.UTC(2025, 4, 28));
+    // A moment of that day everywhere in the US: noon UTC.
+    expect(offer.sentAt).toBe(Date.UTC(2025, 4, 28, 12));
     expect(offer.fields).toContainEqual({
       text: 'Anticipated start date',
       identifier: 'anticipated_start_date',

@@ -37,7 +37,21 @@ export {
 } from './hires/lever-hire.ts';
 export { nameSearchConditions } from './applicant-query.ts';
 export { applicantFiling, filingContext, type FilingContext } from './hires/filing-dto.ts';
-export { toHireDto } from './hires/filing-facts.ts';
+export { hireValuesOf, toHireDto } from './hires/filing-facts.ts';
 export { refreshFilingFacts } from './hires/refresh-facts.ts';
-export { FILING_PHASES, type FilingPhase, type StoredFiling } from './hires/hire.model.ts';
-export { csvEmployee, resolveEmployees, type Resolved } from './hires/hires-csv.resolve.ts';
+export {
+  FILING_PHASES,
+  type FilingPhase,
+  type SignedHireValues,
+  type StoredEmployerSignature,
+  type StoredFiling,
+} from './hires/hire.model.ts';
+export { currentEmployerSignature, signedHireValues } from './hires/filing-facts.ts';
+export {
+  isRecorded,
+  recordFilingStatus,
+  setEmployerSignature,
+  type FilingStatusWrite,
+} from './hires/filing-writes.ts';
+export { resolveEmployees, rowApplicant, type Resolved } from './hires/hires-csv.resolve.ts';
+export { employeeCell } from './hires/hires-csv.definition.ts';

@@ -1,5 +1,6 @@
 import { Schema, type Types } from 'mongoose';
 import type { SurveyLanguage } from '@eligo/shared/schemas/survey';
+import { appendOnly } from '../../lib/append-only.ts';
 import { tenantScoped } from '../../lib/tenancy/tenant-scope.plugin.ts';
 import { modelOn } from '../../lib/model.ts';
 
@@ -7,6 +8,10 @@ import { modelOn } from '../../lib/model.ts';
  * The applicant's one final answer to the survey: submitted (signed answers) or declined.
  * `_id` is the applicant's id, so a second submit or decline — concurrent or not — fails on the
  * unique `_id`: atomic on MongoDB and FerretDB alike (a status check-then-update is not).
+ *
+ * A submitted one is the applicant's Form 8850 signature kept as evidence (docs/forms.md §5): the
+ * model is append-only (`appendOnly`), so the answers it covers never change once signed (a
+ * correction is a new survey), and `answersSha256` shows any change made outside the application.
  */
 export interface SurveySubmission {
   _id: Types.ObjectId;
@@ -22,6 +27,14 @@ export interface SurveySubmission {
     signedOn: string;
     ip: string;
     userAgent: string;
+    /**
+     * The consent wording shown (`APPLICANT_CONSENT.version`, and the SHA-256 of the text in the
+     * survey's language with the organization's name) and the SHA-256 of the canonical signed
+     * answers (lib/evidence.ts). Null on surveys signed before they were recorded.
+     */
+    consentVersion: string | null;
+    consentSha256: string | null;
+    answersSha256: string | null;
   } | null;
   language: SurveyLanguage;
   rulesVersion: string;
@@ -42,6 +55,9 @@ const submissionSchema = new Schema<SurveySubmission>(
           signedOn: { type: String, required: true },
           ip: { type: String, required: true },
           userAgent: { type: String, default: '' },
+          consentVersion: { type: String, default: null },
+          consentSha256: { type: String, default: null },
+          answersSha256: { type: String, default: null },
         },
         { _id: false },
       ),
@@ -57,6 +73,7 @@ const submissionSchema = new Schema<SurveySubmission>(
   },
 );
 submissionSchema.plugin(tenantScoped);
+submissionSchema.plugin(appendOnly);
 
 export const surveySubmissionModel = modelOn<SurveySubmission>(
   'SurveySubmission',

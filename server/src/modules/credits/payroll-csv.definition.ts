@@ -7,7 +7,7 @@ import {
   noOverlappingPeriods,
   type CsvRow,
 } from '../../lib/csv-import/index.ts';
-import { csvEmployee } from '../applicants/index.ts';
+import { employeeCell } from '../applicants/index.ts';
 
 /**
  * The payroll CSV (docs/credits.md §8, docs/csv-imports.md): one pay period of one person a line.
@@ -15,7 +15,7 @@ import { csvEmployee } from '../applicants/index.ts';
  * are the same person's periods); hours and wages are 0 or more, at most 2 decimals, no currency.
  */
 const columns = {
-  employee: csvEmployee,
+  employee: employeeCell,
   period_start: csvDate(),
   period_end: csvDate(),
   // No pay period has more hours than it has: 24 × 366.

@@ -14,11 +14,10 @@ import {
   isUspsStateCode,
   normalizeSsn,
   pruneHiddenAnswers,
-  validateSubmission,
   withListedCounty,
   type DraftAnswers,
+  type SubmittedAnswers,
 } from '@eligo/shared/wotc';
-import { countyByFips } from '@eligo/shared/wotc/county-list';
 import { AppError } from '../../lib/app-error.ts';
 import { insertOnce } from '../../lib/db/index.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
@@ -34,6 +33,8 @@ import {
   toStoredEligibility,
 } from '../applicants/index.ts';
 import { recordSurveyOutcome } from './survey-results.ts';
+import { applicantSignatureRecord } from './signature-evidence.ts';
+import { checkAnswers, draftErrors, isSsnValue } from './survey-answer-checks.ts';
 import { organizationModel } from '../organizations/index.ts';
 
 /** The one answer for unknown, malformed, expired, revoked and used links (no enumeration). */
@@ -46,23 +47,6 @@ const TOKEN_SHAPE = new RegExp(SURVEY_TOKEN_PATTERN);
 /** The signing date and the day ages are measured on: today in UTC. */
 export function isoDay(now: Date): string {
   return now.toISOString().slice(0, 10);
-}
-
-/** A real SSN (not "declined", not absent). */
-function isSsnValue(value: unknown): value is string {
-  return typeof value === 'string' && value !== 'declined';
-}
-
-/** The shared checks, plus one the browser cannot make: the county exists (county-list.ts). */
-function checkAnswers(answers: unknown, asOf: string) {
-  return validateSubmission(answers, asOf, { countyExists: (fips) => !!countyByFips(fips) });
-}
-
-/** Errors a draft may not have; missing answers are fine until submit. */
-function draftErrors(answers: DraftAnswers, asOf: string): ErrorDetail[] {
-  return checkAnswers(answers, asOf)
-    .errors.filter((e) => e.code !== 'required' && e.code !== 'dob_required_under_40')
-    .map((e) => ({ path: `/body/answers${e.path}`, message: e.message }));
 }
 
 export interface RequestMeta {
@@ -221,6 +205,7 @@ export function surveyService(app: FastifyInstance) {
 
       const signed = pruneHiddenAnswers(answers, asOf);
       const language = body.language ?? applicant.language;
+      const organization = await Organizations.findById(applicant.organizationId, { name: 1 });
       await claim(applicant, {
         outcome: 'submitted',
         answers: await app.crypto.encryptJson(
@@ -228,14 +213,16 @@ export function surveyService(app: FastifyInstance) {
           submissionPlace.answers(applicant._id),
           signed,
         ),
-        signature: {
-          fullName: body.signature.fullName.trim(),
-          agreed: true,
-          signedAt: now,
+        signature: applicantSignatureRecord({
+          fullName: body.signature.fullName,
+          signed: signed as SubmittedAnswers,
+          language,
+          organizationName: organization?.name ?? '',
+          consentVersion: body.signature.consentVersion,
+          now,
           signedOn: asOf,
-          ip: meta.ip,
-          userAgent: meta.userAgent.slice(0, 500),
-        },
+          ...meta,
+        }),
         language,
         rulesVersion: RULES_VERSION,
       });

@@ -38,8 +38,11 @@ function parseForm(form: HireForm): {
       errors[key] = `${label}: enter a real date as YYYY-MM-DD, e.g. 2025-03-14.`;
     return Number.isNaN(ms) ? null : ms;
   };
+  const sentOn = read('offerSentOn', 'Offer sent on');
   return {
-    sent: read('offerSentOn', 'Offer sent on'),
+    // `sentAt` is a moment: noon UTC of the day entered is that same day from Hawaii to Guam (at
+    // midnight UTC it would be the evening before in every US zone).
+    sent: sentOn === null ? null : sentOn + 12 * 3_600_000,
     start: read('anticipatedStartOn', 'Anticipated start date'),
     errors,
   };

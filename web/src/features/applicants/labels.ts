@@ -131,6 +131,27 @@ export function describeEvent(event: TimelineEvent): string {
       return `Hire recorded (${hireSource(d.source)})${d.fields ? `: ${str(d.fields)}` : ''}`;
     case 'hire_updated':
       return `Hire updated (${hireSource(d.source)})${d.fields ? `: ${str(d.fields)}` : ''}${d.reason ? ` — “${str(d.reason)}”` : ''}`;
+    case 'employer_signed':
+      return `Forms 8850 and 9061 signed for the employer by ${str(d.name)}${d.title ? `, ${str(d.title)}` : ''}`;
+    case 'filing_recorded':
+      return describeFilingEvent(d);
+  }
+}
+
+/** What the state did, as recorded (a submission after the deadline says so). */
+function describeFilingEvent(d: Record<string, unknown>): string {
+  const on = str(d.on);
+  switch (d.status) {
+    case 'submitted':
+      return `Submitted to the state on ${on} by ${str(d.method)}${d.reference ? ` (reference ${str(d.reference)})` : ''}${d.late ? ' — after the 28-day deadline' : ''}`;
+    case 'certified':
+      return `Certified on ${on}${d.targetGroup ? `, target group ${str(d.targetGroup)}` : ''}${d.certificationNumber ? `, certification ${str(d.certificationNumber)}` : ''}`;
+    case 'denied':
+      return `Denied on ${on}${d.reason ? `: ${str(d.reason)}` : ''}`;
+    case 'held':
+      return `Held by the state on ${on}${d.reason ? `: ${str(d.reason)}` : ''}`;
+    default:
+      return `Filing status recorded: ${str(d.status)} on ${on}`;
   }
 }
 

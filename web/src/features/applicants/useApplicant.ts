@@ -1,8 +1,9 @@
 import { ref } from 'vue';
 import { applicantRefs as applicantRoutes } from '@eligo/shared/routes/applicant-endpoints';
 import type { ApplicantDetail, OverrideStatus } from '@eligo/shared/schemas/applicants';
-import { hireRefs } from '@eligo/shared/routes/filing-endpoints';
+import { filingRefs, hireRefs } from '@eligo/shared/routes/filing-endpoints';
 import type { PutHireBody } from '@eligo/shared/schemas/hires';
+import type { SetFilingStatusBody } from '@eligo/shared/schemas/filing';
 import { ApiError, call } from '../../api/client.ts';
 
 /** One applicant's page and the admin actions on it; each action answers the updated page. */
@@ -50,6 +51,17 @@ export function useApplicant(applicantId: () => string) {
     /** Confirms or corrects the hire; the answer is the page, with the filing counted anew. */
     async saveHire(body: PutHireBody) {
       applicant.value = await call(hireRefs.put, { params: params(), body });
+    },
+    /** Records what the state did with the request; the answer is the page with its timeline. */
+    async recordFiling(body: SetFilingStatusBody) {
+      applicant.value = await call(filingRefs.setStatus, { params: params(), body });
+    },
+    /** Signs Form 8850 page 2 and ETA 9061 for the employer; the page then shows it ready. */
+    async signForEmployer(input: { fullName: string; title: string; consentVersion: string }) {
+      await call(filingRefs.sign, {
+        body: { applicantIds: [applicantId()], ...input, agreed: true },
+      });
+      await load();
     },
     async retryTagSync() {
       applicant.value = await call(applicantRoutes.retryTagSync, { params: params() });

@@ -52,7 +52,9 @@ export const useCreditsStore = defineStore('credits', () => {
   }
 
   function downloadForm5884(year: number): Promise<string> {
-    return downloadFile(creditRefs.form5884, undefined, `form-5884-${year}.csv`, { taxYear: year });
+    return downloadFile(creditRefs.form5884, undefined, `form-5884-${year}.csv`, undefined, {
+      taxYear: year,
+    });
   }
 
   return { ledger, loading, error, taxYear, load, importPayroll, setTermination, downloadForm5884 };

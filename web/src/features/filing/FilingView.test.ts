@@ -10,6 +10,24 @@ const soon = aFilingRow(
   'Ana Díaz',
   aHire({ offeredOn: '2026-03-01', hiredOn: '2026-03-02', startedOn: '2026-03-05' }, 'admin'),
 );
+/** Everything known but the employer's signature; and one signed: ready to file. */
+const unsigned = aFilingRow(
+  '3'.repeat(24),
+  'Cruz Reyes',
+  aHire(
+    {
+      offeredOn: '2026-03-01',
+      hiredOn: '2026-03-02',
+      startedOn: '2026-03-05',
+      position: 'Dock worker',
+      startingWage: 18,
+      employedInState: 'TX',
+    },
+    'admin',
+  ),
+);
+const ready = aFilingRow('4'.repeat(24), 'Dee Ng', unsigned.hire, { employerSigned: true });
+
 const late = aFilingRow(
   '2'.repeat(24),
   'Ben Okafor',
@@ -75,7 +93,8 @@ describe('Filing screen', () => {
     const { wrapper } = await open('admin');
     const first = wrapper.find(`tr[data-applicant-id="${soon.id}"]`);
     const cells = first.findAll('td').map((td) => td.text().replace(/\s+/g, ' '));
-    expect(cells.slice(0, 4)).toEqual([
+    // An admin's first column picks the hire (for signing or a packet).
+    expect(cells.slice(1, 5)).toEqual([
       'Ana Díaz · Dock worker',
       'Mar 5, 2026',
       'Apr 2, 2026',
@@ -151,5 +170,101 @@ describe('Filing screen', () => {
       .trigger('click');
     await flushPromises();
     expect(wrapper.findAll('tbody tr')).toHaveLength(1);
+  });
+
+  test('an admin picks hires, signs for the employer and downloads the packet of the ready ones', async () => {
+    fetchMock = answers(aSummary(), { items: [soon, unsigned, ready], nextCursor: null });
+    vi.stubGlobal('fetch', fetchMock);
+    const { wrapper } = await open('admin');
+    // Only hires that lack nothing but the signature, or nothing at all, can be picked.
+    expect(wrapper.findAll('[data-pick]').map((box) => box.attributes('data-pick'))).toEqual([
+      unsigned.id,
+      ready.id,
+    ]);
+    const button = (text: string) =>
+      wrapper.findAll('button').find((b) => b.text().startsWith(text))!;
+    expect(button('Sign and mark ready').attributes('disabled')).toBeDefined();
+    await wrapper.find(`[data-pick="${unsigned.id}"]`).setValue(true);
+    await wrapper.find(`[data-pick="${ready.id}"]`).setValue(true);
+    expect(button('Sign and mark ready').text()).toBe('Sign and mark ready (1)');
+    expect(button('Download packet').text()).toBe('Download packet (1)');
+
+    await button('Sign and mark ready').trigger('click');
+    const form = wrapper.find('[data-testid="sign-form"]');
+    await form.trigger('submit');
+    expect(form.text()).toContain('Enter your title');
+    expect(form.text()).toContain('Check the box to sign.');
+    expect(fetchMock.mock.calls.some(([url]) => String(url) === '/api/filing/sign')).toBe(false);
+    await form.find('input[name="title"]').setValue('HR Manager');
+    await form.find('input[name="agreed"]').setValue(true);
+    fetchMock.mockImplementationOnce(async () =>
+      json(200, {
+        signedAt: '2026-03-30T17:00:00.000Z',
+        signedBy: 'Ada',
+        applicantIds: [unsigned.id],
+      }),
+    );
+    await form.trigger('submit');
+    await flushPromises();
+    const signCall = fetchMock.mock.calls.find(([url]) => String(url) === '/api/filing/sign')!;
+    expect(JSON.parse(String(signCall[1]!.body))).toEqual({
+      applicantIds: [unsigned.id],
+      fullName: 'Ada',
+      title: 'HR Manager',
+      consentVersion: 'employer-consent-2026-05',
+      agreed: true,
+    });
+  });
+
+  test('the packet is downloaded under the name the server gives; a refusal is said', async () => {
+    fetchMock = answers(aSummary(), { items: [ready], nextCursor: null });
+    vi.stubGlobal('fetch', fetchMock);
+    const { wrapper } = await open('admin');
+    await wrapper.find(`[data-pick="${ready.id}"]`).setValue(true);
+    const zip = new Response(new Blob(['PK']), {
+      status: 200,
+      headers: { 'content-disposition': 'attachment; filename="wotc-packet-TX-2026-03-30.zip"' },
+    });
+    fetchMock.mockImplementationOnce(async () => zip);
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, { createObjectURL: () => 'blob:x', revokeObjectURL() {} }),
+    );
+    const download = wrapper.findAll('button').find((b) => b.text().startsWith('Download packet'))!;
+    await download.trigger('click');
+    await flushPromises();
+    const [url, init] = fetchMock.mock.calls.at(-1)!;
+    expect(url).toBe('/api/filing/packets');
+    expect(JSON.parse(String(init!.body))).toEqual({ applicantIds: [ready.id] });
+    expect(wrapper.find('[data-testid="filing-notice"]').text()).toContain(
+      'Downloaded wotc-packet-TX-2026-03-30.zip',
+    );
+
+    fetchMock.mockImplementationOnce(async () =>
+      json(409, { statusCode: 409, code: 'EMPLOYER_SIGNATURE_MISSING', message: 'Sign first' }),
+    );
+    await download.trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[role="alert"]').text()).toBe('Sign first');
+  });
+
+  test('"all ready in Texas": the bucket and state in the URL, then every hire shown picked', async () => {
+    fetchMock = answers(aSummary(), { items: [soon, unsigned, ready], nextCursor: null });
+    vi.stubGlobal('fetch', fetchMock);
+    const { wrapper, router } = await open('admin', '/filing?bucket=ready');
+    await wrapper.find('select[name="state"]').setValue('TX');
+    await flushPromises();
+    expect(router.currentRoute.value.fullPath).toBe('/filing?bucket=ready&state=TX');
+    expect(fetchMock).toHaveBeenLastCalledWith(
+      '/api/filing?bucket=ready&state=TX&limit=25',
+      expect.anything(),
+    );
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Pick all shown')!
+      .trigger('click');
+    const labels = wrapper.findAll('button').map((b) => b.text());
+    expect(labels).toContain('Sign and mark ready (1)');
+    expect(labels).toContain('Download packet (1)');
   });
 });

@@ -13,4 +13,11 @@ describe('filing query', () => {
     expect(parseFilingQuery({ bucket: ['overdue', 'filed'] })).toEqual({ bucket: 'overdue' });
     expect(filingRouteQuery({})).toEqual({});
   });
+
+  test('a state of employment narrows the list ("ready in Texas"); an unknown one is dropped', () => {
+    const query = parseFilingQuery({ bucket: 'ready', state: 'TX' });
+    expect(query).toEqual({ bucket: 'ready', state: 'TX' });
+    expect(filingRouteQuery(query)).toEqual({ bucket: 'ready', state: 'TX' });
+    expect(parseFilingQuery({ state: 'Texas' })).toEqual({});
+  });
 });

@@ -4,6 +4,7 @@ import { filingRefs, hireRefs } from '@eligo/shared/routes/filing-endpoints';
 import type { FilingList, FilingSummary } from '@eligo/shared/schemas/filing';
 import type { HiresImportResult } from '@eligo/shared/schemas/hires';
 import { call } from '../../api/client.ts';
+import { downloadFile } from '../../api/download.ts';
 import { uploadFile } from '../../api/upload.ts';
 import type { FilingQuery } from './filing-query.ts';
 
@@ -13,7 +14,8 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * The Filing screen's data (docs/filing.md §4): the count of each bucket with the employer
- * profile's gaps, one page of hires, and the hires CSV import (admins).
+ * profile's gaps, one page of hires, the hires CSV import, signing for the employer and the state
+ * packet (admins).
  */
 export const useFilingStore = defineStore('filing', () => {
   const summary = ref<FilingSummary | null>(null);
@@ -69,6 +71,25 @@ export const useFilingStore = defineStore('filing', () => {
     return result;
   }
 
+  /** Signs for the employer (Form 8850 page 2, ETA 9061) for the hires chosen; then reloads. */
+  async function sign(
+    applicantIds: string[],
+    input: { fullName: string; title: string; consentVersion: string },
+  ): Promise<void> {
+    await call(filingRefs.sign, { body: { applicantIds, ...input, agreed: true } });
+    await reload();
+  }
+
+  /** Downloads the state packet (ZIP) of the hires chosen; the server names the file. */
+  function downloadPacket(applicantIds: string[]): Promise<string> {
+    return downloadFile(
+      filingRefs.packet,
+      { applicantIds },
+      'wotc-packet.zip',
+      'application/zip, application/json',
+    );
+  }
+
   return {
     summary,
     summaryError,
@@ -79,5 +100,7 @@ export const useFilingStore = defineStore('filing', () => {
     loadList,
     reload,
     importHires,
+    sign,
+    downloadPacket,
   };
 });

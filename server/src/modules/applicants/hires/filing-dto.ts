@@ -5,7 +5,7 @@ import type { EmployerProfileDraft } from '@eligo/shared/schemas/employer';
 import type { ApplicantFiling } from '@eligo/shared/schemas/filing-status';
 import { loadEmployerProfile } from '../../organizations/index.ts';
 import type { Applicant } from '../applicant.model.ts';
-import { applicantSignedAt, hireValuesOf } from './filing-facts.ts';
+import { applicantSignedAt, currentEmployerSignature, hireValuesOf } from './filing-facts.ts';
 
 /** What every applicant's `filing` of one answer is computed with: read once per request. */
 export interface FilingContext {
@@ -36,7 +36,7 @@ export function applicantFiling(
   context: FilingContext,
 ): ApplicantFiling | null {
   if (!applicant.hire) return null;
-  const signature = applicant.filing?.employerSignature ?? null;
+  const signature = currentEmployerSignature(applicant);
   return describeFiling({
     hire: hireValuesOf(applicant.hire),
     status: applicant.filing?.status ?? NOT_SUBMITTED,

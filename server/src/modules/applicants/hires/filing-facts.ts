@@ -8,7 +8,13 @@ import {
 } from '@eligo/shared/filing';
 import type { ApplicantHire, HireValues } from '@eligo/shared/schemas/hire';
 import type { Applicant } from '../applicant.model.ts';
-import type { FilingPhase, StoredFilingFacts, StoredHire } from './hire.model.ts';
+import type {
+  FilingPhase,
+  SignedHireValues,
+  StoredEmployerSignature,
+  StoredFilingFacts,
+  StoredHire,
+} from './hire.model.ts';
 
 /**
  * The filing facts stored beside the hire (hire.model.ts): everything a hire's Filing bucket
@@ -36,6 +42,38 @@ export function toHireDto(hire: StoredHire): ApplicantHire {
   };
 }
 
+const SIGNED_FIELDS = [
+  'offeredOn',
+  'hiredOn',
+  'startedOn',
+  'position',
+  'startingWage',
+  'employedInState',
+] as const satisfies ReadonlyArray<keyof SignedHireValues>;
+
+/** What an employer's signature of this hire covers: the values the two forms print of it. */
+export function signedHireValues(hire: Pick<StoredHire, keyof HireValues>): SignedHireValues {
+  return Object.fromEntries(
+    SIGNED_FIELDS.map((field) => [field, hire[field] ?? null]),
+  ) as SignedHireValues;
+}
+
+/**
+ * The employer's signature, while it still covers the hire: a date, the position, the wage or the
+ * state changed since makes the forms say something the employer did not sign, so it must be
+ * signed again (docs/forms.md §8).
+ */
+export function currentEmployerSignature(
+  applicant: Pick<Applicant, 'hire' | 'filing'>,
+): StoredEmployerSignature | null {
+  const signature = applicant.filing?.employerSignature;
+  if (!signature?.covers || !applicant.hire) return null;
+  const now = signedHireValues(applicant.hire);
+  return SIGNED_FIELDS.every((field) => (signature.covers[field] ?? null) === now[field])
+    ? signature
+    : null;
+}
+
 /** When the applicant signed the survey (the 8850 page-1 signature), or null while unsigned. */
 export function applicantSignedAt(applicant: Pick<Applicant, 'survey'>): Date | null {
   return applicant.survey.status === 'submitted' ? (applicant.survey.submittedAt ?? null) : null;
@@ -55,7 +93,7 @@ export function filingFactsOf(applicant: FilingInputs, timeZone: string): Stored
   const missing = filingMissing({
     hire: values,
     applicantSigned: signedAt !== null,
-    employerSigned: Boolean(applicant.filing?.employerSignature),
+    employerSigned: currentEmployerSignature(applicant) !== null,
     screenedAfterOffer: screened,
   });
   const state = applicant.filing?.status?.state ?? NOT_SUBMITTED.state;

@@ -1,7 +1,7 @@
 import { Schema, type Types } from 'mongoose';
 import { HIRE_FIELDS, HIRE_SOURCES } from '@eligo/shared/filing';
 import type { FilingStatus } from '@eligo/shared/schemas/filing-status';
-import type { ApplicantHire, HireProvenance } from '@eligo/shared/schemas/hire';
+import type { ApplicantHire, HireProvenance, HireValues } from '@eligo/shared/schemas/hire';
 import type { TimelineEventType } from '@eligo/shared/schemas/applicants';
 import type { TimelineData } from '../timeline.model.ts';
 
@@ -52,11 +52,32 @@ export interface StoredFilingFacts {
   sortOn: string;
 }
 
+/** The hire's values an employer's signature covers (Form 8850 page 2, ETA 9061 boxes 9–11). */
+export type SignedHireValues = Pick<
+  HireValues,
+  'offeredOn' | 'hiredOn' | 'startedOn' | 'position' | 'startingWage' | 'employedInState'
+>;
+
+/**
+ * The employer's latest signature (docs/forms.md §8). The full evidence (consent wording, hashes,
+ * IP, user agent) is the filing module's append-only record `recordId`; this is what the Filing
+ * screen and the rules need. It counts only while the hire still has the values it covers.
+ */
+export interface StoredEmployerSignature {
+  recordId: Types.ObjectId;
+  signedAt: Date;
+  /** The typed name. */
+  signedBy: string;
+  title: string;
+  userId: Types.ObjectId;
+  covers: SignedHireValues;
+}
+
 export interface StoredFiling extends StoredFilingFacts {
-  /** What the state did (issue 20 records it; `not_submitted` until then). */
+  /** What the state did (`not_submitted` until an admin or a determinations upload records it). */
   status: FilingStatus;
-  /** The employer's page-2 signature (issue 20). */
-  employerSignature: { signedAt: Date; signedBy: string } | null;
+  /** The employer's page-2 signature; null until an admin signs. */
+  employerSignature: StoredEmployerSignature | null;
 }
 
 const text = { type: String, default: null };

@@ -6,7 +6,6 @@ import type { HiresImportResult } from '@eligo/shared/schemas/hires';
 import { AppError } from '../../../lib/app-error.ts';
 import {
   IssueList,
-  MAX_LISTED_ISSUES,
   csvApplyInvalid,
   type CsvApplyContext,
   type CsvRecord,
@@ -21,7 +20,7 @@ import {
   hiresImport,
   type HiresCsvRow,
 } from './hires-csv.definition.ts';
-import { resolveEmployees } from './hires-csv.resolve.ts';
+import { resolveEmployees, rowApplicant } from './hires-csv.resolve.ts';
 import { toHireDto } from './filing-facts.ts';
 
 type Batches = AsyncIterable<Array<CsvRecord<HiresCsvRow>>>;
@@ -65,23 +64,15 @@ async function checkFile(app: FastifyInstance, batches: Batches, context: HiresI
   for await (const batch of batches) {
     const resolved = await resolveEmployees(app, context.organizationId, batch);
     for (const { line, row } of batch) {
-      const found = resolved.get(line)!;
-      if (!found.applicant) {
-        counts.unknown += 1;
-        if (counts.unknownEmployees.length < MAX_LISTED_ISSUES) {
-          counts.unknownEmployees.push({ line, employee: row.employee, reason: found.reason });
-        }
-        continue;
-      }
-      const id = found.applicant._id.toHexString();
-      const first = firstLineOf.get(id);
-      if (first !== undefined) {
-        issues.add({ line, column: 'employee', message: `The same person as line ${first}` });
-        issues.rowsWithOwnErrors += 1;
-        continue;
-      }
-      firstLineOf.set(id, line);
-      const before = found.applicant.hire;
+      const applicant = rowApplicant(
+        resolved.get(line)!,
+        { line, row },
+        firstLineOf,
+        issues,
+        counts,
+      );
+      if (!applicant) continue;
+      const before = applicant.hire;
       const merge = mergeHire(before ? toHireDto(before) : null, hireInputOf(row), 'csv');
       const problems = hireProblems(merge.hire);
       for (const p of problems) {

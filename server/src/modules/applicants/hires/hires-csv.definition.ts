@@ -8,6 +8,7 @@ import {
   type HiresCsvColumn,
 } from '@eligo/shared/filing';
 import { LINE_MAX } from '@eligo/shared/wotc/answer-checks';
+import { normalizeEmail } from '../../../lib/email.ts';
 import {
   csvDate,
   csvMoney,
@@ -18,15 +19,26 @@ import {
   type CellParser,
   type CsvRow,
 } from '../../../lib/csv-import/index.ts';
-import { csvEmployee } from './hires-csv.resolve.ts';
 
 /**
  * The hires CSV (docs/filing.md §2, docs/csv-imports.md): who (`employee`: the Lever opportunity id
  * or the email), then the hire's values, each optional (an empty cell keeps what is stored).
  */
 
+const employeeText = csvText({ maxLength: 254 });
+
+/**
+ * Who a row is about: an email, compared normalized (so `Ana@x.com` twice is a repeat), or a Lever
+ * opportunity id as is (`resolveEmployees` finds the applicant). The determinations CSV uses it too.
+ */
+export const employeeCell: CellParser<string> = (cell) => {
+  const parsed = employeeText(cell);
+  if (!parsed.ok || !parsed.value.includes('@')) return parsed;
+  return { ok: true, value: normalizeEmail(parsed.value) };
+};
+
 const columns = {
-  employee: csvEmployee,
+  employee: employeeCell,
   offered_on: optional(csvDate()),
   hired_on: optional(csvDate()),
   started_on: optional(csvDate()),

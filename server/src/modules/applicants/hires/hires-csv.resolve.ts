@@ -1,22 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Types } from 'mongoose';
 import { scoped } from '../../../lib/tenancy/tenant-repository.ts';
-import { csvText, type CellParser, type CsvRecord } from '../../../lib/csv-import/index.ts';
-import { normalizeEmail } from '../../../lib/email.ts';
+import {
+  MAX_LISTED_ISSUES,
+  type CsvRecord,
+  type IssueList,
+} from '../../../lib/csv-import/index.ts';
 import { applicantModel, type Applicant } from '../applicant.model.ts';
 import { applicantIdFor } from '../registration.service.ts';
-
-const employeeText = csvText({ maxLength: 254 });
-
-/**
- * The `employee` cell of an import that names people (hires, payroll): a Lever opportunity id as
- * is, or an email, normalized (so `Ana@x.com` twice is a repeat and finds the same person).
- */
-export const csvEmployee: CellParser<string> = (cell) => {
-  const parsed = employeeText(cell);
-  if (!parsed.ok || !parsed.value.includes('@')) return parsed;
-  return { ok: true, value: normalizeEmail(parsed.value) };
-};
+import type { HiresCsvRow } from './hires-csv.definition.ts';
 
 export type Resolved =
   { applicant: Applicant; reason?: never } | { applicant: null; reason: 'not_found' | 'ambiguous' };
@@ -36,13 +28,12 @@ const PROJECTION = {
  * The applicants a batch of rows names, by line: an `employee` with `@` is an email (normalized by
  * the cell parser; several applicants with it are `ambiguous`: the same person applied more than
  * once, so the opportunity id must say which), anything else a Lever opportunity id (the
- * applicant's `_id` is derived from it). Two reads per batch, both on indexes. Every CSV import
- * that names people (hires, payroll) resolves them here.
+ * applicant's `_id` is derived from it). Two reads per batch, both on indexes.
  */
 export async function resolveEmployees(
   app: FastifyInstance,
   organizationId: Types.ObjectId,
-  records: Array<CsvRecord<{ employee: string }>>,
+  records: Array<Pick<CsvRecord<Pick<HiresCsvRow, 'employee'>>, 'line' | 'row'>>,
 ): Promise<Map<number, Resolved>> {
   const Applicants = scoped(applicantModel(app.mongo), organizationId);
   const emails = new Set<string>();
@@ -82,4 +73,41 @@ export async function resolveEmployees(
     }
   }
   return resolved;
+}
+
+/** Rows naming nobody Eligo screened: counted, and the first ones listed (never invented). */
+export interface UnknownRows {
+  unknown: number;
+  unknownEmployees: Array<{ line: number; employee: string; reason: 'not_found' | 'ambiguous' }>;
+}
+
+/**
+ * The applicant a row of a hires or determinations file is about, or null when the row is to be
+ * skipped: nobody found (counted in `unknown`) or the same person as an earlier line (an issue on
+ * `employee`). `firstLineOf` remembers each person's first line across the whole file.
+ */
+export function rowApplicant(
+  found: Resolved,
+  record: { line: number; row: { employee: string } },
+  firstLineOf: Map<string, number>,
+  issues: IssueList,
+  unknown: UnknownRows,
+): Applicant | null {
+  const { line, row } = record;
+  if (!found.applicant) {
+    unknown.unknown += 1;
+    if (unknown.unknownEmployees.length < MAX_LISTED_ISSUES) {
+      unknown.unknownEmployees.push({ line, employee: row.employee, reason: found.reason });
+    }
+    return null;
+  }
+  const id = found.applicant._id.toHexString();
+  const first = firstLineOf.get(id);
+  if (first !== undefined) {
+    issues.add({ line, column: 'employee', message: `The same person as line ${first}` });
+    issues.rowsWithOwnErrors += 1;
+    return null;
+  }
+  firstLineOf.set(id, line);
+  return found.applicant;
 }

@@ -25,4 +25,35 @@ describe('WOTC Applicants rows', () => {
     expect(rows[1]!.find('.screened-after').exists()).toBe(false);
     expect(rows[2]!.find('.screened-after').exists()).toBe(false);
   });
+
+  test('the Filing column: what the state did, the days left, or a dash before a hire', async () => {
+    const hire = aHire({ offeredOn: '2026-03-01', hiredOn: '2026-03-02', startedOn: '2026-03-05' });
+    const certified = aFiling(hire, {
+      status: {
+        state: 'certified',
+        submission: { on: '2026-03-20', method: 'portal', reference: null, late: false },
+        determination: {
+          state: 'certified',
+          on: '2026-03-28',
+          targetGroup: 'G',
+          certificationNumber: null,
+          reason: null,
+        },
+      },
+    });
+    const wrapper = mount(ApplicantsTable, {
+      props: {
+        rows: [
+          anApplicant({ filing: certified }),
+          anApplicant({ id: 'b'.repeat(24), filing: aFiling(hire) }),
+          anApplicant({ id: 'c'.repeat(24), filing: null }),
+        ],
+        busy: false,
+      },
+      global: { plugins: [await testRouter()] },
+    });
+    const cells = wrapper.findAll('tbody tr').map((row) => row.findAll('td').at(-1)!.text());
+    expect(cells).toEqual(['Certified', '3 days left', '—']);
+    expect(wrapper.find('[data-filing-state="certified"]').exists()).toBe(true);
+  });
 });
