@@ -27,6 +27,7 @@ import authModule from './modules/auth/auth.routes.ts';
 import countiesModule from './modules/counties/counties.routes.ts';
 import filingModule from './modules/filing/filing.routes.ts';
 import homeModule from './modules/home/home.routes.ts';
+import creditsModule from './modules/credits/credits.routes.ts';
 import leverModule from './modules/lever/lever.routes.ts';
 import mailboxModule from './modules/mailbox/mailbox.routes.ts';
 import organizationModule from './modules/organizations/organization.routes.ts';
@@ -79,6 +80,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(leverModule);
   await fastify.register(filingModule);
   await fastify.register(homeModule);
+  await fastify.register(creditsModule);
   await fastify.register(auditModule);
 
   // Last: static SPA files and the not-found handler for whatever no module claimed.

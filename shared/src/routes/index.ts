@@ -19,3 +19,4 @@ export * from './account-preferences.ts';
 export * from './hires.ts';
 export * from './filing.ts';
 export * from './home.ts';
+export * from './credits.ts';
