@@ -34,6 +34,8 @@ const moduleDependencies = {
   filing: ['applicants', 'organizations', 'users', 'audit'],
   // The home's to-do counts (docs/applicants.md, "The home's to-do list").
   home: ['applicants', 'filing'],
+  // Payroll, the credit ledger and Form 5884 (docs/credits.md §8).
+  credits: ['applicants', 'organizations'],
 };
 
 const modulesDir = `${import.meta.dirname}/server/src/modules`;

@@ -28,6 +28,7 @@ import countiesModule from './modules/counties/counties.routes.ts';
 import jobsModule from './modules/jobs/jobs.routes.ts';
 import filingModule from './modules/filing/filing.routes.ts';
 import homeModule from './modules/home/home.routes.ts';
+import creditsModule from './modules/credits/credits.routes.ts';
 import leverModule from './modules/lever/lever.routes.ts';
 import mailboxModule from './modules/mailbox/mailbox.routes.ts';
 import organizationModule from './modules/organizations/organization.routes.ts';
@@ -80,6 +81,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(leverModule);
   await fastify.register(filingModule);
   await fastify.register(homeModule);
+  await fastify.register(creditsModule);
   await fastify.register(auditModule);
   await fastify.register(jobsModule);
 

@@ -83,6 +83,10 @@ export const ErrorCode = {
   ScreenedAfterOffer: 'SCREENED_AFTER_OFFER',
   /** The filing status cannot move that way (e.g. certifying what was never submitted). */
   FilingTransitionInvalid: 'FILING_TRANSITION_INVALID',
+
+  // Credits (docs/credits.md §8)
+  /** A tax year the rule table has no credit for (before its first rule set, after the program). */
+  TaxYearOutOfRange: 'TAX_YEAR_OUT_OF_RANGE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -133,6 +137,8 @@ export const errorStatus = {
   [ErrorCode.EmployerSignatureMissing]: 409,
   [ErrorCode.ScreenedAfterOffer]: 409,
   [ErrorCode.FilingTransitionInvalid]: 409,
+
+  [ErrorCode.TaxYearOutOfRange]: 400,
 } as const satisfies Record<ErrorCode, number>;
 
 /** The generic codes, one per status, of errors that carry only an HTTP status. */

@@ -106,6 +106,8 @@ describe('CSRF defence', () => {
         'POST /api/filing/packets',
         'POST /api/applicants/{applicantId}/filing',
         'POST /api/filing/determinations/import',
+        'POST /api/payroll/import',
+        'PUT /api/credits/hires/{applicantId}/termination',
       ]),
     );
     for (const op of unsafe) {

@@ -13,8 +13,10 @@ import { createLeverIntegration } from '../support/lever.ts';
 import { exampleOf, operationsOf, pathParams, type OpenApiOperation } from '../support/openapi.ts';
 import { answerSurvey } from '../support/applicants.ts';
 import { snapshotOfOrganization } from '../support/snapshot.ts';
-import { employerProfile } from '../support/hires.ts';
+import { employerProfile, hireBody } from '../support/hires.ts';
 import { employerSignature, hiredToday, putHire } from '../support/filing.ts';
+import { certify, payrollCsv, uploadPayroll } from '../support/credits.ts';
+import { daysAgo } from '../support/dates.ts';
 
 /**
  * The cross-tenant sweep: an admin of organization A calls every route of the OpenAPI document
@@ -80,6 +82,26 @@ beforeAll(async () => {
   });
   if (signed.statusCode !== 200)
     throw new Error(`B's signature: ${signed.statusCode} ${signed.body}`);
+  // …and a certified hire with payroll in this tax year (the Credits screen's records).
+  const credited = await registerTestApplicant(t.app, b.organizationId, {
+    name: 'Bravocredited Xray',
+    email: 'credited.person@bravo.example',
+  });
+  const creditedId = credited.applicant._id.toHexString();
+  await bAdmin.put(`/api/applicants/${creditedId}/hire`, hireBody({ startedOn: daysAgo(20) }));
+  await certify(t.app, t.db, b.organizationId, creditedId, 'A');
+  const payroll = await uploadPayroll(
+    bAdmin,
+    payrollCsv([
+      `${credited.applicant.lever!.opportunityId},${daysAgo(20)},${daysAgo(7)},80,1234.56`,
+    ]),
+  );
+  if (payroll.statusCode !== 200)
+    throw new Error(`B's payroll: ${payroll.statusCode} ${payroll.body}`);
+  // B sees its own line: so the sweep below would notice if A did too.
+  if (!(await bAdmin.get('/api/credits')).body.includes('Bravocredited')) {
+    throw new Error("B's ledger does not show its certified hire");
+  }
   // …and a Lever integration (ATS Integrations screen).
   const integration = await createLeverIntegration(t.app, b.organizationId, 'acct-bravo-lever');
   bIds = [
@@ -89,6 +111,7 @@ beforeAll(async () => {
     invited.id,
     applicant.applicantId,
     fromLever.applicant._id.toHexString(),
+    creditedId,
     integration.id,
   ];
   bMarkers = [
@@ -111,6 +134,8 @@ beforeAll(async () => {
     'Bravo Secret Position',
     // The applicant's SSN (on B's forms and packets).
     '123-45-6789',
+    'Bravocredited',
+    '1234.56',
   ];
 });
 afterAll(() => t.close());
@@ -194,6 +219,10 @@ describe('cross-tenant sweep over every route', () => {
           'POST /api/filing/sign',
           'POST /api/filing/packets',
           'POST /api/filing/determinations/import',
+          'POST /api/payroll/import',
+          'GET /api/credits',
+          'GET /api/credits/form-5884',
+          'PUT /api/credits/hires/{applicantId}/termination',
         ]),
       );
       expect(new Set(visited).size).toBe(operations.length);

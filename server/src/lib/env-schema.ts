@@ -100,6 +100,12 @@ export const envSchema = Type.Object({
   SURVEY_REMINDER_SWEEP_SECONDS: Type.Integer({ minimum: 5, default: 60 }),
   /** The same person applying again within this many days reuses their survey (0: never). */
   SURVEY_REUSE_DAYS: Type.Integer({ minimum: 0, maximum: 3650, default: 60 }),
+  // --- WOTC program (docs/credits.md §2) ---
+  /**
+   * Last start date the credit covers (IRC §51(c)(4)); default the rule table's. Moving it (an
+   * extension by Congress) changes results, Filing and credits when they are next read.
+   */
+  WOTC_AUTHORIZED_THROUGH: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
   // --- durable jobs (docs/jobs.md) ---
   /** How often each instance looks for due jobs (also right after an enqueue or a finished job). */
   JOBS_POLL_INTERVAL_MS: Type.Integer({ minimum: 10, default: 1_000 }),

@@ -35,6 +35,22 @@ describe('loadConfig', () => {
     ]);
   });
 
+  test('WOTC_AUTHORIZED_THROUGH: the rule table by default, moved either way, a bad date refused', () => {
+    expect(loadConfig(valid).wotcAuthorizedThrough).toBe('2025-12-31');
+    expect(
+      loadConfig({ ...valid, WOTC_AUTHORIZED_THROUGH: '2030-12-31' }).wotcAuthorizedThrough,
+    ).toBe('2030-12-31');
+    expect(
+      loadConfig({ ...valid, WOTC_AUTHORIZED_THROUGH: '2024-06-30' }).wotcAuthorizedThrough,
+    ).toBe('2024-06-30');
+    expect(problemsOf({ ...valid, WOTC_AUTHORIZED_THROUGH: '2026-02-30' })).toEqual([
+      expect.stringContaining('WOTC_AUTHORIZED_THROUGH'),
+    ]);
+    expect(problemsOf({ ...valid, WOTC_AUTHORIZED_THROUGH: '12/31/2030' })).toEqual([
+      expect.stringContaining('WOTC_AUTHORIZED_THROUGH'),
+    ]);
+  });
+
   test('PORT changes the port and the default public URL', () => {
     const config = loadConfig({ ...valid, PORT: '4321' });
     expect(config.port).toBe(4321);

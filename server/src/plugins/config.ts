@@ -1,6 +1,7 @@
 import path from 'node:path';
 import fp from 'fastify-plugin';
 import Value from 'typebox/value';
+import { programAuthorizedThrough } from '@eligo/shared/wotc/program-rules';
 import { envSchema, type Env } from '../lib/env-schema.ts';
 import { canonicalHost, hostRules, type HostRules } from '../lib/http/hosts.ts';
 
@@ -42,6 +43,8 @@ export interface Config {
   surveyRateLimits: { perMinute: number; submitPerMinute: number };
   surveyReminders: { afterMs: number[]; sweepIntervalMs: number };
   surveyReuseWindowMs: number;
+  /** WOTC_AUTHORIZED_THROUGH, else the rule table's end: every credit and result reads it. */
+  wotcAuthorizedThrough: string;
   jobs: {
     pollIntervalMs: number;
     leaseMs: number;
@@ -138,7 +141,6 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     if (raw[key] === undefined) problems.push(`${key} is required but not set`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
-
   const converted = Value.Convert(envSchema, Value.Default(envSchema, raw));
   for (const error of Value.Errors(envSchema, converted)) {
     const name = error.instancePath.replace(/^\//, '') || '(environment)';
@@ -169,6 +171,12 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     throw new ConfigError([
       'ENCRYPTION_KEY_PREVIOUS is the same key as ENCRYPTION_KEY: set it to the key being replaced',
     ]);
+  }
+  let wotcAuthorizedThrough: string;
+  try {
+    wotcAuthorizedThrough = programAuthorizedThrough(env.WOTC_AUTHORIZED_THROUGH);
+  } catch (error) {
+    throw new ConfigError([`WOTC_AUTHORIZED_THROUGH: ${(error as Error).message}`]);
   }
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   const extraHosts = (env.ALLOWED_HOSTS ?? '')
@@ -252,6 +260,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       sweepIntervalMs: env.SURVEY_REMINDER_SWEEP_SECONDS * 1000,
     },
     surveyReuseWindowMs: env.SURVEY_REUSE_DAYS * 86_400_000,
+    wotcAuthorizedThrough,
     jobs: {
       pollIntervalMs: env.JOBS_POLL_INTERVAL_MS,
       leaseMs: env.JOBS_LEASE_MS,

@@ -20,3 +20,4 @@ export * from './hires.ts';
 export * from './filing.ts';
 export * from './home.ts';
 export * from './jobs.ts';
+export * from './credits.ts';

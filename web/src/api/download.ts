@@ -1,4 +1,4 @@
-import type { RouteBody, RouteDef, RouteRef } from '@eligo/shared/route-table';
+import type { RouteBody, RouteDef, RouteQuery, RouteRef } from '@eligo/shared/route-table';
 import { send } from './client.ts';
 
 /**
@@ -10,8 +10,13 @@ export async function downloadFile<D extends RouteDef>(
   body: RouteBody<D>,
   fallbackName: string,
   accept = 'text/csv, application/json',
+  query?: RouteQuery<D>,
 ): Promise<string> {
-  const response = await send(def, { body }, accept);
+  const response = await send(
+    def,
+    { body, query: query as Record<string, unknown> | undefined },
+    accept,
+  );
   const name =
     /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
     fallbackName;

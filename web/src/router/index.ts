@@ -63,6 +63,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Filing' },
   },
   {
+    path: '/credits',
+    name: 'credits',
+    component: () => import('../features/credits/CreditsView.vue'),
+    meta: { title: 'Credits', adminOnly: true },
+  },
+  {
     path: '/account',
     component: () => import('../features/account/AccountView.vue'),
     redirect: { name: 'account-profile' },

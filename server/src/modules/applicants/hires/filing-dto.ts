@@ -13,6 +13,8 @@ export interface FilingContext {
   /** The organization's profile (EIN in clear: only its completeness is used here). */
   employer: EmployerProfileDraft;
   timeZone: string;
+  /** WOTC_AUTHORIZED_THROUGH: decides `programAuthorized` (held by the state) when read. */
+  authorizedThrough: string;
 }
 
 export async function filingContext(
@@ -20,7 +22,12 @@ export async function filingContext(
   organizationId: Types.ObjectId,
 ): Promise<FilingContext> {
   const employer = await loadEmployerProfile(app, organizationId);
-  return { now: app.clock.now(), employer, timeZone: effectiveTimeZone(employer) };
+  return {
+    now: app.clock.now(),
+    employer,
+    timeZone: effectiveTimeZone(employer),
+    authorizedThrough: app.config.wotcAuthorizedThrough,
+  };
 }
 
 /** The applicant's `filing` (`describeFiling`), or `null` when they were not hired. */
@@ -40,5 +47,6 @@ export function applicantFiling(
       : null,
     timeZone: context.timeZone,
     now: context.now,
+    authorizedThrough: context.authorizedThrough,
   });
 }

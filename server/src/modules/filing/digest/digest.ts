@@ -75,7 +75,12 @@ async function sendDigest(
   day: string,
   now: Date,
 ): Promise<Omit<FilingDigest, '_id' | 'organizationId' | 'day' | 'claimedAt' | 'expiresAt'>> {
-  const context: FilingContext = { now, employer, timeZone: effectiveTimeZone(employer) };
+  const context: FilingContext = {
+    now,
+    employer,
+    timeZone: effectiveTimeZone(employer),
+    authorizedThrough: app.config.wotcAuthorizedThrough,
+  };
   const [overdue, dueSoon] = await Promise.all([
     section(app, organization._id, { $lt: day }, context),
     section(app, organization._id, { $gte: day, $lte: addDays(day, 7) }, context),

@@ -1,0 +1,167 @@
+import type { FastifyInstance } from 'fastify';
+import type { Types } from 'mongoose';
+import {
+  PROGRAM_RULES,
+  creditFor,
+  creditWindows,
+  projectedCredit,
+  ruleSetFor,
+  taxYearWindow,
+  type CreditInput,
+  type DateWindow,
+} from '@eligo/shared/credits';
+import { ErrorCode } from '@eligo/shared/errors';
+import { effectiveTimeZone, todayIn } from '@eligo/shared/filing';
+import type { CreditLedger, CreditLine } from '@eligo/shared/schemas/credits';
+import { AppError } from '../../lib/app-error.ts';
+import { scoped } from '../../lib/tenancy/tenant-repository.ts';
+import { loadEmployerProfile } from '../organizations/index.ts';
+import { certifiedHires, type CertifiedHire } from './certified-hires.ts';
+import {
+  payrollPeriodModel,
+  toDollars,
+  toHours,
+  type PayrollPeriod,
+} from './payroll-period.model.ts';
+import { terminationModel } from './termination.model.ts';
+
+/** Calendar tax years: the fiscal-year setting (`taxYearStartMonth`) is not offered yet. */
+const TAX_YEAR_START_MONTH = 1;
+
+const overlaps = (a: DateWindow, b: DateWindow) => a.from <= b.through && b.from <= a.through;
+
+/**
+ * Tax years the rule table can have credit in: from the first rule set's first year to two years
+ * after the program's end (group I's second year of a hire on the last day). Derived from
+ * `WOTC_AUTHORIZED_THROUGH`, so an extension opens the later years.
+ */
+export function taxYearRange(authorizedThrough: string): { first: number; last: number } {
+  return {
+    first: Number(PROGRAM_RULES[0]!.startedFrom.slice(0, 4)),
+    last: Number(authorizedThrough.slice(0, 4)) + 2,
+  };
+}
+
+/** What `creditFor` is asked for one hire. */
+async function creditInputs(
+  app: FastifyInstance,
+  organizationId: Types.ObjectId,
+  hires: CertifiedHire[],
+) {
+  const ids = hires.map((hire) => hire.applicantId);
+  const [periods, terminations] = await Promise.all([
+    scoped(payrollPeriodModel(app.mongo), organizationId)
+      .find({ applicantId: { $in: ids } }, null, { sort: { applicantId: 1, periodStart: 1 } })
+      .lean<PayrollPeriod[]>(),
+    scoped(terminationModel(app.mongo), organizationId)
+      .find({ _id: { $in: ids } })
+      .lean<Array<{ _id: Types.ObjectId; terminatedOn: string }>>(),
+  ]);
+  const periodsOf = new Map<string, CreditInput['periods']>();
+  for (const p of periods) {
+    const id = p.applicantId.toHexString();
+    const list = periodsOf.get(id) ?? [];
+    list.push({
+      periodStart: p.periodStart,
+      periodEnd: p.periodEnd,
+      hours: toHours(p.hundredthsOfHours),
+      wages: toDollars(p.cents),
+    });
+    periodsOf.set(id, list);
+  }
+  const terminatedOn = new Map(terminations.map((t) => [t._id.toHexString(), t.terminatedOn]));
+  return hires.map((hire) => {
+    const id = hire.applicantId.toHexString();
+    const end = terminatedOn.get(id);
+    const input: CreditInput = {
+      targetGroup: hire.targetGroup,
+      startedOn: hire.startedOn,
+      periods: periodsOf.get(id) ?? [],
+      taxYearStartMonth: TAX_YEAR_START_MONTH,
+      authorizedThrough: app.config.wotcAuthorizedThrough,
+      // A termination recorded before the start (a data error) cannot end what has not begun.
+      ...(end && end >= hire.startedOn ? { terminatedOn: end } : {}),
+    };
+    return { hire, input };
+  });
+}
+
+/** One hire's line in `taxYear`, or null when none of its credited time falls in that year. */
+function lineOf(hire: CertifiedHire, input: CreditInput, taxYear: number): CreditLine | null {
+  let result;
+  try {
+    result = creditFor(input);
+  } catch {
+    // Started before the rule table (2016) or a summer youth outside the season: no credit to show.
+    return null;
+  }
+  const year = taxYearWindow(taxYear, TAX_YEAR_START_MONTH);
+  const share = result.byTaxYear[String(taxYear)];
+  const lookup = ruleSetFor(input.startedOn, { authorizedThrough: input.authorizedThrough });
+  if (lookup.status === 'unknown') return null;
+  const windows = creditWindows(input.targetGroup, input.startedOn, lookup.ruleSet);
+  const inYear =
+    share || overlaps(windows.first, year) || (windows.second && overlaps(windows.second, year));
+  if (!inYear) return null;
+  return {
+    applicantId: hire.applicantId.toHexString(),
+    name: hire.name,
+    targetGroup: hire.targetGroup,
+    startedOn: hire.startedOn,
+    terminatedOn: input.terminatedOn ?? null,
+    status: result.status,
+    hours: result.firstYear.hours,
+    wages: share ? share.firstYearWages + share.secondYearWages : 0,
+    rate: result.firstYear.rate,
+    qualifiedWages: share?.firstYearQualifiedWages ?? 0,
+    secondYearQualifiedWages: share?.secondYearQualifiedWages ?? 0,
+    creditToDate: share?.credit ?? 0,
+    projectedCredit: projectedCredit(input),
+  };
+}
+
+const sumCents = (values: number[]) =>
+  values.reduce((sum, v) => sum + Math.round(v * 100), 0) / 100;
+
+/** `GET /api/credits`: the tax year's lines, one per certified hire, and the Form 5884 totals. */
+export async function creditLedger(
+  app: FastifyInstance,
+  organizationId: Types.ObjectId,
+  requested: number | undefined,
+): Promise<CreditLedger> {
+  const authorizedThrough = app.config.wotcAuthorizedThrough;
+  let taxYear = requested;
+  if (taxYear === undefined) {
+    const today = todayIn(
+      effectiveTimeZone(await loadEmployerProfile(app, organizationId)),
+      app.clock.now(),
+    );
+    taxYear = Number(today.slice(0, 4));
+  }
+  const range = taxYearRange(authorizedThrough);
+  if (taxYear < range.first || taxYear > range.last) {
+    throw new AppError(
+      ErrorCode.TaxYearOutOfRange,
+      `There is no WOTC credit for tax year ${taxYear}: the rules cover tax years ${range.first} to ${range.last} (program authorized for hires through ${authorizedThrough})`,
+    );
+  }
+  const inputs = await creditInputs(app, organizationId, await certifiedHires(app, organizationId));
+  const lines = inputs.flatMap(({ hire, input }) => lineOf(hire, input, taxYear) ?? []);
+  const at = (rate: number) =>
+    lines.filter((line) => line.rate === rate).map((line) => line.qualifiedWages);
+  const window = taxYearWindow(taxYear, TAX_YEAR_START_MONTH);
+  return {
+    taxYear,
+    from: window.from,
+    through: window.through,
+    authorizedThrough,
+    lines,
+    totals: {
+      wagesAt40: sumCents(at(0.4)),
+      wagesAt25: sumCents(at(0.25)),
+      secondYearWagesAt50: sumCents(lines.map((line) => line.secondYearQualifiedWages)),
+      credit: sumCents(lines.map((line) => line.creditToDate)),
+      projectedCredit: sumCents(lines.map((line) => line.projectedCredit)),
+    },
+  };
+}
