@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { apiClient } from '../support/http.ts';
 import { ttlSecondsOf } from '../support/ttl.ts';
+import { waitFor } from '../support/wait.ts';
 import {
   createOrganization,
   createUser,
@@ -10,14 +11,19 @@ import {
   signedIn,
 } from '../support/factories.ts';
 
-/** The token of the newest confirmation link mailed to `email`, read in the dev mailbox. */
+/**
+ * The token of the newest confirmation link mailed to `email`, read in the dev mailbox. The mail
+ * goes through the outbox: it shows up once its job has run, a moment after the answer.
+ */
 async function outboxToken(t: TestApp, email: string): Promise<string> {
-  const { items } = (
-    await apiClient(t.app).get(`/api/dev/mailbox?to=${encodeURIComponent(email)}`)
-  ).json() as { items: Array<{ subject: string; text: string }> };
-  const mail = items.find((item) => item.subject.startsWith('Confirm your email'));
-  const token = /signup\/confirm#token=([A-Za-z0-9_-]+)/.exec(String(mail?.text))?.[1];
-  if (!token) throw new Error(`no confirmation link mailed to ${email}`);
+  const text = await waitFor(`a confirmation link mailed to ${email}`, async () => {
+    const { items } = (
+      await apiClient(t.app).get(`/api/dev/mailbox?to=${encodeURIComponent(email)}`)
+    ).json() as { items: Array<{ subject: string; text: string }> };
+    return items.find((item) => item.subject.startsWith('Confirm your email'))?.text;
+  });
+  const token = /signup\/confirm#token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
+  if (!token) throw new Error(`no confirmation link in the mail to ${email}`);
   return token;
 }
 
