@@ -12,6 +12,7 @@ import {
   type TestOrganization,
 } from '../support/factories.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import { waitFor } from '../support/wait.ts';
 
 /**
  * Limits on mail that admins (and open sign-up) make Eligo send (issue 26 item 1), on two API
@@ -52,11 +53,17 @@ async function adminOnBoth(org: TestOrganization): Promise<[ApiClient, ApiClient
   return [a, b];
 }
 
-/** An organization created `daysAgo` days ago (its id carries the time), with an admin. */
+/**
+ * An organization created `daysAgo` days ago (its id carries the time), with an admin. The id's
+ * other bytes stay random: `ObjectId.createFromTime` zeroes them, so two organizations made within
+ * one second would share an id (a duplicate key).
+ */
 async function organizationFrom(daysAgo: number): Promise<TestOrganization> {
-  const created = new Date(Date.now() - daysAgo * 86_400_000);
+  const seconds = Math.floor((Date.now() - daysAgo * 86_400_000) / 1000);
   const organization = await organizationModel(one.app.mongo).create({
-    _id: Types.ObjectId.createFromTime(Math.floor(created.getTime() / 1000)),
+    _id: new Types.ObjectId(
+      seconds.toString(16).padStart(8, '0') + new Types.ObjectId().toHexString().slice(8),
+    ),
     name: `Old ${randomUUID().slice(0, 6)}`,
   });
   const id = organization._id.toHexString();
@@ -86,6 +93,24 @@ function expectRefusal(
   return Number(res.headers['retry-after']);
 }
 
+const SEND_EVENTS = /invitation_sent|survey_resent/;
+
+/**
+ * Waits for what the admin sees before clicking Resend again: the survey "Sent" (the mail server
+ * accepted the email in the outbox) and `sends` sends in the timeline. A resend while the previous
+ * email is still being queued is refused as a double click (invitation.service.ts).
+ */
+async function sentTimes(client: ApiClient, url: string, sends: number): Promise<void> {
+  await waitFor(`send ${sends} accepted by the mail server`, async () => {
+    const page = (await client.get(url)).json() as {
+      surveyStatus: string;
+      timeline: Array<{ type: string }>;
+    };
+    const done = page.timeline.filter((event) => SEND_EVENTS.test(event.type)).length;
+    return page.surveyStatus === 'sent' && done === sends;
+  });
+}
+
 describe('survey emails to one applicant', () => {
   test('three a day, "set email and send" included, counted across instances', async () => {
     const org = await createOrganization(one.app);
@@ -96,8 +121,11 @@ describe('survey emails to one applicant', () => {
     const email = `limited-${randomUUID().slice(0, 8)}@example.com`;
     const url = `/api/applicants/${applicant._id}`;
     expect((await a.post(`${url}/email`, { email })).statusCode).toBe(200);
+    await sentTimes(a, url, 1);
     expect((await b.post(`${url}/survey/resend`)).statusCode).toBe(200);
+    await sentTimes(b, url, 2);
     expect((await a.post(`${url}/survey/resend`)).statusCode).toBe(200);
+    await sentTimes(a, url, 3);
     const refused = await b.post(`${url}/survey/resend`);
     const retryAfter = expectRefusal(
       refused,
@@ -108,9 +136,7 @@ describe('survey emails to one applicant', () => {
     await expect.poll(() => mailsTo(email)).toBe(3);
     // The refused resend changed nothing: the timeline has no fourth send.
     const page = (await a.get(url)).json() as { timeline: Array<{ type: string }> };
-    expect(page.timeline.filter((e) => /invitation_sent|survey_resent/.test(e.type))).toHaveLength(
-      3,
-    );
+    expect(page.timeline.filter((e) => SEND_EVENTS.test(e.type))).toHaveLength(3);
   });
 
   test('a refused action (already answered) does not count', async () => {
@@ -127,8 +153,10 @@ describe('survey emails to one applicant', () => {
     expect((await a.post(`/api/applicants/${applicant._id}/email`, { email })).statusCode).toBe(
       200,
     );
-    for (let i = 0; i < 2; i++) {
+    await sentTimes(a, `/api/applicants/${applicant._id}`, 1);
+    for (let i = 2; i <= 3; i++) {
       expect((await a.post(`/api/applicants/${applicant._id}/survey/resend`)).statusCode).toBe(200);
+      await sentTimes(a, `/api/applicants/${applicant._id}`, i);
     }
   });
 });
