@@ -8,7 +8,7 @@ import { createOrganization, createUser, signedIn } from '../support/factories.t
 import type { ApiClient } from '../support/http.ts';
 import { employerProfile, hireBody, hiredApplicant } from '../support/hires.ts';
 import { orgTestApp, type OrgTestApp } from '../support/org-app.ts';
-import { waitFor } from '../support/wait.ts';
+import { outboxSent as outboxSentIn } from '../support/wait.ts';
 
 /**
  * The daily filing digest: at 08:00 in the organization's time zone (Chicago here), once per day
@@ -65,13 +65,7 @@ async function sweepBoth(organizationId: string) {
 const mailsTo = (email: string) => t.smtp.received.filter((m) => m.to.includes(email));
 
 /** The digest queues its mail in the outbox: waits until every queued message has been sent. */
-const outboxSent = () =>
-  waitFor('the outbox to be sent', async () => {
-    const open = await t.db
-      .collection('jobs')
-      .countDocuments({ type: 'mail.send', state: { $nin: ['succeeded', 'dead'] } });
-    return open === 0;
-  });
+const outboxSent = () => outboxSentIn(t.db);
 
 describe('the daily digest', () => {
   test('goes out once at 08:00 in Chicago, to admins who want it, listing overdue and due soon', async () => {

@@ -10,7 +10,7 @@ import {
 } from '../support/factories.ts';
 import { orgTestApp, type OrgTestApp } from '../support/org-app.ts';
 import { linkFrom } from '../support/smtp.ts';
-import { withinOneWindow } from '../support/wait.ts';
+import { outboxSent, withinOneWindow } from '../support/wait.ts';
 
 /**
  * "Forgot password?": a one-time, expiring link by email, the same answer for every address,
@@ -48,8 +48,9 @@ async function resetToken(email: string, nth = 1): Promise<string> {
 }
 
 /**
- * Runs requests on a second API instance of the same database, then closes it: closing waits for
- * the mail it sends in the background, so afterwards "no mail" is a fact, not a guess.
+ * Runs requests on a second API instance of the same database, then closes it (closing waits for
+ * the work it does in the background, which queues the mail) and waits until the outbox has sent
+ * all of it: afterwards "no mail" is a fact, not a guess.
  */
 async function onSecondInstance(run: (app: OrgTestApp['app']) => Promise<void>): Promise<void> {
   const second = await createTestApp(import.meta.filename, {
@@ -61,6 +62,7 @@ async function onSecondInstance(run: (app: OrgTestApp['app']) => Promise<void>):
   } finally {
     await second.close();
   }
+  await outboxSent(t.db);
 }
 
 describe('asking for a link', () => {

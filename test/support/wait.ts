@@ -1,3 +1,5 @@
+import type { Connection } from 'mongoose';
+
 /** Resolves with the first truthy value of `check`, polling; fails after `timeoutMs` naming `what`. */
 export async function waitFor<T>(
   what: string,
@@ -23,4 +25,17 @@ export async function waitFor<T>(
 export async function withinOneWindow(windowMs: number, neededMs: number): Promise<void> {
   const left = windowMs - (Date.now() % windowMs);
   if (left < neededMs) await new Promise((r) => setTimeout(r, left + 5));
+}
+
+/**
+ * Mail goes through the outbox (`mail.send` jobs, docs/reliability.md §4): waits until no queued
+ * message is left, every one sent or given up. After it, "no such mail arrived" is a fact.
+ */
+export function outboxSent(db: Pick<Connection, 'collection'>): Promise<true> {
+  return waitFor('the outbox to be sent', async () => {
+    const open = await db
+      .collection('jobs')
+      .countDocuments({ type: 'mail.send', state: { $nin: ['succeeded', 'dead'] } });
+    return open === 0;
+  });
 }
