@@ -156,13 +156,24 @@ describe('the daily digest', () => {
       [ready, '2031-01-04T18:00:00Z'],
     ] as const) {
       const _id = new Types.ObjectId(id);
+      const stored = await t.db.collection('applicants').findOne({ _id });
+      // A signature covers the hire's values it was given for (docs/forms.md §8): these ones.
+      const covers = Object.fromEntries(
+        ['offeredOn', 'hiredOn', 'startedOn', 'position', 'startingWage', 'employedInState'].map(
+          (field) => [field, stored!.hire[field] ?? null],
+        ),
+      );
       await t.db.collection('applicants').updateOne(
         { _id },
         {
           $set: {
             'survey.status': 'submitted',
             'survey.submittedAt': new Date(signedAt),
-            'filing.employerSignature': { signedAt: new Date(signedAt), signedBy: 'Pat Doe' },
+            'filing.employerSignature': {
+              signedAt: new Date(signedAt),
+              signedBy: 'Pat Doe',
+              covers,
+            },
           },
         },
       );
