@@ -7,7 +7,7 @@ import {
   isoToUsMonth,
   parseIsoMonth,
 } from './dates.ts';
-import { programAuthorizedThrough } from './program-rules.ts';
+import { programAuthorizedThrough, programNotAuthorizedReason } from './program-rules.ts';
 import type { Rule } from './rule-context.ts';
 import { designatedCommunityResident, summerYouth } from './residence-rules.ts';
 
@@ -22,10 +22,7 @@ const programStatus: Rule = {
   apply({ asOf, input, flag, notAfter }) {
     const through = programAuthorizedThrough(input.programAuthorizedThrough);
     if (!notAfter(asOf, through)) {
-      flag(
-        'program_not_authorized',
-        `WOTC is authorized for hires through ${isoToUsDate(through)}; keep screening and filing (state workforce agencies, SWAs, hold requests during a lapse)`,
-      );
+      flag('program_not_authorized', programNotAuthorizedReason(through));
     }
   },
 };

@@ -1,4 +1,4 @@
-import { compareIsoDates, isIsoDate } from './dates.ts';
+import { compareIsoDates, isIsoDate, isoToUsDate } from './dates.ts';
 
 /**
  * The WOTC program's rules as data (docs/credits.md §2): one rule set per range of start dates, each
@@ -129,6 +129,11 @@ export function programAuthorizedThrough(override?: string): string {
 /** Someone who begins work on `startedOn` is covered (IRC §51(c)(4)). */
 export function isProgramAuthorized(startedOn: string, authorizedThrough?: string): boolean {
   return compareIsoDates(startedOn, programAuthorizedThrough(authorizedThrough)) <= 0;
+}
+
+/** The *program not authorized* notice, in words: the engine's and the one derived when read. */
+export function programNotAuthorizedReason(authorizedThrough: string): string {
+  return `WOTC is authorized for hires through ${isoToUsDate(authorizedThrough)}; keep screening and filing (state workforce agencies, SWAs, hold requests during a lapse)`;
 }
 
 export type RuleSetLookup =

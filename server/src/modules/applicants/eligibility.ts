@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { FLAG_CODES, type EligibilityFlag, type EligibilityResult } from '@eligo/shared/wotc';
-import { isProgramAuthorized } from '@eligo/shared/wotc/program-rules';
+import { isProgramAuthorized, programNotAuthorizedReason } from '@eligo/shared/wotc/program-rules';
 import { applicantPlace, type Applicant, type ApplicantEligibility } from './applicant.model.ts';
 
 type Detail = Pick<EligibilityResult, 'matches' | 'flags' | 'exclusions' | 'declined'>;
@@ -48,7 +48,7 @@ function programFlags(
   if (stored.status === 'opted_out' || isProgramAuthorized(on, authorizedThrough)) return others;
   const flag: EligibilityFlag = {
     code: 'program_not_authorized',
-    reason: `WOTC is authorized for hires through ${authorizedThrough}; keep screening and filing (SWAs hold requests during a lapse)`,
+    reason: programNotAuthorizedReason(authorizedThrough),
   };
   return [...others, flag].sort((x, y) => FLAG_CODES.indexOf(x.code) - FLAG_CODES.indexOf(y.code));
 }
