@@ -127,6 +127,11 @@ scenario('what a person reads: words, not codes', (step) => {
       await eventually(() => heading(page).textContent()).toBe('José García');
       const answer = async (id: string) =>
         (await page.locator(`[data-answer="${id}"]`).textContent())?.trim();
+      // The address and the months are protected answers (issue 26): an admin views them, audited.
+      await page.getByRole('button', { name: 'View these answers' }).click();
+      const view = page.getByRole('dialog', { name: 'View protected answers' });
+      await view.getByLabel('Reason').fill('Checking the county for the filing');
+      await view.getByRole('button', { name: 'View', exact: true }).click();
       // The county's name comes with its state's county list.
       await eventually(() => answer('county')).toBe('Montgomery County, OH');
       expect(await answer('state')).toBe('Ohio');
@@ -135,7 +140,9 @@ scenario('what a person reads: words, not codes', (step) => {
 
       const group = page.locator('[data-target-group="H"]');
       expect(await group.textContent()).toContain('SSI recipient:');
-      expect(await group.textContent()).toContain(`received SSI for ${usMonth(thisMonth())}`);
+      expect(await page.locator('[data-personal-reasons]').textContent()).toContain(
+        `received SSI for ${usMonth(thisMonth())}`,
+      );
       await eventually(() => page.locator('[data-event-type="evaluated"]').textContent()).toContain(
         'Evaluated: Pre Qualified — SSI recipient',
       );
