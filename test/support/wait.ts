@@ -31,8 +31,8 @@ export async function withinOneWindow(windowMs: number, neededMs: number): Promi
  * Mail goes through the outbox (`mail.send` jobs, docs/reliability.md §4): waits until no queued
  * message is left, every one sent or given up. After it, "no such mail arrived" is a fact.
  */
-export function outboxSent(db: Pick<Connection, 'collection'>): Promise<true> {
-  return waitFor('the outbox to be sent', async () => {
+export async function outboxSent(db: Pick<Connection, 'collection'>): Promise<void> {
+  await waitFor('the outbox to be sent', async () => {
     const open = await db
       .collection('jobs')
       .countDocuments({ type: 'mail.send', state: { $nin: ['succeeded', 'dead'] } });
