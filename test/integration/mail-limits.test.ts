@@ -168,9 +168,14 @@ describe('invitations', () => {
     const email = `invitee-${randomUUID().slice(0, 8)}@example.com`;
     const invited = await a.post('/api/users', { email, name: 'Invitee', role: 'member' });
     expect(invited.statusCode).toBe(201);
+    // Each invitation is delivered before the next: a newer link drops an older one still queued
+    // in the outbox (it would not work), and this counts the mails that arrive.
+    await expect.poll(() => mailsTo(email)).toBe(1);
     const resend = `/api/users/${invited.json().id}/invitation`;
     expect((await b.post(resend)).statusCode).toBe(200);
+    await expect.poll(() => mailsTo(email)).toBe(2);
     expect((await a.post(resend)).statusCode).toBe(200);
+    await expect.poll(() => mailsTo(email)).toBe(3);
     expectRefusal(
       await b.post(resend),
       /^3 invitations were already sent to this address in the last 24 hours\. You can send another in about 24 hours\.$/,
