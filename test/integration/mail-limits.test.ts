@@ -97,8 +97,7 @@ const SEND_EVENTS = /invitation_sent|survey_resent/;
 
 /**
  * Waits for what the admin sees before clicking Resend again: the survey "Sent" (the mail server
- * accepted the email in the outbox) and `sends` sends in the timeline. A resend while the previous
- * email is still being queued is refused as a double click (invitation.service.ts).
+ * accepted it) and `sends` sends in the timeline. A resend meanwhile is refused as a double click.
  */
 async function sentTimes(client: ApiClient, url: string, sends: number): Promise<void> {
   await waitFor(`send ${sends} accepted by the mail server`, async () => {
@@ -168,8 +167,7 @@ describe('invitations', () => {
     const email = `invitee-${randomUUID().slice(0, 8)}@example.com`;
     const invited = await a.post('/api/users', { email, name: 'Invitee', role: 'member' });
     expect(invited.statusCode).toBe(201);
-    // Each invitation is delivered before the next: a newer link drops an older one still queued
-    // in the outbox (it would not work), and this counts the mails that arrive.
+    // Each delivered before the next: a newer link drops an older one still in the outbox.
     await expect.poll(() => mailsTo(email)).toBe(1);
     const resend = `/api/users/${invited.json().id}/invitation`;
     expect((await b.post(resend)).statusCode).toBe(200);
