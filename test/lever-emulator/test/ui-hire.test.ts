@@ -58,7 +58,7 @@ describe('the Hire action', () => {
     const [offer] = [...emulator.state.offers.values()];
     expect(offer).toMatchObject({
       opportunityId,
-      sentAt: Date.UTC(2025, 4, 28),
+      sentAt: Date.UTC(2025, 4, 28, 12), // noon UTC of the day entered
       anticipatedStartDate: Date.UTC(2025, 5, 16),
       creatorId: '0c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f',
     });
