@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { refreshFilingFacts } from '@eligo/server/modules/applicants/index';
+import { refreshFilingFacts, signedHireValues } from '@eligo/server/modules/applicants/index';
 import { answerSurvey } from '../support/applicants.ts';
 import { daysAgo } from '../support/dates.ts';
 import { createOrganization, signedIn } from '../support/factories.ts';
@@ -52,13 +52,25 @@ async function signedHire(org: { id: string; admin: ApiClient }, dates: Record<s
   });
   expect(override.statusCode).toBe(200);
   const afterOverride = await factsNow();
-  // The employer's signature (issue 20's route), so that only the flag can stand in the way.
-  await t.db
-    .collection('applicants')
-    .updateOne(
-      { _id },
-      { $set: { 'filing.employerSignature': { signedAt: new Date(), signedBy: 'Pat Doe' } } },
-    );
+  // The employer's signature, covering the hire's values as signed (docs/forms.md §8), so that only
+  // the flag can stand in the way. Written as the signing route writes it: the route itself
+  // refuses a hire screened after the offer, since nothing an admin does can fix that.
+  const stored = await t.db.collection('applicants').findOne({ _id });
+  await t.db.collection('applicants').updateOne(
+    { _id },
+    {
+      $set: {
+        'filing.employerSignature': {
+          recordId: new Types.ObjectId(),
+          signedAt: new Date(),
+          signedBy: 'Pat Doe',
+          title: 'Owner',
+          userId: new Types.ObjectId(),
+          covers: signedHireValues(stored!.hire),
+        },
+      },
+    },
+  );
   await refreshFilingFacts(t.app, { _id, organizationId: new Types.ObjectId(org.id) });
   return { applicantId, afterSurvey, afterOverride };
 }
