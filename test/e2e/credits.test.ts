@@ -53,7 +53,8 @@ async function signIn(page: Page): Promise<void> {
   await page.getByLabel('Email').fill(org.admin.email);
   await page.getByLabel('Password').fill(org.admin.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await eventually(() => heading(page).textContent()).toBe('WOTC Applicants');
+  // Signing in opens the admin home.
+  await eventually(() => heading(page).textContent()).toBe('Home');
 }
 
 /** October to December 2025: 80 hours and $1,200 a month. */

@@ -38,6 +38,9 @@ async function answeredApplicant(organizationId = org.organizationId) {
   return id;
 }
 
+/** An ISO day as the page writes it (MM/DD/YYYY). */
+const usDate = (iso: string) => `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}`;
+
 const viewsOf = (applicantId: string) =>
   t.db
     .collection('audit_records')
@@ -98,7 +101,10 @@ describe('viewing the protected answers', () => {
     const { answers, reasons } = res.json();
     // The result's own reasons that quote the answers come with them (the page names groups).
     expect(reasons).toEqual(
-      expect.arrayContaining([{ code: 'C', reason: expect.stringContaining(canary.felonyDate) }]),
+      // Dates as people write them in the US (MM/DD/YYYY).
+      expect.arrayContaining([
+        { code: 'C', reason: expect.stringContaining(usDate(canary.felonyDate)) },
+      ]),
     );
     expect(answers).toMatchObject({
       dob: canary.dob,

@@ -15,8 +15,11 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+/** Where and what: the field and the sentence a person reads (the rule's name aside). */
 const detailsOf = (res: { json(): unknown }) =>
-  (res.json() as { details: Array<{ path: string; message: string }> }).details;
+  (res.json() as { details: Array<{ path: string; message: string }> }).details.map(
+    ({ path, message }) => ({ path, message }),
+  );
 
 describe('free text refuses control characters and lone surrogates', () => {
   test('a NUL in the profile name: 400 naming the field, and the name is unchanged', async () => {
