@@ -28,6 +28,8 @@ describe('loadConfig', () => {
       leaseMs: 60_000,
       drainTimeoutMs: 10_000,
       retentionMs: 14 * 86_400_000,
+      // Retries back off up to 15 minutes (JOBS_MAX_BACKOFF_SECONDS).
+      maxBackoffMs: 15 * 60_000,
     });
     expect(loadConfig({ ...valid, JOBS_LEASE_MS: '5000' }).jobs.leaseMs).toBe(5_000);
     expect(problemsOf({ ...valid, JOBS_POLL_INTERVAL_MS: 'often' })).toEqual([
