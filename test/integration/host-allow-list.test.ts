@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { outboxSent } from '../support/wait.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@eligo/shared/http';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -73,7 +74,8 @@ describe('DNS rebinding against a local install (dev mailbox on)', () => {
       (await admin.post('/api/users', { email: 'victim@example.com', name: 'V', role: 'admin' }))
         .statusCode,
     ).toBe(201);
-    // The real user on this machine sees the invitation in the dev mailbox.
+    // The real user on this machine sees the invitation in the dev mailbox (once the outbox sent it).
+    await outboxSent(t.db);
     const mailbox = await apiClient(t.app).get('/api/dev/mailbox?to=victim@example.com');
     const token = /#token=([A-Za-z0-9_-]+)/.exec(mailbox.json().items[0].text as string)![1]!;
 
