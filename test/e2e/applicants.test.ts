@@ -18,6 +18,7 @@ import { thisMonth } from '../support/dates.ts';
 import { linkFrom, type TestSmtpServer } from '../support/smtp.ts';
 import { scenario } from '../support/scenario.ts';
 import { allNoAnswers, canary } from '../support/survey.ts';
+import { outboxSent } from '../support/wait.ts';
 
 /**
  * The WOTC Applicants dashboard and the applicant page in a real browser against the built server:
@@ -61,6 +62,9 @@ beforeAll(async () => {
   await add("Liam O'Brien", null, 'Driver', 1);
   await add('Mary-Ann Jones', 'mary.ann@browser.test', 'Driver', 4);
   await inviteApplicant(seeder.app, jose);
+  // The invitation goes out through the outbox (the built server's job worker sends it); the
+  // applicant answers the email once it arrived.
+  await outboxSent(seeder.db);
   await answerSurvey(
     seeder.app,
     org.organizationId,
@@ -231,7 +235,11 @@ describe('the WOTC Applicants dashboard in a real browser', () => {
         const survey = page.locator('article', {
           has: page.getByRole('heading', { name: 'Survey' }),
         });
-        expect(await survey.textContent()).toContain('Sent');
+        // "Sending" while the outbox hands it to the mail server; "Sent" once it accepted it.
+        await eventually(async () => {
+          await page.reload();
+          return survey.textContent();
+        }).toContain('Sent');
       });
 
       step('resend after confirming: a second email with a new link', async () => {
