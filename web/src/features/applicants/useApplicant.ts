@@ -1,4 +1,4 @@
-import { ref } from 'vue';
+import { onScopeDispose, ref, watch } from 'vue';
 import { applicantRefs as applicantRoutes } from '@eligo/shared/routes/applicant-endpoints';
 import type {
   ApplicantDetail,
@@ -9,6 +9,12 @@ import { filingRefs, hireRefs } from '@eligo/shared/routes/filing-endpoints';
 import type { PutHireBody } from '@eligo/shared/schemas/hires';
 import type { SetFilingStatusBody } from '@eligo/shared/schemas/filing';
 import { ApiError, call } from '../../api/client.ts';
+
+/** Survey states in which a link without `sentAt` means its email is still in the outbox. */
+const EMAIL_PENDING_STATUSES: readonly string[] = ['sending', 'sent', 'opened', 'in_progress'];
+const QUIET_REFRESH_MS = 2_000;
+/** About two minutes; past that the mail server is slow or down and "Sending" stays until a reload. */
+const MAX_QUIET_REFRESHES = 60;
 
 /** One applicant's page and the admin actions on it; each action answers the updated page. */
 export function useApplicant(applicantId: () => string) {
@@ -33,6 +39,36 @@ export function useApplicant(applicantId: () => string) {
       loading.value = false;
     }
   }
+
+  // A survey email is sent by the outbox, a moment after the admin asked: while one is on its way
+  // (a link without `sentAt`), the page refreshes itself quietly, so "Sending" turns into "Sent"
+  // and the timeline shows the email without a reload.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let refreshes = 0;
+  const emailOnItsWay = (a: ApplicantDetail | null) =>
+    !!a && a.survey.sentAt === null && EMAIL_PENDING_STATUSES.includes(a.surveyStatus);
+  async function refreshQuietly(): Promise<void> {
+    timer = undefined;
+    try {
+      applicant.value = await call(applicantRoutes.get, { params: params() });
+    } catch {
+      // The next explicit load shows the error; a background refresh stays silent.
+    }
+  }
+  watch(applicant, (a) => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (!emailOnItsWay(a)) {
+      refreshes = 0;
+      return;
+    }
+    if (refreshes >= MAX_QUIET_REFRESHES) return;
+    refreshes += 1;
+    timer = setTimeout(() => void refreshQuietly(), QUIET_REFRESH_MS);
+  });
+  onScopeDispose(() => {
+    if (timer) clearTimeout(timer);
+  });
 
   return {
     applicant,
