@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { insertOnce } from '@eligo/server/lib/db/index';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { apiClient } from '../support/http.ts';
+import { outboxSent } from '../support/wait.ts';
 
 /**
  * What the code relies on from the database (docs/database.md), proven on the engine this run uses
@@ -95,6 +96,7 @@ describe('racing inserts through insertOnce (lib/db)', () => {
       });
       expect(res.statusCode).toBe(201);
     }
+    await outboxSent(t.db); // the confirmation emails go out through the outbox
     const { items } = (await apiClient(t.app).get(`/api/dev/mailbox?to=${email}`)).json() as {
       items: Array<{ text: string }>;
     };

@@ -83,6 +83,6 @@ describe('WOTC_AUTHORIZED_THROUGH moves the program end without a migration', ()
     const reason = (await shortened.get(`/api/applicants/${applicantId}`))
       .json()
       .eligibility.flags.find((f: { code: string }) => f.code === 'program_not_authorized').reason;
-    expect(reason).toContain('2025-06-30');
+    expect(reason).toContain('06/30/2025'); // reasons name dates as US readers write them
   });
 });
