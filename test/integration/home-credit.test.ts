@@ -1,7 +1,5 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { RULES_VERSION } from '@eligo/shared/wotc';
-import { toStoredEligibility } from '@eligo/server/modules/applicants/index';
 import { testClock } from '../support/clock.ts';
 import { certify, payrollCsv, periods, uploadPayroll } from '../support/credits.ts';
 import {
@@ -13,6 +11,7 @@ import {
 import { apiClient, type ApiClient } from '../support/http.ts';
 import { employerProfile, hireBody, hiredApplicant } from '../support/hires.ts';
 import { orgTestApp, type OrgTestApp } from '../support/org-app.ts';
+import { markScreened, type ScreenedFacts } from '../support/screened.ts';
 
 /**
  * `GET /api/home/credit` (docs/credits.md §9): the potential credit of the screened applicants this
@@ -44,58 +43,20 @@ async function credit(client: ApiClient) {
   return res.json();
 }
 
-/** An engine result of `status` worth `maxPotentialCredit`, stored as the survey module stores it. */
-function eligibility(
-  organizationId: string,
-  applicantId: Types.ObjectId,
-  status: string,
-  maxPotentialCredit: number,
-) {
-  return toStoredEligibility(
-    t.app,
-    { _id: applicantId, organizationId: new Types.ObjectId(organizationId) },
-    {
-      status: status as 'pre_qualified',
-      matches: [],
-      flags: [],
-      exclusions: [],
-      declined: [],
-      maxPotentialCredit,
-      asOf: '2026-03-01',
-      rulesVersion: RULES_VERSION,
-    },
-    clock.now(),
-  );
-}
-
-/**
- * An applicant whose survey was submitted at `submittedAt` with the engine's `maxPotentialCredit`,
- * written to the record as the survey module leaves it (the submission itself is survey.test.ts's).
- */
+/** An applicant of `org` screened at `submittedAt` (test/support/screened.ts). */
 async function screened(
   org: Org,
   submittedAt: string,
-  options: { credit?: number; status?: string; posting?: string } = {},
+  options: { credit?: number; status?: ScreenedFacts['status']; posting?: string } = {},
 ): Promise<string> {
   const { applicant } = await registerTestApplicant(t.app, org.id, {
     postingTitle: options.posting ?? 'Picker',
   });
-  await t.db.collection('applicants').updateOne(
-    { _id: applicant._id },
-    {
-      $set: {
-        'survey.status': 'submitted',
-        'survey.submittedAt': new Date(submittedAt),
-        wotcStatus: options.status ?? 'pre_qualified',
-        eligibility: await eligibility(
-          org.id,
-          applicant._id,
-          options.status ?? 'pre_qualified',
-          options.credit ?? 2400,
-        ),
-      },
-    },
-  );
+  await markScreened(t.app, org.id, applicant._id, {
+    submittedAt: new Date(submittedAt),
+    ...(options.status ? { status: options.status } : {}),
+    maxPotentialCredit: options.credit ?? 2400,
+  });
   return applicant._id.toHexString();
 }
 
@@ -179,21 +140,17 @@ describe('the home credit figures', () => {
     const org = await organization();
     const filed = async (state: string | null, credit: number) => {
       const { applicantId } = await hiredApplicant(t.app, org.id);
-      await t.db.collection('applicants').updateOne(
-        { _id: new Types.ObjectId(applicantId) },
-        {
-          $set: {
-            wotcStatus: 'pre_qualified',
-            eligibility: await eligibility(
-              org.id,
-              new Types.ObjectId(applicantId),
-              'pre_qualified',
-              credit,
-            ),
-            ...(state ? { 'filing.status': { state } } : {}),
-          },
-        },
-      );
+      await markScreened(t.app, org.id, applicantId, {
+        submittedAt: new Date('2026-01-20T15:00:00Z'),
+        maxPotentialCredit: credit,
+      });
+      if (state)
+        await t.db
+          .collection('applicants')
+          .updateOne(
+            { _id: new Types.ObjectId(applicantId) },
+            { $set: { 'filing.status': { state } } },
+          );
     };
     await filed('submitted', 2400);
     await filed('held', 9600);
