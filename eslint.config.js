@@ -33,7 +33,7 @@ const moduleDependencies = {
   // The Filing screen and the daily digest (docs/filing.md); forms 8850/9061 (docs/forms.md).
   filing: ['applicants', 'organizations', 'users', 'audit'],
   // The home's to-do counts (docs/applicants.md, "The home's to-do list").
-  home: ['applicants', 'filing'],
+  home: ['applicants', 'credits', 'filing', 'organizations'],
   // Payroll, the credit ledger and Form 5884 (docs/credits.md §8).
   credits: ['applicants', 'organizations'],
 };

@@ -1,4 +1,6 @@
+import { Types } from 'mongoose';
 import type { Page } from 'playwright-core';
+import { newMessageId, sealedMailPlace } from '@eligo/server/lib/mail/outbox';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { expectNoSeriousA11yViolations } from '../support/axe.ts';
@@ -12,11 +14,13 @@ import {
 import { createLeverIntegration } from '../support/lever.ts';
 import { after, expectFitsScreen } from '../support/plain-words.ts';
 import { scenario } from '../support/scenario.ts';
+import { markScreened } from '../support/screened.ts';
 
 /**
  * Issue 24 items 1-2 in a real browser: sign-in opens the home; with nothing to do it says so;
  * then an applicant without an email and a disconnected Lever appear on the to-do list as links,
- * and a banner with the fix shows on every admin page.
+ * and a banner with the fix shows on every admin page. The credit card shows the potential credit
+ * of the screened applicants; an email that gave up is listed and sent again with "Retry now".
  */
 let e2e: BuiltApp;
 let seeder: TestApp;
@@ -56,6 +60,8 @@ scenario('the admin home: what needs doing', (step) => {
         'Nothing to do right now',
       );
       await eventually(() => page.getByText('Lever is not connected yet').count()).toBe(1);
+      await eventually(() => page.getByTestId('credit-empty').count()).toBe(1);
+      expect(await page.getByTestId('dead-work').count()).toBe(0);
       expect(await banner(page).count()).toBe(0);
       await expectNoSeriousA11yViolations(page, 'home (empty)');
       await after(page, 'home-empty');
@@ -116,6 +122,61 @@ scenario('the admin home: what needs doing', (step) => {
     expect(await banner(page).count()).toBe(1);
     await expectNoSeriousA11yViolations(page, 'Data Settings with the Lever banner');
     await after(page, 'data-settings-lever-state');
+  });
+
+  step('the credit card: the potential credit of the screened applicants, by posting', async () => {
+    // Submitted just now: "this year" on the server is the year of the read a moment later.
+    for (const maxPotentialCredit of [2400, 9600]) {
+      const { applicant } = await registerTestApplicant(seeder.app, org.organizationId, {
+        postingTitle: 'Forklift Operator',
+      });
+      await markScreened(seeder.app, org.organizationId, applicant._id, {
+        submittedAt: new Date(),
+        maxPotentialCredit,
+      });
+    }
+    await page.goto(e2e.server.url);
+    const year = page.locator('[data-figure="year"]');
+    await eventually(() => year.textContent()).toContain('$12,000');
+    expect(await year.textContent()).toContain('2 Pre Qualified applicants');
+    const row = page.getByRole('row', { name: /Forklift Operator/ });
+    expect(await row.textContent()).toContain('$12,000');
+    expect(await page.getByTestId('credit-empty').count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'home with the credit figures');
+    await after(page, 'home-credit');
+  });
+
+  step('an email that gave up is listed; "Retry now" sends it', async () => {
+    // A message the outbox stopped trying (the mail server refused it for too long): its job is
+    // dead. Queued for later first, so no instance sends it before it is marked dead.
+    const to = 'gave.up@home-test.example';
+    const messageId = newMessageId('eligo@localhost');
+    const orgId = new Types.ObjectId(org.organizationId);
+    const sealed = await seeder.app.crypto.encryptJson(orgId, sealedMailPlace(messageId), {
+      to,
+      subject: 'An email that waited',
+      text: 'It went out once an admin asked.',
+    });
+    const { id } = await seeder.app.jobs.enqueue(
+      'mail.send',
+      { messageId, kind: 'e2e.note', ref: {}, sealed },
+      { organizationId: orgId, runAt: new Date(Date.now() + 86_400_000) },
+    );
+    await seeder.db.collection('jobs').updateOne({ _id: id as never }, { $set: { state: 'dead' } });
+    await page.reload();
+    const card = page.getByTestId('dead-work');
+    await eventually(() => card.locator('[data-dead="mail"]').textContent()).toContain(
+      'Emails not sent: 1',
+    );
+    await expectNoSeriousA11yViolations(page, 'home with dead work');
+    await after(page, 'home-dead-work');
+    await card.getByRole('button', { name: 'Retry now' }).click();
+    await eventually(() => card.getByRole('status').textContent()).toBe(
+      'Emails not sent: 1 queued again.',
+    );
+    const mail = await e2e.smtp.waitForMail(to);
+    expect(mail.subject).toBe('An email that waited');
+    expect(await card.locator('[data-dead]').count()).toBe(0);
   });
 
   step('the home fits a 375 px phone', async () => {

@@ -8,6 +8,7 @@ import {
   digestDayDue,
   filingDueOn,
   isSubmittedLate,
+  startOfDayIn,
   todayIn,
 } from './deadline.ts';
 
@@ -128,5 +129,43 @@ describe('digestDayDue: 08:00 in the organization’s time zone', () => {
     ['America/Chicago', '2026-03-10T04:59:00Z', '2026-03-09'], // 23:59 the same day
   ])('%s at %s → %s', (zone, instant, day) => {
     expect(digestDayDue(zone, new Date(instant))).toBe(day);
+  });
+});
+
+describe('startOfDayIn: the instant a local day begins', () => {
+  test.each([
+    ['America/New_York', '2026-03-07', '2026-03-07T05:00:00.000Z'],
+    // The day DST starts (at 2 a.m.) still began in EST; the next one begins in EDT.
+    ['America/New_York', '2026-03-08', '2026-03-08T05:00:00.000Z'],
+    ['America/New_York', '2026-03-09', '2026-03-09T04:00:00.000Z'],
+    ['America/New_York', '2026-11-01', '2026-11-01T04:00:00.000Z'],
+    ['America/New_York', '2026-11-02', '2026-11-02T05:00:00.000Z'],
+    ['America/Phoenix', '2026-07-01', '2026-07-01T07:00:00.000Z'],
+    ['Pacific/Honolulu', '2026-01-01', '2026-01-01T10:00:00.000Z'],
+    ['Pacific/Guam', '2026-01-01', '2025-12-31T14:00:00.000Z'],
+    ['America/Anchorage', '2026-12-01', '2026-12-01T09:00:00.000Z'],
+  ])('%s, %s → %s', (zone, day, instant) => {
+    expect(startOfDayIn(zone, day).toISOString()).toBe(instant);
+  });
+
+  test('is the first instant todayIn names that day (property, every US zone kind)', () => {
+    const zones = [
+      'America/New_York',
+      'America/Chicago',
+      'America/Denver',
+      'America/Phoenix',
+      'America/Los_Angeles',
+      'America/Anchorage',
+      'Pacific/Honolulu',
+      'America/Puerto_Rico',
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: 0, max: 3_650 }), (zone, offset) => {
+        const day = addDays('2020-01-01', offset);
+        const start = startOfDayIn(zone, day);
+        expect(todayIn(zone, start)).toBe(day);
+        expect(todayIn(zone, new Date(start.getTime() - 1))).toBe(addDays(day, -1));
+      }),
+    );
   });
 });

@@ -75,6 +75,23 @@ export function dayIn(timeZone: string, instant: Date): string {
   return formatIsoDate({ year, month, day });
 }
 
+/**
+ * The instant `day` (`YYYY-MM-DD`) begins in `timeZone`: the lower bound of "this month" or "this
+ * year" in the employer's zone. Two corrections from UTC midnight settle on the zone's offset of
+ * that midnight (US zones change at 2 a.m., never at midnight).
+ */
+export function startOfDayIn(timeZone: string, day: string): Date {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const midnightUtc = Date.UTC(year, month - 1, date);
+  let instant = midnightUtc;
+  for (let i = 0; i < 2; i += 1) {
+    const local = localParts(timeZone, new Date(instant));
+    const shownAsUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour);
+    instant -= shownAsUtc - midnightUtc;
+  }
+  return new Date(instant);
+}
+
 /** Today in the organization's time zone: the day deadlines are counted from. */
 export function todayIn(timeZone: string, now: Date): string {
   return dayIn(timeZone, now);

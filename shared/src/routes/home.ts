@@ -1,5 +1,5 @@
 import { defineRoute } from '../route-table.ts';
-import { homeTodoSchema } from '../schemas/home.ts';
+import { homeCreditSchema, homeTodoSchema } from '../schemas/home.ts';
 import { homeEndpoints } from './home-endpoints.ts';
 
 /** The home signed-in people open first: what needs doing. */
@@ -11,5 +11,13 @@ export const homeRoutes = {
     access: 'user',
     tags: ['home'],
     response: homeTodoSchema,
+  }),
+  credit: defineRoute({
+    ...homeEndpoints.credit,
+    summary:
+      'The potential credit of the screened applicants (this month, this year, by posting), what awaits certification, and the tax year credit so far',
+    access: 'admin',
+    tags: ['home'],
+    response: homeCreditSchema,
   }),
 };

@@ -4,6 +4,7 @@ import {
   retryDeadWorkBodySchema,
   retryDeadWorkResultSchema,
 } from '../schemas/jobs.ts';
+import { jobEndpoints } from './jobs-endpoints.ts';
 
 /**
  * Background work that died (docs/jobs.md): how much per kind, for the admin home's to-do list,
@@ -12,16 +13,14 @@ import {
  */
 export const jobRoutes = {
   deadWork: defineRoute({
-    method: 'GET',
-    path: '/api/jobs/dead',
+    ...jobEndpoints.deadWork,
     summary: "How many of the organization's background jobs are dead, per kind",
     access: 'admin',
     tags: ['jobs'],
     response: deadWorkSchema,
   }),
   retryDeadWork: defineRoute({
-    method: 'POST',
-    path: '/api/jobs/retry',
+    ...jobEndpoints.retryDeadWork,
     summary: "Retry all of the organization's dead jobs of one kind",
     access: 'admin',
     tags: ['jobs'],

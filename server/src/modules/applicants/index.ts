@@ -56,3 +56,10 @@ export {
 export { resolveEmployees, rowApplicant, type Resolved } from './hires/hires-csv.resolve.ts';
 export { employeeCell } from './hires/hires-csv.definition.ts';
 export { applicantSummary, countSurveysExpiring } from './applicant-summary.ts';
+export {
+  potentialAwaitingCertification,
+  potentialCreditByPosting,
+  sumPotential,
+  type PotentialByPosting,
+  type PotentialCredit,
+} from './potential-credit.ts';
