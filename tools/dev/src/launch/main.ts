@@ -124,7 +124,7 @@ async function provideSecrets(dataDir: string): Promise<void> {
 }
 
 /** The emulator's address when it runs (null with a real Lever client, or without the package). */
-async function provideLever(): Promise<string | null> {
+async function provideLever(dataDir: string): Promise<string | null> {
   if (env.LEVER_CLIENT_ID) {
     log('Lever: the configured Lever client (LEVER_CLIENT_ID)');
     return null;
@@ -138,7 +138,7 @@ async function provideLever(): Promise<string | null> {
   const base = `http://127.0.0.1:${port}`;
   const child = startChild('Lever emulator', 'pnpm', ['exec', 'tsx', 'src/main.ts'], {
     cwd: emulatorDir,
-    env: { ...process.env, ...emulatorEnv(env, port) },
+    env: { ...process.env, ...emulatorEnv(env, port, dataDir) },
   });
   await waitForPort(port, { child, timeoutMs: 30_000 });
   Object.assign(env, {
@@ -217,7 +217,7 @@ async function main(): Promise<void> {
 
   await provideDatabase(dataDir);
   await provideSecrets(dataDir);
-  const lever = await provideLever();
+  const lever = await provideLever(dataDir);
 
   const serverDir = path.join(repoRoot, 'server');
   if (dev) {
