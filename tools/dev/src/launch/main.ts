@@ -26,6 +26,8 @@ const dev = process.argv.includes('--dev');
 const env: Record<string, string | undefined> = { ...process.env };
 const log = (message: string) => console.log(`[eligo] ${message}`);
 const stops: Array<() => Promise<void>> = [];
+/** Aborted the moment shutdown begins: the database's supervisor then restarts nothing. */
+const shutdown = new AbortController();
 let stopping = false;
 let stopped: Promise<never> | undefined;
 /** Ctrl-C reaches every process of the terminal's group: the children are already stopping. */
@@ -35,6 +37,7 @@ let interrupted = false;
 function stopAll(code: number): Promise<never> {
   stopped ??= (async () => {
     stopping = true;
+    shutdown.abort();
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
     process.exit(code);
   })();
@@ -106,9 +109,16 @@ async function provideDatabase(dataDir: string): Promise<void> {
   const prefer = parseEmbeddedEngine(env.ELIGO_EMBEDDED_DB);
   // After Ctrl-C the database's processes stop along with everything else: not worth a word.
   const dbLog = (message: string) => {
-    if (!stopping) log(message);
+    if (!stopping) console.log(`[database] ${message}`);
   };
-  const db = await startEmbeddedDatabase({ dataDir, prefer, log: dbLog });
+  // PostgreSQL and FerretDB are restarted when they die (with backoff, said on the console), so
+  // the API, which answers 503 meanwhile, finds its database again without anyone restarting it.
+  const db = await startEmbeddedDatabase({
+    dataDir,
+    prefer,
+    log: dbLog,
+    restartUntil: shutdown.signal,
+  });
   stops.push(db.stop);
   env.MONGODB_URI = `${db.uri}/eligo`;
   log(`Database: ${db.description} at ${env.MONGODB_URI}`);
