@@ -26,8 +26,8 @@ if (emulator.stateFile) {
   const { state } = emulator;
   console.log(
     `  State kept in ${emulator.stateFile.path}; started from ${emulator.stateFile.startedFrom}` +
-      ` (${state.opportunities.size} candidates, ${state.webhooks.size} webhooks, ` +
-      `${[...state.grants.values()].filter((g) => !g.revokedAt).length} authorized apps)`,
+      ` (candidates: ${state.opportunities.size}, webhooks: ${state.webhooks.size}, ` +
+      `authorized apps: ${[...state.grants.values()].filter((g) => !g.revokedAt).length})`,
   );
 }
 
