@@ -87,7 +87,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     async close() {
       webhooks.stop();
       await app.close();
-      await file?.flush();
+      await file?.close();
     },
   };
 }

@@ -2,7 +2,9 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { EmulatorOptions } from '../src/index.ts';
 import { startEmulator } from './helpers/emulator.ts';
+import { startReceiver } from './helpers/receiver.ts';
 
 const SCOPE = 'offline_access opportunities:write:admin webhooks:write:admin';
 const hookUrl = 'https://app.example.com/lever/webhooks/42/applicationCreated';
@@ -21,8 +23,8 @@ afterEach(async () => {
 });
 
 /** An emulator keeping its state in `file`; what it reports about the file lands in `reports`. */
-async function start(reports: string[] = []) {
-  const env = await startEmulator({ stateFile: file, report: (m) => reports.push(m) });
+async function start(reports: string[] = [], options: EmulatorOptions = {}) {
+  const env = await startEmulator({ stateFile: file, report: (m) => reports.push(m), ...options });
   running.push(env);
   return env;
 }
@@ -111,6 +113,38 @@ describe('state file (LEVER_EMULATOR_STATE_FILE)', () => {
     // Written whole (temp file + rename): it always parses, and no temp file is left behind.
     expect(() => JSON.parse(text) as unknown).not.toThrow();
     expect(await readdir(path.dirname(file))).toEqual(['lever-emulator.json']);
+  });
+
+  test('a delivery still pending when the emulator stopped is delivered by the next one', async () => {
+    // The receiver is down at first (503), and Lever's next retry is an hour away.
+    let up = false;
+    const receiver = await startReceiver(() => (up ? 200 : 503));
+    running.push(receiver);
+    const slow = { retryDelaysMs: [3_600_000], retryDelayScale: 1 };
+    const first = await start([], slow);
+    await first.call('POST', '/_emulator/webhooks', undefined, {
+      url: receiver.url,
+      event: 'applicationCreated',
+    });
+    await first.call('PUT', '/_emulator/event-groups/applicationCreated', undefined, {
+      enabled: true,
+    });
+    const candidate = await first.newOpportunity();
+    await expect
+      .poll(async () => (await first.call('GET', '/_emulator/deliveries')).body.data)
+      .toEqual([expect.objectContaining({ outcome: 'pending', attempts: [expect.anything()] })]);
+    await first.close();
+    running.splice(running.indexOf(first), 1);
+
+    up = true;
+    const second = await start([], slow);
+    const [, retried] = await receiver.waitForCount(2);
+    expect(retried!.body.data.opportunityId).toBe(candidate.data.id);
+    await expect
+      .poll(async () => (await second.call('GET', '/_emulator/deliveries')).body.data)
+      .toEqual([expect.objectContaining({ outcome: 'succeeded', attempts: expect.any(Array) })]);
+    const [delivery] = (await second.call('GET', '/_emulator/deliveries')).body.data;
+    expect(delivery.attempts.map((a: { status: number }) => a.status)).toEqual([503, 200]);
   });
 
   test.each([

@@ -89,8 +89,8 @@ export interface StateFile {
   load(): 'loaded' | 'absent' | 'set-aside';
   /** The state changed: write the file soon (debounced). */
   changed(): void;
-  /** Writes now what is pending (on close); resolves once the file is on disk. */
-  flush(): Promise<void>;
+  /** On close: writes now what is pending, then no more; resolves once the file is on disk. */
+  close(): Promise<void>;
 }
 
 const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
@@ -104,6 +104,9 @@ export function openStateFile(
   let lastWritten: string | undefined;
   let writing: Promise<void> = Promise.resolve();
   let failing = false;
+  // After close, a late change (a webhook attempt aborted by the close) must not overwrite the
+  // file the next emulator may already be using.
+  let closed = false;
 
   /** Write to a temporary file, then rename: a crash mid-write leaves the old file whole. */
   async function write(): Promise<void> {
@@ -153,16 +156,17 @@ export function openStateFile(
       }
     },
     changed() {
-      if (timer) return;
+      if (timer || closed) return;
       timer = setTimeout(() => {
         timer = undefined;
         void save();
       }, debounceMs);
       timer.unref();
     },
-    async flush() {
+    async close() {
       clearTimeout(timer);
       timer = undefined;
+      closed = true;
       await save();
     },
   };
