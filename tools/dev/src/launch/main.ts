@@ -1,7 +1,9 @@
 /**
  * `pnpm start` / `pnpm dev`: brings up everything Eligo needs on one machine and prints the URL.
  *   1. the database: MONGODB_URI if set, otherwise an embedded server with its data in .data/
- *   2. the Lever emulator, unless a real Lever client (LEVER_CLIENT_ID) is configured
+ *      (FerretDB 2's PostgreSQL and FerretDB are restarted when they die, until Ctrl-C)
+ *   2. the Lever emulator, unless a real Lever client (LEVER_CLIENT_ID) is configured, with its
+ *      state in .data/lever-emulator.json
  *   3. the API (built bundle for `start`, watch mode for `--dev`) and, with `--dev`, Vite's dev server
  * Ctrl-C stops them all, in reverse order.
  */
