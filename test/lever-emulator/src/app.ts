@@ -18,6 +18,10 @@ export function buildApp(ctx: EmulatorContext): FastifyInstance {
     // Lever's offsets and tags may contain any character; keep Fastify's defaults otherwise.
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // Only writes change what the state file keeps (a GET at most adds a login in progress).
+  app.addHook('onResponse', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') ctx.changed();
+  });
   registerFormBody(app);
   void app.register(cookie);
   // The Data API is encapsulated so its auth hooks and Lever error shape stay under /v1.

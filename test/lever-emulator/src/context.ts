@@ -15,6 +15,8 @@ export interface EmulatorContext {
   audience(): string;
   /** Where `urls.show` etc. point: hire.lever.co or hire.sandbox.lever.co. */
   hireHost(): string;
+  /** The kept state changed: the state file (if any) is written soon. */
+  changed(): void;
   /** Back to the seed (clock, state, switches); stops pending webhook retries. */
   reset(): void;
 }

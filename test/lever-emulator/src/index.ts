@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { type Clock, createClock } from './clock.ts';
 import type { EmulatorContext } from './context.ts';
 import { type EmulatorOptions, type ResolvedOptions, resolveOptions } from './options.ts';
+import { openStateFile } from './state/state-file.ts';
 import { type State, createState, resetState } from './state/store.ts';
 import { type WebhookEngine, createWebhookEngine } from './webhooks/engine.ts';
 
@@ -24,6 +25,8 @@ export interface Emulator {
   url(): string;
   /** Starts listening (port 0 = any free port) and returns the base URL. */
   listen(port?: number, host?: string): Promise<string>;
+  /** With `options.stateFile`: the file, and whether the state came from it at start. */
+  stateFile: { path: string; startedFrom: 'the file' | 'the seed' } | undefined;
   /** Back to the seeded state (same as POST /_emulator/reset). */
   reset(): void;
   close(): Promise<void>;
@@ -33,7 +36,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const resolved = resolveOptions(options);
   const clock = createClock(resolved.clockStart);
   const state = createState(resolved.client, resolved.switches);
-  const webhooks = createWebhookEngine(state, clock, resolved);
+  const file = resolved.stateFile
+    ? openStateFile(resolved.stateFile, state, { report: resolved.report })
+    : undefined;
+  const changed = () => file?.changed();
+  const webhooks = createWebhookEngine(state, clock, resolved, changed);
+  const loaded = file?.load();
   let listeningUrl: string | undefined;
   const baseUrl = () => resolved.baseUrl ?? listeningUrl ?? 'http://127.0.0.1:4010';
   const ctx: EmulatorContext = {
@@ -45,14 +53,17 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     audience: () => resolved.audience ?? `${baseUrl()}/v1/`,
     hireHost: () =>
       resolved.environment === 'sandbox' ? 'hire.sandbox.lever.co' : 'hire.lever.co',
+    changed,
     reset: () => {
       webhooks.stop();
       resetState(state, resolved.switches);
       clock.reset();
+      changed();
     },
   };
   const reset = ctx.reset;
   const app = buildApp(ctx);
+  if (loaded === 'loaded') webhooks.resumePending();
   return {
     app,
     state,
@@ -60,6 +71,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     options: resolved,
     webhooks,
     url: baseUrl,
+    stateFile: file && {
+      path: file.path,
+      startedFrom: loaded === 'loaded' ? 'the file' : 'the seed',
+    },
     async listen(port = 0, host = '127.0.0.1') {
       await app.listen({ port, host });
       const address = app.server.address();
@@ -72,6 +87,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     async close() {
       webhooks.stop();
       await app.close();
+      await file?.close();
     },
   };
 }

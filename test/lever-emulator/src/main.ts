@@ -14,6 +14,7 @@ const emulator = createEmulator({
     eventGroupsEnabledByDefault: process.env.LEVER_EMULATOR_EVENT_GROUPS_ENABLED === 'true',
   },
   logger: process.env.LEVER_EMULATOR_LOG === 'true',
+  stateFile: process.env.LEVER_EMULATOR_STATE_FILE || undefined,
 });
 
 const url = await emulator.listen(port, host);
@@ -21,6 +22,14 @@ const { client } = emulator.options;
 console.log(`Lever emulator listening on ${url}`);
 console.log(`  OAuth client ${client.clientId}; redirect URIs: ${client.redirectUris.join(', ')}`);
 console.log(`  Settings: ${url}/settings/integrations (log in as sam.super@acme.example / lever)`);
+if (emulator.stateFile) {
+  const { state } = emulator;
+  console.log(
+    `  State kept in ${emulator.stateFile.path}; started from ${emulator.stateFile.startedFrom}` +
+      ` (candidates: ${state.opportunities.size}, webhooks: ${state.webhooks.size}, ` +
+      `authorized apps: ${[...state.grants.values()].filter((g) => !g.revokedAt).length})`,
+  );
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -135,6 +135,13 @@ export interface EmulatorOptions {
   clockStart?: number;
   /** Fastify logger; off by default. */
   logger?: boolean;
+  /**
+   * Keep the state in this JSON file (loaded at start, written soon after each change); without it
+   * the state lives in memory only, as tests want it. See `state/state-file.ts`.
+   */
+  stateFile?: string;
+  /** Where problems with the state file are said (default: stderr). */
+  report?: (message: string) => void;
 }
 
 export interface ResolvedOptions {
@@ -152,6 +159,8 @@ export interface ResolvedOptions {
   deliveryTimeoutMs: number;
   clockStart: number | undefined;
   logger: boolean;
+  stateFile: string | undefined;
+  report: (message: string) => void;
 }
 
 const MINUTE = 60_000;
@@ -189,5 +198,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     deliveryTimeoutMs: options.deliveryTimeoutMs ?? 10_000,
     clockStart: options.clockStart,
     logger: options.logger ?? false,
+    stateFile: options.stateFile,
+    report: options.report ?? ((message) => console.error(message)),
   };
 }

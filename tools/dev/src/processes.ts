@@ -89,3 +89,19 @@ export async function run(
     });
   });
 }
+
+/** Spawns a long-running process whose output is kept (its last 8,000 characters) for error messages. */
+export function spawnLogged(
+  command: string,
+  args: string[],
+  options: SpawnOptions,
+): { child: ChildProcess; output: () => string } {
+  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-8000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  return { child, output: () => output };
+}

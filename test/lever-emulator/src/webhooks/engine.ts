@@ -16,11 +16,22 @@ export interface WebhookEngine {
   sendTest(webhook: Webhook): Delivery;
   /** The delivery history's "Rerun" button. */
   rerun(deliveryId: string): Delivery | undefined;
+  /**
+   * After the state was loaded from its file: deliveries still pending when the last process ended
+   * (their retry timers died with it) are attempted again, so no event is dropped by a restart.
+   */
+  resumePending(): void;
   /** Stop retries and abort requests in flight (on reset and close). */
   stop(): void;
 }
 
-export function createWebhookEngine(state: State, clock: Clock, options: ResolvedOptions) {
+/** `changed` is told whenever the delivery log changes (the state file then saves it). */
+export function createWebhookEngine(
+  state: State,
+  clock: Clock,
+  options: ResolvedOptions,
+  changed: () => void = () => undefined,
+) {
   const timers = new Set<NodeJS.Timeout>();
   const inFlight = new Set<AbortController>();
 
@@ -33,6 +44,7 @@ export function createWebhookEngine(state: State, clock: Clock, options: Resolve
     ) {
       state.deliveries.shift();
     }
+    changed();
     return delivery;
   }
 
@@ -116,6 +128,7 @@ export function createWebhookEngine(state: State, clock: Clock, options: Resolve
     }
     entry.durationMs = Date.now() - started;
     delivery.attempts.push(entry);
+    changed();
     if (entry.error === null) {
       delivery.outcome = 'succeeded';
       return;
@@ -199,6 +212,13 @@ export function createWebhookEngine(state: State, clock: Clock, options: Resolve
       );
       void attempt(delivery, original);
       return delivery;
+    },
+    resumePending() {
+      for (const delivery of state.deliveries) {
+        if (delivery.outcome !== 'pending') continue;
+        const original = state.deliveries.find((d) => d.id === delivery.rerunOf) ?? undefined;
+        void attempt(delivery, original);
+      }
     },
     stop() {
       for (const timer of timers) clearTimeout(timer);

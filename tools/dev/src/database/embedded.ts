@@ -25,6 +25,8 @@ export interface EmbeddedDatabaseOptions {
    * password-less sudo, Go); otherwise MongoDB through mongodb-memory-server.
    */
   prefer?: EmbeddedEngine;
+  /** FerretDB 2: restart PostgreSQL or FerretDB when it exits, until this aborts (see server.ts). */
+  restartUntil?: AbortSignal;
   log?: Log;
 }
 
@@ -44,7 +46,14 @@ export async function startEmbeddedDatabase(
     try {
       const engine = await ensureFerretDb2(buildOptionsFromEnv(options.log));
       const dataDir = path.join(options.dataDir, 'ferretdb2');
-      return await startFerretDb2({ engine, dataDir, ...port, ...log });
+      const { restartUntil } = options;
+      return await startFerretDb2({
+        engine,
+        dataDir,
+        ...port,
+        ...log,
+        ...(restartUntil ? { restartUntil } : {}),
+      });
     } catch (error) {
       if (prefer === 'ferretdb2') throw error;
       ferretDb2Failure = summary(error);

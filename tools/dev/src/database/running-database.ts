@@ -17,5 +17,7 @@ export interface RunningDatabase {
     kill(signal?: NodeJS.Signals): Promise<void>;
     restart(): Promise<void>;
   };
+  /** FerretDB 2 only: its FerretDB process (supervision tests kill it). */
+  ferretdb?: { pid(): number | undefined };
   stop(): Promise<void>;
 }

@@ -56,20 +56,21 @@ describe('launcher defaults', () => {
     });
   });
 
-  test('the Lever emulator: redirects to the API at its own port, event groups off as in Lever', () => {
+  test('the Lever emulator: redirects to the API at its own port, event groups off as in Lever, state in the data folder', () => {
     const env: Record<string, string | undefined> = { PORT: '3300' };
     applyLaunchDefaults(env, { dev: false });
-    expect(emulatorEnv(env, 4300)).toEqual({
+    expect(emulatorEnv(env, 4300, '/srv/eligo-data')).toEqual({
       PORT: '4300',
       HOST: '127.0.0.1',
       LEVER_EMULATOR_CLIENT_ID: 'eligo-local-client',
       LEVER_EMULATOR_CLIENT_SECRET: 'eligo-local-secret',
       LEVER_EMULATOR_REDIRECT_URIS: 'http://localhost:3300/api/integrations/lever/callback',
       LEVER_EMULATOR_EVENT_GROUPS_ENABLED: 'false',
+      LEVER_EMULATOR_STATE_FILE: '/srv/eligo-data/lever-emulator.json',
     });
     const dev: Record<string, string | undefined> = { WEB_DEV_PORT: '5199' };
     applyLaunchDefaults(dev, { dev: true });
-    expect(emulatorEnv(dev, 4010).LEVER_EMULATOR_REDIRECT_URIS).toBe(
+    expect(emulatorEnv(dev, 4010, '/tmp/d').LEVER_EMULATOR_REDIRECT_URIS).toBe(
       'http://localhost:5199/api/integrations/lever/callback',
     );
   });

@@ -64,10 +64,11 @@ export const EMULATOR_CLIENT = {
 /**
  * The emulator's settings (on top of the user's environment): its port, the OAuth client whose only
  * redirect URI is the API's callback at the API's own URL (so a changed PORT or PUBLIC_URL still
- * connects), and event groups off at the start, as in a real Lever account (a Super Admin switches
- * Application created on).
+ * connects), event groups off at the start, as in a real Lever account (a Super Admin switches
+ * Application created on), and its state kept in the data folder, so the next `pnpm start` finds the
+ * demo's grant, webhooks and candidates again (deleting the folder starts afresh).
  */
-export function emulatorEnv(apiEnv: Env, port: number): Env {
+export function emulatorEnv(apiEnv: Env, port: number, dataDir: string): Env {
   return {
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -75,8 +76,12 @@ export function emulatorEnv(apiEnv: Env, port: number): Env {
     LEVER_EMULATOR_CLIENT_SECRET: EMULATOR_CLIENT.clientSecret,
     LEVER_EMULATOR_REDIRECT_URIS: `${apiPublicUrl(apiEnv)}/api/integrations/lever/callback`,
     LEVER_EMULATOR_EVENT_GROUPS_ENABLED: 'false',
+    LEVER_EMULATOR_STATE_FILE: emulatorStateFile(dataDir),
   };
 }
+
+/** Where the emulator started by the launcher keeps its state. */
+export const emulatorStateFile = (dataDir: string) => path.join(dataDir, 'lever-emulator.json');
 
 /** The folder the user typed the command in (pnpm runs scripts from the package folder). */
 export function invocationDir(env: Env): string {

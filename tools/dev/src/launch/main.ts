@@ -1,7 +1,9 @@
 /**
  * `pnpm start` / `pnpm dev`: brings up everything Eligo needs on one machine and prints the URL.
  *   1. the database: MONGODB_URI if set, otherwise an embedded server with its data in .data/
- *   2. the Lever emulator, unless a real Lever client (LEVER_CLIENT_ID) is configured
+ *      (FerretDB 2's PostgreSQL and FerretDB are restarted when they die, until Ctrl-C)
+ *   2. the Lever emulator, unless a real Lever client (LEVER_CLIENT_ID) is configured, with its
+ *      state in .data/lever-emulator.json
  *   3. the API (built bundle for `start`, watch mode for `--dev`) and, with `--dev`, Vite's dev server
  * Ctrl-C stops them all, in reverse order.
  */
@@ -26,6 +28,8 @@ const dev = process.argv.includes('--dev');
 const env: Record<string, string | undefined> = { ...process.env };
 const log = (message: string) => console.log(`[eligo] ${message}`);
 const stops: Array<() => Promise<void>> = [];
+/** Aborted the moment shutdown begins: the database's supervisor then restarts nothing. */
+const shutdown = new AbortController();
 let stopping = false;
 let stopped: Promise<never> | undefined;
 /** Ctrl-C reaches every process of the terminal's group: the children are already stopping. */
@@ -35,6 +39,7 @@ let interrupted = false;
 function stopAll(code: number): Promise<never> {
   stopped ??= (async () => {
     stopping = true;
+    shutdown.abort();
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
     process.exit(code);
   })();
@@ -106,9 +111,16 @@ async function provideDatabase(dataDir: string): Promise<void> {
   const prefer = parseEmbeddedEngine(env.ELIGO_EMBEDDED_DB);
   // After Ctrl-C the database's processes stop along with everything else: not worth a word.
   const dbLog = (message: string) => {
-    if (!stopping) log(message);
+    if (!stopping) console.log(`[database] ${message}`);
   };
-  const db = await startEmbeddedDatabase({ dataDir, prefer, log: dbLog });
+  // PostgreSQL and FerretDB are restarted when they die (with backoff, said on the console), so
+  // the API, which answers 503 meanwhile, finds its database again without anyone restarting it.
+  const db = await startEmbeddedDatabase({
+    dataDir,
+    prefer,
+    log: dbLog,
+    restartUntil: shutdown.signal,
+  });
   stops.push(db.stop);
   env.MONGODB_URI = `${db.uri}/eligo`;
   log(`Database: ${db.description} at ${env.MONGODB_URI}`);
@@ -124,7 +136,7 @@ async function provideSecrets(dataDir: string): Promise<void> {
 }
 
 /** The emulator's address when it runs (null with a real Lever client, or without the package). */
-async function provideLever(): Promise<string | null> {
+async function provideLever(dataDir: string): Promise<string | null> {
   if (env.LEVER_CLIENT_ID) {
     log('Lever: the configured Lever client (LEVER_CLIENT_ID)');
     return null;
@@ -138,7 +150,7 @@ async function provideLever(): Promise<string | null> {
   const base = `http://127.0.0.1:${port}`;
   const child = startChild('Lever emulator', 'pnpm', ['exec', 'tsx', 'src/main.ts'], {
     cwd: emulatorDir,
-    env: { ...process.env, ...emulatorEnv(env, port) },
+    env: { ...process.env, ...emulatorEnv(env, port, dataDir) },
   });
   await waitForPort(port, { child, timeoutMs: 30_000 });
   Object.assign(env, {
@@ -217,7 +229,7 @@ async function main(): Promise<void> {
 
   await provideDatabase(dataDir);
   await provideSecrets(dataDir);
-  const lever = await provideLever();
+  const lever = await provideLever(dataDir);
 
   const serverDir = path.join(repoRoot, 'server');
   if (dev) {
