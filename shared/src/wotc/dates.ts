@@ -12,8 +12,21 @@ export interface CalendarDate {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_MONTH = /^(\d{4})-(\d{2})$/;
 
+const DAY_MS = 86_400_000;
+/**
+ * Days since 1970-01-01 of valid dates, and back: the credit ledger compares and shifts the same
+ * few hundred dates millions of times (docs/credits.md), so each is parsed once. Bounded: emptied
+ * when full.
+ */
+const dayNumbers = new Map<string, number>();
+const datesOfDayNumbers = new Map<number, string>();
+const MEMO_SIZE = 50_000;
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 /** Parses a real calendar date (`2023-02-29` is rejected); `null` for anything else. */
@@ -29,6 +42,7 @@ export function parseIsoDate(value: unknown): CalendarDate | null {
 }
 
 export function isIsoDate(value: unknown): value is string {
+  if (typeof value === 'string' && dayNumbers.has(value)) return true;
   return parseIsoDate(value) !== null;
 }
 
@@ -64,13 +78,33 @@ function mustParse(value: string): CalendarDate {
   return d;
 }
 
+function dayNumber(value: string): number {
+  let n = dayNumbers.get(value);
+  if (n === undefined) {
+    n = toUtcMs(mustParse(value)) / DAY_MS;
+    if (dayNumbers.size >= MEMO_SIZE) dayNumbers.clear();
+    dayNumbers.set(value, n);
+  }
+  return n;
+}
+
+function dateOfDayNumber(n: number): string {
+  let date = datesOfDayNumbers.get(n);
+  if (date === undefined) {
+    date = formatIsoDate(fromUtcMs(n * DAY_MS));
+    if (datesOfDayNumbers.size >= MEMO_SIZE) datesOfDayNumbers.clear();
+    datesOfDayNumbers.set(n, date);
+  }
+  return date;
+}
+
 /** Negative, zero or positive like `Array.prototype.sort` expects. Both must be valid dates. */
 export function compareIsoDates(a: string, b: string): number {
-  return toUtcMs(mustParse(a)) - toUtcMs(mustParse(b));
+  return (dayNumber(a) - dayNumber(b)) * DAY_MS;
 }
 
 export function addDays(date: string, days: number): string {
-  return formatIsoDate(fromUtcMs(toUtcMs(mustParse(date)) + days * 86_400_000));
+  return dateOfDayNumber(dayNumber(date) + days);
 }
 
 /** Same month and day `years` later; 29 February becomes 28 February in a non-leap year. */
@@ -82,7 +116,7 @@ export function addYears(date: string, years: number): string {
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((toUtcMs(mustParse(to)) - toUtcMs(mustParse(from))) / 86_400_000);
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** Last day of a `YYYY-MM` month, as `YYYY-MM-DD`. */
