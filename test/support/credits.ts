@@ -70,3 +70,23 @@ export function periods(
   }
   return lines;
 }
+
+/** Calendar months from `from` (YYYY-MM) for `count` months: one pay period each. */
+export function monthlyPayroll(
+  employee: string,
+  from: string,
+  count: number,
+  hours: number,
+  wages: number,
+) {
+  const lines: string[] = [];
+  let [year, month] = from.split('-').map(Number) as [number, number];
+  for (let i = 0; i < count; i++) {
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const mm = String(month).padStart(2, '0');
+    lines.push(`${employee},${year}-${mm}-01,${year}-${mm}-${last},${hours},${wages}`);
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+  }
+  return lines;
+}
