@@ -19,8 +19,14 @@ describe('employer form', () => {
       ...form,
       timeZone: 'America/Denver',
       employmentStates: ['TX', 'OK'],
+      taxYearStartMonth: '7',
     });
-    expect(chosen).toMatchObject({ timeZone: 'America/Denver', employmentStates: ['TX', 'OK'] });
+    expect(chosen).toMatchObject({
+      timeZone: 'America/Denver',
+      employmentStates: ['TX', 'OK'],
+      taxYearStartMonth: 7,
+    });
+    expect(toEmployerForm({ ...EMPLOYER, taxYearStartMonth: 10 }).taxYearStartMonth).toBe('10');
   });
 
   test.each([
@@ -50,6 +56,7 @@ describe('employer form', () => {
     ['/body/employer/contact/email', 'contact.email'],
     ['/body/employer/employmentStates/1', 'employmentStates'],
     ['/body/employer/timeZone', 'timeZone'],
+    ['/body/employer/taxYearStartMonth', 'taxYearStartMonth'],
     ['/body/employer/address', null],
     ['/body/tagPrefix', null],
   ])('the API path %s is the field %s', (path, field) => {
