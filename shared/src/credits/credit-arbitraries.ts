@@ -45,4 +45,3 @@ export const inputArb: fc.Arbitrary<CreditInput> = fc
       }),
     };
   });
-

@@ -1,5 +1,5 @@
 import { compareIsoDates } from '../wotc/dates.ts';
-import { creditWindows, inWindow } from './credit-periods.ts';
+import { inWindow, type creditWindows } from './credit-periods.ts';
 import type { CreditInput } from './credit-schemas.ts';
 import { applyRate, toCents, toHundredths } from './credit-units.ts';
 

@@ -116,7 +116,9 @@ export function effectiveTimeZone(profile: EmployerProfileDraft | null | undefin
 }
 
 /** The month the employer's tax year starts in: the chosen one, else January (calendar years). */
-export function effectiveTaxYearStartMonth(profile: EmployerProfileDraft | null | undefined): number {
+export function effectiveTaxYearStartMonth(
+  profile: EmployerProfileDraft | null | undefined,
+): number {
   return profile?.taxYearStartMonth ?? CALENDAR_TAX_YEAR;
 }
 

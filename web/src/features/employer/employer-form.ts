@@ -28,10 +28,7 @@ export type EmployerForm = Record<EmployerProfileField, string> & {
 };
 
 export type EmployerFormKey =
-  | EmployerProfileField
-  | 'timeZone'
-  | 'employmentStates'
-  | 'taxYearStartMonth';
+  EmployerProfileField | 'timeZone' | 'employmentStates' | 'taxYearStartMonth';
 
 const MONTHS = [
   'January',
