@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testClock } from '../support/clock.ts';
-import { certify, monthlyPayroll, payrollCsv, uploadPayroll } from '../support/credits.ts';
+import { certifiedHire, monthlyPayroll, payrollCsv, uploadPayroll } from '../support/credits.ts';
 import { createOrganization, signedIn } from '../support/factories.ts';
 import type { ApiClient } from '../support/http.ts';
-import { employerProfile, hireBody, hiredApplicant } from '../support/hires.ts';
+import { employerProfile } from '../support/hires.ts';
 import { orgTestApp, type OrgTestApp } from '../support/org-app.ts';
 
 /**
@@ -78,13 +78,7 @@ const limitOf = (rule: string) =>
 describe('a July–June tax year', () => {
   test('the ledger: its window, its lines, its months, and the Form 5884 CSV', async () => {
     const org = await organization(7);
-    const hired = await hiredApplicant(t.app, org.id);
-    const put = await org.admin.put(
-      `/api/applicants/${hired.applicantId}/hire`,
-      hireBody({ startedOn: '2025-10-01' }),
-    );
-    expect(put.statusCode, put.body).toBe(200);
-    await certify(t.app, t.db, org.id, hired.applicantId, 'A');
+    const hired = await certifiedHire(t.app, t.db, org.admin, org.id, '2025-10-01');
     const upload = await uploadPayroll(
       org.admin,
       payrollCsv(monthlyPayroll(hired.opportunityId, '2025-10', 12, 80, 1200)),

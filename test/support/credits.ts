@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import { Types } from 'mongoose';
 import type { DolCode } from '@eligo/shared/wotc';
 import { refreshFilingFacts } from '@eligo/server/modules/applicants/index';
+import { hireBody, hiredApplicant } from './hires.ts';
 import type { ApiClient } from './http.ts';
 
 export const PAYROLL_HEADER = 'employee,period_start,period_end,hours,wages';
@@ -89,4 +90,20 @@ export function monthlyPayroll(
     if (month > 12) [year, month] = [year + 1, 1];
   }
   return lines;
+}
+
+/** A hire of `organizationId` who started on `startedOn` (set by its admin) and was certified. */
+export async function certifiedHire(
+  app: FastifyInstance,
+  db: Connection,
+  admin: ApiClient,
+  organizationId: string,
+  startedOn: string,
+  targetGroup: DolCode = 'A',
+): Promise<{ applicantId: string; opportunityId: string }> {
+  const hired = await hiredApplicant(app, organizationId);
+  const put = await admin.put(`/api/applicants/${hired.applicantId}/hire`, hireBody({ startedOn }));
+  if (put.statusCode !== 200) throw new Error(`hire: ${put.statusCode} ${put.body}`);
+  await certify(app, db, organizationId, hired.applicantId, targetGroup);
+  return hired;
 }

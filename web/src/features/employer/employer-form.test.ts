@@ -5,6 +5,7 @@ import {
   employerFieldOfPath,
   employerFormProblems,
   formatEinInput,
+  TAX_YEAR_START_OPTIONS,
   toEmployerForm,
   toEmployerInput,
 } from './employer-form.ts';
@@ -72,4 +73,12 @@ describe('employer form', () => {
   ])('the EIN typed as "%s" shows as "%s"', (typed, shown) => {
     expect(formatEinInput(typed)).toBe(shown);
   });
+});
+
+test('"Tax year starts in": the twelve months, January being the calendar year', () => {
+  expect(TAX_YEAR_START_OPTIONS.map((o) => `${o.value} ${o.label}`)).toEqual([
+    '1 January (calendar year)',
+    ...['February', 'March', 'April', 'May', 'June', 'July'].map((m, i) => `${i + 2} ${m}`),
+    ...['August', 'September', 'October', 'November', 'December'].map((m, i) => `${i + 8} ${m}`),
+  ]);
 });

@@ -30,26 +30,13 @@ export type EmployerForm = Record<EmployerProfileField, string> & {
 export type EmployerFormKey =
   EmployerProfileField | 'timeZone' | 'employmentStates' | 'taxYearStartMonth';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const monthName = new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' });
 
 /** "Tax year starts in": January (calendar years, the default) … December. */
-export const TAX_YEAR_START_OPTIONS: SelectOption[] = MONTHS.map((name, i) => ({
-  value: String(i + 1),
-  label: i === 0 ? `${name} (calendar year)` : name,
-}));
+export const TAX_YEAR_START_OPTIONS: SelectOption[] = Array.from({ length: 12 }, (_, i) => {
+  const name = monthName.format(new Date(Date.UTC(2000, i, 1)));
+  return { value: String(i + 1), label: i === 0 ? `${name} (calendar year)` : name };
+});
 
 const PHONE = new RegExp(EMPLOYER_PHONE_PATTERN);
 const ZIP = /^\d{5}(-\d{4})?$/;
