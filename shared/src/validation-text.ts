@@ -29,6 +29,7 @@ export const VALIDATION_RULES = [
   'zip',
   'date',
   'choice',
+  'whole_number',
   'minimum',
   'maximum',
   'min_items',
@@ -91,6 +92,8 @@ export function validationSentence(rule: ValidationRule, limit?: number): string
       return 'Enter a real date.';
     case 'choice':
       return 'Choose one of the options.';
+    case 'whole_number':
+      return 'Enter a whole number.';
     case 'minimum':
       return limit === undefined ? 'This number is too small.' : `Enter ${limit} or more.`;
     case 'maximum':

@@ -13,7 +13,8 @@ import { scenario } from '../support/scenario.ts';
 /**
  * The Credits screen in a real browser against the built server: upload a payroll CSV (dry run,
  * then import), see the certified hire's credit and the Form 5884 totals, download them as CSV.
- * Dates are fixed (tax year 2025 by URL), so nothing depends on today.
+ * Then a July–June tax year chosen on the Employer profile: the Credits screen names its window and
+ * draws the credit by month. Dates are fixed (tax year 2025 by URL), so nothing depends on today.
  */
 let e2e: BuiltApp;
 let server: BuiltServer;
@@ -83,7 +84,7 @@ describe('Credits in a real browser', () => {
       await eventually(() => heading(page).textContent()).toBe('Credits');
       await page.goto(`${server.url}/credits?taxYear=2025`);
       await eventually(() => page.getByRole('heading', { level: 2 }).textContent()).toBe(
-        'Tax year 2025',
+        'Tax year 2025: Jan 1, 2025 – Dec 31, 2025',
       );
       expect(await page.locator('[data-line="credit"]').textContent()).toContain('$0.00');
     });
@@ -125,8 +126,68 @@ describe('Credits in a real browser', () => {
       expect(download.suggestedFilename()).toBe('form-5884-2025.csv');
       const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
       const lines = csv.trimEnd().split('\r\n');
-      expect(lines[1]).toMatch(/^"2025","1a",".*","3600.00","0.25","900.00"$/);
-      expect(lines[4]).toBe('"2025","2","Add lines 1a, 1b and 1c","","","900.00"');
+      expect(lines[1]).toMatch(
+        /^"2025","2025-01-01","2025-12-31","1a",".*","3600.00","0.25","900.00"$/,
+      );
+      expect(lines[4]).toBe(
+        '"2025","2025-01-01","2025-12-31","2","Add lines 1a, 1b and 1c","","","900.00"',
+      );
+      expect(pageErrors).toEqual([]);
+    });
+
+    step('a July–June tax year, chosen in Data Settings › Employer', async () => {
+      await page.goto(`${server.url}/account/data-settings`);
+      await page.getByRole('link', { name: 'EMPLOYER PROFILE' }).click();
+      await eventually(() => heading(page).textContent()).toBe('Employer profile');
+      const month = page.getByLabel('Tax year starts in');
+      await eventually(() => month.inputValue()).toBe('1');
+      await month.selectOption({ label: 'July' });
+      await page.getByRole('button', { name: 'Save the employer profile' }).click();
+      await eventually(() => page.getByRole('status').textContent()).toContain(
+        'The employer profile was saved.',
+      );
+      await page.reload();
+      await eventually(() => page.getByLabel('Tax year starts in').inputValue()).toBe('7');
+    });
+
+    step('Credits shows the fiscal year and its chart, readable at 375 px', async () => {
+      await page.setViewportSize({ width: 375, height: 812 });
+      await page.goto(`${server.url}/credits?taxYear=2025`);
+      await eventually(() => page.getByRole('heading', { level: 2 }).textContent()).toBe(
+        'Tax year 2025: Jul 1, 2025 – Jun 30, 2026',
+      );
+      // October to December at 25 % (240 hours): $300 a month, the year's $900.
+      expect(await page.locator('[data-line="credit"]').textContent()).toContain('$900.00');
+      const months = page.getByTestId('chart-months-table');
+      const row = (month: string) => months.getByRole('row', { name: month });
+      expect(await row('Jul 2025').textContent()).toContain('$0.00');
+      for (const month of ['Oct 2025', 'Nov 2025', 'Dec 2025']) {
+        expect(await row(month).textContent()).toContain('$300.00');
+      }
+      expect(await row('Jun 2026').textContent()).toContain('$0.00');
+      const chart = page.getByRole('img', { name: /^Credit by month, tax year 2025/ });
+      expect(await chart.getAttribute('aria-label')).toBe(
+        'Credit by month, tax year 2025: Oct 2025 $300.00, Nov 2025 $300.00, Dec 2025 $300.00; $900.00 in all.',
+      );
+      // Drawn: Chart.js sized the canvas to its box (within the phone's width) and painted bars.
+      await eventually(() => chart.evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThan(0);
+      const box = (await chart.boundingBox())!;
+      expect(box.width).toBeGreaterThan(200);
+      expect(box.width).toBeLessThanOrEqual(375);
+      expect(box.height).toBeGreaterThan(100);
+      await eventually(() =>
+        chart.evaluate((c: HTMLCanvasElement) => {
+          const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+          return data.some((value, i) => i % 4 === 3 && value > 0);
+        }),
+      ).toBe(true);
+      expect(await page.getByTestId('chart-groups-table').textContent()).toMatch(/A: .*1\$900\.00/);
+      // Nothing wider than the phone: no sideways scrolling.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        375,
+      );
+      await expectNoSeriousA11yViolations(page, 'credits with charts, fiscal year');
+      await saveScreenshot(page, 'e2e/credits-2-fiscal-year-375');
       expect(pageErrors).toEqual([]);
       await context.close();
     });

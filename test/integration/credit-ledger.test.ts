@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DolCode } from '@eligo/shared/wotc';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { certify, payrollCsv, periods, uploadPayroll } from '../support/credits.ts';
+import {
+  certify,
+  monthlyPayroll as months,
+  payrollCsv,
+  periods,
+  uploadPayroll,
+} from '../support/credits.ts';
 import { createOrganization, createUser, signedIn } from '../support/factories.ts';
 import type { ApiClient } from '../support/http.ts';
 import { hireBody, hiredApplicant } from '../support/hires.ts';
@@ -52,19 +58,10 @@ const ledger = async (client: ApiClient, taxYear: number) => {
   return res.json();
 };
 
-/** Calendar months from `from` (YYYY-MM) for `count` months: one period each. */
-function months(employee: string, from: string, count: number, hours: number, wages: number) {
-  const lines: string[] = [];
-  let [year, month] = from.split('-').map(Number) as [number, number];
-  for (let i = 0; i < count; i++) {
-    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    const mm = String(month).padStart(2, '0');
-    lines.push(`${employee},${year}-${mm}-01,${year}-${mm}-${last},${hours},${wages}`);
-    month += 1;
-    if (month > 12) [year, month] = [year + 1, 1];
-  }
-  return lines;
-}
+type Months = Array<{ month: string; credit: number }>;
+const creditsOf = (months: Months) => months.map((m) => m.credit);
+const sumOf = (months: Months) =>
+  months.reduce((sum, m) => sum + Math.round(m.credit * 100), 0) / 100;
 
 describe('the ledger', () => {
   test('a first year over two tax years: each year its own wages at the rate the hours reached', async () => {
@@ -95,10 +92,17 @@ describe('the ledger', () => {
       credit: 1440,
       projectedCredit: 2400,
     });
+    // The chart: each month's wages at the rate the first year reached, the year's twelve months.
+    expect(creditsOf(y2025.byMonth)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 480, 480, 480]);
+    expect(y2025.byMonth[0]).toEqual({ month: '2025-01', credit: 0 });
+    expect(y2025.byTargetGroup).toEqual([
+      { targetGroup: 'A', name: expect.any(String), hires: 1, credit: 1440 },
+    ]);
     // The cap ($6,000) leaves 2026 what 2025 did not use.
     const y2026 = await ledger(org.admin, 2026);
     expect(y2026.lines[0]).toMatchObject({ wages: 10800, qualifiedWages: 2400, creditToDate: 960 });
     expect(y2026.totals).toMatchObject({ wagesAt40: 2400, credit: 960 });
+    expect(creditsOf(y2026.byMonth)).toEqual([480, 480, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   test('the 25 % tier, long-term family assistance in its second year, and people not certified', async () => {
@@ -129,6 +133,12 @@ describe('the ledger', () => {
     await certify(t.app, t.db, org.id, pending.applicantId, 'A');
     const after = await ledger(org.admin, 2025);
     expect(after.totals.credit).toBe(5500 + 2400);
+    // Largest credit first.
+    expect(after.byTargetGroup).toEqual([
+      { targetGroup: 'I', name: expect.any(String), hires: 1, credit: 4000 },
+      { targetGroup: 'A', name: expect.any(String), hires: 2, credit: 1500 + 2400 },
+    ]);
+    expect(sumOf(after.byMonth)).toBe(5500 + 2400);
 
     const csv = await org.admin.get('/api/credits/form-5884?taxYear=2025');
     expect(csv.statusCode).toBe(200);
@@ -138,12 +148,14 @@ describe('the ledger', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(rows[0]).toBe('"tax_year","line","description","qualified_wages","rate","credit"');
+    expect(rows[0]).toBe(
+      '"tax_year","tax_year_beginning","tax_year_ending","line","description","qualified_wages","rate","credit"',
+    );
     expect(
       rows.slice(1).map((r: string) =>
         r
           .split('","')
-          .slice(1)
+          .slice(3)
           .filter((_, i) => i !== 1),
       ),
     ).toEqual([

@@ -47,6 +47,7 @@ describe('the employer profile', () => {
       ...employerProfile(),
       timeZone: null,
       employmentStates: null,
+      taxYearStartMonth: 1,
     });
     expect((await settings()).employer.ein).toBe('36-1234567');
     // The tag prefix and language were not touched.
@@ -161,6 +162,7 @@ describe('the employer profile', () => {
       ...employerProfile(),
       timeZone: null,
       employmentStates: null,
+      taxYearStartMonth: 1,
     });
   });
 

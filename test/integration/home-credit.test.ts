@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testClock } from '../support/clock.ts';
-import { certify, payrollCsv, periods, uploadPayroll } from '../support/credits.ts';
+import { certifiedHire, payrollCsv, periods, uploadPayroll } from '../support/credits.ts';
 import {
   createOrganization,
   createUser,
@@ -9,7 +9,7 @@ import {
   signedIn,
 } from '../support/factories.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';
-import { employerProfile, hireBody, hiredApplicant } from '../support/hires.ts';
+import { employerProfile, hiredApplicant } from '../support/hires.ts';
 import { orgTestApp, type OrgTestApp } from '../support/org-app.ts';
 import { markScreened, type ScreenedFacts } from '../support/screened.ts';
 
@@ -165,13 +165,7 @@ describe('the home credit figures', () => {
 
   test('the tax year’s credit is the Credits screen’s: earned from payroll, and projected', async () => {
     const org = await organization();
-    const hired = await hiredApplicant(t.app, org.id);
-    const put = await org.admin.put(
-      `/api/applicants/${hired.applicantId}/hire`,
-      hireBody({ startedOn: '2025-10-01' }),
-    );
-    expect(put.statusCode, put.body).toBe(200);
-    await certify(t.app, t.db, org.id, hired.applicantId, 'A');
+    const hired = await certifiedHire(t.app, t.db, org.admin, org.id, '2025-10-01');
     const upload = await uploadPayroll(
       org.admin,
       // $400 a fortnight: the first year's $6,000 cap is not reached in 2025, so 2026 earns too.

@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import { Types } from 'mongoose';
 import type { DolCode } from '@eligo/shared/wotc';
 import { refreshFilingFacts } from '@eligo/server/modules/applicants/index';
+import { hireBody, hiredApplicant } from './hires.ts';
 import type { ApiClient } from './http.ts';
 
 export const PAYROLL_HEADER = 'employee,period_start,period_end,hours,wages';
@@ -69,4 +70,40 @@ export function periods(
     start = new Date(end.getTime() + 86_400_000);
   }
   return lines;
+}
+
+/** Calendar months from `from` (YYYY-MM) for `count` months: one pay period each. */
+export function monthlyPayroll(
+  employee: string,
+  from: string,
+  count: number,
+  hours: number,
+  wages: number,
+) {
+  const lines: string[] = [];
+  let [year, month] = from.split('-').map(Number) as [number, number];
+  for (let i = 0; i < count; i++) {
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const mm = String(month).padStart(2, '0');
+    lines.push(`${employee},${year}-${mm}-01,${year}-${mm}-${last},${hours},${wages}`);
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+  }
+  return lines;
+}
+
+/** A hire of `organizationId` who started on `startedOn` (set by its admin) and was certified. */
+export async function certifiedHire(
+  app: FastifyInstance,
+  db: Connection,
+  admin: ApiClient,
+  organizationId: string,
+  startedOn: string,
+  targetGroup: DolCode = 'A',
+): Promise<{ applicantId: string; opportunityId: string }> {
+  const hired = await hiredApplicant(app, organizationId);
+  const put = await admin.put(`/api/applicants/${hired.applicantId}/hire`, hireBody({ startedOn }));
+  if (put.statusCode !== 200) throw new Error(`hire: ${put.statusCode} ${put.body}`);
+  await certify(app, db, organizationId, hired.applicantId, targetGroup);
+  return hired;
 }

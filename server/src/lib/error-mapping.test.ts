@@ -148,6 +148,27 @@ describe('mapError', () => {
     ]);
   });
 
+  test('a number sent as text is told to be a whole number', () => {
+    const error = Object.assign(new Error('invalid'), {
+      statusCode: 400,
+      validationContext: 'body',
+      validation: [
+        {
+          keyword: 'type',
+          instancePath: '/employer/taxYearStartMonth',
+          params: { type: 'integer' },
+        },
+      ],
+    });
+    expect(mapError(error).body.details).toEqual([
+      {
+        path: '/body/employer/taxYearStartMonth',
+        message: 'Enter a whole number.',
+        rule: 'whole_number',
+      },
+    ]);
+  });
+
   test('unknown errors hide their message behind a 500', () => {
     const mapped = mapError(new Error('secret connection string mongodb://user:pw@host'));
     expect(mapped.body).toEqual({

@@ -107,6 +107,9 @@ function ruleOf(issue: ValidationIssue): { rule: ValidationRule; limit?: number 
       return { rule: 'maximum', limit };
     case 'minItems':
       return { rule: 'min_items', limit };
+    // A number sent as text (`"7"`): bodies are not coerced (lib/validation.ts).
+    case 'type':
+      return { rule: params.type === 'integer' ? 'whole_number' : 'invalid' };
     case 'maxItems':
       return { rule: 'max_items', limit };
     case 'enum':

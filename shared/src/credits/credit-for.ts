@@ -1,10 +1,10 @@
-import { compareIsoDates } from '../wotc/dates.ts';
 import { targetGroup } from '../wotc/groups.ts';
 import { ruleSetFor, type ProgramRuleSet } from '../wotc/program-rules.ts';
 import { checkCreditInput } from './credit-input.ts';
-import { creditWindows, inWindow, taxYearOf } from './credit-periods.ts';
+import { creditWindows, taxYearOf } from './credit-periods.ts';
+import { sharesInPayOrder, sortPeriods, type BucketTotals } from './credit-shares.ts';
 import type { CreditInput, CreditResult, CreditStatus, TaxYearCredit } from './credit-schemas.ts';
-import { applyRate, toBasisPoints, toCents, toDollars, toHundredths } from './credit-units.ts';
+import { toBasisPoints, toCents, toDollars, toHundredths } from './credit-units.ts';
 
 /**
  * The WOTC credit of one certified hire from their pay periods (docs/credits.md): pure, the same in
@@ -22,7 +22,9 @@ export function creditFor(input: CreditInput): CreditResult {
   }
   const rules = lookup.ruleSet;
   const windows = creditWindows(input.targetGroup, input.startedOn, rules);
-  const { years, excludedPeriods } = sortPeriods(input, windows);
+  const { buckets: years, excludedPeriods } = sortPeriods(input, windows, (periodEnd) =>
+    taxYearOf(periodEnd, input.taxYearStartMonth ?? 1),
+  );
 
   const status: CreditStatus = input.rehire
     ? 'rehire'
@@ -32,19 +34,19 @@ export function creditFor(input: CreditInput): CreditResult {
   const tierOf = (hundredths: number) => (status === 'credited' ? rateTier(hundredths, rules) : 0);
 
   const taxYears = [...years.keys()].sort((a, b) => a - b);
-  const totals = (pick: (t: YearTotals) => number) =>
+  const totals = (pick: (t: BucketTotals) => number) =>
     taxYears.reduce((sum, y) => sum + pick(years.get(y)!), 0);
   const hours = totals((t) => t.firstHours);
   const rate = tierOf(hours);
   const capCents = toCents(rules.wageCaps[targetGroup(input.targetGroup).capCategory]);
-  const first = shareByYear(
+  const first = sharesInPayOrder(
     taxYears.map((y) => years.get(y)!.firstCents),
     rate > 0 ? capCents : 0,
     toBasisPoints(rate),
   );
   // §51(e): 50 % of second-year wages once the minimum hours of §51(i)(3)(B) are met.
   const secondCapCents = toCents(rules.secondYearWageCap);
-  const second = shareByYear(
+  const second = sharesInPayOrder(
     taxYears.map((y) => years.get(y)!.secondCents),
     rate > 0 ? secondCapCents : 0,
     toBasisPoints(rules.secondYearRate),
@@ -103,69 +105,6 @@ function rateTier(hundredths: number, rules: ProgramRuleSet): number {
   if (hundredths >= toHundredths(rules.fullRateHours)) return rules.fullRate;
   if (hundredths >= toHundredths(rules.minimumHours)) return rules.reducedRate;
   return 0;
-}
-
-interface YearTotals {
-  firstHours: number;
-  firstCents: number;
-  secondCents: number;
-}
-
-/** Sums each credited period into the tax year of its `periodEnd`; counts the others. */
-function sortPeriods(
-  input: CreditInput,
-  windows: ReturnType<typeof creditWindows>,
-): { years: Map<number, YearTotals>; excludedPeriods: number } {
-  const years = new Map<number, YearTotals>();
-  let excludedPeriods = 0;
-  for (const period of input.periods) {
-    const afterTermination =
-      input.terminatedOn !== undefined &&
-      compareIsoDates(period.periodStart, input.terminatedOn) > 0;
-    const inFirst = inWindow(period.periodEnd, windows.first);
-    const inSecond = windows.second !== null && inWindow(period.periodEnd, windows.second);
-    if (afterTermination || !(inFirst || inSecond)) {
-      excludedPeriods += 1;
-      continue;
-    }
-    const year = taxYearOf(period.periodEnd, input.taxYearStartMonth ?? 1);
-    const t = years.get(year) ?? { firstHours: 0, firstCents: 0, secondCents: 0 };
-    if (inFirst) {
-      t.firstHours += toHundredths(period.hours);
-      t.firstCents += toCents(period.wages);
-    } else {
-      t.secondCents += toCents(period.wages);
-    }
-    years.set(year, t);
-  }
-  return { years, excludedPeriods };
-}
-
-/**
- * Splits one employment year's capped wages and credit over the tax years its wages were paid in
- * (docs/credits.md §3): the cap is used up in pay order, and each year's credit is the growth of
- * the rounded cumulative credit, so the years add up to the year's credit to the cent.
- */
-function shareByYear(
-  centsByYear: number[],
-  capCents: number,
-  basisPoints: number,
-): { qualified: number[]; credit: number[] } {
-  const qualified: number[] = [];
-  const credit: number[] = [];
-  let paid = 0;
-  let qualifiedBefore = 0;
-  let creditBefore = 0;
-  for (const cents of centsByYear) {
-    paid += cents;
-    const qualifiedSoFar = Math.min(paid, capCents);
-    const creditSoFar = applyRate(qualifiedSoFar, basisPoints);
-    qualified.push(qualifiedSoFar - qualifiedBefore);
-    credit.push(creditSoFar - creditBefore);
-    qualifiedBefore = qualifiedSoFar;
-    creditBefore = creditSoFar;
-  }
-  return { qualified, credit };
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);

@@ -1,3 +1,10 @@
+export {
+  creditByMonth,
+  creditByTargetGroup,
+  monthsOfTaxYear,
+  taxYearByMonth,
+} from './credit-by-month.ts';
+export type { MonthCredit, TargetGroupCredit } from './credit-by-month.ts';
 export { creditFor } from './credit-for.ts';
 export { checkCreditInput } from './credit-input.ts';
 export { anniversary, creditWindows, taxYearOf, taxYearWindow } from './credit-periods.ts';

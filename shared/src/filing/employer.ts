@@ -75,6 +75,9 @@ export const EMPLOYER_PROFILE_FIELD_LABELS: Record<EmployerProfileField, string>
   'contact.email': "Contact's email",
 };
 
+/** `taxYearStartMonth` of calendar tax years: the default (docs/credits.md §3). */
+export const CALENDAR_TAX_YEAR = 1;
+
 /** A profile with nothing filled in: what an organization has before an admin saves one. */
 export const EMPTY_EMPLOYER_PROFILE: EmployerProfileDraft = {
   legalName: null,
@@ -84,6 +87,7 @@ export const EMPTY_EMPLOYER_PROFILE: EmployerProfileDraft = {
   contact: { name: null, title: null, phone: null, email: null },
   timeZone: null,
   employmentStates: null,
+  taxYearStartMonth: CALENDAR_TAX_YEAR,
 };
 
 function valueAt(profile: EmployerProfileDraft, field: EmployerProfileField): string | null {
@@ -109,6 +113,13 @@ export function employerProfileMissing(
 /** The zone deadlines are counted in: the chosen one, else the address state's, else Eastern. */
 export function effectiveTimeZone(profile: EmployerProfileDraft | null | undefined): UsTimeZone {
   return profile?.timeZone ?? defaultTimeZoneForState(profile?.address.state) ?? FALLBACK_TIME_ZONE;
+}
+
+/** The month the employer's tax year starts in: the chosen one, else January (calendar years). */
+export function effectiveTaxYearStartMonth(
+  profile: EmployerProfileDraft | null | undefined,
+): number {
+  return profile?.taxYearStartMonth ?? CALENDAR_TAX_YEAR;
 }
 
 /** Where people are employed: the chosen states, else the address's state, else none known. */

@@ -16,6 +16,7 @@ export const SAMPLE_EMPLOYER: EmployerProfileDraft = {
   },
   timeZone: null,
   employmentStates: null,
+  taxYearStartMonth: 1,
 };
 
 export const SAMPLE_HIRE: HireValues = {

@@ -89,15 +89,33 @@ export const creditTotalsSchema = Type.Object({
 });
 export type CreditTotals = Static<typeof creditTotalsSchema>;
 
+/** The credit of the wages paid in one month (`YYYY-MM`, the month of the periods' end). */
+export const monthCreditSchema = Type.Object({
+  month: Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }),
+  credit: money,
+});
+
+/** One target group's hires on the ledger and their credit in the tax year. */
+export const targetGroupCreditSchema = Type.Object({
+  targetGroup: dolCodeSchema,
+  name: Type.String(),
+  hires: Type.Integer({ minimum: 0 }),
+  credit: money,
+});
+
 export const creditLedgerSchema = Type.Object({
   taxYear: Type.Integer(),
-  /** First and last day of the tax year. */
+  /** First and last day of the tax year (the employer's `taxYearStartMonth`). */
   from: isoDateSchema,
   through: isoDateSchema,
   /** The program end in force (`WOTC_AUTHORIZED_THROUGH`). */
   authorizedThrough: isoDateSchema,
   lines: Type.Array(creditLineSchema),
   totals: creditTotalsSchema,
+  /** The tax year's twelve months, oldest first; they add up to `totals.credit` to the cent. */
+  byMonth: Type.Array(monthCreditSchema),
+  /** The lines by certified target group, largest credit first. */
+  byTargetGroup: Type.Array(targetGroupCreditSchema),
 });
 export type CreditLedger = Static<typeof creditLedgerSchema>;
 

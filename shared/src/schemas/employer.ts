@@ -24,6 +24,11 @@ export const employerStateSchema = Type.Enum(EMPLOYER_STATE_CODES);
 export const employerZipSchema = Type.String({ pattern: ZIP_PATTERN });
 /** One of the IANA zones of the US and its territories (`US_TIME_ZONES`). */
 export const usTimeZoneSchema = Type.Enum(US_TIME_ZONE_IDS);
+/**
+ * The month the employer's tax year starts in (docs/credits.md §3): 1 = the calendar year, 7 = a
+ * July–June fiscal year. A whole number, never a string: `"7"` is refused, not guessed.
+ */
+export const taxYearStartMonthSchema = Type.Integer({ minimum: 1, maximum: 12 });
 export const employmentStatesSchema = Type.Array(employerStateSchema, {
   minItems: 1,
   maxItems: EMPLOYER_STATE_CODES.length,
@@ -87,25 +92,29 @@ const draftProperties = {
 /**
  * The profile as saved: each field well-formed or `null` (not known yet; `employerProfileMissing`
  * lists those). `timeZone: null` counts deadlines in the address state's zone
- * (`effectiveTimeZone`); `employmentStates: null` means the address's state.
+ * (`effectiveTimeZone`); `employmentStates: null` means the address's state;
+ * `taxYearStartMonth` is 1 (calendar tax years) until an admin chooses another month.
  */
 export const employerProfileDraftSchema = Type.Object({
   ...draftProperties,
   timeZone: orNull(usTimeZoneSchema),
   employmentStates: orNull(employmentStatesSchema),
+  taxYearStartMonth: taxYearStartMonthSchema,
 });
 export type EmployerProfileDraft = Static<typeof employerProfileDraftSchema>;
 
 /**
  * What `PATCH /api/organization/settings` takes as `employer`: the whole profile, replacing the
- * saved one. Every field is present (`null` for not known yet), except `timeZone` and
- * `employmentStates`, which may be left out to use the defaults.
+ * saved one. Every field is present (`null` for not known yet), except `timeZone`,
+ * `employmentStates` and `taxYearStartMonth`, which may be left out to use the defaults (the
+ * address's zone and state, calendar tax years).
  */
 export const employerProfileInputSchema = Type.Object(
   {
     ...draftProperties,
     timeZone: Type.Optional(orNull(usTimeZoneSchema)),
     employmentStates: Type.Optional(orNull(employmentStatesSchema)),
+    taxYearStartMonth: Type.Optional(taxYearStartMonthSchema),
   },
   { additionalProperties: false },
 );

@@ -2,16 +2,23 @@ import type { FastifyInstance } from 'fastify';
 import type { Types } from 'mongoose';
 import {
   PROGRAM_RULES,
+  anniversary,
+  creditByMonth,
+  creditByTargetGroup,
   creditFor,
   creditWindows,
   projectedCredit,
   ruleSetFor,
+  taxYearByMonth,
+  taxYearOf,
   taxYearWindow,
   type CreditInput,
   type DateWindow,
+  type MonthCredit,
 } from '@eligo/shared/credits';
 import { ErrorCode } from '@eligo/shared/errors';
-import { effectiveTimeZone, todayIn } from '@eligo/shared/filing';
+import { effectiveTaxYearStartMonth, effectiveTimeZone, todayIn } from '@eligo/shared/filing';
+import { addDays } from '@eligo/shared/wotc/dates';
 import type { CreditLedger, CreditLine } from '@eligo/shared/schemas/credits';
 import { AppError } from '../../lib/app-error.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
@@ -25,20 +32,21 @@ import {
 } from './payroll-period.model.ts';
 import { terminationModel } from './termination.model.ts';
 
-/** Calendar tax years: the fiscal-year setting (`taxYearStartMonth`) is not offered yet. */
-const TAX_YEAR_START_MONTH = 1;
-
 const overlaps = (a: DateWindow, b: DateWindow) => a.from <= b.through && b.from <= a.through;
 
 /**
- * Tax years the rule table can have credit in: from the first rule set's first year to two years
- * after the program's end (group I's second year of a hire on the last day). Derived from
- * `WOTC_AUTHORIZED_THROUGH`, so an extension opens the later years.
+ * Tax years the rule table can have credit in: from the one holding the first rule set's first
+ * start date to the one holding the last day of group I's second year of a hire on the program's
+ * last day. Derived from `WOTC_AUTHORIZED_THROUGH`, so an extension opens the later years; a
+ * July–June employer's range starts a year earlier (its 2015 runs to June 2016).
  */
-export function taxYearRange(authorizedThrough: string): { first: number; last: number } {
+export function taxYearRange(
+  authorizedThrough: string,
+  startMonth: number,
+): { first: number; last: number } {
   return {
-    first: Number(PROGRAM_RULES[0]!.startedFrom.slice(0, 4)),
-    last: Number(authorizedThrough.slice(0, 4)) + 2,
+    first: taxYearOf(PROGRAM_RULES[0]!.startedFrom, startMonth),
+    last: taxYearOf(addDays(anniversary(authorizedThrough, 2), -1), startMonth),
   };
 }
 
@@ -47,6 +55,7 @@ async function creditInputs(
   app: FastifyInstance,
   organizationId: Types.ObjectId,
   hires: CertifiedHire[],
+  taxYearStartMonth: number,
 ) {
   const ids = hires.map((hire) => hire.applicantId);
   const [periods, terminations] = await Promise.all([
@@ -77,7 +86,7 @@ async function creditInputs(
       targetGroup: hire.targetGroup,
       startedOn: hire.startedOn,
       periods: periodsOf.get(id) ?? [],
-      taxYearStartMonth: TAX_YEAR_START_MONTH,
+      taxYearStartMonth,
       authorizedThrough: app.config.wotcAuthorizedThrough,
       // A termination recorded before the start (a data error) cannot end what has not begun.
       ...(end && end >= hire.startedOn ? { terminatedOn: end } : {}),
@@ -86,8 +95,15 @@ async function creditInputs(
   });
 }
 
-/** One hire's line in `taxYear`, or null when none of its credited time falls in that year. */
-function lineOf(hire: CertifiedHire, input: CreditInput, taxYear: number): CreditLine | null {
+/**
+ * One hire's line in `taxYear` with its credit by month, or null when none of its credited time
+ * falls in that year.
+ */
+function lineOf(
+  hire: CertifiedHire,
+  input: CreditInput,
+  taxYear: number,
+): { line: CreditLine; byMonth: MonthCredit[] } | null {
   let result;
   try {
     result = creditFor(input);
@@ -95,7 +111,7 @@ function lineOf(hire: CertifiedHire, input: CreditInput, taxYear: number): Credi
     // Started before the rule table (2016) or a summer youth outside the season: no credit to show.
     return null;
   }
-  const year = taxYearWindow(taxYear, TAX_YEAR_START_MONTH);
+  const year = taxYearWindow(taxYear, input.taxYearStartMonth);
   const share = result.byTaxYear[String(taxYear)];
   const lookup = ruleSetFor(input.startedOn, { authorizedThrough: input.authorizedThrough });
   if (lookup.status === 'unknown') return null;
@@ -103,7 +119,7 @@ function lineOf(hire: CertifiedHire, input: CreditInput, taxYear: number): Credi
   const inYear =
     share || overlaps(windows.first, year) || (windows.second && overlaps(windows.second, year));
   if (!inYear) return null;
-  return {
+  const line: CreditLine = {
     applicantId: hire.applicantId.toHexString(),
     name: hire.name,
     targetGroup: hire.targetGroup,
@@ -118,6 +134,7 @@ function lineOf(hire: CertifiedHire, input: CreditInput, taxYear: number): Credi
     creditToDate: share?.credit ?? 0,
     projectedCredit: projectedCredit(input),
   };
+  return { line, byMonth: share ? creditByMonth(input) : [] };
 }
 
 const sumCents = (values: number[]) =>
@@ -130,26 +147,25 @@ export async function creditLedger(
   requested: number | undefined,
 ): Promise<CreditLedger> {
   const authorizedThrough = app.config.wotcAuthorizedThrough;
-  let taxYear = requested;
-  if (taxYear === undefined) {
-    const today = todayIn(
-      effectiveTimeZone(await loadEmployerProfile(app, organizationId)),
-      app.clock.now(),
-    );
-    taxYear = Number(today.slice(0, 4));
-  }
-  const range = taxYearRange(authorizedThrough);
+  const profile = await loadEmployerProfile(app, organizationId);
+  const startMonth = effectiveTaxYearStartMonth(profile);
+  // Default: the tax year holding today in the employer's zone (a fiscal one when it has one).
+  const taxYear =
+    requested ?? taxYearOf(todayIn(effectiveTimeZone(profile), app.clock.now()), startMonth);
+  const range = taxYearRange(authorizedThrough, startMonth);
   if (taxYear < range.first || taxYear > range.last) {
     throw new AppError(
       ErrorCode.TaxYearOutOfRange,
       `There is no WOTC credit for tax year ${taxYear}: the rules cover tax years ${range.first} to ${range.last} (program authorized for hires through ${authorizedThrough})`,
     );
   }
-  const inputs = await creditInputs(app, organizationId, await certifiedHires(app, organizationId));
-  const lines = inputs.flatMap(({ hire, input }) => lineOf(hire, input, taxYear) ?? []);
+  const hires = await certifiedHires(app, organizationId);
+  const inputs = await creditInputs(app, organizationId, hires, startMonth);
+  const found = inputs.flatMap(({ hire, input }) => lineOf(hire, input, taxYear) ?? []);
+  const lines = found.map((f) => f.line);
   const at = (rate: number) =>
     lines.filter((line) => line.rate === rate).map((line) => line.qualifiedWages);
-  const window = taxYearWindow(taxYear, TAX_YEAR_START_MONTH);
+  const window = taxYearWindow(taxYear, startMonth);
   return {
     taxYear,
     from: window.from,
@@ -163,5 +179,11 @@ export async function creditLedger(
       credit: sumCents(lines.map((line) => line.creditToDate)),
       projectedCredit: sumCents(lines.map((line) => line.projectedCredit)),
     },
+    byMonth: taxYearByMonth(
+      taxYear,
+      startMonth,
+      found.map((f) => f.byMonth),
+    ),
+    byTargetGroup: creditByTargetGroup(lines),
   };
 }

@@ -45,7 +45,7 @@ export default async function creditsModule(app: FastifyInstance): Promise<void>
       void reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="form-5884-${ledger.taxYear}.csv"`);
-      return form5884Csv(ledger.taxYear, ledger.totals);
+      return form5884Csv(ledger);
     },
   });
 

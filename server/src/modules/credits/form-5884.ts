@@ -1,4 +1,4 @@
-import type { CreditTotals } from '@eligo/shared/schemas/credits';
+import type { CreditLedger } from '@eligo/shared/schemas/credits';
 import { toCsv } from '../../lib/csv.ts';
 
 /** Wages × a rate in basis points, rounded half up to the cent, on whole cents (no float drift). */
@@ -13,8 +13,15 @@ const money = (dollars: number) => dollars.toFixed(2);
  * The Form 5884 lines of a tax year as CSV (docs/credits.md §8): 1a (25 %), 1b (40 %), 1c (second
  * year, 50 %) and 2, their sum, as the form computes them: each line's wages × its rate. Line 2 may
  * differ by a few cents from the ledger's `credit`, which adds up each hire's own rounded credit.
+ * Each row names the tax year and its first and last day, as the return's heading does ("tax year
+ * beginning …, and ending …"): a fiscal year's name alone is ambiguous.
  */
-export function form5884Csv(taxYear: number, totals: CreditTotals): string {
+export function form5884Csv({
+  taxYear,
+  from,
+  through,
+  totals,
+}: Pick<CreditLedger, 'taxYear' | 'from' | 'through' | 'totals'>): string {
   const lines = [
     {
       line: '1a',
@@ -38,17 +45,28 @@ export function form5884Csv(taxYear: number, totals: CreditTotals): string {
   const credits = lines.map((l) => creditOn(l.wages, l.basisPoints));
   const total = credits.reduce((sum, c) => sum + Math.round(c * 100), 0) / 100;
   return toCsv(
-    ['tax_year', 'line', 'description', 'qualified_wages', 'rate', 'credit'],
+    [
+      'tax_year',
+      'tax_year_beginning',
+      'tax_year_ending',
+      'line',
+      'description',
+      'qualified_wages',
+      'rate',
+      'credit',
+    ],
     [
       ...lines.map((l, i) => [
         String(taxYear),
+        from,
+        through,
         l.line,
         l.text,
         money(l.wages),
         (l.basisPoints / 10_000).toFixed(2),
         money(credits[i]!),
       ]),
-      [String(taxYear), '2', 'Add lines 1a, 1b and 1c', '', '', money(total)],
+      [String(taxYear), from, through, '2', 'Add lines 1a, 1b and 1c', '', '', money(total)],
     ],
   );
 }

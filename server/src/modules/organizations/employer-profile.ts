@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Types } from 'mongoose';
 import {
+  CALENDAR_TAX_YEAR,
   EMPTY_EMPLOYER_PROFILE,
   effectiveTimeZone,
   employerProfileMissing,
@@ -39,6 +40,8 @@ export async function employerProfileOf(
     ein,
     timeZone: rest.timeZone ?? null,
     employmentStates: rest.employmentStates?.length ? rest.employmentStates : null,
+    // Profiles saved before the setting existed: calendar tax years.
+    taxYearStartMonth: rest.taxYearStartMonth ?? CALENDAR_TAX_YEAR,
   };
 }
 
@@ -64,6 +67,7 @@ export async function storedEmployerProfile(
     ...rest,
     timeZone: input.timeZone ?? null,
     employmentStates: input.employmentStates ?? null,
+    taxYearStartMonth: input.taxYearStartMonth ?? CALENDAR_TAX_YEAR,
     einCiphertext:
       ein === null
         ? null

@@ -9,8 +9,10 @@ import { modelOn } from '../../lib/model.ts';
  * ciphertext under the organization's data key (`employerPlace.ein`). Written whole by the PATCH,
  * after the API schema checked every field, so it is kept as one value.
  */
-export type StoredEmployerProfile = Omit<EmployerProfileDraft, 'ein'> & {
+export type StoredEmployerProfile = Omit<EmployerProfileDraft, 'ein' | 'taxYearStartMonth'> & {
   einCiphertext: string | null;
+  /** Absent in profiles saved before the setting existed (calendar tax years). */
+  taxYearStartMonth?: number;
 };
 
 export interface Organization {

@@ -4,11 +4,14 @@ import type { CreditLedger, PayrollImportResult } from '@eligo/shared/schemas/cr
 import { json, testPinia, testRouter } from '../filing/fixtures.ts';
 import CreditsView from './CreditsView.vue';
 
+/** A July–June tax year for 2027, calendar years otherwise. */
 function ledgerOf(taxYear: number, credit: number): CreditLedger {
+  const fiscal = taxYear === 2027;
+  const firstMonth = fiscal ? 7 : 1;
   return {
     taxYear,
-    from: `${taxYear}-01-01`,
-    through: `${taxYear}-12-31`,
+    from: fiscal ? '2027-07-01' : `${taxYear}-01-01`,
+    through: fiscal ? '2028-06-30' : `${taxYear}-12-31`,
     authorizedThrough: '2025-12-31',
     lines: [
       {
@@ -34,6 +37,15 @@ function ledgerOf(taxYear: number, credit: number): CreditLedger {
       credit,
       projectedCredit: 2400,
     },
+    // All of the year's credit in its third month.
+    byMonth: Array.from({ length: 12 }, (_, i) => {
+      const m = firstMonth - 1 + i;
+      const month = `${taxYear + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+      return { month, credit: i === 2 ? credit : 0 };
+    }),
+    byTargetGroup: [
+      { targetGroup: 'A', name: 'Qualified IV-A recipient (short-term TANF)', hires: 1, credit },
+    ],
   };
 }
 
@@ -68,6 +80,7 @@ beforeEach(() => {
       });
     }
     const year = Number(url.searchParams.get('taxYear') ?? 2026);
+    if (year === 2027) return json(200, ledgerOf(2027, 960));
     return year === 2015
       ? json(400, { statusCode: 400, code: 'TAX_YEAR_OUT_OF_RANGE', message: 'No credit for 2015' })
       : json(200, ledgerOf(year, year === 2025 ? 1440 : 960));
@@ -90,7 +103,7 @@ async function open() {
 describe('Credits screen', () => {
   test("the current tax year's totals and lines; another year on demand", async () => {
     const wrapper = await open();
-    expect(wrapper.find('h2').text()).toBe('Tax year 2026');
+    expect(wrapper.find('h2').text()).toBe('Tax year 2026: Jan 1, 2026 – Dec 31, 2026');
     expect(wrapper.find('[data-line="1b"]').text()).toContain('$3,600.00');
     expect(wrapper.find('[data-line="credit"]').text()).toContain('$960.00');
     const row = wrapper.find(`[data-applicant="${'a'.repeat(24)}"]`).text();
@@ -100,8 +113,33 @@ describe('Credits screen', () => {
     await wrapper.findAll('.years button')[0]!.trigger('click');
     await flushPromises();
     expect(String(fetchMock.mock.calls.at(-1)![0])).toContain('taxYear=2025');
-    expect(wrapper.find('h2').text()).toBe('Tax year 2025');
+    expect(wrapper.find('h2').text()).toBe('Tax year 2025: Jan 1, 2025 – Dec 31, 2025');
     expect(wrapper.find('[data-line="credit"]').text()).toContain('$1,440.00');
+    wrapper.unmount();
+  });
+
+  test('a fiscal year: its window, and the charts with their figures in words', async () => {
+    const wrapper = await open();
+    const store = (await import('./credits.store.ts')).useCreditsStore();
+    await store.load(2027);
+    await flushPromises();
+    expect(wrapper.find('h2').text()).toBe('Tax year 2027: Jul 1, 2027 – Jun 30, 2028');
+    const months = wrapper.find('[data-testid="chart-months-table"]');
+    expect(months.findAll('tbody tr').map((tr) => tr.text())).toEqual([
+      'Jul 2027$0.00',
+      'Aug 2027$0.00',
+      'Sep 2027$960.00',
+      ...['Oct 2027', 'Nov 2027', 'Dec 2027'].map((m) => `${m}$0.00`),
+      ...['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun'].map((m) => `${m} 2028$0.00`),
+    ]);
+    const canvases = wrapper.findAll('canvas');
+    expect(canvases.map((c) => c.attributes('aria-label'))).toEqual([
+      'Credit by month, tax year 2027: Sep 2027 $960.00; $960.00 in all.',
+      'Credit by target group, tax year 2027: A $960.00; $960.00 in all.',
+    ]);
+    expect(wrapper.find('[data-testid="chart-groups-table"] tbody').text()).toBe(
+      'A: Qualified IV-A recipient (short-term TANF)1$960.00',
+    );
     wrapper.unmount();
   });
 

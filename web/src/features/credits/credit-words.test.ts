@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { formatMoney, formatRate, lineStatus, payrollOutcome } from './credit-words.ts';
+import {
+  chartSummary,
+  formatAxisMoney,
+  formatDay,
+  formatMonth,
+  formatMoney,
+  formatRate,
+  lineStatus,
+  payrollOutcome,
+  taxYearTitle,
+} from './credit-words.ts';
 
 describe('credit words', () => {
   test('amounts in dollars and cents, rates as percentages', () => {
@@ -42,5 +52,29 @@ describe('credit words', () => {
     expect(payrollOutcome({ ...result, dryRun: false, notCertified: 0 })[1]).toBe(
       '2 pay periods were added, 1 pay period was replaced, 0 rows already as in the file.',
     );
+  });
+});
+
+describe('tax years, months and charts in words', () => {
+  test('a tax year with its first and last day; months short', () => {
+    expect(taxYearTitle({ taxYear: 2026, from: '2026-07-01', through: '2027-06-30' })).toBe(
+      'Tax year 2026: Jul 1, 2026 – Jun 30, 2027',
+    );
+    expect(formatDay('2025-12-31')).toBe('Dec 31, 2025');
+    expect(formatMonth('2026-01')).toBe('Jan 2026');
+    expect(formatAxisMoney(1440.5)).toBe('$1,441');
+  });
+
+  test("a chart's summary names the bars with credit and the total, to the cent", () => {
+    expect(chartSummary('Credit by month', [{ label: 'Jan 2026', value: 0 }])).toBe(
+      'Credit by month: no credit yet.',
+    );
+    expect(
+      chartSummary('Credit by month', [
+        { label: 'Jan 2026', value: 0.1 },
+        { label: 'Feb 2026', value: 0 },
+        { label: 'Mar 2026', value: 0.2 },
+      ]),
+    ).toBe('Credit by month: Jan 2026 $0.10, Mar 2026 $0.20; $0.30 in all.');
   });
 });

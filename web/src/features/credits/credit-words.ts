@@ -1,5 +1,5 @@
 import type { CreditStatus } from '@eligo/shared/credits';
-import type { CreditLine, PayrollImportResult } from '@eligo/shared/schemas/credits';
+import type { CreditLedger, CreditLine, PayrollImportResult } from '@eligo/shared/schemas/credits';
 
 /** The Credits screen's words (docs/credits.md): amounts, rates, statuses, the payroll import. */
 
@@ -43,4 +43,48 @@ export function payrollOutcome(result: PayrollImportResult): string[] {
     );
   }
   return lines;
+}
+
+const dayFormat = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const monthFormat = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** `2026-07-01` → `Jul 1, 2026` (a calendar date: no time zone moves it). */
+export const formatDay = (date: string): string => dayFormat.format(new Date(`${date}T00:00:00Z`));
+
+/** `2026-07` → `Jul 2026`. */
+export const formatMonth = (month: string): string =>
+  monthFormat.format(new Date(`${month}-01T00:00:00Z`));
+
+/** `Tax year 2026: Jul 1, 2026 – Jun 30, 2027`: a fiscal year's name alone is ambiguous. */
+export const taxYearTitle = (ledger: Pick<CreditLedger, 'taxYear' | 'from' | 'through'>): string =>
+  `Tax year ${ledger.taxYear}: ${formatDay(ledger.from)} – ${formatDay(ledger.through)}`;
+
+const wholeDollars = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  maximumFractionDigits: 0,
+});
+
+/** `$1,440` for a chart's axis: the exact amounts are in the tooltips and the table. */
+export const formatAxisMoney = (amount: number): string => wholeDollars.format(amount);
+
+/** What a chart shows, in one sentence: its largest bars and the total. */
+export function chartSummary(
+  title: string,
+  bars: ReadonlyArray<{ label: string; value: number }>,
+): string {
+  const paid = bars.filter((bar) => bar.value > 0);
+  if (paid.length === 0) return `${title}: no credit yet.`;
+  const total = paid.reduce((sum, bar) => sum + Math.round(bar.value * 100), 0) / 100;
+  const figures = paid.map((bar) => `${bar.label} ${formatMoney(bar.value)}`).join(', ');
+  return `${title}: ${figures}; ${formatMoney(total)} in all.`;
 }

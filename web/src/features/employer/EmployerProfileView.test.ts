@@ -64,6 +64,10 @@ describe('Employer profile screen', () => {
       .find((b) => b.text() === 'Add')!
       .trigger('click');
     expect(wrapper.find('ul[aria-label="Chosen states"]').text()).toContain('Oklahoma');
+    const month = input(wrapper, 'taxYearStartMonth');
+    expect((month.element as HTMLSelectElement).value).toBe('1');
+    expect(month.find('option').text()).toBe('January (calendar year)');
+    await month.setValue('7');
     const saved = {
       ...EMPTY_EMPLOYER_PROFILE,
       legalName: 'Lone Star Freight Inc.',
@@ -81,6 +85,7 @@ describe('Employer profile screen', () => {
         ein: '74-2051183',
         address: { ...EMPTY_EMPLOYER_PROFILE.address, state: 'TX' },
         employmentStates: ['OK'],
+        taxYearStartMonth: 7,
       },
     });
     expect(wrapper.find('[role="status"]').text()).toContain(

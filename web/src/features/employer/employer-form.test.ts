@@ -5,6 +5,7 @@ import {
   employerFieldOfPath,
   employerFormProblems,
   formatEinInput,
+  TAX_YEAR_START_OPTIONS,
   toEmployerForm,
   toEmployerInput,
 } from './employer-form.ts';
@@ -19,8 +20,14 @@ describe('employer form', () => {
       ...form,
       timeZone: 'America/Denver',
       employmentStates: ['TX', 'OK'],
+      taxYearStartMonth: '7',
     });
-    expect(chosen).toMatchObject({ timeZone: 'America/Denver', employmentStates: ['TX', 'OK'] });
+    expect(chosen).toMatchObject({
+      timeZone: 'America/Denver',
+      employmentStates: ['TX', 'OK'],
+      taxYearStartMonth: 7,
+    });
+    expect(toEmployerForm({ ...EMPLOYER, taxYearStartMonth: 10 }).taxYearStartMonth).toBe('10');
   });
 
   test.each([
@@ -50,6 +57,7 @@ describe('employer form', () => {
     ['/body/employer/contact/email', 'contact.email'],
     ['/body/employer/employmentStates/1', 'employmentStates'],
     ['/body/employer/timeZone', 'timeZone'],
+    ['/body/employer/taxYearStartMonth', 'taxYearStartMonth'],
     ['/body/employer/address', null],
     ['/body/tagPrefix', null],
   ])('the API path %s is the field %s', (path, field) => {
@@ -65,4 +73,12 @@ describe('employer form', () => {
   ])('the EIN typed as "%s" shows as "%s"', (typed, shown) => {
     expect(formatEinInput(typed)).toBe(shown);
   });
+});
+
+test('"Tax year starts in": the twelve months, January being the calendar year', () => {
+  expect(TAX_YEAR_START_OPTIONS.map((o) => `${o.value} ${o.label}`)).toEqual([
+    '1 January (calendar year)',
+    ...['February', 'March', 'April', 'May', 'June', 'July'].map((m, i) => `${i + 2} ${m}`),
+    ...['August', 'September', 'October', 'November', 'December'].map((m, i) => `${i + 8} ${m}`),
+  ]);
 });

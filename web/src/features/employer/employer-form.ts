@@ -23,9 +23,20 @@ export type EmployerForm = Record<EmployerProfileField, string> & {
   timeZone: UsTimeZone | '';
   /** Empty: the address's state. */
   employmentStates: EmployerState[];
+  /** `'1'` (January: calendar tax years) … `'12'`, as the select holds it. */
+  taxYearStartMonth: string;
 };
 
-export type EmployerFormKey = EmployerProfileField | 'timeZone' | 'employmentStates';
+export type EmployerFormKey =
+  EmployerProfileField | 'timeZone' | 'employmentStates' | 'taxYearStartMonth';
+
+const monthName = new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' });
+
+/** "Tax year starts in": January (calendar years, the default) … December. */
+export const TAX_YEAR_START_OPTIONS: SelectOption[] = Array.from({ length: 12 }, (_, i) => {
+  const name = monthName.format(new Date(Date.UTC(2000, i, 1)));
+  return { value: String(i + 1), label: i === 0 ? `${name} (calendar year)` : name };
+});
 
 const PHONE = new RegExp(EMPLOYER_PHONE_PATTERN);
 const ZIP = /^\d{5}(-\d{4})?$/;
@@ -65,6 +76,7 @@ export const EMPLOYER_FIELD_PROBLEMS: Record<EmployerFormKey, string> = {
   'contact.email': 'Enter an email address like name@example.com.',
   timeZone: 'Choose a time zone from the list.',
   employmentStates: 'Choose each state from the list, once.',
+  taxYearStartMonth: 'Choose the month the tax year starts in from the list.',
 };
 
 function valueAt(draft: EmployerProfileDraft, field: EmployerProfileField): string | null {
@@ -82,6 +94,7 @@ export function toEmployerForm(draft: EmployerProfileDraft | null | undefined): 
     ...fields,
     timeZone: profile.timeZone ?? '',
     employmentStates: [...(profile.employmentStates ?? [])],
+    taxYearStartMonth: String(profile.taxYearStartMonth),
   };
 }
 
@@ -106,6 +119,7 @@ export function toEmployerInput(form: EmployerForm): EmployerProfileInput {
     },
     timeZone: form.timeZone || null,
     employmentStates: form.employmentStates.length > 0 ? [...form.employmentStates] : null,
+    taxYearStartMonth: Number(form.taxYearStartMonth) || 1,
   };
 }
 
@@ -133,7 +147,9 @@ export function employerFieldOfPath(path: string): EmployerFormKey | null {
   const match = /^\/body\/employer\/([^/]+)(?:\/([^/]+))?/.exec(path);
   if (!match) return null;
   const [, group, key] = match;
-  if (group === 'timeZone' || group === 'employmentStates') return group;
+  if (group === 'timeZone' || group === 'employmentStates' || group === 'taxYearStartMonth') {
+    return group;
+  }
   const field =
     key !== undefined && (group === 'address' || group === 'contact') ? `${group}.${key}` : group;
   return (EMPLOYER_PROFILE_FIELDS as readonly string[]).includes(field!)
