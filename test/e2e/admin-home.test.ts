@@ -11,6 +11,7 @@ import {
   registerTestApplicant,
   type TestOrganization,
 } from '../support/factories.ts';
+import { docsImage } from '../support/docs-images.ts';
 import { createLeverIntegration } from '../support/lever.ts';
 import { after, expectFitsScreen } from '../support/plain-words.ts';
 import { scenario } from '../support/scenario.ts';
@@ -144,6 +145,7 @@ scenario('the admin home: what needs doing', (step) => {
     expect(await page.getByTestId('credit-empty').count()).toBe(0);
     await expectNoSeriousA11yViolations(page, 'home with the credit figures');
     await after(page, 'home-credit');
+    await docsImage(page, '6-home-credit');
   });
 
   step('an email that gave up is listed; "Retry now" sends it', async () => {
