@@ -1,20 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { addDays } from '@eligo/shared/wotc/dates';
-import { createApp } from '@eligo/server/app';
-import { loadConfig } from '@eligo/server/config';
 import { applicantIdFor } from '@eligo/server/modules/applicants/index';
 import { creditLedger } from '@eligo/server/modules/credits/index';
 import { testClock } from '../support/clock.ts';
 import { payrollCsv, uploadPayroll } from '../support/credits.ts';
-import { startTestDatabaseServer, type TestDatabaseServer } from '../support/database.ts';
+import type { TestDatabaseServer } from '../support/database.ts';
 import { createOrganization, signedIn } from '../support/factories.ts';
 import type { ApiClient } from '../support/http.ts';
-import { uniqueDatabaseName, withDatabase } from '../support/mongo-uri.ts';
 import { applicantDoc } from './applicant-fill.ts';
+import { Timings, loadAverage as load, startBenchApp } from './bench-kit.ts';
 
 /**
  * Credits at scale (issue 21): the payroll upload of 100,000 rows (`POST /api/payroll/import`,
@@ -36,22 +33,11 @@ let server: TestDatabaseServer;
 let organizationId: Types.ObjectId;
 let admin: ApiClient;
 const employees: Array<{ opportunityId: string; startedOn: string }> = [];
-const timings = new Map<string, number[]>();
+const timings = new Timings();
 const notes: string[] = [];
 const startLoad = os.loadavg();
 
-const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-
-async function timed(key: string, work: () => Promise<unknown>) {
-  const started = performance.now();
-  await work();
-  const list = timings.get(key) ?? [];
-  list.push(performance.now() - started);
-  timings.set(key, list);
-}
 
 /** Certified hires who started in 2025, spread over the year, in ten target groups. */
 async function fillCertifiedHires() {
@@ -123,17 +109,7 @@ async function peakRss(work: () => Promise<void>): Promise<number> {
 }
 
 beforeAll(async () => {
-  server = await startTestDatabaseServer((message) => console.log(`[bench] ${message}`));
-  app = await createApp(
-    loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      MONGODB_URI: withDatabase(server.uri, uniqueDatabaseName('bench-credits')),
-      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      SURVEY_REMINDER_HOURS: 'off',
-    }),
-    { clock },
-  );
+  ({ app, server } = await startBenchApp('bench-credits', clock));
   const org = await createOrganization(app, { name: 'Bench Credits Org' });
   organizationId = new Types.ObjectId(org.organizationId);
   admin = await signedIn(app, org.admin);
@@ -191,15 +167,8 @@ afterAll(async () => {
     `Credits: ${HIRES.toLocaleString('en-US')} certified hires on ${server?.description}; ${os.cpus().length} CPUs; load average at start ${load(startLoad)}, now ${load(os.loadavg())}`,
     ...notes,
     '',
-    `query                                   runs      p50 ms      p95 ms  p95 < ${TARGET_MS} ms`,
+    ...timings.table(TARGET_MS),
   ];
-  for (const [key, list] of timings) {
-    const sorted = [...list].sort((a, b) => a - b);
-    const p95 = percentile(sorted, 95);
-    lines.push(
-      `${key.padEnd(38)} ${String(list.length).padStart(5)} ${percentile(sorted, 50).toFixed(1).padStart(11)} ${p95.toFixed(1).padStart(11)}  ${p95 < TARGET_MS ? 'PASS' : 'MISS'}`,
-    );
-  }
   console.log(lines.join('\n'));
   await app?.mongo.dropDatabase().catch(() => undefined);
   await app?.close();
@@ -212,7 +181,7 @@ describe(`Credits for ${HIRES} certified hires`, () => {
   bench(
     'ledger 2025 (GET /api/credits)',
     async () => {
-      await timed('GET /api/credits?taxYear=2025', async () => {
+      await timings.timed('GET /api/credits?taxYear=2025', async () => {
         const res = await admin.get('/api/credits?taxYear=2025');
         if (res.statusCode !== 200) throw new Error(`the ledger answered ${res.statusCode}`);
       });
@@ -222,7 +191,7 @@ describe(`Credits for ${HIRES} certified hires`, () => {
   bench(
     'ledger 2026 (GET /api/credits)',
     async () => {
-      await timed('GET /api/credits?taxYear=2026', async () => {
+      await timings.timed('GET /api/credits?taxYear=2026', async () => {
         const res = await admin.get('/api/credits?taxYear=2026');
         if (res.statusCode !== 200) throw new Error(`the ledger answered ${res.statusCode}`);
       });

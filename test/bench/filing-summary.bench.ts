@@ -1,11 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import type { Types } from 'mongoose';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import type { FilingBucket } from '@eligo/shared/filing';
-import { createApp } from '@eligo/server/app';
-import { loadConfig } from '@eligo/server/config';
 import { applicantModel } from '@eligo/server/modules/applicants/index';
 import { organizationModel } from '@eligo/server/modules/organizations/index';
 import { storedEmployerProfile } from '@eligo/server/modules/organizations/employer-profile';
@@ -13,9 +10,9 @@ import { filingSummary } from '@eligo/server/modules/filing/filing-summary';
 import { listFiling } from '@eligo/server/modules/filing/filing-list';
 import { LISTED } from '@eligo/server/modules/filing/filing-query';
 import { testClock } from '../support/clock.ts';
-import { startTestDatabaseServer, type TestDatabaseServer } from '../support/database.ts';
+import type { TestDatabaseServer } from '../support/database.ts';
 import { employerProfile } from '../support/hires.ts';
-import { uniqueDatabaseName, withDatabase } from '../support/mongo-uri.ts';
+import { Timings, loadAverage as load, startBenchApp } from './bench-kit.ts';
 import { fillHires } from './filing-fill.ts';
 import { describePlan } from './query-plans.ts';
 
@@ -36,35 +33,13 @@ const clock = testClock(`${TODAY}T15:00:00Z`); // 10:00 in Chicago
 let app: FastifyInstance;
 let server: TestDatabaseServer;
 let organizationId: Types.ObjectId;
-const timings = new Map<string, number[]>();
+const timings = new Timings();
 const notes: string[] = [];
 const startLoad = os.loadavg();
 let fillSeconds = 0;
 
-const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-
-async function timed(key: string, work: () => Promise<unknown>) {
-  const started = performance.now();
-  await work();
-  const list = timings.get(key) ?? [];
-  list.push(performance.now() - started);
-  timings.set(key, list);
-}
-
 beforeAll(async () => {
-  server = await startTestDatabaseServer((message) => console.log(`[bench] ${message}`));
-  app = await createApp(
-    loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      MONGODB_URI: withDatabase(server.uri, uniqueDatabaseName('bench-filing')),
-      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      SURVEY_REMINDER_HOURS: 'off',
-    }),
-    { clock },
-  );
+  ({ app, server } = await startBenchApp('bench-filing', clock));
   const organization = await organizationModel(app.mongo).create({ name: 'Bench Filing Org' });
   organizationId = organization._id;
   await organizationModel(app.mongo).updateOne(
@@ -113,15 +88,8 @@ afterAll(async () => {
   const lines = [
     '',
     `Filing at ${SIZE.toLocaleString('en-US')} applicants (${Math.ceil(SIZE / HIRE_EVERY).toLocaleString('en-US')} hires) on ${server?.description}; ${os.cpus().length} CPUs; load average at start ${load(startLoad)}, now ${load(os.loadavg())}; fill ${fillSeconds.toFixed(0)} s`,
-    `query                                   runs      p50 ms      p95 ms  p95 < ${TARGET_MS} ms`,
+    ...timings.table(TARGET_MS),
   ];
-  for (const [key, list] of timings) {
-    const sorted = [...list].sort((a, b) => a - b);
-    const p95 = percentile(sorted, 95);
-    lines.push(
-      `${key.padEnd(38)} ${String(list.length).padStart(5)} ${percentile(sorted, 50).toFixed(1).padStart(11)} ${p95.toFixed(1).padStart(11)}  ${p95 < TARGET_MS ? 'PASS' : 'MISS'}`,
-    );
-  }
   lines.push('', ...notes);
   console.log(lines.join('\n'));
   await app?.mongo.dropDatabase().catch(() => undefined);
@@ -135,7 +103,7 @@ describe(`Filing at ${SIZE} applicants`, () => {
   bench(
     'summary (GET /api/filing/summary)',
     async () => {
-      await timed('summary (counts per bucket)', () => filingSummary(app, organizationId));
+      await timings.timed('summary (counts per bucket)', () => filingSummary(app, organizationId));
     },
     options,
   );
@@ -146,7 +114,7 @@ describe(`Filing at ${SIZE} applicants`, () => {
     bench(
       name,
       async () => {
-        await timed(name, () =>
+        await timings.timed(name, () =>
           listFiling(app, organizationId, { ...(bucket ? { bucket } : {}), limit: 25 }),
         );
       },
