@@ -5,6 +5,7 @@ import { addDays } from '@eligo/shared/wotc';
 import type { ApiClient } from '../support/http.ts';
 import { allNoAnswers, canaryAnswers } from '../support/survey.ts';
 import {
+  employerSignature,
   employerToday,
   hiredToday,
   putHire,
@@ -121,5 +122,53 @@ describe('the state packet', () => {
     const tooMany = await packet(many);
     expect(tooMany.statusCode).toBe(400);
     expect((await packet([])).statusCode).toBe(400);
+  });
+
+  test('"all ready in New Mexico": every hire ready to file there, none of the others', async () => {
+    const inState = async (state: string, sign: boolean) => {
+      const id = await screenedApplicant(t.app, orgId());
+      await putHire(admin, id, hiredToday({ employedInState: state }));
+      if (sign) {
+        const res = await admin.post('/api/filing/sign', {
+          ...employerSignature,
+          applicantIds: [id],
+        });
+        expect(res.statusCode, res.body).toBe(200);
+      }
+      return id;
+    };
+    const first = await inState('NM', true);
+    const second = await inState('NM', true);
+    await inState('NM', false); // lacks the employer's signature: not ready
+    await inState('AZ', true); // ready, in another state
+
+    const res = await admin.post('/api/filing/packets', { allReadyIn: 'NM' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="wotc-packet-NM-${employerToday()}.zip"`,
+    );
+    const files = await unzip(res.rawPayload);
+    expect([...files.keys()].sort()).toEqual(
+      [
+        'manifest.csv',
+        `NM/Lovelace-${first}/8850.pdf`,
+        `NM/Lovelace-${first}/9061.pdf`,
+        `NM/Lovelace-${second}/8850.pdf`,
+        `NM/Lovelace-${second}/9061.pdf`,
+      ].sort(),
+    );
+    expect(parseManifest(files.get('manifest.csv')!.toString('utf8'))).toHaveLength(3);
+
+    const none = await admin.post('/api/filing/packets', { allReadyIn: 'WY' });
+    expect(none.statusCode).toBe(409);
+    expect(none.json().message).toContain('No hire employed in WY is ready to file');
+    const both = await admin.post('/api/filing/packets', {
+      applicantIds: [first],
+      allReadyIn: 'NM',
+    });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().message).toContain('not both');
+    expect((await admin.post('/api/filing/packets', {})).statusCode).toBe(400);
+    expect((await admin.post('/api/filing/packets', { allReadyIn: 'Texas' })).statusCode).toBe(400);
   });
 });

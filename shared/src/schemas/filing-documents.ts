@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { TEXT_NOT_BLANK } from '../text.ts';
 import { FILING_BATCH_MAX } from '../filing/documents.ts';
 import { idSchema, isoDateTimeSchema, NOT_BLANK } from './common.ts';
+import { employerStateSchema } from './employer.ts';
 import { hiresImportResultSchema } from './hires.ts';
 
 /**
@@ -46,9 +47,16 @@ export const signFilingResultSchema = Type.Object({
 });
 export type SignFilingResult = Static<typeof signFilingResultSchema>;
 
-/** `POST /api/filing/packets`: the hires whose forms go in one ZIP. */
+/**
+ * `POST /api/filing/packets`: the hires whose forms go in one ZIP: the ones picked
+ * (`applicantIds`), or every hire ready to file in one state of employment (`allReadyIn`, e.g.
+ * `"TX"`: "all ready in Texas", however many pages the list has). Exactly one of the two.
+ */
 export const filingPacketBodySchema = Type.Object(
-  { applicantIds },
+  {
+    applicantIds: Type.Optional(applicantIds),
+    allReadyIn: Type.Optional(employerStateSchema),
+  },
   { additionalProperties: false },
 );
 export type FilingPacketBody = Static<typeof filingPacketBodySchema>;

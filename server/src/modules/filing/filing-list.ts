@@ -62,3 +62,30 @@ export async function listFiling(
     nextCursor: rows.length > limit ? encodeFilingCursor(items[items.length - 1]!) : null,
   };
 }
+
+/**
+ * "All ready in Texas": the ids of every hire in the Ready to file bucket employed in `state`, in
+ * the list's order, up to `max` + 1 (so the caller can tell that there are more than it takes).
+ */
+export async function readyHireIds(
+  app: FastifyInstance,
+  organizationId: Types.ObjectId,
+  state: string,
+  max: number,
+): Promise<string[]> {
+  const context = await filingContext(app, organizationId);
+  const today = todayIn(context.timeZone, context.now);
+  const ready = bucketFilter('ready', today, employerProfileMissing(context.employer).length === 0);
+  if (!ready) return [];
+  const rows = await scoped(applicantModel(app.mongo), organizationId)
+    .find(
+      { $and: [ready, { 'hire.employedInState': state }] },
+      { _id: 1 },
+      {
+        sort: { 'filing.sortOn': 1, _id: 1 },
+        limit: max + 1,
+      },
+    )
+    .lean<Array<{ _id: Types.ObjectId }>>();
+  return rows.map((row) => row._id.toHexString());
+}

@@ -16,6 +16,7 @@ import { setFilingStatus } from './status/set-status.ts';
 import { DIGEST_SWEEP_MS, sendDueDigests } from './digest/digest.ts';
 import { filingDigestModel } from './digest/digest.model.ts';
 import { listFiling } from './filing-list.ts';
+import { packetSelection } from './documents/packet-selection.ts';
 import { filingSummary } from './filing-summary.ts';
 
 /**
@@ -59,13 +60,9 @@ export default async function filingModule(app: FastifyInstance): Promise<void> 
 
   registerRoute(app, filingRoutes.packet, {
     handler: async (request, reply) => {
-      const packet = await preparePacket(
-        app,
-        request,
-        reply,
-        requireAuth(request),
-        request.body.applicantIds,
-      );
+      const auth = requireAuth(request);
+      const applicantIds = await packetSelection(app, auth.organization._id, request.body);
+      const packet = await preparePacket(app, request, reply, auth, applicantIds);
       privateDownload(reply, 'application/zip', packet.filename);
       return packet.stream;
     },

@@ -266,5 +266,38 @@ describe('Filing screen', () => {
     const labels = wrapper.findAll('button').map((b) => b.text());
     expect(labels).toContain('Sign and mark ready (1)');
     expect(labels).toContain('Download packet (1)');
+
+    // Every ready hire in Texas, however many pages: the server selects them.
+    fetchMock.mockImplementationOnce(
+      async () =>
+        new Response(new Blob(['PK']), {
+          status: 200,
+          headers: {
+            'content-disposition': 'attachment; filename="wotc-packet-TX-2026-03-30.zip"',
+          },
+        }),
+    );
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, { createObjectURL: () => 'blob:x', revokeObjectURL() {} }),
+    );
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Download all ready in Texas')!
+      .trigger('click');
+    await flushPromises();
+    const [url, init] = fetchMock.mock.calls.at(-1)!;
+    expect(url).toBe('/api/filing/packets');
+    expect(JSON.parse(String(init!.body))).toEqual({ allReadyIn: 'TX' });
+    expect(wrapper.find('[data-testid="filing-notice"]').text()).toContain(
+      'Downloaded wotc-packet-TX-2026-03-30.zip',
+    );
+  });
+
+  test('"Download all ready in …" needs the Ready to file bucket and a state', async () => {
+    const { wrapper } = await open('admin', '/filing?state=TX');
+    expect(wrapper.findAll('button').some((b) => b.text().startsWith('Download all ready'))).toBe(
+      false,
+    );
   });
 });

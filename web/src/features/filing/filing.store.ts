@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { filingRefs, hireRefs } from '@eligo/shared/routes/filing-endpoints';
+import type { EmployerState } from '@eligo/shared/filing';
 import type { FilingList, FilingSummary } from '@eligo/shared/schemas/filing';
 import type { HiresImportResult } from '@eligo/shared/schemas/hires';
 import { call } from '../../api/client.ts';
@@ -80,11 +81,14 @@ export const useFilingStore = defineStore('filing', () => {
     await reload();
   }
 
-  /** Downloads the state packet (ZIP) of the hires chosen; the server names the file. */
-  function downloadPacket(applicantIds: string[]): Promise<string> {
+  /**
+   * Downloads the state packet (ZIP) of the hires chosen, or of every hire ready to file in one
+   * state ("all ready in Texas", across pages); the server names the file.
+   */
+  function downloadPacket(selection: { applicantIds: string[] } | { allReadyIn: EmployerState }) {
     return downloadFile(
       filingRefs.packet,
-      { applicantIds },
+      selection,
       'wotc-packet.zip',
       'application/zip, application/json',
     );
