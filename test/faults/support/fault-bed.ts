@@ -97,7 +97,6 @@ export async function startFaultBed(
       ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       SMTP_URL: smtp.url,
       ...leverEnv(leverUrl, CLIENT),
-      ALLOW_SIGNUP: 'true',
       JOBS_POLL_INTERVAL_MS: '200',
       // A crashed instance's jobs run again this long after its last renewal (production: 60 s).
       JOBS_LEASE_MS: '3000',
