@@ -3,7 +3,7 @@ import { groupAmounts, targetGroup } from '../wotc/groups.ts';
 import { ruleSetFor } from '../wotc/program-rules.ts';
 import { creditFor } from './credit-for.ts';
 import { inWindow, type DateWindow } from './credit-periods.ts';
-import type { CreditInput, PayPeriod } from './credit-schemas.ts';
+import type { CreditInput, CreditResult, PayPeriod } from './credit-schemas.ts';
 import { toCents, toHundredths } from './credit-units.ts';
 
 /**
@@ -16,8 +16,11 @@ import { toCents, toHundredths } from './credit-units.ts';
  * - a termination date, or payroll that already covers the windows → the credit so far;
  * - no payroll yet → the group's maximum (what the survey showed): there is no pace to extend.
  */
-export function projectedCredit(input: CreditInput): number {
-  const actual = creditFor(input);
+export function projectedCredit(
+  input: CreditInput,
+  /** `creditFor(input)`, when the caller has it already (the ledger does: one computation less). */
+  actual: CreditResult = creditFor(input),
+): number {
   if (actual.status === 'rehire' || actual.status === 'program_not_authorized') return 0;
   if (input.terminatedOn !== undefined) return actual.total;
 

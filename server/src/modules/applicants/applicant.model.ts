@@ -285,6 +285,9 @@ applicantSchema.index({ 'survey.sentAt': 1, 'survey.status': 1 });
 applicantSchema.index({ organizationId: 1, reusedFrom: 1 });
 // The hires CSV names people by email (and the same-person check compares it).
 applicantSchema.index({ organizationId: 1, emailNormalized: 1 });
+// The credit ledger's certified hires (in id order) and the home's hires awaiting certification:
+// a few hires among many applicants.
+applicantSchema.index({ organizationId: 1, 'filing.status.state': 1, _id: 1 });
 addFilingIndexes(applicantSchema);
 
 export const applicantModel = modelOn<Applicant>('Applicant', applicantSchema);

@@ -132,7 +132,7 @@ function lineOf(
     qualifiedWages: share?.firstYearQualifiedWages ?? 0,
     secondYearQualifiedWages: share?.secondYearQualifiedWages ?? 0,
     creditToDate: share?.credit ?? 0,
-    projectedCredit: projectedCredit(input),
+    projectedCredit: projectedCredit(input, result),
   };
   return { line, byMonth: share ? creditByMonth(input) : [] };
 }
