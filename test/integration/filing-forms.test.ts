@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { applicantConsentText, APPLICANT_CONSENT } from '@eligo/shared/filing';
+import {
+  APPLICANT_CONSENT,
+  FALLBACK_TIME_ZONE,
+  applicantConsentText,
+  todayIn,
+} from '@eligo/shared/filing';
 import { addDays } from '@eligo/shared/wotc';
 import { pdfTextLines } from '@eligo/server/modules/filing/forms/pdf-text';
 import { surveySubmissionModel } from '@eligo/server/modules/applicants/index';
@@ -115,7 +120,15 @@ describe('Forms 8850 and 9061', () => {
     const code = async (applicantId: string, form: '8850' | '9061' = '8850') =>
       (await admin.get(formUrl(applicantId, form))).json().code;
 
-    await putHire(admin, id, hiredToday());
+    // Without a profile the organization counts days in the fallback zone (New York), which is a
+    // day ahead of Chicago between midnight and 1 a.m. Eastern: offered on the later of the two
+    // days, the survey (signed just now) comes before the offer in either zone.
+    const offered = [todayIn(FALLBACK_TIME_ZONE, new Date()), employerToday()].sort().at(-1)!;
+    await putHire(
+      admin,
+      id,
+      hiredToday({ offeredOn: offered, hiredOn: offered, startedOn: offered }),
+    );
     expect(await code(id)).toBe('EMPLOYER_PROFILE_INCOMPLETE');
     await saveEmployerProfile(admin);
     expect(await code(id)).toBe('EMPLOYER_SIGNATURE_MISSING');
