@@ -161,7 +161,7 @@ describe('the state packet', () => {
 
     const none = await admin.post('/api/filing/packets', { allReadyIn: 'WY' });
     expect(none.statusCode).toBe(409);
-    expect(none.json().message).toContain('No hire employed in WY is ready to file');
+    expect(none.json().message).toContain('No hire employed in Wyoming is ready to file');
     const both = await admin.post('/api/filing/packets', {
       applicantIds: [first],
       allReadyIn: 'NM',

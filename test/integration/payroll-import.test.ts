@@ -100,6 +100,21 @@ describe('a valid file', () => {
     ]);
   });
 
+  test('the same file uploaded three times at once stores each period once, with its amounts', async () => {
+    const a = await hire();
+    const lines = Array.from({ length: 20 }, (_, k) => {
+      const day = String(1 + k).padStart(2, '0');
+      return `${a.opportunityId},2025-11-${day},2025-11-${day},8,${100 + k}`;
+    });
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => uploadPayroll(t.admin, payrollCsv(lines))),
+    );
+    expect(answers.map((res) => res.statusCode)).toEqual([200, 200, 200]);
+    const stored = await storedOf(a.applicantId);
+    expect(stored).toHaveLength(20);
+    expect(stored.map((p) => p.cents)).toEqual(lines.map((_, k) => (100 + k) * 100));
+  });
+
   test('a dry run says what would change and writes nothing', async () => {
     const a = await hire();
     const file = payrollCsv(periods(a.opportunityId, '2025-10-01', '2025-12-31'));

@@ -50,20 +50,26 @@ export function taxYearRange(
   };
 }
 
-/** What `creditFor` is asked for one hire. */
+/**
+ * What `creditFor` is asked for each hire. The organization's periods and terminations are read
+ * whole, by the index's prefix: asking for 10,000 hires' ids with `$in` took DocumentDB 20 s
+ * where the whole organization's 100,000 periods took 3 s (`test/bench/credits.bench.ts`).
+ */
 async function creditInputs(
   app: FastifyInstance,
   organizationId: Types.ObjectId,
   hires: CertifiedHire[],
   taxYearStartMonth: number,
 ) {
-  const ids = hires.map((hire) => hire.applicantId);
   const [periods, terminations] = await Promise.all([
     scoped(payrollPeriodModel(app.mongo), organizationId)
-      .find({ applicantId: { $in: ids } }, null, { sort: { applicantId: 1, periodStart: 1 } })
+      .find(
+        {},
+        { _id: 0, applicantId: 1, periodStart: 1, periodEnd: 1, hundredthsOfHours: 1, cents: 1 },
+      )
       .lean<PayrollPeriod[]>(),
     scoped(terminationModel(app.mongo), organizationId)
-      .find({ _id: { $in: ids } })
+      .find({}, { terminatedOn: 1 })
       .lean<Array<{ _id: Types.ObjectId; terminatedOn: string }>>(),
   ]);
   const periodsOf = new Map<string, CreditInput['periods']>();

@@ -14,7 +14,7 @@ import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { resolveEmployees, type Applicant } from '../applicants/index.ts';
 import { isCertified } from './certified-hires.ts';
 import { payrollImport, type PayrollCsvRow } from './payroll-csv.definition.ts';
-import { payrollPeriodModel, type PayrollPeriod } from './payroll-period.model.ts';
+import { payrollPeriodId, payrollPeriodModel, type PayrollPeriod } from './payroll-period.model.ts';
 
 type Batches = AsyncIterable<Array<CsvRecord<PayrollCsvRow>>>;
 
@@ -152,18 +152,19 @@ async function checkFile(app: FastifyInstance, batches: Batches, context: Payrol
 }
 
 /** The upsert of one row, keyed on (person, period): replaces the stored period or creates it. */
-function upsertOf(organizationId: Types.ObjectId, { applicant, row }: Resolution, now: Date) {
+function upsertOf({ applicant, row }: Resolution, now: Date) {
   return {
     updateOne: {
-      filter: {
-        organizationId,
-        applicantId: applicant._id,
-        periodStart: row.period_start,
-        periodEnd: row.period_end,
-      },
+      filter: { _id: payrollPeriodId(applicant._id, row.period_start, row.period_end) },
       update: {
         $set: { hundredthsOfHours: hundredths(row.hours), cents: cents(row.wages), updatedAt: now },
-        $setOnInsert: { createdAt: now },
+        $setOnInsert: {
+          organizationId: applicant.organizationId,
+          applicantId: applicant._id,
+          periodStart: row.period_start,
+          periodEnd: row.period_end,
+          createdAt: now,
+        },
       },
       upsert: true,
     },
@@ -173,7 +174,7 @@ function upsertOf(organizationId: Types.ObjectId, { applicant, row }: Resolution
 /**
  * Pass 2, per batch: periods not stored are inserted (a plain insert is several times cheaper than
  * an upsert on FerretDB 2; `test/bench/credits.bench.ts`), changed ones upserted. A period another
- * upload created in the meantime refuses its insert on the unique key: those rows are upserted.
+ * upload created in the meantime refuses its insert on the primary key: those rows are upserted.
  */
 async function writeFile(app: FastifyInstance, batches: Batches, context: PayrollImportContext) {
   const Periods = payrollPeriodModel(app.mongo);
@@ -187,19 +188,19 @@ async function writeFile(app: FastifyInstance, batches: Batches, context: Payrol
     const replaced = rows.filter((resolution) => resolution.same !== undefined);
     if (created.length > 0) {
       try {
-        await Periods.collection.insertMany(
-          created.map(({ applicant, row }) => ({
-            organizationId,
-            applicantId: applicant._id,
-            periodStart: row.period_start,
-            periodEnd: row.period_end,
-            hundredthsOfHours: hundredths(row.hours),
-            cents: cents(row.wages),
-            createdAt: now,
-            updatedAt: now,
-          })),
-          { ordered: false },
-        );
+        const docs: PayrollPeriod[] = created.map(({ applicant, row }) => ({
+          _id: payrollPeriodId(applicant._id, row.period_start, row.period_end),
+          organizationId,
+          applicantId: applicant._id,
+          periodStart: row.period_start,
+          periodEnd: row.period_end,
+          hundredthsOfHours: hundredths(row.hours),
+          cents: cents(row.wages),
+          createdAt: now,
+          updatedAt: now,
+        }));
+        // The driver's types want ObjectId ids; ours are strings by design (the model).
+        await Periods.collection.insertMany(docs as never[], { ordered: false });
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
         const lost = new Set(duplicateIndexes(error));
@@ -208,7 +209,7 @@ async function writeFile(app: FastifyInstance, batches: Batches, context: Payrol
     }
     if (replaced.length > 0) {
       await Periods.bulkWrite(
-        replaced.map((resolution) => upsertOf(organizationId, resolution, now)),
+        replaced.map((resolution) => upsertOf(resolution, now)),
         { ordered: false },
       );
     }

@@ -1,6 +1,11 @@
-import { COUNTY_NOT_LISTED, isoToUsDate, isoToUsMonth, type QuestionDef } from '@eligo/shared/wotc';
+import {
+  COUNTY_NOT_LISTED,
+  isoToUsDate,
+  isoToUsMonth,
+  stateName,
+  type QuestionDef,
+} from '@eligo/shared/wotc';
 import { en } from '../survey/i18n/en.ts';
-import { stateName } from '../survey/states.ts';
 
 /** A county's name once its state's list is here (`useCounties` of the survey). */
 export type CountyNameOf = (state: string, fips: string) => string | undefined;

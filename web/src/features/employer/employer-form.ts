@@ -10,7 +10,7 @@ import {
 } from '@eligo/shared/filing';
 import type { EmployerProfileDraft, EmployerProfileInput } from '@eligo/shared/schemas/employer';
 import type { SelectOption } from '../../components/SelectField.vue';
-import { stateName } from '../survey/states.ts';
+import { stateName } from '@eligo/shared/wotc';
 
 /**
  * The Employer form (docs/filing.md §1) as plain strings, and back to the profile the API takes:

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Types } from 'mongoose';
 import { FILING_BATCH_MAX } from '@eligo/shared/filing';
+import { stateName } from '@eligo/shared/wotc';
 import type { FilingPacketBody } from '@eligo/shared/schemas/filing-documents';
 import { AppError } from '../../../lib/app-error.ts';
 import { readyHireIds } from '../filing-list.ts';
@@ -26,10 +27,11 @@ export async function packetSelection(
   }
   const state = body.allReadyIn;
   const ids = await readyHireIds(app, organizationId, state, FILING_BATCH_MAX);
-  if (ids.length === 0) throw AppError.conflict(`No hire employed in ${state} is ready to file`);
+  const name = stateName(state);
+  if (ids.length === 0) throw AppError.conflict(`No hire employed in ${name} is ready to file`);
   if (ids.length > FILING_BATCH_MAX) {
     throw AppError.conflict(
-      `More than ${FILING_BATCH_MAX} hires employed in ${state} are ready to file: pick them in parts`,
+      `More than ${FILING_BATCH_MAX} hires employed in ${name} are ready to file: pick them in parts`,
     );
   }
   return ids;
