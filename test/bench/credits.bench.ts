@@ -4,7 +4,7 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { addDays } from '@eligo/shared/wotc/dates';
 import { applicantIdFor } from '@eligo/server/modules/applicants/index';
-import { creditLedger } from '@eligo/server/modules/credits/index';
+import type { CreditLedger } from '@eligo/shared/schemas/credits';
 import { testClock } from '../support/clock.ts';
 import { payrollCsv, uploadPayroll } from '../support/credits.ts';
 import type { TestDatabaseServer } from '../support/database.ts';
@@ -17,7 +17,8 @@ import { Timings, loadAverage as load, startBenchApp } from './bench-kit.ts';
  * Credits at scale (issue 21): the payroll upload of 100,000 rows (`POST /api/payroll/import`,
  * rows per second and the peak memory of the process serving it, beside the database's own
  * `insertMany` of the same rows: the physical limit) and the ledger of a tax year for 10,000
- * certified hires (`GET /api/credits`, p50/p95 against 100 ms).
+ * certified hires (`GET /api/credits`: the first read after the upload, which computes it, then
+ * p50/p95 of the reads that follow, served from its stored copy, against 100 ms).
  *   pnpm --filter @eligo/tests bench:file credits   (MONGODB_URI=… to measure another server)
  * BENCH_CREDITS_HIRES (default 10000), BENCH_CREDITS_ROWS (100000), BENCH_CREDITS_RUNS (30).
  */
@@ -155,10 +156,18 @@ beforeAll(async () => {
   notes.push(
     `database alone: insertMany of ${ROWS.toLocaleString('en-US')} period documents in ${rawSeconds.toFixed(1)} s = ${Math.round(ROWS / rawSeconds).toLocaleString('en-US')} rows/s`,
   );
-  const ledger = await creditLedger(app, organizationId, 2025);
-  notes.push(
-    `ledger 2025: ${ledger.lines.length.toLocaleString('en-US')} lines, credit $${ledger.totals.credit.toLocaleString('en-US')}`,
-  );
+  // The first read after the upload computes the ledger and stores its copy (docs/credits.md
+  // §10); the bench's runs below read the copy, as every read does until the next change.
+  for (const taxYear of [2025, 2026]) {
+    const coldStarted = performance.now();
+    const cold = await admin.get(`/api/credits?taxYear=${taxYear}`);
+    const coldMs = performance.now() - coldStarted;
+    if (cold.statusCode !== 200) throw new Error(`the ledger answered ${cold.statusCode}`);
+    const ledger = cold.json() as CreditLedger;
+    notes.push(
+      `ledger ${taxYear}, first read after the upload (computed, then stored): ${coldMs.toFixed(0)} ms; ${ledger.lines.length.toLocaleString('en-US')} lines, credit $${ledger.totals.credit.toLocaleString('en-US')}`,
+    );
+  }
 }, 3_600_000);
 
 afterAll(async () => {

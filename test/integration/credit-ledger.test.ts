@@ -10,6 +10,7 @@ import {
 } from '../support/credits.ts';
 import { createOrganization, createUser, signedIn } from '../support/factories.ts';
 import type { ApiClient } from '../support/http.ts';
+import { employerToday, readyHire, saveEmployerProfile } from '../support/filing.ts';
 import { hireBody, hiredApplicant } from '../support/hires.ts';
 import { orgTestApp, type OrgTestApp } from '../support/org-app.ts';
 
@@ -235,6 +236,51 @@ describe('the ledger', () => {
       creditToDate: 0,
       projectedCredit: 0,
     });
+  });
+});
+
+describe('what the ledger is computed from, read after each change', () => {
+  test('a certification through the filing routes puts the hire on the ledger at once', async () => {
+    // Authorized far ahead, so that today's hire has a tax year with rules whatever today is.
+    const other = await createTestApp(import.meta.filename, {
+      databaseOf: t,
+      env: { WOTC_AUTHORIZED_THROUGH: '2099-12-31' },
+    });
+    others.push(other);
+    const org = await organization();
+    const admin = await signedIn(other.app, org.adminUser);
+    await saveEmployerProfile(admin);
+    const id = await readyHire(other.app, org.id, admin);
+    const today = employerToday();
+    const year = Number(today.slice(0, 4));
+    const lineOf = async () =>
+      (await ledger(admin, year)).lines.find((l: { applicantId: string }) => l.applicantId === id);
+    expect(await lineOf()).toBeUndefined();
+    for (const body of [
+      { status: 'submitted', on: today, method: 'portal' },
+      { status: 'certified', on: today, targetGroup: 'G' },
+    ]) {
+      const res = await admin.post(`/api/applicants/${id}/filing`, body);
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    expect(await lineOf()).toMatchObject({ targetGroup: 'G', startedOn: today, hours: 0 });
+  });
+
+  test('a new start date and new payroll show at the next read', async () => {
+    const org = await organization();
+    const hired = await hire(org, '2025-03-03', 'A');
+    const line = async () => (await ledger(org.admin, 2025)).lines[0];
+    expect(await line()).toMatchObject({ startedOn: '2025-03-03', hours: 0 });
+    const moved = await org.admin.put(`/api/applicants/${hired.applicantId}/hire`, {
+      ...hireBody({ startedOn: '2025-03-10' }),
+      reason: 'The first day moved',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await line()).toMatchObject({ startedOn: '2025-03-10', hours: 0 });
+    await upload(org.admin, months(hired.opportunityId, '2025-04', 2, 160, 2000));
+    expect(await line()).toMatchObject({ hours: 320, wages: 4000 });
+    await upload(org.admin, months(hired.opportunityId, '2025-04', 2, 100, 1500));
+    expect(await line()).toMatchObject({ hours: 200, wages: 3000 });
   });
 });
 

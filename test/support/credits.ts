@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Connection } from 'mongoose';
 import { Types } from 'mongoose';
 import type { DolCode } from '@eligo/shared/wotc';
+import { revisions } from '@eligo/server/lib/db/index';
 import { refreshFilingFacts } from '@eligo/server/modules/applicants/index';
 import { hireBody, hiredApplicant } from './hires.ts';
 import type { ApiClient } from './http.ts';
@@ -21,8 +22,9 @@ export function uploadPayroll(client: ApiClient, body: string | Buffer, query = 
 
 /**
  * The state certified the hire in `targetGroup` on `on`: written straight to the database, as the
- * filing status routes would leave it (`filing.status`, shared/src/schemas/filing-status.ts), so
- * credit tests do not depend on them.
+ * filing status routes would leave it (`filing.status`, shared/src/schemas/filing-status.ts, and
+ * the organization's hires revision, which the ledger's stored copy is keyed on), so credit tests
+ * do not depend on them. `credit-ledger.test.ts` certifies through the routes once.
  */
 export async function certify(
   app: FastifyInstance,
@@ -52,6 +54,7 @@ export async function certify(
     },
   );
   if (result.matchedCount !== 1) throw new Error(`no applicant ${applicantId} to certify`);
+  await revisions(app.mongo).bump('hires', new Types.ObjectId(organizationId));
   await refreshFilingFacts(app, { _id, organizationId: new Types.ObjectId(organizationId) });
 }
 

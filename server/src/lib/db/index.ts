@@ -1,6 +1,7 @@
 /**
  * The database helpers every module and plugin uses (docs/database.md): how a lost race looks,
- * first-one-wins inserts, FerretDB 2's deadlock retry, leases, and boot-time index creation.
+ * first-one-wins inserts, FerretDB 2's deadlock retry, leases, boot-time index creation, and
+ * the revisions that stored copies of derived views are keyed on.
  */
 export {
   DEADLOCK_DETECTED,
@@ -12,3 +13,4 @@ export { insertOnce, type InsertOnceResult } from './insert-once.ts';
 export { retryOnDeadlock, type DeadlockRetryOptions } from './retry-on-deadlock.ts';
 export { INSTANCE_ID, leaseSchema, leases, type Lease, type Leases } from './leases.ts';
 export { assertIndexesInPlace, ensureIndexes, retireIndex } from './indexes.ts';
+export { revisions, type RevisionKind } from './revisions.ts';

@@ -24,6 +24,7 @@ import { AppError } from '../../lib/app-error.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { loadEmployerProfile } from '../organizations/index.ts';
 import { certifiedHires, type CertifiedHire } from './certified-hires.ts';
+import { throughCopy } from './ledger-copy.ts';
 import {
   payrollPeriodModel,
   toDollars,
@@ -165,6 +166,22 @@ export async function creditLedger(
       `There is no WOTC credit for tax year ${taxYear}: the rules cover tax years ${range.first} to ${range.last} (program authorized for hires through ${authorizedThrough})`,
     );
   }
+  return throughCopy(
+    app,
+    organizationId,
+    { taxYear, taxYearStartMonth: startMonth, authorizedThrough },
+    () => computeLedger(app, organizationId, taxYear, startMonth),
+  );
+}
+
+/** The tax year's ledger from the hires and the payroll as they are now. */
+async function computeLedger(
+  app: FastifyInstance,
+  organizationId: Types.ObjectId,
+  taxYear: number,
+  startMonth: number,
+): Promise<CreditLedger> {
+  const authorizedThrough = app.config.wotcAuthorizedThrough;
   const hires = await certifiedHires(app, organizationId);
   const inputs = await creditInputs(app, organizationId, hires, startMonth);
   const found = inputs.flatMap(({ hire, input }) => lineOf(hire, input, taxYear) ?? []);

@@ -9,7 +9,7 @@ import {
   type CsvApplyContext,
   type CsvRecord,
 } from '../../lib/csv-import/index.ts';
-import { isDuplicateKeyError } from '../../lib/db/index.ts';
+import { isDuplicateKeyError, revisions } from '../../lib/db/index.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { resolveEmployees, type Applicant } from '../applicants/index.ts';
 import { isCertified } from './certified-hires.ts';
@@ -213,6 +213,7 @@ async function writeFile(app: FastifyInstance, batches: Batches, context: Payrol
         { ordered: false },
       );
     }
+    if (rows.length > 0) await revisions(app.mongo).bump('payroll', organizationId);
   }
 }
 

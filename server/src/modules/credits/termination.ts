@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import { ErrorCode } from '@eligo/shared/errors';
 import type { Termination, TerminationBody } from '@eligo/shared/schemas/credits';
 import { AppError } from '../../lib/app-error.ts';
+import { revisions } from '../../lib/db/index.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { findApplicant } from '../applicants/index.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
@@ -40,5 +41,6 @@ export async function setTermination(
       { upsert: true },
     );
   }
+  await revisions(app.mongo).bump('payroll', organizationId);
   return { applicantId, terminatedOn: body.terminatedOn };
 }

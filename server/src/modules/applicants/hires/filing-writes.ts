@@ -8,6 +8,7 @@ import {
 import type { SetFilingStatusBody } from '@eligo/shared/schemas/filing';
 import type { FilingStatus } from '@eligo/shared/schemas/filing-status';
 import { AppError } from '../../../lib/app-error.ts';
+import { revisions } from '../../../lib/db/index.ts';
 import { scoped } from '../../../lib/tenancy/tenant-repository.ts';
 import { applicantModel, type Applicant } from '../applicant.model.ts';
 import { recordEvent, type Actor } from '../timeline.ts';
@@ -125,6 +126,7 @@ export async function recordFilingStatus(
       { $set: filingUpdate(applicant, filing, options.timeZone) },
     );
     if (result.matchedCount === 1) {
+      await revisions(app.mongo).bump('hires', applicant.organizationId);
       await recordEvent(app, applicant, 'filing_recorded', {
         actor: options.actor,
         at: app.clock.now(),

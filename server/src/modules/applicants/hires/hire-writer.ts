@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { HIRE_FIELD_LABELS, type HireField, type HireMerge } from '@eligo/shared/filing';
 import type { ApplicantHire, HireSource } from '@eligo/shared/schemas/hire';
 import { scoped } from '../../../lib/tenancy/tenant-repository.ts';
+import { revisions } from '../../../lib/db/index.ts';
 import { applicantModel, type Applicant } from '../applicant.model.ts';
 import { recordEvent, type Actor, type OnceEvent } from '../timeline.ts';
 import type { TimelineData } from '../timeline.model.ts';
@@ -156,6 +157,7 @@ export async function writeHire(
     }
     const result = await Applicants.updateOne(plan.filter, plan.update);
     if (result.matchedCount === 1) {
+      await revisions(app.mongo).bump('hires', ref.organizationId);
       await recordChange(app, applicant, plan.change);
       return { applicant, changed: true, merge: plan.merge };
     }

@@ -4,6 +4,7 @@ import { ErrorCode } from '@eligo/shared/errors';
 import { hireProblems, mergeHire } from '@eligo/shared/filing';
 import type { HiresImportResult } from '@eligo/shared/schemas/hires';
 import { AppError } from '../../../lib/app-error.ts';
+import { revisions } from '../../../lib/db/index.ts';
 import {
   IssueList,
   csvApplyInvalid,
@@ -114,6 +115,7 @@ async function writeFile(app: FastifyInstance, batches: Batches, context: HiresI
       planned.map(({ plan }) => ({ updateOne: { filter: plan.filter, update: plan.update } })),
       { ordered: false },
     );
+    if (result.matchedCount > 0) await revisions(app.mongo).bump('hires', context.organizationId);
     let lost = new Set<string>();
     if (result.matchedCount < planned.length) {
       const stored = await Applicants.find(
