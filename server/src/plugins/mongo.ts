@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import mongoose, { type Connection } from 'mongoose';
-import { ensureIndexes } from '../lib/db/indexes.ts';
+import { derivedCopyModel, ensureIndexes, revisions } from '../lib/db/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -35,6 +35,9 @@ export default fp<MongoOptions>(
     });
     await connection.asPromise();
     app.decorate('mongo', connection);
+    // The collections of the database helpers every module may use: revisions, derived copies.
+    revisions(connection);
+    derivedCopyModel(connection);
     app.addHook('onReady', async () => {
       // Modules have registered their models by now: create collections and indexes, or refuse to start.
       for (const name of connection.modelNames()) await ensureIndexes(connection.model(name));

@@ -1,7 +1,7 @@
 /**
  * The database helpers every module and plugin uses (docs/database.md): how a lost race looks,
  * first-one-wins inserts, FerretDB 2's deadlock retry, leases, boot-time index creation, and
- * the revisions that stored copies of derived views are keyed on.
+ * the stored copies of derived views, with the revisions they are keyed on.
  */
 export {
   DEADLOCK_DETECTED,
@@ -14,3 +14,5 @@ export { retryOnDeadlock, type DeadlockRetryOptions } from './retry-on-deadlock.
 export { INSTANCE_ID, leaseSchema, leases, type Lease, type Leases } from './leases.ts';
 export { assertIndexesInPlace, ensureIndexes, retireIndex } from './indexes.ts';
 export { revisions, type RevisionKind } from './revisions.ts';
+export { throughCopy, type DerivedView } from './derived-copy.ts';
+export { derivedCopyModel } from './derived-copy.model.ts';

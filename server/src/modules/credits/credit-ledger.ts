@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Types } from 'mongoose';
 import {
@@ -21,10 +22,10 @@ import { effectiveTaxYearStartMonth, effectiveTimeZone, todayIn } from '@eligo/s
 import { addDays } from '@eligo/shared/wotc/dates';
 import type { CreditLedger, CreditLine } from '@eligo/shared/schemas/credits';
 import { AppError } from '../../lib/app-error.ts';
+import { throughCopy } from '../../lib/db/index.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { loadEmployerProfile } from '../organizations/index.ts';
 import { certifiedHires, type CertifiedHire } from './certified-hires.ts';
-import { throughCopy } from './ledger-copy.ts';
 import {
   payrollPeriodModel,
   toDollars,
@@ -32,6 +33,11 @@ import {
   type PayrollPeriod,
 } from './payroll-period.model.ts';
 import { terminationModel } from './termination.model.ts';
+
+/** Raise it when the ledger's computation changes: stored copies of the old one stop being served. */
+const LEDGER_FORMAT = 1;
+/** The rule table's content, in the stored copies' key: new rules, new ledgers. */
+const RULES = createHash('sha256').update(JSON.stringify(PROGRAM_RULES)).digest('hex').slice(0, 16);
 
 const overlaps = (a: DateWindow, b: DateWindow) => a.from <= b.through && b.from <= a.through;
 
@@ -166,12 +172,14 @@ export async function creditLedger(
       `There is no WOTC credit for tax year ${taxYear}: the rules cover tax years ${range.first} to ${range.last} (program authorized for hires through ${authorizedThrough})`,
     );
   }
-  return throughCopy(
-    app,
+  // Kept while nothing it is computed from changes (docs/credits.md §10).
+  return throughCopy(app, {
+    name: `credit-ledger:${taxYear}`,
     organizationId,
-    { taxYear, taxYearStartMonth: startMonth, authorizedThrough },
-    () => computeLedger(app, organizationId, taxYear, startMonth),
-  );
+    reads: ['hires', 'payroll'],
+    parts: [LEDGER_FORMAT, RULES, authorizedThrough, startMonth],
+    compute: () => computeLedger(app, organizationId, taxYear, startMonth),
+  });
 }
 
 /** The tax year's ledger from the hires and the payroll as they are now. */

@@ -7,7 +7,6 @@ import { creditLedger } from './credit-ledger.ts';
 import { form5884Csv } from './form-5884.ts';
 import { applyPayrollCsv } from './payroll-csv.apply.ts';
 import { payrollImport } from './payroll-csv.definition.ts';
-import { ledgerCopyModel } from './ledger-copy.model.ts';
 import { payrollPeriodModel } from './payroll-period.model.ts';
 import { setTermination } from './termination.ts';
 import { terminationModel } from './termination.model.ts';
@@ -20,7 +19,6 @@ export default async function creditsModule(app: FastifyInstance): Promise<void>
   // Registered now, so that boot creates the collections and their indexes.
   payrollPeriodModel(app.mongo);
   terminationModel(app.mongo);
-  ledgerCopyModel(app.mongo);
 
   registerCsvImportRoute(app, creditRoutes.importPayroll, {
     definition: payrollImport,

@@ -162,6 +162,7 @@ export async function setEmployerSignature(
       `The hire of ${applicant.name || 'an applicant'} changed while you were signing: look at it again and sign`,
     );
   }
+  await revisions(app.mongo).bump('hires', applicant.organizationId);
   await recordEvent(app, applicant, 'employer_signed', {
     actor: options.actor,
     at: signature.signedAt,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Types } from 'mongoose';
 import { effectiveTimeZone } from '@eligo/shared/filing';
+import { revisions } from '../../../lib/db/index.ts';
 import { scoped } from '../../../lib/tenancy/tenant-repository.ts';
 import { loadEmployerProfile } from '../../organizations/index.ts';
 import { applicantModel, type Applicant } from '../applicant.model.ts';
@@ -34,7 +35,10 @@ export async function refreshFilingFacts(
       { _id: applicant._id, ...unchangedInputs(applicant) },
       { $set: factsUpdate(applicant, facts) },
     );
-    if (result.matchedCount === 1) return true;
+    if (result.matchedCount === 1) {
+      await revisions(app.mongo).bump('hires', ref.organizationId);
+      return true;
+    }
   }
   throw new Error(`The filing of applicant ${ref._id.toHexString()} kept changing under a refresh`);
 }
