@@ -41,6 +41,8 @@ describe('filing status', () => {
   test('submitted then certified: on the page, the dashboard row, the timeline and the audit log', async () => {
     const id = await readyHire(t.app, orgId(), admin);
     const today = employerToday();
+    const buckets = async () => (await admin.get('/api/filing/summary')).json().buckets;
+    const before = await buckets();
     const submitted = await record(id, {
       status: 'submitted',
       on: today,
@@ -69,6 +71,9 @@ describe('filing status', () => {
     });
     expect(certified.json().filing.bucket).toBe('filed');
     expect(await filingEvents(id)).toEqual(['submitted', 'certified']);
+    // The Filing screen's counts follow at the next read (they are kept between writes).
+    const after = await buckets();
+    expect([after.ready, after.filed]).toEqual([before.ready - 1, before.filed + 1]);
 
     const rows = (await admin.get('/api/applicants?limit=100')).json().items;
     expect(rows.find((r: { id: string }) => r.id === id).filing.status.state).toBe('certified');
