@@ -4,7 +4,7 @@ import { newMessageId, sealedMailPlace } from '@eligo/server/lib/mail/outbox';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { expectNoSeriousA11yViolations } from '../support/axe.ts';
-import { eventually, heading } from '../support/browser.ts';
+import { eventually, heading, signInAs } from '../support/browser.ts';
 import { startBuiltApp, type BuiltApp } from '../support/built-app.ts';
 import {
   createOrganization,
@@ -51,11 +51,7 @@ scenario('the admin home: what needs doing', (step) => {
     'sign-in opens the home; nothing to do, and it says so; Lever is to be connected',
     async () => {
       page = await (await e2e.browser.newContext()).newPage();
-      await page.goto(`${e2e.server.url}/login`);
-      await page.getByLabel('Email').fill(org.admin.email);
-      await page.getByLabel('Password').fill(org.admin.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await eventually(() => heading(page).textContent()).toBe('Home');
+      await signInAs(page, e2e.server.url, org.admin);
       await eventually(() => page.getByTestId('todo-empty').count()).toBe(1);
       expect(await page.getByTestId('todo-empty').textContent()).toContain(
         'Nothing to do right now',

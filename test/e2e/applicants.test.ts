@@ -7,7 +7,7 @@ import { recordTagSyncOutcome } from '@eligo/server/modules/lever/sync/tag-sync'
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { answerSurvey } from '../support/applicants.ts';
 import { expectNoSeriousA11yViolations } from '../support/axe.ts';
-import { eventually, heading, saveScreenshot } from '../support/browser.ts';
+import { eventually, heading, saveScreenshot, signInAs } from '../support/browser.ts';
 import { startBuiltApp, type BuiltApp, type BuiltServer } from '../support/built-app.ts';
 import {
   createOrganization,
@@ -93,12 +93,8 @@ afterAll(async () => {
 const mailsTo = (address: string) => smtp.received.filter((m) => m.to.includes(address));
 
 async function signIn(page: Page): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email').fill(org.admin.email);
-  await page.getByLabel('Password').fill(org.admin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAs(page, server.url, org.admin);
   // Sign-in opens the home (the to-do list); the dashboard is one click away.
-  await eventually(() => heading(page).textContent()).toBe('Home');
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'WOTC Applicants' })
@@ -315,11 +311,7 @@ describe('the WOTC Applicants dashboard in a real browser', () => {
     const member = await createUser(seeder.app, org.organizationId, { role: 'member' });
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill(member.email);
-    await page.getByLabel('Password').fill(member.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await eventually(() => heading(page).textContent()).toBe('Home');
+    await signInAs(page, server.url, member);
     await page.goto(`${server.url}/applicants`);
     await eventually(() => page.locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: 'Export CSV' }).count()).toBe(0);

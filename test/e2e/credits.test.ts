@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { expectNoSeriousA11yViolations } from '../support/axe.ts';
-import { eventually, heading, saveScreenshot } from '../support/browser.ts';
+import { eventually, heading, saveScreenshot, signInAs } from '../support/browser.ts';
 import { startBuiltApp, type BuiltApp, type BuiltServer } from '../support/built-app.ts';
 import { certify, payrollCsv } from '../support/credits.ts';
 import { createOrganization, signedIn, type TestOrganization } from '../support/factories.ts';
@@ -49,14 +49,7 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email').fill(org.admin.email);
-  await page.getByLabel('Password').fill(org.admin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  // Signing in opens the admin home.
-  await eventually(() => heading(page).textContent()).toBe('Home');
-}
+const signIn = (page: Page) => signInAs(page, server.url, org.admin);
 
 /** October to December 2025: 80 hours and $1,200 a month. */
 const file = (employee: string) =>

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { artifactsDir, eventually, heading, saveScreenshot } from '../support/browser.ts';
+import { artifactsDir, eventually, saveScreenshot, signInAs } from '../support/browser.ts';
 import { startBuiltApp, type BuiltApp, type BuiltServer } from '../support/built-app.ts';
 import { createOrganization, signedIn, type TestOrganization } from '../support/factories.ts';
 import { thisMonth, usDate } from '../support/dates.ts';
@@ -63,14 +63,7 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email').fill(org.admin.email);
-  await page.getByLabel('Password').fill(org.admin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  // Signing in opens the admin home.
-  await eventually(() => heading(page).textContent()).toBe('Home');
-}
+const signIn = (page: Page) => signInAs(page, server.url, org.admin);
 
 /** Each page of a PDF as artifacts/forms/<name>-<n>.png (poppler's pdftoppm, 110 dpi). */
 async function renderPages(pdf: Buffer, name: string): Promise<string[]> {

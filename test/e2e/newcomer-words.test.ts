@@ -6,7 +6,7 @@ import { inviteApplicant } from '@eligo/server/modules/survey/index';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { answerSurvey } from '../support/applicants.ts';
 import { expectNoSeriousA11yViolations } from '../support/axe.ts';
-import { eventually, heading } from '../support/browser.ts';
+import { eventually, heading, signInAs } from '../support/browser.ts';
 import { startBuiltApp, type BuiltApp } from '../support/built-app.ts';
 import { thisMonth, usMonth } from '../support/dates.ts';
 import {
@@ -102,13 +102,7 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${e2e.server.url}/login`);
-  await page.getByLabel('Email').fill(org.admin.email);
-  await page.getByLabel('Password').fill(org.admin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await eventually(() => heading(page).textContent()).toBe('Home');
-}
+const signIn = (page: Page) => signInAs(page, e2e.server.url, org.admin);
 
 scenario('what a person reads: words, not codes', (step) => {
   let context: BrowserContext;

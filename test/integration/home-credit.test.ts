@@ -2,14 +2,9 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testClock } from '../support/clock.ts';
 import { certifiedHire, payrollCsv, periods, uploadPayroll } from '../support/credits.ts';
-import {
-  createOrganization,
-  createUser,
-  registerTestApplicant,
-  signedIn,
-} from '../support/factories.ts';
+import { createUser, registerTestApplicant, signedIn } from '../support/factories.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';
-import { employerProfile, hiredApplicant } from '../support/hires.ts';
+import { hiredApplicant, organizationWithEmployer } from '../support/hires.ts';
 import { orgTestApp, type OrgTestApp } from '../support/org-app.ts';
 import { markScreened, type ScreenedFacts } from '../support/screened.ts';
 
@@ -28,13 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function organization() {
-  const org = await createOrganization(t.app);
-  const admin = await signedIn(t.app, org.admin);
-  const res = await admin.patch('/api/organization/settings', { employer: employerProfile() });
-  expect(res.statusCode, res.body).toBe(200);
-  return { id: org.organizationId, admin };
-}
+const organization = () => organizationWithEmployer(t.app);
 type Org = Awaited<ReturnType<typeof organization>>;
 
 async function credit(client: ApiClient) {

@@ -1,14 +1,9 @@
 import type { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testClock } from '../support/clock.ts';
-import {
-  createOrganization,
-  createUser,
-  registerTestApplicant,
-  signedIn,
-} from '../support/factories.ts';
+import { createUser, registerTestApplicant, signedIn } from '../support/factories.ts';
 import { apiClient, type ApiClient } from '../support/http.ts';
-import { employerProfile, hireBody, hiredApplicant } from '../support/hires.ts';
+import { hireBody, hiredApplicant, organizationWithEmployer } from '../support/hires.ts';
 import { orgTestApp, type OrgTestApp } from '../support/org-app.ts';
 
 /**
@@ -23,12 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function organization() {
-  const org = await createOrganization(t.app);
-  const admin = await signedIn(t.app, org.admin);
-  await admin.patch('/api/organization/settings', { employer: employerProfile() });
-  return { id: org.organizationId, admin };
-}
+const organization = () => organizationWithEmployer(t.app);
 
 async function todo(client: ApiClient) {
   const res = await client.get('/api/home/todo');

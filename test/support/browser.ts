@@ -47,3 +47,19 @@ export const heading = (page: Page) => page.getByRole('heading', { level: 1 });
  */
 export const eventually = <T>(condition: () => T | Promise<T>) =>
   expect.poll(condition, { timeout: 30_000, interval: 100 });
+
+/**
+ * Signs in on the login page as a person would and waits for where sign-in leads: the home
+ * (`Home`, the admin's to-do list and the member's start alike).
+ */
+export async function signInAs(
+  page: Page,
+  appUrl: string,
+  person: { email: string; password: string },
+): Promise<void> {
+  await page.goto(`${appUrl}/login`);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await eventually(() => heading(page).textContent()).toBe('Home');
+}

@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { Types } from 'mongoose';
 import type { EmployerProfileInput } from '@eligo/shared/schemas/employer';
 import { recordLeverHire, type LeverHireFacts } from '@eligo/server/modules/applicants/index';
-import { registerTestApplicant, type TestApplication } from './factories.ts';
+import {
+  createOrganization,
+  registerTestApplicant,
+  signedIn,
+  type TestApplication,
+} from './factories.ts';
 import type { ApiClient } from './http.ts';
 
 /** A complete employer profile (Illinois: deadlines counted in America/Chicago). */
@@ -22,6 +27,17 @@ export function employerProfile(
     },
     ...overrides,
   };
+}
+
+/** A new organization whose admin saved the complete employer profile: its id and the admin. */
+export async function organizationWithEmployer(
+  app: FastifyInstance,
+): Promise<{ id: string; admin: ApiClient }> {
+  const org = await createOrganization(app);
+  const admin = await signedIn(app, org.admin);
+  const res = await admin.patch('/api/organization/settings', { employer: employerProfile() });
+  if (res.statusCode !== 200) throw new Error(`employer profile: ${res.statusCode} ${res.body}`);
+  return { id: org.organizationId, admin };
 }
 
 /** A Lever applicant whose hire Lever reported (the `candidateHired` webhook's job). */

@@ -14,5 +14,5 @@ export { retryOnDeadlock, type DeadlockRetryOptions } from './retry-on-deadlock.
 export { INSTANCE_ID, leaseSchema, leases, type Lease, type Leases } from './leases.ts';
 export { assertIndexesInPlace, ensureIndexes, retireIndex } from './indexes.ts';
 export { revisions, type RevisionKind } from './revisions.ts';
-export { throughCopy, type DerivedView } from './derived-copy.ts';
+export { throughCopy, throughCopyJson, type DerivedView } from './derived-copy.ts';
 export { derivedCopyModel } from './derived-copy.model.ts';

@@ -22,7 +22,7 @@ import { effectiveTaxYearStartMonth, effectiveTimeZone, todayIn } from '@eligo/s
 import { addDays } from '@eligo/shared/wotc/dates';
 import type { CreditLedger, CreditLine } from '@eligo/shared/schemas/credits';
 import { AppError } from '../../lib/app-error.ts';
-import { throughCopy } from '../../lib/db/index.ts';
+import { throughCopyJson } from '../../lib/db/index.ts';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { loadEmployerProfile } from '../organizations/index.ts';
 import { certifiedHires, type CertifiedHire } from './certified-hires.ts';
@@ -159,6 +159,15 @@ export async function creditLedger(
   organizationId: Types.ObjectId,
   requested: number | undefined,
 ): Promise<CreditLedger> {
+  return JSON.parse(await creditLedgerJson(app, organizationId, requested)) as CreditLedger;
+}
+
+/** `creditLedger` as JSON, as its stored copy holds it: what the route sends. */
+export async function creditLedgerJson(
+  app: FastifyInstance,
+  organizationId: Types.ObjectId,
+  requested: number | undefined,
+): Promise<string> {
   const authorizedThrough = app.config.wotcAuthorizedThrough;
   const profile = await loadEmployerProfile(app, organizationId);
   const startMonth = effectiveTaxYearStartMonth(profile);
@@ -173,7 +182,7 @@ export async function creditLedger(
     );
   }
   // Kept while nothing it is computed from changes (docs/credits.md §10).
-  return throughCopy(app, {
+  return throughCopyJson(app, {
     name: `credit-ledger:${taxYear}`,
     organizationId,
     reads: ['hires', 'payroll'],

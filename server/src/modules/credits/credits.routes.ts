@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { creditRoutes } from '@eligo/shared/routes/credits';
 import { registerCsvImportRoute } from '../../lib/csv-import/index.ts';
-import { registerRoute } from '../../lib/route.ts';
+import { preSerialized, registerRoute } from '../../lib/route.ts';
 import { requireAuth } from '../../plugins/auth.ts';
-import { creditLedger } from './credit-ledger.ts';
+import { creditLedger, creditLedgerJson } from './credit-ledger.ts';
 import { form5884Csv } from './form-5884.ts';
 import { applyPayrollCsv } from './payroll-csv.apply.ts';
 import { payrollImport } from './payroll-csv.definition.ts';
@@ -30,8 +30,11 @@ export default async function creditsModule(app: FastifyInstance): Promise<void>
   });
 
   registerRoute(app, creditRoutes.ledger, {
-    handler: async (request) =>
-      creditLedger(app, requireAuth(request).organization._id, request.query.taxYear),
+    handler: async (request, reply) =>
+      preSerialized(
+        reply,
+        await creditLedgerJson(app, requireAuth(request).organization._id, request.query.taxYear),
+      ),
   });
 
   registerRoute(app, creditRoutes.form5884, {

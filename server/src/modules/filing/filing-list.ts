@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Types } from 'mongoose';
-import { employerProfileMissing, todayIn } from '@eligo/shared/filing';
+import { employerProfileMissing, todayIn, type FilingBucket } from '@eligo/shared/filing';
 import type { FilingList, FilingRow, ListFilingQuery } from '@eligo/shared/schemas/filing';
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import {
@@ -32,6 +32,15 @@ async function toFilingRow(
   };
 }
 
+/** The list's order: by due day, then id (the Filing index's). */
+const FILING_ORDER = { 'filing.sortOn': 1, _id: 1 } as const;
+
+/** `bucket`'s condition today in the organization's zone, or null when nothing can be in it. */
+function bucketToday(context: FilingContext, bucket: FilingBucket) {
+  const today = todayIn(context.timeZone, context.now);
+  return bucketFilter(bucket, today, employerProfileMissing(context.employer).length === 0);
+}
+
 /**
  * `GET /api/filing`: the hires of one bucket (or all listed), most urgent first — by due day, then
  * id — in keyset pages like the applicants list; filtered by state of employment and by name.
@@ -42,9 +51,7 @@ export async function listFiling(
   query: ListFilingQuery,
 ): Promise<FilingList> {
   const context = await filingContext(app, organizationId);
-  const today = todayIn(context.timeZone, context.now);
-  const profileComplete = employerProfileMissing(context.employer).length === 0;
-  const inBucket = query.bucket ? bucketFilter(query.bucket, today, profileComplete) : LISTED;
+  const inBucket = query.bucket ? bucketToday(context, query.bucket) : LISTED;
   if (!inBucket) return { items: [], nextCursor: null };
   const conditions = [
     inBucket,
@@ -54,7 +61,7 @@ export async function listFiling(
   ];
   const limit = query.limit ?? 25;
   const rows = await scoped(applicantModel(app.mongo), organizationId)
-    .find({ $and: conditions }, null, { sort: { 'filing.sortOn': 1, _id: 1 }, limit: limit + 1 })
+    .find({ $and: conditions }, null, { sort: FILING_ORDER, limit: limit + 1 })
     .lean<Applicant[]>();
   const items = rows.slice(0, limit);
   return {
@@ -73,18 +80,13 @@ export async function readyHireIds(
   state: string,
   max: number,
 ): Promise<string[]> {
-  const context = await filingContext(app, organizationId);
-  const today = todayIn(context.timeZone, context.now);
-  const ready = bucketFilter('ready', today, employerProfileMissing(context.employer).length === 0);
+  const ready = bucketToday(await filingContext(app, organizationId), 'ready');
   if (!ready) return [];
   const rows = await scoped(applicantModel(app.mongo), organizationId)
     .find(
       { $and: [ready, { 'hire.employedInState': state }] },
       { _id: 1 },
-      {
-        sort: { 'filing.sortOn': 1, _id: 1 },
-        limit: max + 1,
-      },
+      { sort: FILING_ORDER, limit: max + 1 },
     )
     .lean<Array<{ _id: Types.ObjectId }>>();
   return rows.map((row) => row._id.toHexString());
