@@ -1,4 +1,5 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import './pdf-deflate.ts';
 import { SUBSET_NAMES, cachingFontkit, fontFiles, type FontWeight } from './pdf-fonts.ts';
 
 /**
