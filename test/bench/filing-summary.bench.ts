@@ -6,9 +6,8 @@ import type { FilingBucket } from '@eligo/shared/filing';
 import { applicantModel } from '@eligo/server/modules/applicants/index';
 import { organizationModel } from '@eligo/server/modules/organizations/index';
 import { storedEmployerProfile } from '@eligo/server/modules/organizations/employer-profile';
-import { filingSummary } from '@eligo/server/modules/filing/filing-summary';
+import { factsGroupsPipeline, filingSummary } from '@eligo/server/modules/filing/filing-summary';
 import { listFiling } from '@eligo/server/modules/filing/filing-list';
-import { LISTED } from '@eligo/server/modules/filing/filing-query';
 import { testClock } from '../support/clock.ts';
 import type { TestDatabaseServer } from '../support/database.ts';
 import { employerProfile } from '../support/hires.ts';
@@ -57,20 +56,7 @@ beforeAll(async () => {
   // What the summary's one read costs, as the engine plans it.
   try {
     const explained = await applicantModel(app.mongo)
-      .aggregate([
-        { $match: { organizationId, ...LISTED } },
-        {
-          $group: {
-            _id: {
-              p: '$filing.phase',
-              c: '$filing.complete',
-              d: '$filing.sortOn',
-              s: '$filing.screenedAfterOffer',
-            },
-            n: { $sum: 1 },
-          },
-        },
-      ])
+      .aggregate(factsGroupsPipeline(organizationId))
       .explain('executionStats');
     notes.push(
       `summary plan: ${describePlan(Array.isArray(explained) ? explained[0] : explained)}`,

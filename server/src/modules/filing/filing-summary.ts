@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Types } from 'mongoose';
+import type { PipelineStage, Types } from 'mongoose';
 import {
   FILING_BUCKETS,
   effectiveTimeZone,
@@ -33,21 +33,26 @@ function factsGroups(app: FastifyInstance, organizationId: Types.ObjectId): Prom
     reads: ['hires'],
     parts: [GROUPS_FORMAT],
     compute: () =>
-      applicantModel(app.mongo).aggregate<FactsGroup>([
-        { $match: { organizationId, ...LISTED } },
-        {
-          $group: {
-            _id: {
-              p: '$filing.phase',
-              c: '$filing.complete',
-              d: '$filing.sortOn',
-              s: '$filing.screenedAfterOffer',
-            },
-            n: { $sum: 1 },
-          },
-        },
-      ]),
+      applicantModel(app.mongo).aggregate<FactsGroup>(factsGroupsPipeline(organizationId)),
   });
+}
+
+/** The grouped read itself (the bench explains it). */
+export function factsGroupsPipeline(organizationId: Types.ObjectId): PipelineStage[] {
+  return [
+    { $match: { organizationId, ...LISTED } },
+    {
+      $group: {
+        _id: {
+          p: '$filing.phase',
+          c: '$filing.complete',
+          d: '$filing.sortOn',
+          s: '$filing.screenedAfterOffer',
+        },
+        n: { $sum: 1 },
+      },
+    },
+  ];
 }
 
 /**
