@@ -36,21 +36,25 @@ function countedView(organizationId: Types.ObjectId, parts: Array<string | numbe
 }
 
 describe('revisions', () => {
-  test('40 concurrent first bumps on two instances count 40, each organization its own', async () => {
-    const org = new Types.ObjectId();
-    const other = new Types.ObjectId();
-    await Promise.all(
-      Array.from({ length: 40 }, (_, i) => revisions((i % 2 ? a : b).app.mongo).bump('hires', org)),
-    );
-    await revisions(a.app.mongo).bump('payroll', other);
-    expect(await revisions(b.app.mongo).read(['hires', 'payroll'], org)).toEqual({
-      hires: 40,
-      payroll: 0,
-    });
-    expect(await revisions(a.app.mongo).read(['hires', 'payroll'], other)).toEqual({
-      hires: 0,
-      payroll: 1,
-    });
+  test('40 concurrent first bumps on two instances count 40, each organization its own, 5 times over', async () => {
+    for (let trial = 0; trial < 5; trial++) {
+      const org = new Types.ObjectId();
+      const other = new Types.ObjectId();
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          revisions((i % 2 ? a : b).app.mongo).bump('hires', org),
+        ),
+      );
+      await revisions(a.app.mongo).bump('payroll', other);
+      expect(await revisions(b.app.mongo).read(['hires', 'payroll'], org)).toEqual({
+        hires: 40,
+        payroll: 0,
+      });
+      expect(await revisions(a.app.mongo).read(['hires', 'payroll'], other)).toEqual({
+        hires: 0,
+        payroll: 1,
+      });
+    }
   });
 });
 

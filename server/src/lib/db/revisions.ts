@@ -1,7 +1,6 @@
 import { Schema, type Connection, type Types } from 'mongoose';
 import { modelOn } from '../model.ts';
-import { isDuplicateKeyError } from './errors.ts';
-import { retryOnDeadlock } from './retry-on-deadlock.ts';
+import { updateCreatingFirst } from './update-existing.ts';
 
 /**
  * A counter per (kind of data, organization) that every write of that data increments after it
@@ -32,21 +31,13 @@ export function revisions(connection: Connection) {
   return {
     /** After a write of `kind` for the organization. */
     async bump(kind: RevisionKind, organizationId: Types.ObjectId): Promise<void> {
-      const increment = () =>
-        retryOnDeadlock(() =>
-          Revisions.updateOne(
-            { _id: idOf(kind, organizationId) },
-            { $inc: { revision: 1 } },
-            { upsert: true },
-          ),
-        );
-      try {
-        await increment();
-      } catch (error) {
-        // Two first bumps at once: one upsert created the counter, the other increments it now.
-        if (!isDuplicateKeyError(error)) throw error;
-        await increment();
-      }
+      // Not an upsert: two first upserts racing on FerretDB 2 counted once (`update-existing.ts`).
+      await updateCreatingFirst(
+        Revisions,
+        { _id: idOf(kind, organizationId) },
+        { $inc: { revision: 1 } },
+        () => ({ revision: 0 }),
+      );
     },
     /** The organization's revision of each kind (0 before its first write), in one read. */
     async read(

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Types } from 'mongoose';
 import { LEVER_WEBHOOK_EVENTS, type LeverWebhookEvent } from '@eligo/shared/schemas/lever-tile';
-import { isDuplicateKeyError } from '../../../lib/db/index.ts';
+import { updateCreatingFirst } from '../../../lib/db/index.ts';
 import { leverActivityModel } from './activity.model.ts';
 
 const HOUR = 3_600_000;
@@ -41,16 +41,11 @@ export async function recordActivity(
       ? { $max: { [moment]: at, ...(event ? { [`byEvent.${event}.${moment}`]: at } : {}) } }
       : {}),
   };
-  try {
-    await Activity.updateOne(
-      filter,
-      { ...counts, $setOnInsert: { integrationId: integration._id, hour } },
-      { upsert: true },
-    );
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-    await Activity.updateOne(filter, counts);
-  }
+  // The hour's bucket is created by its first count, not by an upsert (`updateCreatingFirst`).
+  await updateCreatingFirst(Activity, filter, counts, () => ({
+    integrationId: integration._id,
+    hour,
+  }));
 }
 
 interface Moments {
