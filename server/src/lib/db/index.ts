@@ -10,7 +10,7 @@ export {
   isDuplicateKeyError,
 } from './errors.ts';
 export { insertOnce, type InsertOnceResult } from './insert-once.ts';
-export { updateCreatingFirst } from './update-existing.ts';
+export { updateCreatingFirst } from './update-creating-first.ts';
 export { retryOnDeadlock, type DeadlockRetryOptions } from './retry-on-deadlock.ts';
 export { INSTANCE_ID, leaseSchema, leases, type Lease, type Leases } from './leases.ts';
 export { assertIndexesInPlace, ensureIndexes, retireIndex } from './indexes.ts';

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Types } from 'mongoose';
 import { modelOn } from '../model.ts';
-import { updateCreatingFirst } from './update-existing.ts';
+import { updateCreatingFirst } from './update-creating-first.ts';
 
 /**
  * A counter per (kind of data, organization) that every write of that data increments after it
@@ -31,7 +31,7 @@ export function revisions(connection: Connection) {
   return {
     /** After a write of `kind` for the organization. */
     async bump(kind: RevisionKind, organizationId: Types.ObjectId): Promise<void> {
-      // Not an upsert: two first upserts racing on FerretDB 2 counted once (`update-existing.ts`).
+      // Not an upsert: two first upserts racing on FerretDB 2 counted once (`update-creating-first.ts`).
       await updateCreatingFirst(
         Revisions,
         { _id: idOf(kind, organizationId) },

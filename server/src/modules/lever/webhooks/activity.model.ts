@@ -9,7 +9,7 @@ const KEEP_SECONDS = 30 * 24 * 3600;
 /**
  * What the webhook receiver saw, per integration and hour (`_id` = `<integrationId>:<hour ms>`):
  * the tile's last event, last test ping and failed signature checks of the last 24 hours. Counted
- * with `$inc` (atomic on MongoDB and FerretDB 2 once the hour's document exists: it is created by an insert, not an upsert, see lib/db/update-existing.ts). One small document per hour, not counters on the
+ * with `$inc` (atomic on MongoDB and FerretDB 2 once the hour's document exists: it is created by an insert, not an upsert, see lib/db/update-creating-first.ts). One small document per hour, not counters on the
  * integration: they are written by every delivery, and the integration document is read by every
  * delivery and written by the token refresher. The TTL index on `hour` deletes buckets after 30 days.
  */
