@@ -77,8 +77,12 @@ describe('after the survey', () => {
     const shown = await tagState(applicantId, 'synced');
     expect(shown.tagSync).toMatchObject({ tag: PRE, syncedAt: expect.any(String), reason: null });
     expect(wotcTagsIn(await tagsInLever(opportunityId))).toEqual([PRE]);
-    const types = shown.timeline.map((e: { type: string }) => e.type);
-    expect(types).toEqual(expect.arrayContaining(['tag_sync_requested', 'tag_synced']));
+    // The timeline entry is written just after the state (tag-sync.ts): wait for it, don't race it.
+    const timeline = await waitFor('the synced entry on the timeline', async () => {
+      const types = (await page(applicantId)).timeline.map((e: { type: string }) => e.type);
+      return types.includes('tag_synced') ? types : null;
+    });
+    expect(timeline).toEqual(expect.arrayContaining(['tag_sync_requested', 'tag_synced']));
   });
 
   test('Not Qualified → the Not Qualified tag; an override to Pre Qualified swaps them', async () => {
