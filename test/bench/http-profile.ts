@@ -6,6 +6,8 @@
  * Run (after `pnpm build`): pnpm --filter @eligo/tests bench:profile
  *   BENCH_PROFILE_PATH=/api/auth/me   another route (signed in as a fresh admin: the session cookie is sent)
  *   BENCH_PROFILE_PATH=bare           the bare Fastify route of bench:http, for comparison
+ *   BENCH_PROFILE_PATH=webhook        the Lever webhook ack of bench webhook-ingest (signed
+ *                                     applicationCreated deliveries, the jobs they queue paused)
  *   BENCH_PROFILE_OUT=../docs/perf    also write <name>.md (the summary) and <name>.svg (the flame graph) there
  *   BENCH_SECONDS / BENCH_CONNECTIONS as for bench:http (bench/load.ts)
  */
@@ -16,6 +18,7 @@ import { startTestDatabaseServer } from '../support/database.ts';
 import { uniqueDatabaseName, withDatabase } from '../support/mongo-uri.ts';
 import { signUpRemotely } from '../support/remote-client.ts';
 import { spawnBuiltServer } from '../support/server-process.ts';
+import { pauseJobs, webhookTarget } from './ack-load.ts';
 import {
   callTree,
   flameGraphSvg,
@@ -34,9 +37,14 @@ import {
   type LoadRow,
   type LoadTarget,
 } from './load.ts';
+import { startStack } from './lever-stack.ts';
 
 const routePath = process.env.BENCH_PROFILE_PATH ?? '/api/health';
 const outDir = process.env.BENCH_PROFILE_OUT;
+const routeLabel =
+  routePath === 'webhook'
+    ? 'POST /api/webhooks/lever/:id (signed deliveries, jobs paused)'
+    : `GET ${routePath}`;
 
 /**
  * Frames that tell which hook or stage a request is in (the bundle keeps our function names).
@@ -63,7 +71,7 @@ interface ProfiledRun {
 async function profiledLoad(target: LoadTarget, pid: number): Promise<ProfiledRun> {
   await measure('warm-up (not in the summary)', target);
   const fromUs = monotonicUs();
-  const row = await measure(`GET ${routePath} (profiled)`, target, pid);
+  const row = await measure(`${routeLabel} (profiled)`, target, pid);
   return { row, window: { fromUs, toUs: monotonicUs() } };
 }
 
@@ -78,6 +86,21 @@ async function run(profileArgs: string[]): Promise<ProfiledRun> {
     }
   }
   const database = await startTestDatabaseServer((message) => console.log(`[bench] ${message}`));
+  if (routePath === 'webhook') {
+    const stack = await startStack(
+      database,
+      'webhook-profile',
+      { LEVER_WEBHOOK_RATE_LIMIT_PER_MINUTE: '100000000' },
+      profileArgs,
+    );
+    try {
+      await pauseJobs(stack);
+      return await profiledLoad(webhookTarget(stack), stack.server.pid);
+    } finally {
+      await stack.stop(); // SIGTERM: the server closes gracefully and Node writes the profile.
+      await database.stop();
+    }
+  }
   const mongoUri = withDatabase(database.uri, uniqueDatabaseName('http-profile'));
   const server = await spawnBuiltServer(mongoUri, {}, undefined, profileArgs);
   try {
@@ -108,7 +131,7 @@ async function main(): Promise<void> {
   const busy = summary.busyMs;
   const pct = (ms: number) => `${((ms / busy) * 100).toFixed(1)} %`;
   const lines = [
-    `# CPU profile of the built server under autocannon: GET ${routePath}`,
+    `# CPU profile of the built server under autocannon: ${routeLabel}`,
     '',
     `${loadSettings.connections} connections, ${loadSettings.seconds} s measured after a 1 s warm-up; ` +
       `${row.requestsPerSecond} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ` +
@@ -152,7 +175,7 @@ async function main(): Promise<void> {
       path.join(outDir, `${name}.svg`),
       flameGraphSvg(
         tree,
-        `Eligo built server, GET ${routePath} under autocannon (${row.requestsPerSecond} req/s)`,
+        `Eligo built server, ${routeLabel} under autocannon (${row.requestsPerSecond} req/s)`,
       ),
     );
     console.log(`\nwrote ${name}.md and ${name}.svg in ${outDir}`);

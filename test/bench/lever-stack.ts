@@ -32,6 +32,8 @@ export async function startStack(
   database: TestDatabaseServer,
   label: string,
   env: Record<string, string> = {},
+  /** Node options for the server, e.g. `--cpu-prof`. */
+  nodeArgs: string[] = [],
 ): Promise<Stack> {
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
@@ -42,7 +44,12 @@ export async function startStack(
   });
   const leverUrl = await lever.listen(0);
   const mongoUri = withDatabase(database.uri, uniqueDatabaseName(label));
-  const server = await spawnBuiltServer(mongoUri, { ...leverEnv(leverUrl, client), ...env }, port);
+  const server = await spawnBuiltServer(
+    mongoUri,
+    { ...leverEnv(leverUrl, client), ...env },
+    port,
+    nodeArgs,
+  );
   const db = await mongoose.createConnection(mongoUri).asPromise();
   const admin = await signUpRemotely(server.url);
   const outcome = await connectLeverRemotely(admin);

@@ -17,6 +17,14 @@ export interface Jobs {
     payload: P,
     opts?: EnqueueOptions,
   ): Promise<{ id: string; created: boolean }>;
+  /**
+   * Stores many jobs of one type in one round trip (the webhook receiver's batches): each item's
+   * `{ id, created }`, or the error that item met (the others are stored all the same).
+   */
+  enqueueMany<P>(
+    type: string,
+    items: Array<{ payload: P; options?: EnqueueOptions }>,
+  ): Promise<Array<{ id: string; created: boolean } | { error: unknown }>>;
   /** Dead → queued again (same job); false when it is not dead or not the organization's. */
   retry(jobId: string, organizationId?: Types.ObjectId): Promise<boolean>;
   /** Every dead job of the kind (job types defined with that `kind`) and organization, queued again. */
@@ -71,6 +79,16 @@ export default fp(
         const result = await store.enqueue(type, payload, def.maxAttempts, opts);
         if (result.created && (!opts?.runAt || opts.runAt <= new Date())) runner.kick();
         return result;
+      },
+      async enqueueMany(type, items) {
+        const def = runner.definition(type);
+        if (!def) throw new Error(`job type ${type} is not defined`);
+        const results = await store.enqueueMany(type, def.maxAttempts, items);
+        const now = new Date();
+        const due = (runAt: Date | undefined) => !runAt || runAt <= now;
+        if (results.some((r, n) => 'created' in r && r.created && due(items[n]!.options?.runAt)))
+          runner.kick();
+        return results;
       },
       retry: async (jobId, organizationId) => {
         const queued = await dead.retry(jobId, organizationId);

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Types, type Connection } from 'mongoose';
-import { insertOnce } from '../db/index.ts';
+import { insertEachOnce, insertOnce } from '../db/index.ts';
 import {
   jobKeyModel,
   jobLeaseModel,
@@ -56,35 +56,77 @@ export function jobStore(
       maxAttempts: number | null,
       options: EnqueueOptions = {},
     ): Promise<{ id: string; created: boolean }> {
-      const _id = jobIdFor(type, options.key);
-      // The key's job succeeded and was deleted after the retention: its tombstone still counts.
-      if (options.key !== undefined && (await Keys.exists({ _id })))
-        return { id: _id, created: false };
+      const [result] = await this.enqueueMany(type, maxAttempts, [{ payload, options }]);
+      if ('error' in result!) throw result.error;
+      return result!;
+    },
+
+    /**
+     * Stores jobs of one type in one round trip (after one read of the keys' tombstones and of the
+     * groups' pauses): each item's `{ id, created }`, or the error that item met. `created: false`
+     * when its key already had a job (a redelivery, a double click) — the existing job stands.
+     */
+    async enqueueMany(
+      type: string,
+      maxAttempts: number | null,
+      items: Array<{ payload: unknown; options?: EnqueueOptions }>,
+    ): Promise<Array<{ id: string; created: boolean } | { error: unknown }>> {
       const now = new Date();
-      const group = options.group ?? null;
-      const paused = group ? Boolean(await Paused.exists({ _id: group })) : false;
-      const inserted = await insertOnce(() =>
-        Jobs.create({
-          _id,
-          type,
-          payload: payload ?? null,
-          organizationId: options.organizationId ?? null,
-          key: options.key ?? null,
-          group,
-          state: paused ? 'paused' : 'queued',
-          attempt: 0,
-          freeAttempts: 0,
-          maxAttempts,
-          budgetStartedAt: now,
-          revivable: false,
-          runAt: options.runAt ?? now,
-          history: [event({ event: 'enqueued', attempt: 0 })],
-          createdAt: now,
-          updatedAt: now,
-        }),
-      );
-      // Lost: the same key again (a redelivery, a double click), and the existing job stands.
-      return { id: _id, created: inserted.won };
+      const ids = items.map(({ options = {} }) => jobIdFor(type, options.key));
+      const keyed = ids.filter((_, n) => items[n]!.options?.key !== undefined);
+      const groups = [
+        ...new Set(items.map((i) => i.options?.group).filter((g) => g !== undefined)),
+      ];
+      const [tombstones, paused] = await Promise.all([
+        keyed.length > 0 ? Keys.find({ _id: { $in: keyed } }, { _id: 1 }).lean() : [],
+        groups.length > 0 ? Paused.find({ _id: { $in: groups } }, { _id: 1 }).lean() : [],
+      ]);
+      // The key's job succeeded and was deleted after the retention: its tombstone still counts.
+      const succeeded = new Set(tombstones.map((t) => t._id));
+      const pausedGroups = new Set(paused.map((g) => g._id));
+      /** Where each item's job is in `fresh` (-1: its key's job succeeded long ago). */
+      const positions: number[] = [];
+      const fresh = items.flatMap(({ payload, options = {} }, n): Job[] => {
+        const gone = succeeded.has(ids[n]!);
+        positions.push(gone ? -1 : n - positions.filter((p) => p === -1).length);
+        if (gone) return [];
+        const group = options.group ?? null;
+        return [
+          {
+            _id: ids[n]!,
+            type,
+            payload: payload ?? null,
+            organizationId: options.organizationId
+              ? new Types.ObjectId(options.organizationId)
+              : null,
+            key: options.key ?? null,
+            group,
+            state: group !== null && pausedGroups.has(group) ? 'paused' : 'queued',
+            attempt: 0,
+            freeAttempts: 0,
+            maxAttempts,
+            budgetStartedAt: now,
+            revivable: false,
+            runAt: options.runAt ?? now,
+            lastError: null,
+            leaseOwner: null,
+            leaseExpiresAt: null,
+            history: [event({ event: 'enqueued', attempt: 0 })],
+            createdAt: now,
+            updatedAt: now,
+            finishedAt: null,
+            expiresAt: null,
+          },
+        ];
+      });
+      const inserted = await insertEachOnce(Jobs, fresh);
+      return ids.map((id, n) => {
+        const answer = inserted[positions[n]!];
+        if (!answer) return { id, created: false };
+        if ('error' in answer) return { error: answer.error };
+        // Lost: the same key again (a redelivery, a double click), and the existing job stands.
+        return { id, created: answer.won };
+      });
     },
 
     async get(id: string, organizationId?: Types.ObjectId): Promise<JobView | null> {

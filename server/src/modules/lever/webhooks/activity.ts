@@ -18,8 +18,8 @@ const counterOf: Record<ActivityKind, string> = {
 };
 
 /**
- * Counts one thing the receiver saw in the integration's current hour; `event` is the webhook it
- * came through (an event or a ping), for the tile's per-event moments.
+ * Counts one thing the receiver saw (or `count` of them) in the integration's current hour;
+ * `event` is the webhook it came through (an event or a ping), for the tile's per-event moments.
  */
 export async function recordActivity(
   app: FastifyInstance,
@@ -27,6 +27,7 @@ export async function recordActivity(
   kind: ActivityKind,
   event: LeverWebhookEvent | null = null,
   at = new Date(),
+  count = 1,
 ): Promise<void> {
   const Activity = leverActivityModel(app.mongo);
   const hour = new Date(Math.floor(at.getTime() / HOUR) * HOUR);
@@ -36,7 +37,7 @@ export async function recordActivity(
   };
   const moment = kind === 'event' ? 'lastEventAt' : kind === 'ping' ? 'lastPingAt' : null;
   const counts = {
-    $inc: { [counterOf[kind]]: 1 },
+    $inc: { [counterOf[kind]]: count },
     ...(moment
       ? { $max: { [moment]: at, ...(event ? { [`byEvent.${event}.${moment}`]: at } : {}) } }
       : {}),

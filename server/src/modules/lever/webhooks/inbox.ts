@@ -46,7 +46,7 @@ export async function enqueueInboxItem(app: FastifyInstance, row: QueuedRow): Pr
     await app.jobs.enqueue<ApplicationJobPayload>(
       LEVER_JOBS.application,
       { inboxId: row._id },
-      { key: row._id, organizationId: row.organizationId, group: jobGroupOf(row.integrationId) },
+      applicationJob(row),
     );
     return;
   }
@@ -69,6 +69,42 @@ export async function enqueueInboxItem(app: FastifyInstance, row: QueuedRow): Pr
     );
   }
 }
+
+/**
+ * `enqueueInboxItem` for the rows the receiver stored together: their application jobs in one
+ * round trip (`enqueueMany`), a hire's through its own path. A job that could not be queued is
+ * logged (its row stays `received`, and the sweep queues it).
+ */
+export async function enqueueInboxItems(app: FastifyInstance, rows: QueuedRow[]): Promise<void> {
+  const applications = rows.filter((r) => r.opportunityId && r.event !== 'candidateHired');
+  const hires = rows.filter((r) => r.opportunityId && r.event === 'candidateHired');
+  const [queued] = await Promise.all([
+    applications.length === 0
+      ? []
+      : app.jobs.enqueueMany<ApplicationJobPayload>(
+          LEVER_JOBS.application,
+          applications.map((row) => ({
+            payload: { inboxId: row._id },
+            options: applicationJob(row),
+          })),
+        ),
+    Promise.all(hires.map((row) => enqueueInboxItem(app, row))),
+  ]);
+  queued.forEach((result, n) => {
+    if ('error' in result)
+      app.log.warn(
+        { err: result.error, inboxId: applications[n]!._id },
+        'Queueing a webhook event failed (swept later)',
+      );
+  });
+}
+
+/** An application row's job: one per row ever, in the integration's group (paused while Disconnected). */
+const applicationJob = (row: QueuedRow) => ({
+  key: row._id,
+  organizationId: row.organizationId,
+  group: jobGroupOf(row.integrationId),
+});
 
 /**
  * Queues every `received` row (of one integration, or all older than half a minute): the rows

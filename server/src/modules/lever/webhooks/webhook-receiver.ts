@@ -4,10 +4,9 @@ import { ErrorCode } from '@eligo/shared/errors';
 import type { LeverDelivery, WebhookReceipt } from '@eligo/shared/schemas/integrations';
 import { LEVER_WEBHOOK_EVENTS, type LeverWebhookEvent } from '@eligo/shared/schemas/lever-tile';
 import { AppError } from '../../../lib/app-error.ts';
-import { insertOnce } from '../../../lib/db/index.ts';
 import { recordActivity } from './activity.ts';
-import { enqueueInboxItem } from './inbox.ts';
-import { inboxKey, leverInboxModel } from './inbox.model.ts';
+import { inboxKey } from './inbox.model.ts';
+import { inboxWriter, type InboxRow } from './inbox-writer.ts';
 import { leverIntegrationModel } from '../integration.model.ts';
 import { matchingSignatureToken } from './signature.ts';
 import { forgetWebhook, type CachedWebhook } from './webhook-cache.ts';
@@ -54,7 +53,7 @@ function signer(webhooks: VerifyingWebhook[], delivery: LeverDelivery): Verifyin
 
 export function webhookReceiver(app: FastifyInstance) {
   const Integrations = leverIntegrationModel(app.mongo);
-  const Inbox = leverInboxModel(app.mongo);
+  const inbox = inboxWriter(app);
   const { webhookMaxAgeMs } = app.config.leverSettings;
 
   async function load(publicId: string): Promise<CachedWebhook> {
@@ -139,7 +138,7 @@ export function webhookReceiver(app: FastifyInstance) {
     const refused = unusable ? null : malformedIds({ opportunityId, applicationId, contactId });
     const failure = unusable ? NO_OPPORTUNITY : refused;
     const subject = applicationId ?? opportunityId ?? 'no-opportunity';
-    const row = {
+    const row: InboxRow = {
       _id: inboxKey(
         integration._id,
         event,
@@ -156,30 +155,18 @@ export function webhookReceiver(app: FastifyInstance) {
       receivedAt: new Date(),
       deliveryToken: delivery.token,
       rawBody,
-      status: failure ? ('failed' as const) : held ? ('held' as const) : ('received' as const),
-      ...(failure ? { failure, processedAt: new Date() } : {}),
+      status: failure ? 'failed' : held ? 'held' : 'received',
+      applicantId: null,
+      processedAt: failure ? new Date() : null,
+      failure,
     };
-    if (!(await insertOnce(() => Inbox.create(row))).won) return { outcome: 'duplicate' };
+    // Stored (with the deliveries that arrived together) before Lever hears 200; its job queued
+    // and the event counted by the writer (inbox-writer.ts).
+    if (!(await inbox.store(row))) return { outcome: 'duplicate' };
     if (failure) {
       app.log.warn({ integrationId: integration._id, event, inboxId: row._id }, failure);
-      await recordActivity(app, integration, 'event', event);
       return { outcome: unusable ? 'unusable' : 'refused' };
     }
-    // Stored is what Lever needs to hear: queueing the job and counting the event may fail (a row
-    // whose job was not queued is found by the sweep). Both at once, to answer sooner.
-    await Promise.all([
-      held
-        ? null
-        : enqueueInboxItem(app, { ...row, opportunityId }).catch((error: unknown) =>
-            app.log.warn(
-              { err: error, inboxId: row._id },
-              'Queueing a webhook event failed (swept later)',
-            ),
-          ),
-      recordActivity(app, integration, 'event', event).catch((error: unknown) =>
-        app.log.warn({ err: error }, 'Counting a webhook event failed (the event is stored)'),
-      ),
-    ]);
     return { outcome: held ? 'held' : 'stored' };
   }
 
