@@ -291,3 +291,47 @@ describe('shutdown and crashes', () => {
     }
   }, 90_000);
 });
+
+test('enqueueMany: each item answered by itself (new, repeated in the batch, key taken, key long done), paused groups kept', async () => {
+  const type = newType('many');
+  const ran: string[] = [];
+  t.app.jobs.define<{ name: string }>(type, {
+    handler: async (job) => void ran.push(job.payload.name),
+  });
+  const group = `group-${newType('g')}`;
+  await t.app.jobs.pauseGroup(group, 'held by the test');
+  const taken = await t.app.jobs.enqueue(type, { name: 'earlier' }, { key: 'taken' });
+  const done = await t.app.jobs.enqueue(type, { name: 'long ago' }, { key: 'done' });
+  await until(t, done.id, 'succeeded');
+  // What the TTL monitor does after the retention: the job goes, its key's tombstone stays.
+  await t.db.collection('jobs').deleteOne({ _id: done.id as never });
+
+  const results = await t.app.jobs.enqueueMany<{ name: string }>(type, [
+    { payload: { name: 'paused' }, options: { key: 'p', group } },
+    { payload: { name: 'free' }, options: { key: 'f' } },
+    { payload: { name: 'free again' }, options: { key: 'f' } },
+    { payload: { name: 'taken again' }, options: { key: 'taken' } },
+    { payload: { name: 'done again' }, options: { key: 'done' } },
+    { payload: { name: 'unkeyed' } },
+  ]);
+  expect(results.map((r) => ('created' in r ? r.created : r))).toEqual([
+    true,
+    true,
+    false,
+    false,
+    false,
+    true,
+  ]);
+  const ids = results.map((r) => ('id' in r ? r.id : ''));
+  expect(ids[2]).toBe(ids[1]);
+  expect(ids[3]).toBe(taken.id);
+  expect(ids[4]).toBe(done.id);
+  await until(t, ids[1]!, 'succeeded');
+  await until(t, ids[5]!, 'succeeded');
+  expect(await stateOf(t, ids[0]!)).toBe('paused');
+  expect(await t.db.collection('jobs').findOne({ _id: ids[4] as never })).toBeNull();
+  expect(ran.sort()).toEqual(['earlier', 'free', 'long ago', 'unkeyed'].sort());
+  await t.app.jobs.resumeGroup(group);
+  await until(t, ids[0]!, 'succeeded');
+  expect(ran).toContain('paused');
+});

@@ -165,6 +165,35 @@ describe('accepted deliveries', () => {
     expect(await inbox()).toHaveLength(1);
   });
 
+  test('40 deliveries at once, with repeats among them: each event stored once, its job queued, the events counted', async () => {
+    // The receiver stores the deliveries that arrive together in one write (inbox-writer.ts): each
+    // must still get its own answer. The jobs wait, so the rows stay as the receiver left them.
+    await bed.t.app.jobs.pauseGroup(tile.id, 'held by the test');
+    const distinct = Array.from({ length: 40 }, () => signedDelivery(signatureToken));
+    const replayed = { ...distinct[0]!, data: { ...distinct[0]!.data, opportunityId: 'x' } };
+    const burst = [...distinct, distinct[1]!, distinct[2]!, replayed];
+    const responses = await Promise.all(burst.map((delivery) => post(delivery)));
+    expect(responses.map((r) => r.status)).toEqual(Array(burst.length).fill(200));
+    const outcomes = (await Promise.all(responses.map((r) => r.json()))).map((o) => o.outcome);
+    expect(outcomes.filter((o) => o === 'stored')).toHaveLength(40);
+    expect(outcomes.filter((o) => o === 'duplicate')).toHaveLength(3);
+    const rows = await inbox();
+    expect(rows.map((r) => r.deliveryToken).sort()).toEqual(distinct.map((d) => d.token).sort());
+    expect(rows.every((r) => r.status === 'received')).toBe(true);
+    const jobs = await bed.t.db
+      .collection('jobs')
+      .find({ type: 'lever.application', group: tile.id })
+      .toArray();
+    expect(jobs.map((j) => j.payload.inboxId).sort()).toEqual(rows.map((r) => r._id).sort());
+    expect(jobs.every((j) => j.state === 'paused')).toBe(true);
+    const activity = await bed.t.db
+      .collection('leveractivities')
+      .find({ integrationId: new Types.ObjectId(tile.id) })
+      .toArray();
+    expect(activity.reduce((sum, bucket) => sum + (bucket.events ?? 0), 0)).toBe(40);
+    expect((await bed.tile(admin)).lastEventAt).not.toBeNull();
+  });
+
   test('a captured token replayed with other data is not stored again', async () => {
     const original = signedDelivery(signatureToken);
     expect((await post(original)).status).toBe(200);
