@@ -81,14 +81,16 @@ describe('insertEachOnce', () => {
   });
 
   test('the database away: every document fails with its error, none is reported stored', async () => {
-    const Items = await freshModel();
     const closed = {
       collection: { insertMany: () => Promise.reject(new Error('connection closed')) },
     };
-    const results = await insertEachOnce(closed as unknown as typeof Items, [
-      { _id: 'x', token: 'x' },
-      { _id: 'y', token: 'y' },
-    ]);
+    const results = await insertEachOnce(
+      closed as unknown as Parameters<typeof insertEachOnce<Item>>[0],
+      [
+        { _id: 'x', token: 'x' },
+        { _id: 'y', token: 'y' },
+      ],
+    );
     expect(results.map((r) => ('error' in r ? (r.error as Error).message : r))).toEqual([
       'connection closed',
       'connection closed',
