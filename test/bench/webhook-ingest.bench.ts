@@ -57,6 +57,16 @@ afterAll(async () => {
   await database?.stop();
 });
 
+/** The messages of the server's log lines at warn level or above (pino JSON lines). */
+function warningsOf(output: string): string[] {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { level: number; msg?: string })
+    .filter((entry) => entry.level >= 40)
+    .map((entry) => entry.msg ?? '(no message)');
+}
+
 const verdict = (met: boolean) => (met ? 'PASS' : 'MISS');
 
 async function measureAck(): Promise<void> {
@@ -121,6 +131,11 @@ async function measureAck(): Promise<void> {
       `  ack >= ${ACK_CEILING_SHARE * 100} % of the database ceiling: ${verdict(ofCeiling >= ACK_CEILING_SHARE)}; ` +
         `p99 < ${ACK_P99_TARGET_MS} ms: ${verdict(ack.p99 < ACK_P99_TARGET_MS)}; ` +
         `server CPU <= ${ACK_CPU_TARGET_MS} ms per ack: ${verdict(cpu <= ACK_CPU_TARGET_MS)}`,
+    );
+    const warnings = warningsOf(stack.server.output());
+    report.push(
+      `server warnings and errors during the runs: ${warnings.length}` +
+        (warnings.length > 0 ? ` (${[...new Set(warnings)].slice(0, 5).join('; ')})` : ''),
     );
     for (const row of [bareRow, running, ack]) {
       if (row.failures > 0)
