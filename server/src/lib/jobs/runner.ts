@@ -72,6 +72,14 @@ const message = (error: unknown) =>
   (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
 
 /**
+ * The least time between two polls of one instance. Every enqueue and every finished attempt asks
+ * for a poll (so a new job starts at once, not at the next interval); under a burst (the webhook
+ * receiver queues a batch of jobs every few milliseconds) those requests would keep two reads per
+ * batch going to the database for nothing new. A job waits at most this long more.
+ */
+const MIN_POLL_GAP_MS = 50;
+
+/**
  * Runs due jobs in this process: polls, claims by lease insert, runs the handler with a renewed
  * lease and a timeout, and records the outcome. Several runners (instances) share one database.
  */
@@ -84,6 +92,8 @@ export function jobRunner(store: JobStore, settings: RunnerSettings, log: Fastif
   let stopping = false;
   let polling: Promise<void> | undefined;
   let pollAgain = false;
+  let lastPollAt = 0;
+  const minGapMs = Math.min(MIN_POLL_GAP_MS, settings.pollIntervalMs);
   /** Callers of nextPoll(), answered by the first poll that starts after they asked. */
   let pollWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
 
@@ -204,7 +214,10 @@ export function jobRunner(store: JobStore, settings: RunnerSettings, log: Fastif
     }
   }
 
-  /** Polls now (coalescing overlapping requests), then on the interval. */
+  /**
+   * Polls now (coalescing overlapping requests, and at most once per MIN_POLL_GAP_MS), then on the
+   * interval.
+   */
   function kick(): void {
     if (!started || stopping) return;
     if (polling) {
@@ -212,6 +225,13 @@ export function jobRunner(store: JobStore, settings: RunnerSettings, log: Fastif
       return;
     }
     clearTimeout(timer);
+    const wait = lastPollAt + minGapMs - Date.now();
+    if (wait > 0) {
+      timer = setTimeout(kick, wait);
+      timer.unref();
+      return;
+    }
+    lastPollAt = Date.now();
     const served = pollWaiters;
     pollWaiters = [];
     polling = pollOnce()
