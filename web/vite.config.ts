@@ -22,6 +22,10 @@ export default defineConfig({
     // with its page (Link: rel=modulepreload) instead of after the entry script ran.
     manifest: true,
     target: 'es2022',
+    // No `modulepreload` polyfill in the entry (0.5 KB the survey's phone waits for): browsers
+    // without modulepreload (Safari before 17, Firefox before 115) ignore the hints and load the
+    // chunks as their imports are found: slower, never broken.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       // TypeBox builders have no side effects, and neither has loading TypeBox: a schema nobody
       // reads (the survey reads none) is dropped with the code that builds it.
@@ -42,10 +46,12 @@ export default defineConfig({
             // headers (about 1 KB) for a few hundred bytes. The state names too: the survey and the
             // admin screens (hire card, employer profile) both show them, and as a shared chunk
             // they were two more responses on the survey's first load. Vite's helper for loading a
-            // page's chunks rides with them too.
+            // page's chunks rides with them too, and so do the two small shared helpers the survey
+            // and some admin screens use (US dates, sentence endings: 1.4 KB together), which were
+            // two chunks of their own.
             {
               name: 'client',
-              test: /[\\/]src[\\/](api[\\/]client|features[\\/]survey[\\/](first-load|states))\.ts$|[\\/]shared[\\/]src[\\/](routes[\\/]survey-endpoints|wotc[\\/]states)\.ts$|vite[\\/]preload-helper/,
+              test: /[\\/]src[\\/](api[\\/]client|features[\\/]survey[\\/](first-load|states))\.ts$|[\\/]shared[\\/]src[\\/](routes[\\/]survey-endpoints|wotc[\\/](states|dates)|sentence)\.ts$|vite[\\/]preload-helper/,
             },
             // The generic components (dialogs, fields, tables, badges) that admin pages share: one JS
             // and one CSS download instead of a handful of tiny files.

@@ -85,8 +85,12 @@ describe('not found and the SPA', () => {
     expect(asset.headers['cross-origin-resource-policy']).toBe('same-origin');
     expect(asset.headers['referrer-policy']).toBe('no-referrer');
     expect(asset.headers['content-security-policy']).toBeUndefined();
+    // Never revalidated (its name changes with its content): no validators to send.
+    expect(asset.headers.etag).toBeUndefined();
+    expect(asset.headers['last-modified']).toBeUndefined();
     const page = await t.app.inject({ method: 'GET', url: '/somewhere' });
     expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.headers.etag).toBeDefined();
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['permissions-policy']).toContain('camera=()');
   });

@@ -1,11 +1,20 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, test } from 'vitest';
 import { questionDef, type AnswerId } from '@eligo/shared/wotc';
+import MultiChoiceField from './fields/MultiChoiceField.vue';
+import { MORE_FIELD_KINDS } from './fields/more-kinds.ts';
+import StateListField from './fields/StateListField.vue';
 import QuestionField from './QuestionField.vue';
 
+/** One question as step 2 shows it: with the kinds StepQuestions adds (fields/more-kinds.ts). */
 function field(id: AnswerId, modelValue?: unknown, extra: Record<string, unknown> = {}) {
   return mount(QuestionField, {
     props: { def: questionDef(id), modelValue, labelParams: { org: 'Acme' }, ...extra },
+    global: {
+      provide: {
+        [MORE_FIELD_KINDS as symbol]: { multi: MultiChoiceField, state_list: StateListField },
+      },
+    },
   });
 }
 const emitted = (wrapper: ReturnType<typeof field>) =>
