@@ -11,9 +11,12 @@ const COUNTED_PATHS = new Set([
   'tagSync.state',
 ]);
 
-const UPDATES: Array<
-  'updateOne' | 'updateMany' | 'findOneAndUpdate' | 'replaceOne' | 'findOneAndReplace'
-> = ['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'findOneAndReplace'];
+/** Applicants are never replaced whole (a replacement would lose `counted`): updates only. */
+const UPDATES: Array<'updateOne' | 'updateMany' | 'findOneAndUpdate'> = [
+  'updateOne',
+  'updateMany',
+  'findOneAndUpdate',
+];
 
 function touchesCounted(update: Record<string, unknown>): boolean {
   return Object.entries(update).some(([key, value]) =>
