@@ -10,6 +10,8 @@ import { applicantModel, type Applicant } from '@eligo/server/modules/applicants
 import { applicantSummary } from '@eligo/server/modules/applicants/applicant-summary';
 import { searchConditions, sortOf } from '@eligo/server/modules/applicants/applicant-query';
 import { applicantsService } from '@eligo/server/modules/applicants/applicants.service';
+import { APPLIED_WINDOWS_MS } from '@eligo/server/modules/applicants/applied-window';
+import { repairCounts } from '@eligo/server/modules/applicants/count-repair';
 import type { AuthContext } from '@eligo/server/plugins/auth';
 import { startTestDatabaseServer, type TestDatabaseServer } from '../support/database.ts';
 import { uniqueDatabaseName, withDatabase } from '../support/mongo-uri.ts';
@@ -78,9 +80,14 @@ const SHAPES = ALL_SHAPES.filter((shape) => selected(shape.name));
 
 async function explain(size: number, shape: Shape): Promise<void> {
   const conditions = searchConditions(shape.query, new Date());
+  // The list's first window (applied-window.ts): what the page reads when the window holds a page.
+  const window = shape.query.q
+    ? []
+    : [{ appliedAt: { $gte: new Date(Date.now() - APPLIED_WINDOWS_MS[0]!) } }];
+  const all = [...conditions, ...window];
   const filter: FilterQuery<Applicant> = {
     organizationId: orgA,
-    ...(conditions.length > 0 ? { $and: conditions } : {}),
+    ...(all.length > 0 ? { $and: all } : {}),
   };
   const explained = await applicantModel(app.mongo)
     .find(filter)
@@ -161,7 +168,7 @@ afterAll(async () => {
 /** What the dashboard's first screen cost right after a fill, per size (before any other query). */
 const firsts = new Map<
   number,
-  { fillMs: number; listMs: number; countsMs: number; explainMs: number }
+  { fillMs: number; prepareMs: number; listMs: number; countsMs: number; explainMs: number }
 >();
 const FIRST_QUERY_TARGET_MS = 1_000;
 const QUERY_P95_TARGET_MS = 50;
@@ -183,12 +190,18 @@ function readyAt(size: number): Promise<void> {
       await seedTo(orgA, size);
       await seedTo(orgB, size);
       const fillMs = performance.now() - started;
+      // The fill writes around the model: its applicants are stored counted, and the repair job
+      // derives the counters from them (count-repair.ts), before the first screen.
+      const prepareStarted = performance.now();
+      await repairCounts(app.mongo, orgA, 0);
+      await repairCounts(app.mongo, orgB, 0);
+      const prepareMs = performance.now() - prepareStarted;
       const listMs = await elapsed(() => applicantsService(app).list(auth, { limit: 25 }));
       const countsMs = await elapsed(() => applicantSummary(app, orgA, new Date()));
       const explainStarted = performance.now();
       for (const shape of SHAPES) await explain(size, shape);
       const explainMs = performance.now() - explainStarted;
-      firsts.set(size, { fillMs, listMs, countsMs, explainMs });
+      firsts.set(size, { fillMs, prepareMs, listMs, countsMs, explainMs });
       console.log(firstQueryLine(size));
     })();
     ready.set(size, promise);
@@ -204,7 +217,8 @@ function firstQueryLine(size: number): string {
     `first query at ${size}: ${first.listMs.toFixed(0)} ms (the list, newest first, right after ` +
     `the fill; target < ${FIRST_QUERY_TARGET_MS} ms: ${verdict}); first counts ` +
     `${first.countsMs.toFixed(0)} ms; the fill itself (${seeded.size} organizations up to ${size}) ` +
-    `took ${(first.fillMs / 1000).toFixed(1)} s and the explains ${(first.explainMs / 1000).toFixed(1)} s`
+    `took ${(first.fillMs / 1000).toFixed(1)} s, deriving its counters ${(first.prepareMs / 1000).toFixed(1)} s ` +
+    `and the explains ${(first.explainMs / 1000).toFixed(1)} s`
   );
 }
 

@@ -251,6 +251,45 @@ describe('cursor pagination', () => {
     expect(seen.slice(originals.length)).toEqual(lateOnes);
   });
 
+  test('newest first across the list windows (a week, 8 and 64 weeks, then all): every page in order', async () => {
+    // Applied dates spread so that pages come from each window and from the unbounded read:
+    // ahead of now (Lever's clock), within days, weeks, months, and more than 448 days ago.
+    const fresh = await createOrganization(t.app);
+    const client = await signedIn(t.app, fresh.admin);
+    const offsetsInDays = [-2, 0, 1, 3, 6, 9, 20, 40, 55, 60, 100, 300, 447, 449, 700, 900];
+    const all: Array<{ id: string; at: number }> = [];
+    for (const [i, days] of offsetsInDays.entries()) {
+      const at = Date.now() - days * DAY;
+      const { applicant } = await registerTestApplicant(t.app, fresh.organizationId, {
+        name: `Window ${i}`,
+        email: i % 4 === 0 ? null : `window${i}@example.com`,
+        appliedAt: new Date(at),
+      });
+      all.push({ id: applicant._id.toHexString(), at });
+    }
+    const newestFirst = (rows: typeof all) =>
+      [...rows].sort((a, b) => b.at - a.at || (b.id > a.id ? 1 : -1)).map((o) => o.id);
+    const pages = async (query: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await client.get(
+          `/api/applicants?${query}&limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
+        expect(res.statusCode).toBe(200);
+        const body = res.json() as { items: ApplicantRow[]; nextCursor: string | null };
+        seen.push(...body.items.map((r) => r.id));
+        cursor = body.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    expect(await pages('sort=applied_desc')).toEqual(newestFirst(all));
+    // A filter: the applicants without an email (every fourth).
+    expect(await pages('surveyStatus=missing_email')).toEqual(
+      newestFirst(all.filter((_, i) => i % 4 === 0)),
+    );
+  });
+
   test('name-sorted pages cover everyone once', async () => {
     const seen: string[] = [];
     let cursor: string | null = null;

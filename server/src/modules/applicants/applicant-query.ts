@@ -85,6 +85,20 @@ export function afterCursor(
   sort: ApplicantSort | undefined,
   cursor: string,
 ): FilterQuery<Applicant> {
+  const { field, direction } = SORTS[sort ?? 'applied_desc'];
+  const { value, id } = readCursor(sort, cursor);
+  const [beyond, beyondOrEqual] = direction === -1 ? ['$lt', '$lte'] : ['$gt', '$gte'];
+  return {
+    [field]: { [beyondOrEqual]: value },
+    $or: [{ [field]: { [beyond]: value } }, { _id: { [beyond]: id } }],
+  };
+}
+
+/** The sort key and id of the cursor's row (a date for the applied-date sorts). */
+export function readCursor(
+  sort: ApplicantSort | undefined,
+  cursor: string,
+): { value: Date | string; id: Types.ObjectId } {
   let parsed: Cursor;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
@@ -92,16 +106,9 @@ export function afterCursor(
     throw invalidCursor();
   }
   if (typeof parsed?.v !== 'string' || !Types.ObjectId.isValid(parsed.id)) throw invalidCursor();
-  const { field, direction } = SORTS[sort ?? 'applied_desc'];
-  let value: Date | string = parsed.v;
-  if (field === 'appliedAt') {
-    value = new Date(parsed.v);
-    if (Number.isNaN(value.getTime())) throw invalidCursor();
-  }
-  const id = new Types.ObjectId(parsed.id);
-  const [beyond, beyondOrEqual] = direction === -1 ? ['$lt', '$lte'] : ['$gt', '$gte'];
-  return {
-    [field]: { [beyondOrEqual]: value },
-    $or: [{ [field]: { [beyond]: value } }, { _id: { [beyond]: id } }],
-  };
+  if (SORTS[sort ?? 'applied_desc'].field !== 'appliedAt')
+    return { value: parsed.v, id: new Types.ObjectId(parsed.id) };
+  const value = new Date(parsed.v);
+  if (Number.isNaN(value.getTime())) throw invalidCursor();
+  return { value, id: new Types.ObjectId(parsed.id) };
 }

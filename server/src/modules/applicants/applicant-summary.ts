@@ -10,20 +10,21 @@ import {
 import { scoped } from '../../lib/tenancy/tenant-repository.ts';
 import { applicantModel, OPEN_SURVEY_STATUSES } from './applicant.model.ts';
 import { applicantPostingModel } from './posting.model.ts';
-
-interface StatusGroup {
-  _id: { s: string; w: string; t: string };
-  n: number;
-}
+import { readCounts, settleCounts } from './applicant-counts.ts';
+import { groupedCounts, prepareCounts } from './count-repair.ts';
 
 const zeroes = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /**
- * The counts above the dashboard table and the postings of the posting filter. Two grouped reads
- * (FerretDB v1 has no `$facet`, only `$sum` among `$group` accumulators and no expressions in a
- * group key): every status combination, and the expired links among the open ones. On MongoDB both
- * are answered from the counts index alone. The postings come from their own small collection.
+ * The counts above the dashboard table and the postings of the posting filter. The counts are kept
+ * with the writes (applicant-counts.ts; docs/applicants.md, "Counts"): the applicants whose state
+ * changed since are settled first (usually none: each write settles its own), then the
+ * organization's counter shards are summed. "Expired" depends on the time, not on a write: the
+ * open links past their expiry are counted from the counts index and moved from their stored
+ * status to Expired. Until every applicant of the organization is counted (applicants stored before
+ * the counts existed), the counts are grouped from the applicants as before, while
+ * `prepareCounts` counts them in the background.
  */
 export async function applicantSummary(
   app: FastifyInstance,
@@ -32,15 +33,7 @@ export async function applicantSummary(
 ): Promise<ApplicantSummary> {
   const Applicants = applicantModel(app.mongo);
   const [groups, expired, postings] = await Promise.all([
-    Applicants.aggregate<StatusGroup>([
-      { $match: { organizationId } },
-      {
-        $group: {
-          _id: { s: '$survey.status', w: '$wotcStatus', t: '$tagSync.state' },
-          n: { $sum: 1 },
-        },
-      },
-    ]),
+    countedGroups(app, organizationId),
     Applicants.aggregate<{ _id: string; n: number }>([
       {
         $match: {
@@ -60,11 +53,14 @@ export async function applicantSummary(
   const wotcStatus = zeroes(WOTC_STATUSES);
   let total = 0;
   let tagSyncProblems = 0;
-  for (const { _id, n } of groups) {
-    total += n;
-    if (_id.s in surveyStatus) surveyStatus[_id.s as SurveyStatus] += n;
-    if (_id.w in wotcStatus) wotcStatus[_id.w as WotcStatus] += n;
-    if (_id.t === 'failed' || _id.t === 'dead') tagSyncProblems += n;
+  for (const [key, n] of Object.entries(groups)) {
+    const value = key.slice(2);
+    if (key.startsWith('s_')) {
+      total += n;
+      if (value in surveyStatus) surveyStatus[value as SurveyStatus] += n;
+    } else if (key.startsWith('w_')) {
+      if (value in wotcStatus) wotcStatus[value as WotcStatus] += n;
+    } else if (key === 't_failed' || key === 't_dead') tagSyncProblems += n;
   }
   for (const { _id, n } of expired) {
     surveyStatus[_id as SurveyStatus] -= n;
@@ -78,6 +74,27 @@ export async function applicantSummary(
     tagSyncProblems,
     postings: postings.map((p) => ({ id: p.postingId, title: p.title })),
   };
+}
+
+/** The organizations whose counts this instance is preparing (one preparation at a time each). */
+const preparing = new Set<string>();
+
+/** Per counter key (`s_sent`, `w_pending`, `t_failed`…), the organization's applicants. */
+async function countedGroups(
+  app: FastifyInstance,
+  organizationId: Types.ObjectId,
+): Promise<Record<string, number>> {
+  await settleCounts(applicantModel(app.mongo), { organizationId });
+  const counters = await readCounts(app.mongo, organizationId);
+  if (counters.ready) return counters.n;
+  const key = organizationId.toHexString();
+  if (!preparing.has(key)) {
+    preparing.add(key);
+    void prepareCounts(app.mongo, organizationId)
+      .catch((error: unknown) => app.log.error({ err: error }, 'preparing the counts failed'))
+      .finally(() => preparing.delete(key));
+  }
+  return groupedCounts(app.mongo, organizationId);
 }
 
 /**

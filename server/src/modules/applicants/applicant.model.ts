@@ -12,6 +12,8 @@ import type { EligibilityStatus } from '@eligo/shared/wotc';
 import { tenantScoped } from '../../lib/tenancy/tenant-scope.plugin.ts';
 import { modelOn } from '../../lib/model.ts';
 import { searchKeysFor } from './search-keys.ts';
+import type { CountedState } from './applicant-counts.ts';
+import { countWrites } from './count-writes.ts';
 import {
   addFilingIndexes,
   storedFilingSchema,
@@ -134,6 +136,10 @@ export interface Applicant {
   hire: StoredHire | null;
   /** Its filing: status, signatures and the facts the Filing screen queries; null without a hire. */
   filing: StoredFiling | null;
+  /** The state the organization's counters hold for it (applicant-counts.ts); null: not yet. */
+  counted: CountedState | null;
+  /** A counted field changed since `counted` was set: the next settle adds the difference. */
+  countPending: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -215,6 +221,15 @@ const tagSyncSchema = new Schema<ApplicantTagSync>(
   { _id: false },
 );
 
+const countedSchema = new Schema<CountedState>(
+  {
+    s: { type: String, required: true },
+    w: { type: String, required: true },
+    t: { type: String, required: true },
+  },
+  { _id: false },
+);
+
 const applicantSchema = new Schema<Applicant>(
   {
     name: { type: String, default: '', trim: true, maxlength: 300 },
@@ -247,10 +262,13 @@ const applicantSchema = new Schema<Applicant>(
     tagSync: { type: tagSyncSchema, required: true, default: () => ({}) },
     hire: { type: storedHireSchema, default: null },
     filing: { type: storedFilingSchema, default: null },
+    counted: { type: countedSchema, default: null },
+    countPending: { type: Boolean, default: true },
   },
   { timestamps: true },
 );
 applicantSchema.plugin(tenantScoped);
+countWrites(applicantSchema);
 
 // New documents get their name and search keys filled in from whatever was given (Lever's `name`,
 // or first and last name). Later changes of name or email go through `searchKeysFor` explicitly.
@@ -285,6 +303,8 @@ applicantSchema.index({ 'survey.sentAt': 1, 'survey.status': 1 });
 applicantSchema.index({ organizationId: 1, reusedFrom: 1 });
 // The hires CSV names people by email (and the same-person check compares it).
 applicantSchema.index({ organizationId: 1, emailNormalized: 1 });
+// The applicants whose counted state changed (a handful at a time): settled by the counts' read.
+applicantSchema.index({ organizationId: 1, countPending: 1 });
 // The credit ledger's certified hires (in id order) and the home's hires awaiting certification:
 // a few hires among many applicants.
 applicantSchema.index({ organizationId: 1, 'filing.status.state': 1, _id: 1 });

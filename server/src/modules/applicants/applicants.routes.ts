@@ -16,6 +16,11 @@ import {
 import { surveySubmissionModel } from './survey-submission.model.ts';
 import { applicantEventModel } from './timeline.model.ts';
 import { registerHires } from './hires/hire.routes.ts';
+import { applicantCountsModel } from './applicant-counts.model.ts';
+import { repairAllCounts } from './count-repair.ts';
+
+/** How often each instance re-derives the dashboard's counts (a grouped read per organization). */
+const COUNTS_REPAIR_MS = 6 * 60 * 60_000;
 
 /** What other modules use of the applicants at run time, one per application instance. */
 export interface Applicants {
@@ -49,6 +54,11 @@ export default fp(
     applicantEventModel(app.mongo);
     applicantPostingModel(app.mongo);
     surveySubmissionModel(app.mongo);
+    applicantCountsModel(app.mongo);
+    // The counts' repair job (count-repair.ts): on every instance; runs are safe side by side.
+    app.scheduler.every('applicant-counts-repair', COUNTS_REPAIR_MS, () =>
+      repairAllCounts(app.mongo),
+    );
     const applicants = applicantsService(app);
     registerHires(app, statusDecided.on);
 

@@ -19,7 +19,14 @@ import { actionUnavailable } from './applicant-errors.ts';
 import { applicantDetail, findApplicant } from './applicant-lookup.ts';
 import { applicantModel } from './applicant.model.ts';
 import { readFullSsn, toApplicantRow } from './applicant.dto.ts';
-import { afterCursor, encodeCursor, searchConditions, sortOf } from './applicant-query.ts';
+import {
+  afterCursor,
+  encodeCursor,
+  readCursor,
+  searchConditions,
+  sortOf,
+} from './applicant-query.ts';
+import { readNewestFirst } from './applied-window.ts';
 import { readEligibility } from './eligibility.ts';
 import { recordEvent, userActor } from './timeline.ts';
 import { filingContext } from './hires/filing-dto.ts';
@@ -55,10 +62,12 @@ export function applicantsService(app: FastifyInstance) {
       const page = query.cursor
         ? { $and: [...((filter.$and as object[]) ?? []), afterCursor(query.sort, query.cursor)] }
         : filter;
-      const rows = await repo(auth).find(page, null, {
-        sort: sortOf(query.sort),
-        limit: limit + 1,
-      });
+      // A page after a cursor starts at the cursor's row, the first page now (the windows are
+      // lower bounds only: an application dated after now is still in the first one).
+      const start = query.cursor ? readCursor(query.sort, query.cursor).value : now;
+      const rows = await readNewestFirst(query, page, start, limit + 1, (bounded) =>
+        repo(auth).find(bounded, null, { sort: sortOf(query.sort), limit: limit + 1 }),
+      );
       const items = rows.slice(0, limit);
       return {
         items: items.map((row) => toApplicantRow(row, context)),
