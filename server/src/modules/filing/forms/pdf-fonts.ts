@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument } from 'pdf-lib';
+import { quickSubsets } from './pdf-font-subsets.ts';
 
 /**
  * The forms' typeface: DejaVu Sans (npm `dejavu-fonts-ttf`, Bitstream Vera licence + public domain
@@ -43,7 +44,7 @@ export function fontFiles(): Promise<Record<FontWeight, Uint8Array>> {
 }
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
-type Font = ReturnType<Fontkit['create']>;
+export type Font = ReturnType<Fontkit['create']>;
 type GlyphRun = ReturnType<Font['layout']>;
 
 const parsed = new Map<Uint8Array, Font>();
@@ -73,65 +74,9 @@ export const cachingFontkit: Fontkit = {
         }
         return run;
       }) as Font['layout'];
-      encodeSubsetsAtOnce(font);
+      quickSubsets(font);
       parsed.set(data, font);
     }
     return font;
   },
 };
-
-/** The parts of fontkit's subset pdf-lib uses: it listens to `encodeStream()` for the bytes. */
-interface Subset {
-  encode(stream: unknown): void;
-  encodeStream(): unknown;
-}
-interface EncodeStream {
-  push(chunk: Uint8Array | null): boolean;
-  end(): void;
-}
-type EncodeStreamClass = new () => EncodeStream;
-
-/**
- * fontkit encodes a font subset on its bundled `process.nextTick`, a `setTimeout` (at least a
- * millisecond, more on a busy machine), and hands the bytes over as stream events scheduled the
- * same way: four subsets per pair of forms waited on timers for nothing. Here the subset is
- * encoded at once into fontkit's own encoder, and its bytes are handed to pdf-lib's listeners in
- * the next microtask — the same chunks, so the same bytes.
- */
-function encodeSubsetsAtOnce(font: Font): void {
-  const createSubset = font.createSubset.bind(font) as unknown as () => Subset;
-  let Encoder: EncodeStreamClass | undefined;
-  font.createSubset = (() => {
-    const subset = createSubset();
-    // fontkit does not export its encoder class: a throwaway subset that encodes nothing shows it.
-    if (!Encoder) {
-      const probe = createSubset();
-      probe.encode = () => undefined;
-      Encoder = (probe.encodeStream() as EncodeStream).constructor as EncodeStreamClass;
-    }
-    const Stream = Encoder;
-    subset.encodeStream = () => {
-      const chunks: Uint8Array[] = [];
-      const stream = new Stream();
-      stream.push = (chunk) => {
-        if (chunk !== null) chunks.push(chunk);
-        return true;
-      };
-      subset.encode(stream);
-      stream.end();
-      const listeners: Partial<Record<'data' | 'end' | 'error', (value?: unknown) => void>> = {};
-      const events = {
-        on(event: 'data' | 'end' | 'error', listener: (value?: unknown) => void) {
-          listeners[event] = listener;
-          return events;
-        },
-      };
-      queueMicrotask(() => {
-        for (const chunk of chunks) listeners.data?.(chunk);
-        listeners.end?.();
-      });
-      return events;
-    };
-    return subset;
-  }) as unknown as Font['createSubset'];
-}
