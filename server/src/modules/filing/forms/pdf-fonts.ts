@@ -44,7 +44,7 @@ export function fontFiles(): Promise<Record<FontWeight, Uint8Array>> {
 }
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
-export type Font = ReturnType<Fontkit['create']>;
+type Font = ReturnType<Fontkit['create']>;
 type GlyphRun = ReturnType<Font['layout']>;
 
 const parsed = new Map<Uint8Array, Font>();
@@ -55,10 +55,9 @@ const LAYOUT_CACHE_LIMIT = 20_000;
  * fontkit to parse the file again for every document and to shape every string it measures or
  * draws; the forms' wording is the same in every document, so both are cached here. pdf-lib reads
  * only a layout's glyphs (their ids and advances), never changes them, and ignores the positions
- * fontkit computes beside them: the cache keeps the glyphs alone (a layout with its positions
- * was about 2.9 KB for a 64-character hash, and a signature record's unique strings filled the
- * cache with them: 12 MB more live heap after 300 hires of a packet), which gives the same bytes
- * as a fresh parse.
+ * fontkit computes beside them: the cache keeps the glyphs alone (with its positions a layout took
+ * about 2.9 KB, and a signature record's unique strings filled the cache with them: 12 MB more
+ * live heap after 300 hires of a packet), which gives the same bytes as a fresh parse.
  */
 export const cachingFontkit: Fontkit = {
   create(data: Uint8Array, postscriptName?: string): Font {
