@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument } from 'pdf-lib';
+import { quickSubsets } from './pdf-font-subsets.ts';
 
 /**
  * The forms' typeface: DejaVu Sans (npm `dejavu-fonts-ttf`, Bitstream Vera licence + public domain
@@ -52,9 +53,11 @@ const LAYOUT_CACHE_LIMIT = 20_000;
 /**
  * fontkit, parsing each font file once per process and remembering text layouts. pdf-lib asks
  * fontkit to parse the file again for every document and to shape every string it measures or
- * draws; the forms' wording is the same in every document, so both are cached here. A layout is
- * only read by pdf-lib (glyph ids and advances), never changed, so sharing it between documents
- * gives the same bytes as a fresh parse.
+ * draws; the forms' wording is the same in every document, so both are cached here. pdf-lib reads
+ * only a layout's glyphs (their ids and advances), never changes them, and ignores the positions
+ * fontkit computes beside them: the cache keeps the glyphs alone (with its positions a layout took
+ * about 2.9 KB, and a signature record's unique strings filled the cache with them: 12 MB more
+ * live heap after 300 hires of a packet), which gives the same bytes as a fresh parse.
  */
 export const cachingFontkit: Fontkit = {
   create(data: Uint8Array, postscriptName?: string): Font {
@@ -62,76 +65,21 @@ export const cachingFontkit: Fontkit = {
     if (!font) {
       font = (fontkit as Fontkit).create(data, postscriptName);
       const layout = font.layout.bind(font);
-      const runs = new Map<string, GlyphRun>();
+      const runs = new Map<string, Pick<GlyphRun, 'glyphs'>>();
       font.layout = ((text: string, features?: unknown, ...rest: unknown[]) => {
         const key = `${JSON.stringify(features ?? null)}\u0000${text}`;
         let run = runs.get(key);
         if (!run) {
           if (runs.size >= LAYOUT_CACHE_LIMIT) runs.clear();
-          run = (layout as (...args: unknown[]) => GlyphRun)(text, features, ...rest);
+          const { glyphs } = (layout as (...args: unknown[]) => GlyphRun)(text, features, ...rest);
+          run = { glyphs };
           runs.set(key, run);
         }
         return run;
       }) as Font['layout'];
-      encodeSubsetsAtOnce(font);
+      quickSubsets(font);
       parsed.set(data, font);
     }
     return font;
   },
 };
-
-/** The parts of fontkit's subset pdf-lib uses: it listens to `encodeStream()` for the bytes. */
-interface Subset {
-  encode(stream: unknown): void;
-  encodeStream(): unknown;
-}
-interface EncodeStream {
-  push(chunk: Uint8Array | null): boolean;
-  end(): void;
-}
-type EncodeStreamClass = new () => EncodeStream;
-
-/**
- * fontkit encodes a font subset on its bundled `process.nextTick`, a `setTimeout` (at least a
- * millisecond, more on a busy machine), and hands the bytes over as stream events scheduled the
- * same way: four subsets per pair of forms waited on timers for nothing. Here the subset is
- * encoded at once into fontkit's own encoder, and its bytes are handed to pdf-lib's listeners in
- * the next microtask — the same chunks, so the same bytes.
- */
-function encodeSubsetsAtOnce(font: Font): void {
-  const createSubset = font.createSubset.bind(font) as unknown as () => Subset;
-  let Encoder: EncodeStreamClass | undefined;
-  font.createSubset = (() => {
-    const subset = createSubset();
-    // fontkit does not export its encoder class: a throwaway subset that encodes nothing shows it.
-    if (!Encoder) {
-      const probe = createSubset();
-      probe.encode = () => undefined;
-      Encoder = (probe.encodeStream() as EncodeStream).constructor as EncodeStreamClass;
-    }
-    const Stream = Encoder;
-    subset.encodeStream = () => {
-      const chunks: Uint8Array[] = [];
-      const stream = new Stream();
-      stream.push = (chunk) => {
-        if (chunk !== null) chunks.push(chunk);
-        return true;
-      };
-      subset.encode(stream);
-      stream.end();
-      const listeners: Partial<Record<'data' | 'end' | 'error', (value?: unknown) => void>> = {};
-      const events = {
-        on(event: 'data' | 'end' | 'error', listener: (value?: unknown) => void) {
-          listeners[event] = listener;
-          return events;
-        },
-      };
-      queueMicrotask(() => {
-        for (const chunk of chunks) listeners.data?.(chunk);
-        listeners.end?.();
-      });
-      return events;
-    };
-    return subset;
-  }) as unknown as Font['createSubset'];
-}

@@ -1,4 +1,14 @@
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+  PDFDocument,
+  cleanText,
+  degrees,
+  drawLinesOfText,
+  lineSplit,
+  rgb,
+  type PDFFont,
+  type PDFName,
+  type PDFPage,
+} from 'pdf-lib';
 import './pdf-deflate.ts';
 import { SUBSET_NAMES, cachingFontkit, fontFiles, type FontWeight } from './pdf-fonts.ts';
 
@@ -42,6 +52,10 @@ const UNCHECKED = '\u2610';
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
 
+const NO_ROTATION = degrees(0);
+/** A page's default line height in pdf-lib (a line break within one string moves down this far). */
+const PDF_LIB_LINE_HEIGHT = 24;
+
 export const checkMark = (checked: boolean) => (checked ? CHECKED : UNCHECKED);
 
 export class PdfFormWriter {
@@ -51,6 +65,8 @@ export class PdfFormWriter {
   /** PDF y of the top of the next thing drawn. */
   y = PAGE_HEIGHT - MARGIN;
   private readonly pages: PDFPage[] = [];
+  /** Each page's resource name of each font, added to the page the first time it is used. */
+  private readonly fontKeys = new Map<PDFPage, Partial<Record<FontWeight, PDFName>>>();
 
   private constructor(
     private readonly doc: PDFDocument,
@@ -101,13 +117,36 @@ export class PdfFormWriter {
   text(text: string, x: number, baseline: number, style: TextStyle = {}): void {
     const value = clean(text);
     if (value === '') return;
-    this.page.drawText(value, {
-      x,
-      y: baseline,
-      size: style.size ?? 9,
-      font: this.fonts[style.weight ?? 'regular'],
-      color: COLORS[style.color ?? 'ink'],
-    });
+    this.draw(this.page, value, x, baseline, style);
+  }
+
+  /**
+   * What pdf-lib's `page.drawText` writes (the same operators), except that each font is named in
+   * the page's resources once: `drawText` with a font adds a new name for it at every call (a
+   * page's resources listed the same font under hundreds of names, each found by a linear search).
+   */
+  private draw(page: PDFPage, text: string, x: number, y: number, style: TextStyle): void {
+    const weight = style.weight ?? 'regular';
+    const font = this.fonts[weight];
+    let keys = this.fontKeys.get(page);
+    if (!keys) this.fontKeys.set(page, (keys = {}));
+    keys[weight] ??= page.node.newFontDictionary(font.name, font.ref);
+    page.pushOperators(
+      ...drawLinesOfText(
+        lineSplit(cleanText(text)).map((line) => font.encodeText(line)),
+        {
+          color: COLORS[style.color ?? 'ink'],
+          font: keys[weight],
+          size: style.size ?? 9,
+          rotate: NO_ROTATION,
+          xSkew: NO_ROTATION,
+          ySkew: NO_ROTATION,
+          x,
+          y,
+          lineHeight: PDF_LIB_LINE_HEIGHT,
+        },
+      ),
+    );
   }
 
   /**
@@ -247,23 +286,9 @@ export class PdfFormWriter {
     this.pages.forEach((page, i) => {
       const [left, right] = footer(i, count);
       const style = { size: 7, color: 'muted' } as const;
-      const font = this.fonts.regular;
-      page.drawText(clean(left), {
-        x: this.left,
-        y: 28,
-        size: 7,
-        font,
-        color: COLORS[style.color],
-      });
+      this.draw(page, clean(left), this.left, 28, style);
       const rightText = clean(right);
-      const width = font.widthOfTextAtSize(rightText, 7);
-      page.drawText(rightText, {
-        x: this.right - width,
-        y: 28,
-        size: 7,
-        font,
-        color: COLORS.muted,
-      });
+      this.draw(page, rightText, this.right - this.width(rightText, style), 28, style);
     });
     // Plain objects, no object streams: a few KB larger, quicker to write, readable as text.
     return this.doc.save({ useObjectStreams: false });
