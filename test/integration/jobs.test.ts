@@ -335,3 +335,23 @@ test('enqueueMany: each item answered by itself (new, repeated in the batch, key
   await until(t, ids[0]!, 'succeeded');
   expect(ran).toContain('paused');
 });
+
+test('enqueueMany with `keep` decided later: only the kept items are stored', async () => {
+  const type = newType('kept');
+  t.app.jobs.define(type, { handler: async () => undefined });
+  let decide!: (flags: boolean[]) => void;
+  const keep = new Promise<boolean[]>((resolve) => (decide = resolve));
+  const pending = t.app.jobs.enqueueMany(
+    type,
+    [
+      { payload: {}, options: { key: 'stored' } },
+      { payload: {}, options: { key: 'left-out' } },
+    ],
+    keep,
+  );
+  decide([true, false]);
+  const results = await pending;
+  expect(results.map((r) => ('created' in r ? r.created : r))).toEqual([true, false]);
+  const keys = (await t.db.collection('jobs').find({ type }).toArray()).map((j) => j.key);
+  expect(keys).toEqual(['stored']);
+});

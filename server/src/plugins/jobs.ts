@@ -24,6 +24,11 @@ export interface Jobs {
   enqueueMany<P>(
     type: string,
     items: Array<{ payload: P; options?: EnqueueOptions }>,
+    /**
+     * One flag per item, known later (e.g. which inbox rows were new): the reads the enqueue needs
+     * start at once, beside it; the items flagged false are not stored (`created: false`).
+     */
+    keep?: Promise<boolean[]>,
   ): Promise<Array<{ id: string; created: boolean } | { error: unknown }>>;
   /** Dead → queued again (same job); false when it is not dead or not the organization's. */
   retry(jobId: string, organizationId?: Types.ObjectId): Promise<boolean>;
@@ -80,10 +85,10 @@ export default fp(
         if (result.created && (!opts?.runAt || opts.runAt <= new Date())) runner.kick();
         return result;
       },
-      async enqueueMany(type, items) {
+      async enqueueMany(type, items, keep) {
         const def = runner.definition(type);
         if (!def) throw new Error(`job type ${type} is not defined`);
-        const results = await store.enqueueMany(type, def.maxAttempts, items);
+        const results = await store.enqueueMany(type, def.maxAttempts, items, keep);
         const now = new Date();
         const due = (runAt: Date | undefined) => !runAt || runAt <= now;
         if (results.some((r, n) => 'created' in r && r.created && due(items[n]!.options?.runAt)))

@@ -70,6 +70,11 @@ export function jobStore(
       type: string,
       maxAttempts: number | null,
       items: Array<{ payload: unknown; options?: EnqueueOptions }>,
+      /**
+       * Which items to store, known only later (one flag per item): the reads start at once,
+       * beside whatever decides; an item left out answers `created: false` and is not stored.
+       */
+      keep: Promise<boolean[]> | null = null,
     ): Promise<Array<{ id: string; created: boolean } | { error: unknown }>> {
       const now = new Date();
       const ids = items.map(({ options = {} }) => jobIdFor(type, options.key));
@@ -77,17 +82,18 @@ export function jobStore(
       const groups = [
         ...new Set(items.map((i) => i.options?.group).filter((g) => g !== undefined)),
       ];
-      const [tombstones, paused] = await Promise.all([
+      const [tombstones, paused, kept] = await Promise.all([
         keyed.length > 0 ? Keys.find({ _id: { $in: keyed } }, { _id: 1 }).lean() : [],
         groups.length > 0 ? Paused.find({ _id: { $in: groups } }, { _id: 1 }).lean() : [],
+        keep ?? items.map(() => true),
       ]);
       // The key's job succeeded and was deleted after the retention: its tombstone still counts.
       const succeeded = new Set(tombstones.map((t) => t._id));
       const pausedGroups = new Set(paused.map((g) => g._id));
-      /** Where each item's job is in `fresh` (-1: its key's job succeeded long ago). */
+      /** Where each item's job is in `fresh` (-1: not stored: left out, or its key long done). */
       const positions: number[] = [];
       const fresh = items.flatMap(({ payload, options = {} }, n): Job[] => {
-        const gone = succeeded.has(ids[n]!);
+        const gone = succeeded.has(ids[n]!) || kept[n] !== true;
         positions.push(gone ? -1 : n - positions.filter((p) => p === -1).length);
         if (gone) return [];
         const group = options.group ?? null;

@@ -11,32 +11,44 @@ export type InboxRow = Required<LeverInboxItem>;
 /**
  * Stores verified deliveries in the inbox, the deliveries that arrive together in one round trip
  * (`batcher`: group commit), and answers each with whether it is new (`true`) or the same event
- * again (`false`: the row's `_id`, or its delivery token, is already there). Only after the rows are
- * stored: the application jobs of the new `received` rows are queued (one round trip too) and the
- * events counted on the tile, per integration and event — both may fail without failing the
- * delivery (the sweep queues a row whose job is missing; a count is only a count).
+ * again (`false`: the row's `_id`, or its delivery token, is already there). Only after the rows
+ * are stored are the application jobs of the new `received` rows queued (one insert too; its reads
+ * are made while the rows are inserted) and the events counted on the tile, per integration and
+ * event — both may fail without failing the delivery (the sweep queues a row whose job is
+ * missing; a count is only a count).
  */
 export function inboxWriter(app: FastifyInstance) {
   const Inbox = leverInboxModel(app.mongo);
 
-  async function afterStored(rows: InboxRow[]): Promise<void> {
+  /** Queues the stored rows' jobs and counts them; the reads it needs start before they are known. */
+  async function afterStored(rows: InboxRow[], stored: Promise<InboxRow[]>): Promise<void> {
     const received = rows.filter((row) => row.status === 'received');
+    const storedIds = stored.then((done) => new Set(done.map((row) => row._id)));
     await Promise.all([
-      enqueueInboxItems(app, received).catch((error: unknown) =>
+      enqueueInboxItems(app, received, storedIds).catch((error: unknown) =>
         app.log.warn(
           { err: error, inboxIds: received.map((r) => r._id) },
           'Queueing webhook events failed (swept later)',
         ),
       ),
-      countEvents(app, rows).catch((error: unknown) =>
-        app.log.warn({ err: error }, 'Counting webhook events failed (the events are stored)'),
-      ),
+      stored
+        .then((done) => countEvents(app, done))
+        .catch((error: unknown) =>
+          app.log.warn({ err: error }, 'Counting webhook events failed (the events are stored)'),
+        ),
     ]);
   }
 
   const writer = batcher<InboxRow, boolean>(async (rows) => {
-    const results = await insertEachOnce(Inbox, rows);
-    await afterStored(rows.filter((_, n) => (results[n] as { won?: boolean }).won === true));
+    const inserted = insertEachOnce(Inbox, rows);
+    const stored = inserted.then(
+      (results) => rows.filter((_, n) => (results[n] as { won?: boolean }).won === true),
+      () => [],
+    );
+    // The jobs' reads (tombstones, paused groups) go beside the insert: one round trip less.
+    const after = afterStored(rows, stored);
+    const results = await inserted;
+    await after;
     return results.map((r) => ('error' in r ? { error: r.error } : { value: r.won }));
   });
   return { store: writer.submit };

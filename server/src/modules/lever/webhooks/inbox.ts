@@ -75,9 +75,18 @@ export async function enqueueInboxItem(app: FastifyInstance, row: QueuedRow): Pr
  * round trip (`enqueueMany`), a hire's through its own path. A job that could not be queued is
  * logged (its row stays `received`, and the sweep queues it).
  */
-export async function enqueueInboxItems(app: FastifyInstance, rows: QueuedRow[]): Promise<void> {
+export async function enqueueInboxItems(
+  app: FastifyInstance,
+  rows: QueuedRow[],
+  /**
+   * The ids of the rows that were stored, when that is still being decided (the receiver's batch
+   * insert): the reads the enqueue needs start beside it, and only those rows get a job.
+   */
+  stored: Promise<ReadonlySet<string>> | null = null,
+): Promise<void> {
   const applications = rows.filter((r) => r.opportunityId && r.event !== 'candidateHired');
   const hires = rows.filter((r) => r.opportunityId && r.event === 'candidateHired');
+  const kept = stored?.then((ids) => applications.map((row) => ids.has(row._id)));
   const [queued] = await Promise.all([
     applications.length === 0
       ? []
@@ -87,8 +96,13 @@ export async function enqueueInboxItems(app: FastifyInstance, rows: QueuedRow[])
             payload: { inboxId: row._id },
             options: applicationJob(row),
           })),
+          kept,
         ),
-    Promise.all(hires.map((row) => enqueueInboxItem(app, row))),
+    (async () => {
+      const ids = await stored;
+      const wanted = hires.filter((row) => !ids || ids.has(row._id));
+      await Promise.all(wanted.map((row) => enqueueInboxItem(app, row)));
+    })(),
   ]);
   queued.forEach((result, n) => {
     if ('error' in result)
