@@ -6,6 +6,7 @@ import { apiClient, type ApiClient } from '../support/http.ts';
 import { startLeverTestbed, type LeverTestbed } from '../support/lever.ts';
 import { allNoAnswers, surveyPath } from '../support/survey.ts';
 import { hostAndPort, startTcpProxy, type TcpProxy } from '../support/tcp-proxy.ts';
+import { waitFor } from '../support/wait.ts';
 
 /**
  * The database goes away (issue 25, item 3): every route — the webhook, the public survey, the
@@ -31,7 +32,10 @@ function unavailable(reply: Reply, what: string) {
   const logged =
     reply.statusCode === 503
       ? undefined
-      : JSON.stringify(lastLogs.findLast((l) => l.msg === 'request failed')?.err).slice(0, 600);
+      : String(
+          JSON.stringify(lastLogs.findLast((l) => l.msg === 'request failed')?.err) ??
+            'no failed request was logged',
+        ).slice(0, 600);
   expect({ what, status: reply.statusCode, logged }).toEqual({ what, status: 503 });
   expect(reply.json()).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
   expect(reply.headers['retry-after']).toMatch(/^\d+$/);
@@ -47,6 +51,11 @@ async function drill(bed: LeverTestbed, down: () => Promise<void>, up: () => Pro
 
   await down();
   try {
+    // The outage is in effect once the API's own probe sees it: PostgreSQL's backends outlive a
+    // SIGKILLed postmaster by a moment, and may answer a query or two in between.
+    await waitFor('the API to see the database away', async () => {
+      return (await survey.get('/api/ready')).statusCode === 503;
+    });
     unavailable(await survey.get(surveyPath(token)), 'open the survey');
     unavailable(await survey.post(surveyPath(token, 'submit'), answer), 'submit the survey');
     unavailable(await admin.get('/api/applicants'), 'the dashboard');
